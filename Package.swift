@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "renewal",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "renewal", targets: ["renewal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // Pure: display width, padding, truncation and wrapping for CJK text.
+        .target(name: "RenewalText"),
+        // Pure: the plan, targets, entries, status rules and roll-ups (the shared model module).
+        .target(name: "RenewalModel"),
+        // Reading things from outside: the plan file (embedded at build time) and progress CSV.
+        .target(
+            name: "RenewalStore",
+            dependencies: ["RenewalModel", .product(name: "CSV", package: "CSV.swift")],
+            plugins: ["EmbedPlan"]
+        ),
+        // Pure: text and JSON reports (summary, overdue, measure detail) built from evaluations.
+        .target(name: "RenewalReports", dependencies: ["RenewalModel", "RenewalText"]),
+        // The command line.
+        .executableTarget(
+            name: "renewal",
+            dependencies: [
+                "RenewalModel", "RenewalStore", "RenewalReports", "RenewalText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Build-time tool and plugin that embed Data/plan.json into the binary.
+        .executableTarget(name: "EmbedResource"),
+        .plugin(name: "EmbedPlan", capability: .buildTool(), dependencies: ["EmbedResource"]),
+
+        .testTarget(name: "RenewalTextTests", dependencies: ["RenewalText"]),
+        .testTarget(name: "RenewalModelTests", dependencies: ["RenewalModel"]),
+        .testTarget(name: "RenewalStoreTests", dependencies: ["RenewalStore", "RenewalModel"]),
+        .testTarget(name: "RenewalReportsTests", dependencies: ["RenewalReports", "RenewalStore", "RenewalModel"]),
+        .testTarget(name: "CLITests", dependencies: ["RenewalStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

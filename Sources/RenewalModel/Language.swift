@@ -1,0 +1,35 @@
+/// The two languages of every screen and report. Chinese is the default.
+public enum Language: String, Sendable, CaseIterable, Codable {
+    case zh
+    case en
+
+    /// Picks the Chinese or English form.
+    public func pick(_ zh: String, _ en: String) -> String {
+        self == .zh ? zh : en
+    }
+}
+
+/// Formats numbers for people: no trailing ".0", thousands kept plain (Chinese readers use 万).
+public enum NumberText {
+    /// 50 → "50", 0.8 → "0.8", 94.25 → "94.25", 1234.5678 → "1234.57".
+    public static func format(_ value: Double, maxFractionDigits: Int = 2) -> String {
+        guard value.isFinite else { return "-" }
+        var scale = 1.0
+        for _ in 0..<maxFractionDigits { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 {
+            return String(Int64(rounded))
+        }
+        var text = String(rounded)
+        if text.contains("e") { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    /// A fraction as a whole percentage: 0.456 → "46%".
+    public static func percent(_ fraction: Double) -> String {
+        guard fraction.isFinite else { return "-" }
+        return "\(Int((fraction * 100).rounded()))%"
+    }
+}

@@ -1,0 +1,129 @@
+/// A target or dated milestone the plan sets, with everything needed to judge it.
+public struct Target: Codable, Sendable, Hashable {
+    /// Stable id: G25-n / G27-n for the overall targets of section 一, Mmm-n for measure mm.
+    public var id: String
+    /// The target as a standalone statement, in the plan's words.
+    public var description: String
+    public var descriptionEn: String
+    /// The words of the plan this target encodes, verbatim (tests check they are in the text).
+    public var source: String
+    public var kind: TargetKind
+    /// How the goal is compared (nil for milestones).
+    public var comparator: Comparator?
+    /// The comparator word as the plan writes it (以上, 不低于, 超过, 左右, 达到, 全部), when it writes one.
+    public var comparatorText: String?
+    /// The number as written, in `unit` (1万辆 is stored as 10000 辆). For a baseline-relative
+    /// target this is the growth in percent over the baseline year.
+    public var value: Double?
+    public var unit: String?
+    /// What a reported number means.
+    public var reading: Reading?
+    /// The last day to meet the target (nil for annual targets, which are judged each year).
+    public var deadline: Day?
+    public var recurrence: Recurrence?
+    /// The year a relative target is measured against (较2023年); staff enter its figure.
+    public var baselineYear: Int?
+    /// Unit of the reported figures when it differs from `unit` (relative targets: 亿元, 辆…).
+    public var reportedUnit: String?
+    /// For overall targets: the measures that deliver it.
+    public var relatedMeasures: [Int]?
+
+    public init(id: String, description: String, descriptionEn: String, source: String, kind: TargetKind,
+                comparator: Comparator? = nil, comparatorText: String? = nil, value: Double? = nil,
+                unit: String? = nil, reading: Reading? = nil, deadline: Day? = nil,
+                recurrence: Recurrence? = nil, baselineYear: Int? = nil, reportedUnit: String? = nil,
+                relatedMeasures: [Int]? = nil) {
+        self.id = id
+        self.description = description
+        self.descriptionEn = descriptionEn
+        self.source = source
+        self.kind = kind
+        self.comparator = comparator
+        self.comparatorText = comparatorText
+        self.value = value
+        self.unit = unit
+        self.reading = reading
+        self.deadline = deadline
+        self.recurrence = recurrence
+        self.baselineYear = baselineYear
+        self.reportedUnit = reportedUnit
+        self.relatedMeasures = relatedMeasures
+    }
+
+    /// True for targets set relative to a baseline year's figure (较2023年增长45%).
+    public var isRelative: Bool { baselineYear != nil }
+
+    /// Unit in which entries report figures.
+    public var entryUnit: String? { reportedUnit ?? unit }
+
+    /// Annual targets have no single deadline: they are ongoing for the plan's life.
+    public var isOngoing: Bool { recurrence == .annual }
+
+    /// The goal in one line: ">=50家", "较2023年 ~+100%", "每年 >=150台（套）".
+    public func goalText(_ language: Language) -> String {
+        guard kind == .quantitative, let comparator, let value else {
+            return language == .zh ? "里程碑" : "milestone"
+        }
+        let number = NumberText.format(value)
+        var text: String
+        if let baselineYear {
+            text = language == .zh
+                ? "较\(baselineYear)年 \(comparator.symbol)+\(number)\(unit ?? "")"
+                : "\(comparator.symbol)+\(number)\(unit ?? "") on \(baselineYear)"
+        } else {
+            let unitText = unit ?? ""
+            let spacer = unitText.first?.isASCII == true && unitText != "%" && !unitText.hasPrefix(":") ? " " : ""
+            text = "\(comparator.symbol)\(number)\(spacer)\(unitText)"
+        }
+        if recurrence == .annual { text = (language == .zh ? "每年 " : "yearly ") + text }
+        return text
+    }
+}
+
+/// Quantitative targets carry a number; milestones are done or not.
+public enum TargetKind: String, Codable, Sendable, Hashable {
+    case quantitative
+    case milestone
+}
+
+/// How a reported figure is compared with the goal (DESIGN §3).
+public enum Comparator: String, Codable, Sendable, Hashable, CaseIterable {
+    /// 以上, 不低于: at least the value.
+    case atLeast
+    /// 超过: strictly more than the value.
+    case moreThan
+    /// 以下: at most the value.
+    case atMost
+    /// 左右, 约: about the value, within the tolerance in `StatusRules` (reaching the band counts).
+    case about
+    /// 达到 (or no word): the value is reached.
+    case reach
+    /// 全部: all of it, i.e. 100%.
+    case all
+
+    /// A compact symbol for tables. ASCII on purpose: ≥ ≤ ≈ are East-Asian-ambiguous and
+    /// take two columns in some CJK terminals.
+    public var symbol: String {
+        switch self {
+        case .atLeast, .reach, .all: return ">="
+        case .moreThan: return ">"
+        case .atMost: return "<="
+        case .about: return "~"
+        }
+    }
+}
+
+/// What a reported number means, so the engine knows how to read a series of entries.
+public enum Reading: String, Codable, Sendable, Hashable {
+    /// Running total since the plan started (累计): the latest entry is the total to date.
+    case cumulative
+    /// Total so far this calendar year: the latest entry of a year is that year's figure.
+    case yearToDate
+    /// A level at the date, such as a rate or a stock (比例, 保有量): the latest entry stands.
+    case level
+}
+
+/// 每年: the target applies again every calendar year.
+public enum Recurrence: String, Codable, Sendable, Hashable {
+    case annual
+}

@@ -1,0 +1,131 @@
+/// Fitting text into columns by display width: pad, truncate and wrap without ever
+/// splitting a wide character.
+public enum TextLayout {
+    /// Marker appended when text is cut short. ASCII on purpose: "…" is East-Asian-ambiguous
+    /// and takes two columns in some CJK terminals, which would break alignment.
+    public static let ellipsis = ".."
+
+    /// Cuts `text` to at most `width` columns. When a wide character would straddle the
+    /// edge it is dropped and the row is padded with a space instead.
+    /// With `ellipsis`, a cut string ends in ".." (when there is room for it).
+    public static func truncate(_ text: String, to width: Int, ellipsis: Bool = false) -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(text) <= width { return text }
+        let marker = ellipsis && width > Self.ellipsis.count ? Self.ellipsis : ""
+        let room = width - marker.count
+        var result = ""
+        var used = 0
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if used + w > room { break }
+            result.append(character)
+            used += w
+        }
+        if used < room { result += String(repeating: " ", count: room - used) }
+        return result + marker
+    }
+
+    /// Pads `text` with spaces on the right to exactly `width` columns (truncating if longer).
+    public static func padRight(_ text: String, to width: Int) -> String {
+        let fitted = truncate(text, to: width, ellipsis: true)
+        let w = DisplayWidth.of(fitted)
+        return w < width ? fitted + String(repeating: " ", count: width - w) : fitted
+    }
+
+    /// Pads `text` with spaces on the left to exactly `width` columns (truncating if longer).
+    public static func padLeft(_ text: String, to width: Int) -> String {
+        let fitted = truncate(text, to: width, ellipsis: true)
+        let w = DisplayWidth.of(fitted)
+        return w < width ? String(repeating: " ", count: width - w) + fitted : fitted
+    }
+
+    /// Wraps text into lines of at most `width` columns. Chinese text breaks between any two
+    /// characters; runs of Latin letters and digits are kept whole when they fit on a line.
+    /// Closing punctuation (，。；：、）」 and the like) never starts a line when it can be
+    /// kept at the end of the previous one (a light form of the Chinese 避头 rule).
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lines.append(contentsOf: wrapParagraph(Array(paragraph), width: width))
+        }
+        return lines
+    }
+
+    private static let noLineStart: Set<Character> = [
+        "，", "。", "；", "：", "、", "）", "」", "』", "》", "？", "！", "”", "’", ",", ".", ";", ":", ")", "%", "％",
+    ]
+
+    private static func isWordCharacter(_ c: Character) -> Bool {
+        c.isASCII && (c.isLetter || c.isNumber || c == "." || c == "%" || c == "-" || c == "_")
+    }
+
+    private static func wrapParagraph(_ characters: [Character], width: Int) -> [String] {
+        if characters.isEmpty { return [""] }
+        // Split into unbreakable tokens: ASCII words, single other characters, spaces.
+        var tokens: [String] = []
+        var word = ""
+        for c in characters {
+            if isWordCharacter(c) {
+                word.append(c)
+            } else {
+                if !word.isEmpty { tokens.append(word); word = "" }
+                tokens.append(String(c))
+            }
+        }
+        if !word.isEmpty { tokens.append(word) }
+
+        var lines: [String] = []
+        var line = ""
+        var used = 0
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            let w = DisplayWidth.of(token)
+            if used + w <= width {
+                line += token
+                used += w
+                index += 1
+                continue
+            }
+            if token == " " {
+                // A space at a break is dropped.
+                lines.append(line); line = ""; used = 0; index += 1
+                continue
+            }
+            if let first = token.first, noLineStart.contains(first), used + w <= width + 2, w <= 2, !line.isEmpty {
+                // Hang the punctuation mark only if the line still fits; otherwise carry the
+                // previous character over with it.
+                if let last = line.last, used - DisplayWidth.of(last) + w <= width, line.count > 1 {
+                    line.removeLast()
+                    lines.append(line)
+                    line = String(last)
+                    used = DisplayWidth.of(last)
+                    continue
+                }
+            }
+            if line.isEmpty {
+                // A token wider than the line: break it by characters.
+                var piece = ""
+                var pieceWidth = 0
+                for c in token {
+                    let cw = DisplayWidth.of(c)
+                    if pieceWidth + cw > width {
+                        if piece.isEmpty { break }
+                        lines.append(piece); piece = ""; pieceWidth = 0
+                    }
+                    piece.append(c); pieceWidth += cw
+                }
+                line = piece
+                used = pieceWidth
+                index += 1
+                continue
+            }
+            lines.append(line)
+            line = ""
+            used = 0
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines.map { $0.hasSuffix(" ") ? String($0.dropLast()) : $0 }
+    }
+}

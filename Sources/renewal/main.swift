@@ -1,0 +1,3 @@
+import RenewalStore
+let plan = try PlanLoader.embedded()
+print(plan.measures.count)
