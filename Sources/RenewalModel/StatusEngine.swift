@@ -244,7 +244,7 @@ public struct StatusEngine: Sendable {
     }
 
     /// Whether a figure meets the goal under the comparator.
-    public func meets(_ actual: Double, goal: Double, comparator: Comparator?) -> Bool {
+    public func meets(_ actual: Double, goal: Double, comparator: GoalComparator?) -> Bool {
         let epsilon = 1e-9 * max(1, abs(goal))
         switch comparator ?? .reach {
         case .atLeast, .reach, .all:
@@ -259,7 +259,7 @@ public struct StatusEngine: Sendable {
     }
 
     /// The entry from which the goal has been met without interruption, if the latest meets it.
-    func metSince(_ valued: [ProgressEntry], goal: Double, comparator: Comparator?) -> ProgressEntry? {
+    func metSince(_ valued: [ProgressEntry], goal: Double, comparator: GoalComparator?) -> ProgressEntry? {
         var since: ProgressEntry?
         for entry in valued.reversed() {
             guard let value = entry.value, meets(value, goal: goal, comparator: comparator) else { break }

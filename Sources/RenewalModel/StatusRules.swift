@@ -26,8 +26,11 @@ public struct StatusRules: Sendable, Hashable {
 
     /// Status for a lag in percentage points (expected minus actual progress).
     public func status(forLag lag: Double) -> Status {
-        if lag <= onTrackMaxLag { return .onTrack }
-        if lag <= behindMaxLag { return .behind }
+        // A hair of tolerance so that a lag of exactly 10 or 30 points, computed in binary
+        // floating point, lands on the side the rule states.
+        let epsilon = 1e-9
+        if lag <= onTrackMaxLag + epsilon { return .onTrack }
+        if lag <= behindMaxLag + epsilon { return .behind }
         return .severelyBehind
     }
 }

@@ -9,7 +9,7 @@ public struct Target: Codable, Sendable, Hashable {
     public var source: String
     public var kind: TargetKind
     /// How the goal is compared (nil for milestones).
-    public var comparator: Comparator?
+    public var comparator: GoalComparator?
     /// The comparator word as the plan writes it (以上, 不低于, 超过, 左右, 达到, 全部), when it writes one.
     public var comparatorText: String?
     /// The number as written, in `unit` (1万辆 is stored as 10000 辆). For a baseline-relative
@@ -29,7 +29,7 @@ public struct Target: Codable, Sendable, Hashable {
     public var relatedMeasures: [Int]?
 
     public init(id: String, description: String, descriptionEn: String, source: String, kind: TargetKind,
-                comparator: Comparator? = nil, comparatorText: String? = nil, value: Double? = nil,
+                comparator: GoalComparator? = nil, comparatorText: String? = nil, value: Double? = nil,
                 unit: String? = nil, reading: Reading? = nil, deadline: Day? = nil,
                 recurrence: Recurrence? = nil, baselineYear: Int? = nil, reportedUnit: String? = nil,
                 relatedMeasures: [Int]? = nil) {
@@ -87,7 +87,7 @@ public enum TargetKind: String, Codable, Sendable, Hashable {
 }
 
 /// How a reported figure is compared with the goal (DESIGN §3).
-public enum Comparator: String, Codable, Sendable, Hashable, CaseIterable {
+public enum GoalComparator: String, Codable, Sendable, Hashable, CaseIterable {
     /// 以上, 不低于: at least the value.
     case atLeast
     /// 超过: strictly more than the value.
@@ -126,4 +126,32 @@ public enum Reading: String, Codable, Sendable, Hashable {
 /// 每年: the target applies again every calendar year.
 public enum Recurrence: String, Codable, Sendable, Hashable {
     case annual
+}
+
+extension Target {
+    enum CodingKeys: String, CodingKey {
+        case id, description, descriptionEn, source, kind, comparator, comparatorText, value, unit, reading
+        case deadline, recurrence, baselineYear, reportedUnit, relatedMeasures
+    }
+
+    /// Writes every key of the public contract, with explicit nulls, so scripts can rely on
+    /// `deadline`, `recurrence` and `baselineYear` being present (README: `renewal plan --json`).
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(description, forKey: .description)
+        try container.encode(descriptionEn, forKey: .descriptionEn)
+        try container.encode(source, forKey: .source)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(comparator, forKey: .comparator)
+        try container.encode(comparatorText, forKey: .comparatorText)
+        try container.encode(value, forKey: .value)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(reading, forKey: .reading)
+        try container.encode(deadline, forKey: .deadline)
+        try container.encode(recurrence, forKey: .recurrence)
+        try container.encode(baselineYear, forKey: .baselineYear)
+        try container.encodeIfPresent(reportedUnit, forKey: .reportedUnit)
+        try container.encodeIfPresent(relatedMeasures, forKey: .relatedMeasures)
+    }
 }

@@ -121,6 +121,15 @@ public enum TextLayout {
                 index += 1
                 continue
             }
+            // Prefer breaking at the last space when it is in the second half of the line, so
+            // space-separated phrases ("✔已完成 ⇡按序时推进") stay whole.
+            if let space = line.lastIndex(of: " "), DisplayWidth.of(line[..<space]) > width / 2 {
+                let carried = String(line[line.index(after: space)...])
+                lines.append(String(line[..<space]))
+                line = carried
+                used = DisplayWidth.of(carried)
+                continue
+            }
             lines.append(line)
             line = ""
             used = 0

@@ -1,0 +1,167 @@
+import RenewalModel
+import RenewalText
+
+/// `renewal show N`: one measure in full — clause, units, each target with its status and
+/// numbers, and the latest reports.
+public struct MeasureReport: Encodable, Sendable {
+    public var number: Int
+    public var title: String
+    public var titleEn: String
+    public var programme: Int
+    public var programmeTitle: String
+    public var text: String
+    public var leadUnits: [String]
+    public var responsibleUnits: [String]
+    public var status: String
+    public var statusLabel: String
+    public var markers: [String]
+    public var targets: [TargetRow]
+    /// Entries on the measure and its targets, newest first.
+    public var entries: [EntryRow]
+
+    public struct EntryRow: Encodable, Sendable {
+        public var id: String
+        public var item: String
+        public var date: String
+        public var value: Double?
+        public var milestone: String?
+        public var progress: String
+        public var problems: String
+        public var nextSteps: String
+        public var reportingUnit: String?
+    }
+
+    let context: ReportContext
+
+    enum CodingKeys: String, CodingKey {
+        case number, title, titleEn, programme, programmeTitle, text, leadUnits, responsibleUnits
+        case status, statusLabel, markers, targets, entries
+    }
+
+    /// Nil when the plan has no such measure.
+    public init?(context: ReportContext, number: Int) {
+        guard let measure = context.plan.measure(number: number),
+              let programme = context.plan.programme(containing: number),
+              let judged = context.evaluation.measure(number) else { return nil }
+        self.context = context
+        self.number = number
+        title = measure.title
+        titleEn = measure.titleEn
+        self.programme = programme.number
+        programmeTitle = context.pick(programme.title, programme.titleEn)
+        text = measure.text
+        leadUnits = measure.leadUnits
+        responsibleUnits = measure.responsibleUnits
+        status = judged.status.code
+        statusLabel = judged.status.label(context.language)
+        markers = judged.markers.map(\.rawValue)
+        targets = judged.targets.compactMap { context.row($0) }
+        let items = Set([measure.itemId] + measure.targets.map(\.id))
+        let asOf = context.evaluation.asOf
+        entries = context.entries
+            .filter { items.contains($0.itemId) && $0.date <= asOf && !$0.isBaseline }
+            .enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }
+            .map(\.element)
+            .map { EntryRow(id: $0.id, item: $0.itemId, date: $0.date.description, value: $0.value,
+                            milestone: $0.milestone?.rawValue, progress: $0.progress, problems: $0.problems,
+                            nextSteps: $0.nextSteps, reportingUnit: $0.reportingUnit) }
+    }
+
+    /// The report as text lines that fit `context.width`.
+    public func text(historyLimit: Int = 6) -> String {
+        let c = context
+        let width = c.width
+        guard let measure = c.plan.measure(number: number), let programme = c.plan.programme(containing: number) else { return "" }
+        var lines: [String] = []
+        func field(_ label: String, _ value: String) {
+            let head = label + "："
+            let indent = DisplayWidth.of(head)
+            let wrapped = TextLayout.wrap(value, width: width - indent)
+            for (index, line) in wrapped.enumerated() {
+                lines.append((index == 0 ? head : String(repeating: " ", count: indent)) + line)
+            }
+        }
+        lines.append(TextLayout.truncate(c.heading(measure), to: width, ellipsis: true))
+        if c.language == .en { lines.append(TextLayout.truncate(measure.label + measure.title, to: width, ellipsis: true)) }
+        field(c.pick("所属工程", "Programme"), c.heading(programme))
+        field(c.pick("牵头单位", "Lead"), measure.leadUnits.map { c.unitName($0) }.joined(separator: c.pick("、", "; ")))
+        field(c.pick("责任单位", "Responsible"),
+              measure.responsibleUnits.isEmpty ? "—" : measure.responsibleUnits.map { c.unitName($0) }.joined(separator: c.pick("、", "; ")))
+        let status = Status(rawValue: self.status) ?? .noReport
+        let markerText = c.markersText(markers.compactMap { Marker(rawValue: $0) })
+        field(c.pick("状态", "Status"), c.statusText(status) + (markerText.isEmpty ? "" : " " + markerText)
+              + c.pick("（截至 \(c.evaluation.asOf)）", " (as of \(c.evaluation.asOf))"))
+        lines.append("")
+        lines.append(c.pick("条文：", "Clause (as written):"))
+        lines.append(contentsOf: TextLayout.wrap(measure.title + "。" + measure.text, width: width - 2).map { "  " + $0 })
+        lines.append("")
+        if targets.isEmpty {
+            lines.append(c.pick("指标：本条没有量化指标或限时任务，按月报送进展（持续推进）。",
+                                "Targets: none with a number or date; progress is reported monthly (ongoing)."))
+        } else {
+            lines.append(c.pick("指标：", "Targets:"))
+            for row in targets {
+                lines.append("")
+                let head = "  " + TextLayout.padRight(row.id, to: 6) + " "
+                lines.append(contentsOf: indentWrap(head: head, text: row.description))
+                let status = Status(rawValue: row.status) ?? .noReport
+                var statusLine = c.statusText(status)
+                if let year = row.year, row.years != nil { statusLine += c.pick("（\(year)年度）", " (\(year))") }
+                let markerText = c.markersText(row.markers.compactMap { Marker(rawValue: $0) })
+                if !markerText.isEmpty { statusLine += " " + markerText }
+                let pad = String(repeating: " ", count: DisplayWidth.of(head))
+                lines.append(contentsOf: TextLayout.wrap(c.pick("状态 ", "status ") + statusLine, width: width - pad.count).map { pad + $0 })
+                lines.append(contentsOf: TextLayout.wrap(numbers(row), width: width - pad.count).map { pad + $0 })
+                if let years = row.years, years.count > 1 {
+                    let yearText = years.map { "\($0.year) \((Status(rawValue: $0.status) ?? .noReport).mark)\($0.statusLabel) \(c.quantity($0.actual, unit: row.unit))" }
+                    lines.append(contentsOf: TextLayout.wrap(c.pick("逐年 ", "by year ") + yearText.joined(separator: c.dot), width: width - pad.count).map { pad + $0 })
+                }
+            }
+        }
+        lines.append("")
+        if entries.isEmpty {
+            lines.append(c.pick("报送记录：无", "Reports: none"))
+        } else {
+            lines.append(c.pick("报送记录（最近 \(min(historyLimit, entries.count)) 条，共 \(entries.count) 条）：",
+                                "Reports (latest \(min(historyLimit, entries.count)) of \(entries.count)):"))
+            for entry in entries.prefix(historyLimit) {
+                var head = "  \(entry.date) \(entry.item)"
+                if let value = entry.value { head += " " + c.quantity(value, unit: c.plan.target(id: entry.item)?.entryUnit) }
+                if let state = entry.milestone { head += " " + (state == MilestoneState.done.rawValue ? c.pick("完成", "done") : c.pick("推进中", "in progress")) }
+                if let unit = entry.reportingUnit { head += " · " + c.unitName(unit, short: true) }
+                lines.append(TextLayout.truncate(head, to: width, ellipsis: true))
+                for (label, text) in [(c.pick("进展情况", "Progress"), entry.progress), (c.pick("存在问题", "Problems"), entry.problems),
+                                      (c.pick("下步计划", "Next"), entry.nextSteps)] where !text.isEmpty {
+                    lines.append(contentsOf: indentWrap(head: "    \(label)：", text: text))
+                }
+            }
+        }
+        return lines.map { TextLayout.truncate($0, to: width) }.joined(separator: "\n")
+    }
+
+    func indentWrap(head: String, text: String) -> [String] {
+        let indent = DisplayWidth.of(head)
+        return TextLayout.wrap(text, width: context.width - indent).enumerated().map { index, line in
+            (index == 0 ? head : String(repeating: " ", count: indent)) + line
+        }
+    }
+
+    /// 目标 >=50家 · 截止 2025-12-31 · 实际 30家（2025-10-31）· 应达 40家 · 进度 [####..] 60%
+    func numbers(_ row: TargetRow) -> String {
+        let c = context
+        var parts = [c.pick("目标 ", "goal ") + row.goalText]
+        if let deadline = row.deadline { parts.append(c.pick("截止 ", "due ") + deadline) }
+        if row.kind == TargetKind.quantitative.rawValue {
+            if let baseline = row.baseline { parts.append(c.pick("基数 ", "baseline ") + c.quantity(baseline, unit: row.unit)) }
+            var actual = c.pick("实际 ", "actual ") + c.quantity(row.actual, unit: row.unit)
+            if let date = row.actualDate { actual += c.pick("（\(date)）", " (\(date))") }
+            parts.append(actual)
+            if let expected = row.expected { parts.append(c.pick("应达 ", "expected ") + c.quantity(expected, unit: row.unit)) }
+            if let progress = row.progress {
+                parts.append(c.pick("进度 ", "progress ") + ProgressBar.render(progress, width: 12) + " " + NumberText.percent(progress))
+            }
+            if let lag = row.lag { parts.append(c.pick("滞后 ", "lag ") + "\(Int(lag.rounded()))" + c.pick(" 个百分点", " pts")) }
+        }
+        return parts.joined(separator: c.dot)
+    }
+}

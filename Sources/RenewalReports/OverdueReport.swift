@@ -1,0 +1,148 @@
+import RenewalModel
+import RenewalText
+
+/// `renewal overdue`: every overdue or lagging target, worst first, grouped by lead unit.
+/// An item with two lead units appears under both: each department sees its whole list.
+public struct OverdueReport: Encodable, Sendable {
+    public var asOf: String
+    /// Distinct targets listed.
+    public var count: Int
+    public var counts: [String: Int]
+    public var groups: [Group]
+    /// Targets with nothing reported yet that are not overdue (listed separately in text).
+    public var notReported: Int
+    /// Set when the report is limited to one unit.
+    public var unit: String?
+
+    public struct Group: Encodable, Sendable {
+        /// The lead unit's full name ("" for overall targets without one).
+        public var unit: String
+        public var short: String
+        /// "lead" for items the unit leads, "responsible" for items it shares.
+        public var role: String
+        public var items: [TargetRow]
+    }
+
+    let context: ReportContext
+
+    enum CodingKeys: String, CodingKey {
+        case asOf, count, counts, groups, notReported, unit
+    }
+
+    /// Builds the report; with `unit`, only that unit's items (led, then shared).
+    public init(context: ReportContext, unit: PlanUnit? = nil) {
+        self.context = context
+        asOf = context.evaluation.asOf.description
+        self.unit = unit?.name
+        let plan = context.plan
+        let lagging = context.evaluation.targets
+            .filter { $0.status.isOverdueOrLagging }
+            .sorted(by: OverdueReport.worstFirst)
+        let rows = lagging.compactMap { context.row($0) }
+        count = rows.count
+        counts = StatusCounts(lagging.map(\.status)).dictionary
+        notReported = context.evaluation.targets.filter { $0.status == .noReport }.count
+
+        var groups: [Group] = []
+        func short(_ name: String) -> String { plan.unit(named: name)?.short ?? name }
+        if let unit {
+            let led = rows.filter { $0.leadUnits.contains(unit.name) }
+            let shared = rows.filter { !$0.leadUnits.contains(unit.name) && $0.responsibleUnits.contains(unit.name) }
+            if !led.isEmpty { groups.append(Group(unit: unit.name, short: unit.short, role: "lead", items: led)) }
+            if !shared.isEmpty { groups.append(Group(unit: unit.name, short: unit.short, role: "responsible", items: shared)) }
+            count = Set((led + shared).map(\.id)).count
+            counts = StatusCounts((led + shared).compactMap { row in lagging.first { $0.targetId == row.id }?.status }).dictionary
+        } else {
+            var order: [String] = []
+            var byUnit: [String: [TargetRow]] = [:]
+            for row in rows {
+                let leads = row.leadUnits.isEmpty ? [""] : row.leadUnits
+                for name in leads {
+                    if byUnit[name] == nil { order.append(name) }
+                    byUnit[name, default: []].append(row)
+                }
+            }
+            // Rows arrive worst first, so ordering groups by first appearance puts the unit
+            // with the worst item first.
+            groups = order.map { name in
+                Group(unit: name, short: name.isEmpty ? "" : short(name), role: "lead", items: byUnit[name] ?? [])
+            }
+        }
+        self.groups = groups
+    }
+
+    /// Worst status first; then the larger lag, the earlier deadline, the plan order of ids.
+    static func worstFirst(_ a: TargetEvaluation, _ b: TargetEvaluation) -> Bool {
+        if a.status != b.status { return a.status > b.status }
+        if (a.lag ?? 0) != (b.lag ?? 0) { return (a.lag ?? 0) > (b.lag ?? 0) }
+        if let da = a.deadline, let db = b.deadline, da != db { return da < db }
+        return a.targetId < b.targetId
+    }
+
+    /// The report as text lines that fit `context.width`.
+    public func text() -> String {
+        let c = context
+        let width = c.width
+        var lines: [String] = []
+        let scope = unit.map { c.pick(" · \($0)", " · \(c.unitName($0))") } ?? ""
+        lines.append(TextLayout.truncate(c.pick("逾期及滞后事项 · 截至 \(asOf)", "Overdue and lagging items as of \(asOf)") + scope, to: width, ellipsis: true))
+        if count == 0 {
+            lines.append(c.pick("没有逾期或滞后的事项。", "Nothing is overdue or lagging."))
+        } else {
+            let parts = Status.worstFirst.filter { (counts[$0.code] ?? 0) > 0 }
+                .map { "\($0.mark) \($0.label(c.language)) \(counts[$0.code] ?? 0)" }
+            lines.append(contentsOf: TextLayout.wrap(c.pick("共 \(count) 项：", "\(count) items: ") + parts.joined(separator: c.dot), width: width))
+        }
+        let statusWidth = c.statusWidth
+        for group in groups {
+            lines.append("")
+            let name = group.unit.isEmpty
+                ? c.pick("总体目标（未指定牵头单位）", "Overall targets (no lead unit)")
+                : c.unitName(group.unit)
+            let role = group.role == "responsible" ? c.pick("（作为责任单位）", " (as responsible unit)") : ""
+            lines.append(TextLayout.truncate("【\(name)】\(role) " + c.pick("\(group.items.count) 项", "\(group.items.count)"), to: width, ellipsis: true))
+            for row in group.items {
+                let period = row.year.map { c.pick("（\($0)年度）", " (\($0))") } ?? ""
+                let head = "  " + TextLayout.padRight(c.statusText(Status(rawValue: row.status) ?? .noReport), to: statusWidth)
+                    + " " + TextLayout.padRight(row.id, to: 6) + " "
+                lines.append(head + TextLayout.truncate(row.description + period, to: width - DisplayWidth.of(head), ellipsis: true))
+                let indent = String(repeating: " ", count: 4)
+                lines.append(contentsOf: TextLayout.wrap(facts(row), width: width - 4).map { indent + $0 })
+            }
+        }
+        if notReported > 0 && unit == nil {
+            lines.append("")
+            lines.append(TextLayout.truncate(c.pick("另有 \(notReported) 项指标尚无报送（未到期，见 renewal summary）。",
+                                                    "\(notReported) more targets have no report yet (not due; see renewal summary)."), to: width))
+        }
+        return lines.map { TextLayout.truncate($0, to: width) }.joined(separator: "\n")
+    }
+
+    /// 目标 >=50家 · 实际 无 · 应达 50家 · 差距 50家 · 截止 2025-12-31 · （二）
+    func facts(_ row: TargetRow) -> String {
+        let c = context
+        var parts = [c.pick("目标 ", "goal ") + row.goalText]
+        if row.kind == TargetKind.quantitative.rawValue {
+            parts.append(c.pick("实际 ", "actual ") + c.quantity(row.actual, unit: row.unit))
+            if row.status == Status.overdue.rawValue {
+                if let goal = row.goal { parts.append(c.pick("应达 ", "due ") + c.quantity(goal, unit: row.unit)) }
+            } else if let expected = row.expected {
+                parts.append(c.pick("应达 ", "expected ") + c.quantity(expected, unit: row.unit))
+            }
+            if let gap = row.gap, gap > 0 { parts.append(c.pick("差距 ", "gap ") + c.quantity(gap, unit: row.unit)) }
+            if let lag = row.lag, row.status != Status.overdue.rawValue {
+                parts.append(c.pick("滞后 \(Int(lag.rounded())) 个百分点", "\(Int(lag.rounded())) points behind"))
+            }
+        }
+        if let deadline = row.deadline { parts.append(c.pick("截止 ", "due ") + deadline) }
+        if let number = row.measure, let measure = c.plan.measure(number: number) {
+            parts.append(c.language == .zh ? measure.label : "measure \(number)")
+        } else {
+            parts.append(c.pick("总体目标", "overall target"))
+        }
+        if !row.markers.isEmpty {
+            parts.append(c.markersText(row.markers.compactMap { Marker(rawValue: $0) }))
+        }
+        return parts.joined(separator: c.dot)
+    }
+}

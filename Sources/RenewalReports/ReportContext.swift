@@ -1,0 +1,65 @@
+import RenewalModel
+import RenewalText
+
+/// What every report needs: the plan, its evaluation as of a date, the language and the width.
+public struct ReportContext: Sendable {
+    public let plan: Plan
+    public let evaluation: PlanEvaluation
+    public let language: Language
+    /// Columns the text output must fit in.
+    public let width: Int
+    /// Entries, for history in measure detail.
+    public let entries: [ProgressEntry]
+
+    public init(plan: Plan, evaluation: PlanEvaluation, language: Language, width: Int = 80, entries: [ProgressEntry] = []) {
+        self.plan = plan
+        self.evaluation = evaluation
+        self.language = language
+        self.width = max(40, width)
+        self.entries = entries
+    }
+
+    func pick(_ zh: String, _ en: String) -> String { language.pick(zh, en) }
+
+    /// A programme's heading as the plan writes it: 二、工业技改提升工程 (or its English title).
+    func heading(_ programme: Programme) -> String {
+        language == .zh ? "\(programme.numeral)、\(programme.title)" : "\(programme.number). \(programme.titleEn)"
+    }
+
+    /// A measure's heading: （二）推动产业智能化改造 (or 2. Smart transformation of industry).
+    func heading(_ measure: Measure) -> String {
+        language == .zh ? "\(measure.label)\(measure.title)" : "\(measure.number). \(measure.titleEn)"
+    }
+
+    func description(_ target: Target) -> String {
+        language == .zh ? target.description : target.descriptionEn
+    }
+
+    func unitName(_ name: String, short: Bool = false) -> String {
+        guard let unit = plan.unit(named: name) else { return name }
+        if language == .en { return unit.nameEn }
+        return short ? unit.short : unit.name
+    }
+
+    /// "50家", "35%", "0.8:1", "1.2 亿元" — a figure with its unit.
+    func quantity(_ value: Double?, unit: String?) -> String {
+        guard let value else { return pick("无", "none") }
+        let number = NumberText.format(value)
+        guard let unit, !unit.isEmpty else { return number }
+        return number + unit
+    }
+
+    func statusText(_ status: Status) -> String { "\(status.mark) \(status.label(language))" }
+
+    /// Widest status label in this language, with its mark.
+    var statusWidth: Int {
+        Status.allCases.map { DisplayWidth.of(statusText($0)) }.max() ?? 12
+    }
+
+    func markersText(_ markers: [Marker]) -> String {
+        markers.map { "[\($0.label(language))]" }.joined(separator: " ")
+    }
+
+    /// Separator between facts on one line.
+    var dot: String { " · " }
+}

@@ -1,3 +1,0 @@
-import RenewalStore
-let plan = try PlanLoader.embedded()
-print(plan.measures.count)

@@ -1,0 +1,434 @@
+import Foundation
+import Testing
+@testable import RenewalModel
+
+private typealias T = TestPlan
+
+/// Rule 1: each comparator, met and not met, at its boundary.
+@Suite("Comparators")
+struct ComparatorTests {
+    let engine = StatusEngine(plan: TestPlan.with([]))
+
+    @Test func atLeastIncludesTheValue() {
+        #expect(engine.meets(50, goal: 50, comparator: .atLeast))
+        #expect(!engine.meets(49.99, goal: 50, comparator: .atLeast))
+    }
+
+    @Test func moreThanExcludesTheValue() {
+        #expect(!engine.meets(95, goal: 95, comparator: .moreThan))
+        #expect(engine.meets(95.01, goal: 95, comparator: .moreThan))
+    }
+
+    @Test func atMostIncludesTheValue() {
+        #expect(engine.meets(10, goal: 10, comparator: .atMost))
+        #expect(!engine.meets(10.01, goal: 10, comparator: .atMost))
+    }
+
+    @Test func aboutAcceptsFivePercentBelowAndAnythingAbove() {
+        #expect(engine.meets(190, goal: 200, comparator: .about))
+        #expect(!engine.meets(189.9, goal: 200, comparator: .about))
+        #expect(engine.meets(230, goal: 200, comparator: .about))
+    }
+
+    @Test func reachAndAllIncludeTheValue() {
+        #expect(engine.meets(6000, goal: 6000, comparator: .reach))
+        #expect(!engine.meets(5999, goal: 6000, comparator: .reach))
+        #expect(engine.meets(100, goal: 100, comparator: .all))
+        #expect(!engine.meets(99.9, goal: 100, comparator: .all))
+    }
+
+    @Test func aboutToleranceComesFromTheRules() {
+        let loose = StatusEngine(plan: TestPlan.with([]), rules: StatusRules(aboutTolerance: 0.10))
+        #expect(loose.meets(181, goal: 200, comparator: .about))
+        #expect(!engine.meets(181, goal: 200, comparator: .about))
+    }
+
+    @Test func aMoreThanTargetIsNotDoneAtExactlyItsValue() {
+        let target = T.quantitative(">", .moreThan, 95, reading: .level)
+        #expect(T.judge(target, [T.entry(">", "2025-06-30", 95)], asOf: "2025-07-01").status != .done)
+        #expect(T.judge(target, [T.entry(">", "2025-06-30", 95.5)], asOf: "2025-07-01").status == .done)
+    }
+}
+
+/// Rules 1–5 for cumulative and level targets on a straight line from the start to the deadline.
+@Suite("Trajectory targets")
+struct TrajectoryTests {
+    // A 10-day window makes expected progress exact: on 2024-01-06 it is 50%.
+    static let window = (start: "2024-01-01", deadline: "2024-01-11")
+
+    func judge(_ value: Double?, asOf: String = "2024-01-06", comparator: GoalComparator = .atLeast) -> TargetEvaluation {
+        let target = T.quantitative("M01-1", comparator, 100, deadline: Self.window.deadline)
+        let entries = value.map { [T.entry("M01-1", "2024-01-05", $0)] } ?? []
+        return T.judge(target, entries, asOf: asOf, start: Self.window.start)
+    }
+
+    @Test func lagOfExactlyTenPointsIsOnTrack() {
+        let result = judge(40)
+        #expect(abs((result.lag ?? 0) - 10) < 1e-6)
+        #expect(result.status == .onTrack)
+    }
+
+    @Test func lagJustOverTenPointsIsBehind() {
+        #expect(judge(39.9).status == .behind)
+    }
+
+    @Test func lagOfExactlyThirtyPointsIsBehind() {
+        #expect(judge(20).status == .behind)
+    }
+
+    @Test func lagJustOverThirtyPointsIsSeverelyBehind() {
+        #expect(judge(19.9).status == .severelyBehind)
+    }
+
+    @Test func aheadOfScheduleIsOnTrackWithNegativeLag() {
+        let result = judge(80)
+        #expect(result.status == .onTrack)
+        #expect((result.lag ?? 0) < 0)
+        #expect(abs((result.expected ?? 0) - 50) < 1e-9)
+    }
+
+    @Test func metIsDoneBeforeAnythingElse() {
+        #expect(judge(100).status == .done)
+        #expect(judge(120).status == .done)
+    }
+
+    @Test func onTheDeadlineDayItIsNotYetOverdue() {
+        let result = judge(96, asOf: Self.window.deadline)
+        #expect(result.status == .onTrack)
+        #expect(judge(50, asOf: Self.window.deadline).status == .severelyBehind)
+    }
+
+    @Test func theDayAfterTheDeadlineItIsOverdue() {
+        #expect(judge(96, asOf: "2024-01-12").status == .overdue)
+        #expect(judge(nil, asOf: "2024-01-12").status == .overdue)
+    }
+
+    @Test func nothingReportedIsNoReport() {
+        #expect(judge(nil).status == .noReport)
+    }
+
+    @Test func beforeTheStartItIsNotStarted() {
+        let target = T.quantitative(deadline: "2025-12-31")
+        #expect(T.judge(target, [], asOf: "2024-03-31", start: "2024-04-08").status == .notStarted)
+    }
+
+    @Test func metAfterTheDeadlineIsDoneLate() {
+        let target = T.quantitative(deadline: "2025-12-31")
+        let entries = [T.entry("M01-1", "2025-12-31", 90), T.entry("M01-1", "2026-02-28", 101)]
+        #expect(T.judge(target, entries, asOf: "2026-03-01").status == .doneLate)
+    }
+
+    @Test func metOnTheDeadlineDayIsDone() {
+        let target = T.quantitative(deadline: "2025-12-31")
+        #expect(T.judge(target, [T.entry("M01-1", "2025-12-31", 100)], asOf: "2026-03-01").status == .done)
+    }
+
+    @Test func entriesAfterTheAsOfDateAreIgnored() {
+        let target = T.quantitative(deadline: "2025-12-31")
+        let entries = [T.entry("M01-1", "2025-06-30", 100)]
+        #expect(T.judge(target, entries, asOf: "2025-06-29").status == .noReport)
+        #expect(T.judge(target, entries, asOf: "2025-06-30").status == .done)
+    }
+
+    @Test func theLatestEntryCounts() {
+        let target = T.quantitative(deadline: "2024-01-11")
+        let entries = [T.entry("M01-1", "2024-01-02", 100), T.entry("M01-1", "2024-01-05", 45)]
+        let result = T.judge(target, entries, asOf: "2024-01-06", start: "2024-01-01")
+        #expect(result.actual == 45)
+        #expect(result.status == .onTrack)
+    }
+
+    @Test func aLevelTargetStartsFromItsBaselineWhenOneIsEntered() {
+        // Mechanisation 90% at the start, 94% due: 92% half-way is exactly on schedule.
+        let target = T.quantitative("M01-1", .atLeast, 94, reading: .level, deadline: "2024-01-11")
+        let entries = [T.entry("M01-1", "2023-12-31", 90, baselineYear: 2023), T.entry("M01-1", "2024-01-05", 92)]
+        let result = T.judge(target, entries, asOf: "2024-01-06", start: "2024-01-01")
+        #expect(result.baseline == 90)
+        #expect(abs((result.progress ?? 0) - 0.5) < 1e-9)
+        #expect(abs(result.lag ?? 99) < 1e-9)
+    }
+
+    @Test func anAtMostTargetProgressesDownward() {
+        // From 100 down to at most 60: 80 half-way is on schedule; 95 is severely behind.
+        let target = T.quantitative("M01-1", .atMost, 60, reading: .level, deadline: "2024-01-11")
+        let base = T.entry("M01-1", "2023-12-31", 100, baselineYear: 2023)
+        #expect(T.judge(target, [base, T.entry("M01-1", "2024-01-05", 80)], asOf: "2024-01-06", start: "2024-01-01").status == .onTrack)
+        #expect(T.judge(target, [base, T.entry("M01-1", "2024-01-05", 95)], asOf: "2024-01-06", start: "2024-01-01").status == .severelyBehind)
+        #expect(T.judge(target, [base, T.entry("M01-1", "2024-01-05", 60)], asOf: "2024-01-06", start: "2024-01-01").status == .done)
+    }
+
+    @Test func thresholdsComeFromTheRules() {
+        let strict = StatusRules(onTrackMaxLag: 5, behindMaxLag: 20)
+        let plan = T.with([T.quantitative(deadline: "2024-01-11")], start: "2024-01-01")
+        let result = StatusEngine(plan: plan, rules: strict)
+            .evaluate(entries: [T.entry("M01-1", "2024-01-05", 40)], asOf: T.day("2024-01-06"))
+        #expect(result.target("M01-1")?.status == .behind)
+    }
+}
+
+/// Year-to-date figures: annual (每年) targets judged year by year, and one-year targets.
+@Suite("Year-to-date and annual targets")
+struct AnnualTests {
+    let annual = T.quantitative("M01-1", .atLeast, 150, reading: .yearToDate, deadline: nil, recurrence: .annual)
+
+    @Test func eachYearIsJudgedAndAMissedYearStaysOverdue() {
+        let entries = [
+            T.entry("M01-1", "2024-12-31", 160),
+            T.entry("M01-1", "2025-12-31", 100),
+            T.entry("M01-1", "2026-06-30", 70),
+        ]
+        let result = T.judge(annual, entries, asOf: "2026-07-01")
+        #expect(result.years.map(\.status) == [.done, .overdue, .onTrack])
+        #expect(result.status == .overdue)
+        #expect(result.year == 2025)
+    }
+
+    @Test func whenEveryPastYearMetTheCurrentYearDecides() {
+        let entries = [T.entry("M01-1", "2024-12-31", 160), T.entry("M01-1", "2025-11-30", 151),
+                       T.entry("M01-1", "2026-06-30", 20)]
+        let result = T.judge(annual, entries, asOf: "2026-07-01")
+        #expect(result.years.map(\.status) == [.done, .done, .severelyBehind])
+        #expect(result.status == .severelyBehind)
+        #expect(result.year == 2026)
+    }
+
+    @Test func aYearWithNothingReportedIsOverdueOnceItEnds() {
+        let result = T.judge(annual, [T.entry("M01-1", "2025-03-31", 40)], asOf: "2025-04-01")
+        #expect(result.years.map(\.status) == [.overdue, .onTrack])
+    }
+
+    @Test func theCurrentYearWithNothingYetIsNoReport() {
+        let entries = [T.entry("M01-1", "2024-12-31", 160), T.entry("M01-1", "2025-12-31", 150)]
+        let result = T.judge(annual, entries, asOf: "2026-01-15")
+        #expect(result.years.map(\.status) == [.done, .done, .noReport])
+        #expect(result.status == .noReport)
+    }
+
+    @Test func theYearsPaceIsTheShareOfTheYearElapsed() {
+        // 2025-07-02 is day 183 of 365: expected 150 × 183/365.
+        let result = T.judge(annual, [T.entry("M01-1", "2025-07-01", 75)], asOf: "2025-07-02", start: "2025-01-01")
+        #expect(abs((result.expected ?? 0) - 150 * 183 / 365) < 1e-9)
+        #expect(result.status == .onTrack)
+    }
+
+    @Test func annualTargetsStopAtThePlansEnd() {
+        let result = T.judge(annual, [], asOf: "2029-06-01")
+        #expect(result.years.map { $0.year ?? 0 } == [2024, 2025, 2026, 2027])
+    }
+
+    @Test func aOneYearTargetIsJudgedOnItsDeadlineYearsFigure() {
+        // 装备制造业营业收入达到200亿元左右 by 2025: the 2025 figure decides.
+        let target = T.quantitative("M01-1", .about, 200, reading: .yearToDate, deadline: "2025-12-31")
+        let entries = [T.entry("M01-1", "2024-12-31", 210), T.entry("M01-1", "2025-12-31", 191)]
+        #expect(T.judge(target, entries, asOf: "2026-01-10").status == .done)
+        #expect(T.judge(target, [T.entry("M01-1", "2024-12-31", 210), T.entry("M01-1", "2025-12-31", 189)],
+                        asOf: "2026-01-10").status == .overdue)
+        // A good 2024 is not done: the goal is for 2025.
+        #expect(T.judge(target, [T.entry("M01-1", "2024-12-31", 210)], asOf: "2024-12-31").status == .onTrack)
+    }
+}
+
+/// Targets relative to a baseline year (较2023年增长45%).
+@Suite("Baseline-relative targets")
+struct RelativeTests {
+    let target = T.quantitative("G27-7", .reach, 45, reading: .yearToDate, deadline: "2027-12-31", baselineYear: 2023)
+    var base: ProgressEntry { T.entry("G27-7", "2023-12-31", 1000, baselineYear: 2023) }
+
+    func judge(_ entries: [ProgressEntry], asOf: String) -> TargetEvaluation {
+        let plan = T.with([], overall: [target])
+        guard let result = T.evaluate(plan, entries, asOf: asOf).target("G27-7") else { fatalError() }
+        return result
+    }
+
+    @Test func withoutTheBaselineItIsBaselineMissing() {
+        #expect(judge([T.entry("G27-7", "2026-06-30", 600)], asOf: "2026-07-01").status == .baselineMissing)
+    }
+
+    @Test func withoutAnyReportItIsNoReportEvenWithoutBaseline() {
+        #expect(judge([], asOf: "2026-07-01").status == .noReport)
+    }
+
+    @Test func theGoalIsTheBaselineGrown() {
+        let result = judge([base, T.entry("G27-7", "2027-12-31", 1450)], asOf: "2028-01-05")
+        #expect(result.goal == 1450)
+        #expect(result.status == .done)
+        #expect(judge([base, T.entry("G27-7", "2027-12-31", 1449)], asOf: "2028-01-05").status == .overdue)
+    }
+
+    @Test func earlierYearsFollowTheCompoundPath() {
+        // 2026 goal: 1000 × 1.45^(3/4) ≈ 1321.3; half a year in, 600 is about 45% of it.
+        let result = judge([base, T.entry("G27-7", "2026-06-30", 600)], asOf: "2026-07-01")
+        let yearGoal = 1000 * Foundation.pow(1.45, 0.75)
+        #expect(abs((result.goal ?? 0) - yearGoal) < 1e-6)
+        #expect(result.status == .onTrack)
+        #expect(judge([base, T.entry("G27-7", "2026-06-30", 150)], asOf: "2026-07-01").status == .severelyBehind)
+    }
+
+    @Test func aboutADoublingIsMetWithinTolerance() {
+        let double = T.quantitative("G27-6", .about, 100, reading: .yearToDate, deadline: "2027-12-31", baselineYear: 2023)
+        let plan = T.with([], overall: [double])
+        let base = T.entry("G27-6", "2023-12-31", 500, baselineYear: 2023)
+        let met = T.evaluate(plan, [base, T.entry("G27-6", "2027-12-31", 950)], asOf: "2028-01-02").target("G27-6")
+        let missed = T.evaluate(plan, [base, T.entry("G27-6", "2027-12-31", 949)], asOf: "2028-01-02").target("G27-6")
+        #expect(met?.status == .done)
+        #expect(missed?.status == .overdue)
+    }
+
+    @Test func aCompoundLevelTargetUsesTheBaselinePath() {
+        let level = T.quantitative("M01-1", .atLeast, 21, reading: .level, deadline: "2025-12-31", baselineYear: 2023)
+        let entries = [T.entry("M01-1", "2023-12-31", 100, baselineYear: 2023), T.entry("M01-1", "2024-12-31", 110)]
+        // Half-way (2024-12-31 of 2023-12-31…2025-12-31) the compound path stands at 110.
+        let result = T.judge(level, entries, asOf: "2024-12-31")
+        #expect(abs((result.expected ?? 0) - 110) < 0.1)
+        #expect(result.status == .onTrack)
+    }
+}
+
+/// Milestones with and without deadlines, and measures that only report narrative progress.
+@Suite("Milestones")
+struct MilestoneTests {
+    @Test func doneByTheDeadlineIsDone() {
+        let result = T.judge(T.milestone(), [T.entry("M01-1", "2025-12-31", milestone: .done)], asOf: "2026-01-05")
+        #expect(result.status == .done)
+    }
+
+    @Test func doneAfterTheDeadlineIsDoneLate() {
+        let result = T.judge(T.milestone(), [T.entry("M01-1", "2026-01-01", milestone: .done)], asOf: "2026-01-05")
+        #expect(result.status == .doneLate)
+    }
+
+    @Test func inProgressBeforeTheDeadlineIsOnTrack() {
+        let result = T.judge(T.milestone(), [T.entry("M01-1", "2025-05-31", milestone: .inProgress)], asOf: "2025-06-01")
+        #expect(result.status == .onTrack)
+    }
+
+    @Test func notDoneAfterTheDeadlineIsOverdue() {
+        let result = T.judge(T.milestone(), [T.entry("M01-1", "2025-11-30", milestone: .inProgress)], asOf: "2026-01-01")
+        #expect(result.status == .overdue)
+        #expect(T.judge(T.milestone(), [], asOf: "2026-01-01").status == .overdue)
+    }
+
+    @Test func nothingReportedIsNoReport() {
+        #expect(T.judge(T.milestone(), [], asOf: "2025-01-01").status == .noReport)
+    }
+
+    @Test func withoutADeadlineItIsOngoingWhileReportedWithinFortyDays() {
+        let undated = T.milestone(deadline: nil)
+        let entries = [T.entry("M01-1", "2025-05-01", milestone: .inProgress)]
+        #expect(T.judge(undated, entries, asOf: "2025-06-10").status == .ongoing)   // 40 days
+        #expect(T.judge(undated, entries, asOf: "2025-06-11").status == .noReport)  // 41 days
+    }
+
+    @Test func aLaterReportWithdrawingDoneCounts() {
+        let entries = [T.entry("M01-1", "2025-03-01", milestone: .done), T.entry("M01-1", "2025-04-01", milestone: .inProgress)]
+        #expect(T.judge(T.milestone(), entries, asOf: "2025-04-02").status == .onTrack)
+    }
+
+    @Test func aMeasureWithoutTargetsIsJudgedOnItsNarrativeReports() {
+        let narrative = Measure(number: 2, title: "叙述措施", titleEn: "Narrative", text: "", leadUnits: ["市工业和信息化局"],
+                                responsibleUnits: [], targets: [])
+        let plan = T.with([], extraMeasures: [narrative])
+        #expect(T.evaluate(plan, [], asOf: "2025-01-01").measure(2)?.status == .noReport)
+        let reported = T.evaluate(plan, [T.entry("M02", "2024-12-20", milestone: .inProgress)], asOf: "2025-01-01")
+        #expect(reported.measure(2)?.status == .ongoing)
+        #expect(reported.measure(2)?.latestNarrative?.date == T.day("2024-12-20"))
+        let old = T.evaluate(plan, [T.entry("M02", "2024-10-01", milestone: .inProgress)], asOf: "2025-01-01")
+        #expect(old.measure(2)?.status == .noReport)
+        #expect(T.evaluate(plan, [], asOf: "2023-06-01").measure(2)?.status == .notStarted)
+    }
+}
+
+/// 临期, 数据陈旧 and 督办.
+@Suite("Markers")
+struct MarkerTests {
+    @Test func dueSoonWithinThirtyDaysOfTheDeadline() {
+        let target = T.quantitative(deadline: "2025-12-31")
+        let entries = [T.entry("M01-1", "2025-11-30", 96)]
+        #expect(T.judge(target, entries, asOf: "2025-12-01").markers.contains(.dueSoon))   // 30 days
+        #expect(!T.judge(target, entries, asOf: "2025-11-30").markers.contains(.dueSoon))  // 31 days
+        #expect(T.judge(target, entries, asOf: "2025-12-31").markers.contains(.dueSoon))   // the day itself
+    }
+
+    @Test func aDoneItemIsNeverDueSoon() {
+        let target = T.quantitative(deadline: "2025-12-31")
+        #expect(T.judge(target, [T.entry("M01-1", "2025-12-10", 100)], asOf: "2025-12-15").markers.isEmpty)
+    }
+
+    @Test func staleAfterFortyDays() {
+        let target = T.quantitative(deadline: "2027-12-31")
+        let entries = [T.entry("M01-1", "2025-01-01", 10)]
+        #expect(!T.judge(target, entries, asOf: "2025-02-10").markers.contains(.stale))  // 40 days
+        #expect(T.judge(target, entries, asOf: "2025-02-11").markers.contains(.stale))   // 41 days
+    }
+
+    @Test func flaggedItemsCarryTheMarker() {
+        let target = T.quantitative(deadline: "2027-12-31")
+        #expect(T.judge(target, [], asOf: "2025-02-11", flagged: ["M01-1"]).markers == [.flagged])
+        let plan = T.with([target])
+        #expect(T.evaluate(plan, [], asOf: "2025-02-11", flagged: ["M01"]).measure(1)?.markers.contains(.flagged) == true)
+    }
+}
+
+/// Corrections, unknown ids and the roll-ups.
+@Suite("Entries and roll-ups")
+struct RollupTests {
+    @Test func aCorrectionReplacesTheEntryItNames() {
+        let target = T.quantitative(deadline: "2025-12-31")
+        let wrong = T.entry("M01-1", "2025-06-30", 100, id: "a")
+        let fixed = T.entry("M01-1", "2025-06-30", 10, id: "b", corrects: "a")
+        let result = T.judge(target, [wrong, fixed], asOf: "2025-07-01")
+        #expect(result.actual == 10)
+        #expect(result.status != .done)
+        // A correction of a correction: only the last one stands.
+        let again = T.entry("M01-1", "2025-06-30", 60, id: "c", corrects: "b")
+        #expect(T.judge(target, [wrong, fixed, again], asOf: "2025-07-01").actual == 60)
+    }
+
+    @Test func entriesForUnknownIdsAreReportedNotFatal() {
+        let plan = T.with([T.quantitative()])
+        let result = T.evaluate(plan, [T.entry("M99-9", "2025-01-01", 1)], asOf: "2025-02-01")
+        #expect(result.unknownItemEntries.map(\.itemId) == ["M99-9"])
+        #expect(result.target("M01-1")?.status == .noReport)
+    }
+
+    @Test func aMeasureTakesTheWorstStatusOfItsTargets() {
+        let plan = T.with([T.quantitative("M01-1", deadline: "2025-12-31"), T.quantitative("M01-2", deadline: "2027-12-31")])
+        let entries = [T.entry("M01-1", "2025-12-01", 100), T.entry("M01-2", "2026-01-01", 1)]
+        let result = T.evaluate(plan, entries, asOf: "2026-01-02")
+        #expect(result.target("M01-1")?.status == .done)
+        #expect(result.target("M01-2")?.status == .severelyBehind)
+        #expect(result.measure(1)?.status == .severelyBehind)
+    }
+
+    @Test func programmesCountStatusesNotAverages() {
+        let narrative = Measure(number: 2, title: "叙述", titleEn: "N", text: "", leadUnits: ["市工业和信息化局"],
+                                responsibleUnits: [], targets: [])
+        let plan = T.with([T.quantitative(deadline: "2025-12-31")], extraMeasures: [narrative])
+        let result = T.evaluate(plan, [T.entry("M01-1", "2025-06-01", 100)], asOf: "2025-07-01")
+        let counts = result.programmes[0].counts
+        #expect(counts[.done] == 1)
+        #expect(counts[.noReport] == 1)
+        #expect(counts.total == 2)
+        #expect(result.measureCounts[.done] == 1)
+    }
+
+    @Test func severityOrdersWorstFirst() {
+        #expect(Status.worstFirst.first == .overdue)
+        #expect(Status.worstFirst.last == .done)
+        #expect(Status.overdue > Status.severelyBehind)
+        #expect(Status.severelyBehind > Status.behind)
+        #expect(Status.behind > Status.noReport)
+        #expect(Status.onTrack > Status.done)
+    }
+
+    @Test func everyStatusHasALabelAndAMarkInBothLanguages() {
+        for status in Status.allCases {
+            #expect(!status.label(.zh).isEmpty)
+            #expect(!status.label(.en).isEmpty)
+            #expect(status.mark.unicodeScalars.count == 1)
+            #expect(status.asciiMark.count == 1)
+        }
+        #expect(Set(Status.allCases.map(\.mark)).count == Status.allCases.count)
+        #expect(Set(Status.allCases.map(\.asciiMark)).count == Status.allCases.count)
+    }
+}
