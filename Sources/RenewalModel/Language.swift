@@ -27,9 +27,27 @@ public enum NumberText {
         return text
     }
 
+    /// A computed figure (expected value, gap) at a sensible precision: whole numbers from 100
+    /// up, one decimal from 1, two below.
+    public static func approximate(_ value: Double) -> String {
+        let magnitude = abs(value)
+        return format(value, maxFractionDigits: magnitude >= 100 ? 0 : magnitude >= 1 ? 1 : 2)
+    }
+
     /// A fraction as a whole percentage: 0.456 → "46%".
     public static func percent(_ fraction: Double) -> String {
         guard fraction.isFinite else { return "-" }
         return "\(Int((fraction * 100).rounded()))%"
+    }
+}
+
+/// Units as the plan writes them, and their English forms for English output.
+public enum UnitText {
+    static let english = ["辆": " vehicles", "家": " firms", "台（套）": " machines", "个": " parks", "处": " sites",
+                          "台": " appliances", "亿元": " x100M yuan"]
+
+    /// The unit to print after a number: unchanged in Chinese, an English word in English.
+    public static func localized(_ unit: String, _ language: Language) -> String {
+        language == .zh ? unit : english[unit] ?? unit
     }
 }

@@ -71,9 +71,7 @@ public struct Target: Codable, Sendable, Hashable {
                 ? "较\(baselineYear)年 \(comparator.symbol)+\(number)\(unit ?? "")"
                 : "\(comparator.symbol)+\(number)\(unit ?? "") on \(baselineYear)"
         } else {
-            let unitText = unit ?? ""
-            let spacer = unitText.first?.isASCII == true && unitText != "%" && !unitText.hasPrefix(":") ? " " : ""
-            text = "\(comparator.symbol)\(number)\(spacer)\(unitText)"
+            text = "\(comparator.symbol)\(number)\(UnitText.localized(unit ?? "", language))"
         }
         if recurrence == .annual { text = (language == .zh ? "每年 " : "yearly ") + text }
         return text

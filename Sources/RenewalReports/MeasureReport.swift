@@ -74,7 +74,7 @@ public struct MeasureReport: Encodable, Sendable {
         guard let measure = c.plan.measure(number: number), let programme = c.plan.programme(containing: number) else { return "" }
         var lines: [String] = []
         func field(_ label: String, _ value: String) {
-            let head = label + "："
+            let head = label + context.pick("：", ": ")
             let indent = DisplayWidth.of(head)
             let wrapped = TextLayout.wrap(value, width: width - indent)
             for (index, line) in wrapped.enumerated() {
@@ -86,7 +86,7 @@ public struct MeasureReport: Encodable, Sendable {
         field(c.pick("所属工程", "Programme"), c.heading(programme))
         field(c.pick("牵头单位", "Lead"), measure.leadUnits.map { c.unitName($0) }.joined(separator: c.pick("、", "; ")))
         field(c.pick("责任单位", "Responsible"),
-              measure.responsibleUnits.isEmpty ? "—" : measure.responsibleUnits.map { c.unitName($0) }.joined(separator: c.pick("、", "; ")))
+              measure.responsibleUnits.isEmpty ? "-" : measure.responsibleUnits.map { c.unitName($0) }.joined(separator: c.pick("、", "; ")))
         let status = Status(rawValue: self.status) ?? .noReport
         let markerText = c.markersText(markers.compactMap { Marker(rawValue: $0) })
         field(c.pick("状态", "Status"), c.statusText(status) + (markerText.isEmpty ? "" : " " + markerText)
@@ -132,7 +132,7 @@ public struct MeasureReport: Encodable, Sendable {
                 lines.append(TextLayout.truncate(head, to: width, ellipsis: true))
                 for (label, text) in [(c.pick("进展情况", "Progress"), entry.progress), (c.pick("存在问题", "Problems"), entry.problems),
                                       (c.pick("下步计划", "Next"), entry.nextSteps)] where !text.isEmpty {
-                    lines.append(contentsOf: indentWrap(head: "    \(label)：", text: text))
+                    lines.append(contentsOf: indentWrap(head: "    \(label)" + c.pick("：", ": "), text: text))
                 }
             }
         }
@@ -151,16 +151,20 @@ public struct MeasureReport: Encodable, Sendable {
         let c = context
         var parts = [c.pick("目标 ", "goal ") + row.goalText]
         if let deadline = row.deadline { parts.append(c.pick("截止 ", "due ") + deadline) }
+        if row.kind == TargetKind.milestone.rawValue {
+            let state = row.milestoneState.map { $0 == MilestoneState.done.rawValue ? c.pick("完成", "done") : c.pick("推进中", "in progress") }
+            parts.append(c.pick("最新报送 ", "latest ") + (state ?? c.pick("无", "none")))
+        }
         if row.kind == TargetKind.quantitative.rawValue {
             if let baseline = row.baseline { parts.append(c.pick("基数 ", "baseline ") + c.quantity(baseline, unit: row.unit)) }
             var actual = c.pick("实际 ", "actual ") + c.quantity(row.actual, unit: row.unit)
             if let date = row.actualDate { actual += c.pick("（\(date)）", " (\(date))") }
             parts.append(actual)
-            if let expected = row.expected { parts.append(c.pick("应达 ", "expected ") + c.quantity(expected, unit: row.unit)) }
+            if let expected = row.expected { parts.append(c.pick("应达 ", "expected ") + c.quantity(expected, unit: row.unit, approximate: true)) }
             if let progress = row.progress {
                 parts.append(c.pick("进度 ", "progress ") + ProgressBar.render(progress, width: 12) + " " + NumberText.percent(progress))
             }
-            if let lag = row.lag { parts.append(c.pick("滞后 ", "lag ") + "\(Int(lag.rounded()))" + c.pick(" 个百分点", " pts")) }
+            if let lag = row.lag { parts.append(c.lagText(lag)) }
         }
         return parts.joined(separator: c.dot)
     }

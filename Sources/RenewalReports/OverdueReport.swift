@@ -127,11 +127,11 @@ public struct OverdueReport: Encodable, Sendable {
             if row.status == Status.overdue.rawValue {
                 if let goal = row.goal { parts.append(c.pick("应达 ", "due ") + c.quantity(goal, unit: row.unit)) }
             } else if let expected = row.expected {
-                parts.append(c.pick("应达 ", "expected ") + c.quantity(expected, unit: row.unit))
+                parts.append(c.pick("应达 ", "expected ") + c.quantity(expected, unit: row.unit, approximate: true))
             }
-            if let gap = row.gap, gap > 0 { parts.append(c.pick("差距 ", "gap ") + c.quantity(gap, unit: row.unit)) }
+            if let gap = row.gap, gap > 0 { parts.append(c.pick("差距 ", "gap ") + c.quantity(gap, unit: row.unit, approximate: true)) }
             if let lag = row.lag, row.status != Status.overdue.rawValue {
-                parts.append(c.pick("滞后 \(Int(lag.rounded())) 个百分点", "\(Int(lag.rounded())) points behind"))
+                parts.append(c.lagText(lag))
             }
         }
         if let deadline = row.deadline { parts.append(c.pick("截止 ", "due ") + deadline) }

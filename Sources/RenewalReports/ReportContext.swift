@@ -42,12 +42,14 @@ public struct ReportContext: Sendable {
     }
 
     /// "50家", "35%", "0.8:1", "1.2 亿元" — a figure with its unit.
-    func quantity(_ value: Double?, unit: String?) -> String {
+    func quantity(_ value: Double?, unit: String?, approximate: Bool = false) -> String {
         guard let value else { return pick("无", "none") }
-        let number = NumberText.format(value)
+        let number = approximate ? NumberText.approximate(value) : NumberText.format(value)
         guard let unit, !unit.isEmpty else { return number }
-        return number + unit
+        return number + unitText(unit)
     }
+
+    func unitText(_ unit: String) -> String { UnitText.localized(unit, language) }
 
     func statusText(_ status: Status) -> String { "\(status.mark) \(status.label(language))" }
 
@@ -58,6 +60,14 @@ public struct ReportContext: Sendable {
 
     func markersText(_ markers: [Marker]) -> String {
         markers.map { "[\($0.label(language))]" }.joined(separator: " ")
+    }
+
+    /// The lag as government reports say it: 低于序时进度 12 个百分点 (below the time-proportional
+    /// schedule), or 快于序时进度 when ahead.
+    func lagText(_ lag: Double) -> String {
+        let points = Int(abs(lag).rounded())
+        if lag > 0 { return pick("低于序时进度 \(points) 个百分点", "\(points) pts behind schedule") }
+        return pick("快于序时进度 \(points) 个百分点", "\(points) pts ahead of schedule")
     }
 
     /// Separator between facts on one line.

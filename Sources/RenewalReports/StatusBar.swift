@@ -34,8 +34,14 @@ public enum StatusBar {
             remainder -= 1
             index += 1
         }
-        while remainder < 0, let widest = cells.indices.max(by: { cells[$0] < cells[$1] }), cells[widest] > 1 {
-            cells[widest] -= 1
+        // Too many statuses for a narrow bar: shrink the widest segment, and when every
+        // segment is one cell, drop the rarest status (the counts beside the bar still list it).
+        while remainder < 0, let widest = cells.indices.max(by: { cells[$0] < cells[$1] }) {
+            if cells[widest] > 1 {
+                cells[widest] -= 1
+            } else if let rarest = cells.indices.filter({ cells[$0] > 0 }).min(by: { counts[ordered[$0]] < counts[ordered[$1]] }) {
+                cells[rarest] = 0
+            }
             remainder += 1
         }
         var bar = "["

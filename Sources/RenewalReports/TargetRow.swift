@@ -16,6 +16,8 @@ public struct TargetRow: Codable, Sendable, Equatable {
     /// The year judged (annual and year-to-date targets).
     public var year: Int?
     public var goalText: String
+    /// Milestones: the latest state reported (inProgress or done).
+    public var milestoneState: String?
     /// Unit of the figures below.
     public var unit: String?
     public var goal: Double?
@@ -57,6 +59,7 @@ public struct TargetRow: Codable, Sendable, Equatable {
         markers = evaluation.markers.map(\.rawValue)
         year = evaluation.year
         goalText = target.goalText(context.language)
+        milestoneState = evaluation.milestoneState?.rawValue
         unit = target.kind == .quantitative ? target.entryUnit : nil
         goal = evaluation.goal
         baseline = evaluation.baseline

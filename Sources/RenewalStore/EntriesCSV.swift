@@ -16,6 +16,7 @@ import RenewalModel
 /// | 存在问题 | problems | text |
 /// | 下步计划 | next | text |
 /// | 填报单位 | unit | the reporting unit |
+/// | 基数年份 | baselineyear | optional: the row gives the baseline figure of this year (较2023年 targets) |
 ///
 /// Every row is checked; all problems are returned together with their line numbers, and no
 /// entry is returned unless every row is sound.
@@ -24,7 +25,7 @@ public enum EntriesCSV {
     public static let header = ["指标编号", "日期", "数值", "进展情况", "存在问题", "下步计划", "填报单位"]
 
     enum Column: CaseIterable {
-        case item, date, value, progress, problems, next, unit
+        case item, date, value, progress, problems, next, unit, baselineYear
 
         var names: [String] {
             switch self {
@@ -35,6 +36,7 @@ public enum EntriesCSV {
             case .problems: return ["存在问题", "problems"]
             case .next: return ["下步计划", "next", "nextsteps"]
             case .unit: return ["填报单位", "unit", "reportingunit"]
+            case .baselineYear: return ["基数年份", "baselineyear", "baseline"]
             }
         }
 
@@ -107,9 +109,24 @@ public enum EntriesCSV {
             } else if target == nil && !isMeasure {
                 problem(.item, "unknown target or measure id \"\(cell(.item))\"")
             }
+            let baselineText = cell(.baselineYear)
+            var baselineYear: Int?
+            if !baselineText.isEmpty {
+                if let year = Int(baselineText), (1990...2100).contains(year) {
+                    baselineYear = year
+                } else {
+                    problem(.baselineYear, "\"\(baselineText)\" is not a year")
+                }
+                if let target, target.kind != .quantitative {
+                    problem(.baselineYear, "\(target.id) is a milestone and has no baseline figure")
+                }
+            }
             let dateText = cell(.date)
-            let date = Day(dateText)
-            if dateText.isEmpty {
+            var date = Day(dateText)
+            if dateText.isEmpty, let baselineYear {
+                // A baseline describes its whole year.
+                date = Day.endOfYear(baselineYear)
+            } else if dateText.isEmpty {
                 problem(.date, "required cell is empty")
             } else if date == nil {
                 problem(.date, "\"\(dateText)\" is not a date (use YYYY-MM-DD)")
@@ -149,7 +166,7 @@ public enum EntriesCSV {
                 id: "\((file as NSString).lastPathComponent):\(rowLine)", itemId: itemId, date: date,
                 value: value, milestone: milestone ?? (isMeasure ? .inProgress : nil),
                 progress: cell(.progress), problems: cell(.problems), nextSteps: cell(.next),
-                reportingUnit: cell(.unit).isEmpty ? nil : cell(.unit)))
+                reportingUnit: cell(.unit).isEmpty ? nil : cell(.unit), baselineYear: baselineYear))
         }
         if let error = reader.error {
             problems.append(.init(line: line, column: nil, message: "cannot read the CSV: \(error)"))

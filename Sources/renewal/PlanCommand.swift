@@ -1,6 +1,7 @@
 import ArgumentParser
 import RenewalModel
 import RenewalStore
+import RenewalText
 
 /// `renewal plan`: the plan itself, as JSON for scripts or as an outline.
 struct PlanCommand: ParsableCommand {
@@ -31,6 +32,9 @@ struct PlanCommand: ParsableCommand {
         if json {
             try JSONOutput.print(plan)
             return
+        }
+        func print(_ line: String) {
+            Swift.print(TextLayout.truncate(line, to: 80, ellipsis: true))
         }
         print(language.pick(plan.title, plan.titleEn))
         print(language.pick("实施期 \(plan.startDate) 至 \(plan.endDate)", "Window \(plan.startDate) to \(plan.endDate)"))

@@ -1,0 +1,205 @@
+import Foundation
+import Testing
+
+/// The real `renewal` binary, run as a user would run it.
+enum CLI {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary built beside this test bundle (works for any --scratch-path), else .build/debug.
+    static let binary: URL = {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appending(path: "renewal")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return root.appending(path: ".build/debug/renewal")
+    }()
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["RENEWAL_PLAN"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting so a large output cannot fill the pipe and stall the child.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func json(_ arguments: [String]) throws -> Any {
+        let result = try run(arguments)
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+    }
+
+    static var example: String { root.appending(path: "Data/examples/returns-example.csv").path }
+}
+
+/// Display width as the tests judge it: two columns for CJK and full-width forms.
+func columns(_ line: Substring) -> Int {
+    line.unicodeScalars.reduce(0) { total, scalar in
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3,
+             0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6:
+            return total + 2
+        default:
+            return total + 1
+        }
+    }
+}
+
+@Suite("Command line", .serialized)
+struct CLITests {
+    @Test func planJSONKeepsThePublicContract() throws {
+        let plan = try #require(try CLI.json(["plan", "--json"]) as? [String: Any])
+        let overall = try #require(plan["overallTargets"] as? [[String: Any]])
+        let programmes = try #require(plan["programmes"] as? [[String: Any]])
+        #expect(overall.count == 13)
+        #expect(programmes.map { $0["number"] as? Int } == (2...12).map { $0 })
+        for key in ["number", "key", "title", "titleEn", "measures"] {
+            #expect(programmes[0][key] != nil, "programme lacks \(key)")
+        }
+        let measures = programmes.flatMap { ($0["measures"] as? [[String: Any]]) ?? [] }
+        #expect(measures.map { $0["number"] as? Int } == (1...34).map { $0 })
+        for key in ["number", "title", "titleEn", "text", "leadUnits", "responsibleUnits", "targets"] {
+            #expect(measures[0][key] != nil, "measure lacks \(key)")
+        }
+        let targets = overall + measures.flatMap { ($0["targets"] as? [[String: Any]]) ?? [] }
+        for target in targets {
+            for key in ["id", "description", "kind", "comparator", "value", "unit", "deadline", "recurrence", "baselineYear"] {
+                #expect(target.keys.contains(key), "\(target["id"] ?? "?") lacks \(key)")
+            }
+        }
+        let retired = try #require(targets.first { $0["id"] as? String == "M04-1" })
+        #expect(retired["deadline"] is NSNull)
+        #expect(retired["recurrence"] as? String == "annual")
+        #expect(retired["baselineYear"] is NSNull)
+        #expect(retired["value"] as? Double == 150)
+        let usedCars = try #require(targets.first { $0["id"] as? String == "G27-7" })
+        #expect(usedCars["baselineYear"] as? Int == 2023)
+        #expect(usedCars["deadline"] as? String == "2027-12-31")
+    }
+
+    @Test func overdueLate2026ListsThe2025TargetsWhenNothingWasReported() throws {
+        let result = try CLI.run(["overdue", "--as-of", "2026-11-29"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("M02-1"))
+        #expect(result.stdout.contains("累计培育晨星工厂50家以上"))
+        #expect(result.stdout.contains("逾期未完成"))
+        #expect(result.stdout.contains("【市工业和信息化局】"))
+    }
+
+    @Test func overdueMid2025ListsNoneOfThe2025Targets() throws {
+        let report = try #require(try CLI.json(["overdue", "--as-of", "2025-06-30", "--json"]) as? [String: Any])
+        let groups = try #require(report["groups"] as? [[String: Any]])
+        let items = groups.flatMap { ($0["items"] as? [[String: Any]]) ?? [] }
+        #expect(!items.contains { $0["deadline"] as? String == "2025-12-31" })
+        #expect(!items.contains { $0["id"] as? String == "M02-1" })
+    }
+
+    @Test func showFourIsTheFarmMachineryMeasure() throws {
+        let result = try CLI.run(["show", "4", "--as-of", "2026-11-29"])
+        #expect(result.status == 0)
+        for fragment in ["（四）支持农业机械装备升级", "牵头单位：市农业农村局", "责任单位：市财政局",
+                         "每年淘汰老旧农业机械150台（套）以上", "每年更新购置农业机械1000台（套）以上",
+                         "农作物耕种收综合机械化率达到94%以上", "截止 2025-12-31"] {
+            #expect(result.stdout.contains(fragment), "missing \(fragment)")
+        }
+    }
+
+    @Test(arguments: [["summary"], ["overdue"], ["show", "25"], ["show", "4"], ["plan"],
+                      ["summary", "--lang", "en"], ["overdue", "--lang", "en"], ["show", "15", "--lang", "en"]])
+    func textFitsEightyColumns(_ arguments: [String]) throws {
+        let result = try CLI.run(arguments + (arguments[0] == "plan" ? [] : ["--as-of", "2026-11-29", "--entries", CLI.example]))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.isEmpty)
+        if arguments[0] != "plan" {
+            for line in result.stdout.split(separator: "\n") {
+                #expect(columns(line) <= 80, "\(arguments): \(line)")
+            }
+        }
+    }
+
+    @Test func englishIsAvailable() throws {
+        let result = try CLI.run(["summary", "--lang", "en", "--as-of", "2026-11-29"])
+        #expect(result.stdout.contains("Overall targets"))
+        #expect(!result.stdout.contains("总体目标"))
+    }
+
+    @Test func entriesChangeTheStatuses() throws {
+        let without = try #require(try CLI.json(["show", "2", "--as-of", "2026-11-29", "--json"]) as? [String: Any])
+        let with = try #require(try CLI.json(["show", "2", "--as-of", "2026-11-29", "--json", "--entries", CLI.example]) as? [String: Any])
+        let before = (without["targets"] as? [[String: Any]])?.first
+        let after = (with["targets"] as? [[String: Any]])?.first
+        #expect(before?["status"] as? String == "overdue")
+        #expect(after?["status"] as? String == "done")
+        #expect(after?["actual"] as? Double == 52)
+    }
+
+    @Test func overdueForOneUnitByShortName() throws {
+        let short = try CLI.run(["overdue", "--unit", "农业农村局", "--as-of", "2026-11-29"])
+        let full = try CLI.run(["overdue", "--unit", "市农业农村局", "--as-of", "2026-11-29"])
+        #expect(short.status == 0)
+        #expect(short.stdout == full.stdout)
+        #expect(short.stdout.contains("M04-3"))
+        #expect(!short.stdout.contains("M02-1"))
+    }
+
+    @Test(arguments: [
+        (["show", "35"], "unknown measure"),
+        (["show", "abc"], "unknown measure"),
+        (["summary", "--as-of", "2025-13-01"], "is not a date"),
+        (["overdue", "--as-of", "yesterday"], "is not a date"),
+        (["overdue", "--unit", "不存在的局"], "unknown unit"),
+        (["summary", "--entries", "/nonexistent/returns.csv"], "cannot read"),
+        (["summary", "--lang", "fr"], "--lang must be zh or en"),
+        (["summary", "--plan", "/nonexistent/plan.json"], "cannot load the plan"),
+    ])
+    func badInputIsOneClearLineAndAFailure(_ arguments: [String], _ message: String) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func aMalformedEntriesFileNamesTheLine() throws {
+        let file = FileManager.default.temporaryDirectory.appending(path: "renewal-bad-\(UUID().uuidString).csv")
+        try "指标编号,日期,数值\nM02-1,2025-06-30,12\nM02-1,2025-06-31,5\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CLI.run(["summary", "--entries", file.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("\(file.lastPathComponent):3: 日期: \"2025-06-31\" is not a date"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func anEditedPlanFileIsCheckedBeforeUse() throws {
+        let file = FileManager.default.temporaryDirectory.appending(path: "renewal-plan-\(UUID().uuidString).json")
+        let original = try String(contentsOf: CLI.root.appending(path: "Data/plan.json"), encoding: .utf8)
+        // A measure naming a unit that is not in the unit list.
+        try original.replacingOccurrences(of: "\"leadUnits\": [\n            \"市税务局\"", with: "\"leadUnits\": [\n            \"市税收局\"")
+            .write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CLI.run(["summary", "--plan", file.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("measure 30 names unit 市税收局"), "\(result.stderr)")
+    }
+}

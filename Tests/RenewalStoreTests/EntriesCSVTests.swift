@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+import RenewalModel
+@testable import RenewalStore
+
+@Suite("Entries CSV")
+struct EntriesCSVTests {
+    let plan: Plan
+
+    init() throws {
+        plan = try PlanLoader.embedded()
+    }
+
+    func read(_ text: String, bom: Bool = false) throws -> [ProgressEntry] {
+        var data = Data(text.utf8)
+        if bom { data = Data([0xEF, 0xBB, 0xBF]) + data }
+        return try EntriesCSV.read(data: data, file: "returns.csv", plan: plan)
+    }
+
+    func problems(_ text: String) -> [String] {
+        do {
+            _ = try read(text)
+            return []
+        } catch let error as EntriesError {
+            return error.lines
+        } catch {
+            return ["unexpected \(error)"]
+        }
+    }
+
+    static let header = "指标编号,日期,数值,进展情况,存在问题,下步计划,填报单位\n"
+
+    @Test func readsEveryColumn() throws {
+        let entries = try read(Self.header + "M02-1,2025-06-30,23,新培育晨星工厂3家,资金紧张,加快申报,市工业和信息化局\n")
+        let entry = try #require(entries.first)
+        #expect(entries.count == 1)
+        #expect(entry.itemId == "M02-1")
+        #expect(entry.date == Day("2025-06-30"))
+        #expect(entry.value == 23)
+        #expect(entry.progress == "新培育晨星工厂3家")
+        #expect(entry.problems == "资金紧张")
+        #expect(entry.nextSteps == "加快申报")
+        #expect(entry.reportingUnit == "市工业和信息化局")
+        #expect(entry.id == "returns.csv:2")
+    }
+
+    @Test func acceptsEnglishHeadersInAnyOrderWithExtraColumns() throws {
+        let text = "date,description,value,target,unit\n2025/6/30,晨星工厂,\"1,234\",m02-1,工信局\n"
+        let entries = try read(text)
+        #expect(entries.first?.value == 1234)
+        #expect(entries.first?.itemId == "M02-1")
+    }
+
+    @Test func quotedCellsMayHoldCommasAndLineBreaks() throws {
+        let text = Self.header + "M02-1,2025-06-30,23,\"培育晨星工厂，\n第二行\",,,\nM02-2,2025-06-30,x,,,,\n"
+        let lines = problems(text)
+        // The bad row starts on line 4 because the quoted cell above spans two lines.
+        #expect(lines == ["returns.csv:4: 数值: \"x\" is not a number"])
+    }
+
+    @Test func acceptsABomAndCRLF() throws {
+        let text = Self.header.replacingOccurrences(of: "\n", with: "\r\n") + "M02-1,2025-06-30,23,,,,\r\nM04-3,2025-06-30,91.5%,,,,\r\n"
+        let entries = try read(text, bom: true)
+        #expect(entries.map(\.value) == [23, 91.5])
+        #expect(entries.map(\.id) == ["returns.csv:2", "returns.csv:3"])
+    }
+
+    @Test func milestonesTakeAStateAndMeasuresNarrative() throws {
+        let entries = try read(Self.header + "M05-1,2025-06-30,完成,,,,\nM08,2025-06-30,,加装电梯12部,,,\nG25-3,2025-06-30,推进中,,,,\n")
+        #expect(entries.map(\.milestone) == [.done, .inProgress, .inProgress])
+        #expect(entries[1].itemId == "M08")
+        #expect(entries[1].progress == "加装电梯12部")
+    }
+
+    @Test func everyBadRowIsReportedWithItsLineAndColumn() {
+        let text = Self.header
+            + "M02-1,2025-06-30,23,,,,\n"       // line 2: fine
+            + "M99-1,2025-06-30,5,,,,\n"        // line 3: unknown id
+            + "M02-1,2025-13-01,5,,,,\n"        // line 4: bad date
+            + "M02-1,,5,,,,\n"                  // line 5: empty date
+            + "M02-1,2025-06-30,,,,,\n"         // line 6: empty value
+            + "M05-1,2025-06-30,7,,,,\n"        // line 7: milestone with a number
+            + "M08,2025-06-30,12,,,,\n"         // line 8: measure with a number
+            + ",2025-06-30,1,,,,\n"             // line 9: empty id
+            + "\n"                              // line 10: blank, skipped
+            + "M02-2,2025-06-30,abc,,,,\n"      // line 11: bad number
+        #expect(problems(text) == [
+            "returns.csv:3: 指标编号: unknown target or measure id \"M99-1\"",
+            "returns.csv:4: 日期: \"2025-13-01\" is not a date (use YYYY-MM-DD)",
+            "returns.csv:5: 日期: required cell is empty",
+            "returns.csv:6: 数值: required cell is empty for M02-1",
+            "returns.csv:7: 数值: \"7\" is not a milestone state (完成 or 推进中)",
+            "returns.csv:8: 数值: a measure takes no number; leave 数值 empty or write 推进中",
+            "returns.csv:9: 指标编号: required cell is empty",
+            "returns.csv:11: 数值: \"abc\" is not a number",
+        ])
+    }
+
+    @Test func aHeaderWithoutRequiredColumnsIsRejected() {
+        #expect(problems("编号,日期\nM02-1,2025-06-30\n") == [
+            "returns.csv:1: header is missing 数值; expected 指标编号,日期,数值,进展情况,存在问题,下步计划,填报单位",
+        ])
+        #expect(problems("") == ["returns.csv:1: the file is empty; expected a header row"])
+    }
+
+    @Test func nonUTF8IsRejectedClearly() {
+        let gbk = Data([0xD6, 0xB8, 0xB1, 0xEA, 0x2C, 0x0A])  // "指标," in GBK
+        #expect(throws: EntriesError.self) { try EntriesCSV.read(data: gbk, file: "gbk.csv", plan: plan) }
+    }
+
+    @Test func aMissingFileIsAnError() {
+        #expect(throws: EntriesError.self) { try EntriesCSV.read(path: "/nonexistent/returns.csv", plan: plan) }
+    }
+
+    @Test(arguments: [("1,234", 1234.0), ("94%", 94.0), ("１２３", 123.0), (" 0.8 ", 0.8), ("-5", -5.0)])
+    func numbersAsPeopleTypeThem(_ text: String, _ expected: Double) {
+        #expect(EntriesCSV.parseNumber(text) == expected)
+    }
+
+    @Test(arguments: ["", "abc", "1.2.3", "inf", "nan", "12亿"])
+    func notNumbers(_ text: String) {
+        #expect(EntriesCSV.parseNumber(text) == nil)
+    }
+}

@@ -1,0 +1,74 @@
+import Testing
+import RenewalText
+
+@Suite("Display width")
+struct DisplayWidthTests {
+    @Test(arguments: [
+        ("a", 1), ("abc", 3), ("中", 2), ("临清市", 6), ("Ａ", 2), ("１", 2), ("，", 2), ("。", 2), ("（", 2),
+        ("가", 2), ("か", 2), ("e\u{301}", 1), ("\u{301}", 0), ("\u{200B}", 0), ("\t", 0), ("", 0),
+        ("✔", 1), ("⊘", 1), ("─", 1), ("😀", 2), ("❤\u{FE0F}", 2), ("𠀀", 2), ("35%以上", 7), ("0.8:1", 5),
+    ])
+    func widths(_ text: String, _ expected: Int) {
+        #expect(DisplayWidth.of(text) == expected)
+    }
+
+    @Test func everyStatusMarkIsOneColumn() {
+        for mark in ["✔", "✓", "◌", "⟳", "⇡", "∅", "⊘", "◔", "⚠", "✖"] {
+            #expect(DisplayWidth.of(mark) == 1, "\(mark)")
+        }
+    }
+}
+
+@Suite("Text layout")
+struct TextLayoutTests {
+    @Test func truncationNeverSplitsAWideCharacter() {
+        // 5 columns hold two Chinese characters and a space, never half of the third.
+        #expect(TextLayout.truncate("临清市方案", to: 5) == "临清 ")
+        #expect(DisplayWidth.of(TextLayout.truncate("临清市方案", to: 5)) == 5)
+        #expect(TextLayout.truncate("临清市方案", to: 6) == "临清市")
+        #expect(TextLayout.truncate("short", to: 10) == "short")
+        #expect(TextLayout.truncate("anything", to: 0) == "")
+    }
+
+    @Test func truncationWithEllipsisFitsExactly() {
+        let cut = TextLayout.truncate("工业重点领域达到能效标杆水平", to: 11, ellipsis: true)
+        #expect(cut.hasSuffix(".."))
+        #expect(DisplayWidth.of(cut) == 11)
+    }
+
+    @Test func paddingReachesTheExactWidth() {
+        for width in 1...20 {
+            #expect(DisplayWidth.of(TextLayout.padRight("二、工业技改提升工程", to: width)) == width)
+            #expect(DisplayWidth.of(TextLayout.padLeft("50家", to: width)) == width)
+        }
+        #expect(TextLayout.padLeft("50家", to: 6) == "  50家")
+    }
+
+    @Test func wrappingRespectsWidthAndKeepsEveryCharacter() {
+        let text = "扩大农机报废更新补贴实施覆盖面，力争每年淘汰老旧农业机械150台（套）以上。制定新一轮农机购置与应用补贴政策。"
+        for width in [2, 3, 7, 10, 20, 33, 80] {
+            let lines = TextLayout.wrap(text, width: width)
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= width }, "width \(width)")
+            #expect(lines.joined() == text, "width \(width) lost characters")
+        }
+    }
+
+    @Test func wrappingKeepsNumbersWholeAndPunctuationOffTheLineStart() {
+        let lines = TextLayout.wrap("力争每年淘汰老旧农业机械150台", width: 26)
+        #expect(lines.contains { $0.contains("150") })
+        let punctuated = TextLayout.wrap("一二三四五，六七", width: 10)
+        #expect(punctuated.allSatisfy { !$0.hasPrefix("，") })
+        #expect(punctuated.joined() == "一二三四五，六七")
+    }
+
+    @Test func wrappingPrefersSpaces() {
+        let lines = TextLayout.wrap("✔已完成 ⇡按序时推进 ◔进度滞后", width: 20)
+        #expect(lines == ["✔已完成 ⇡按序时推进", "◔进度滞后"])
+    }
+
+    @Test func wrappingKeepsParagraphs() {
+        #expect(TextLayout.wrap("甲\n\n乙", width: 10) == ["甲", "", "乙"])
+        #expect(TextLayout.wrap("", width: 10) == [""])
+        #expect(TextLayout.wrap("abc", width: 0) == [])
+    }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Refresh the example outputs in README.md from the real program.
+
+Every block of the form
+
+    <!-- example: renewal ARGS... -->
+    ```text
+    (output)
+    ```
+
+is replaced by what `renewal ARGS...` prints today (stdout, then stderr), run from the
+repository root with the debug build (`swift build` first). Long outputs can be cut with
+`| head -N` at the end of the example line.
+
+Usage: scripts/readme-examples.py [--check]
+  --check  exit 1 if README.md would change (nothing is written)
+"""
+import pathlib, re, shlex, subprocess, sys
+
+root = pathlib.Path(__file__).resolve().parent.parent
+binary = root / ".build" / "debug" / "renewal"
+readme = root / "README.md"
+pattern = re.compile(r"(<!-- example: (.+?) -->\n```text\n)(.*?)(```)", re.S)
+
+
+def run(command: str) -> str:
+    head = None
+    if "| head -" in command:
+        command, _, count = command.partition("| head -")
+        head = int(count)
+    args = shlex.split(command)
+    assert args[0] == "renewal", command
+    result = subprocess.run([str(binary)] + args[1:], cwd=root, capture_output=True, text=True)
+    text = result.stdout + result.stderr
+    lines = text.rstrip("\n").split("\n")
+    if head is not None and len(lines) > head:
+        lines = lines[:head] + ["…"]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    original = readme.read_text(encoding="utf-8")
+    updated = pattern.sub(lambda m: m.group(1) + run(m.group(2)) + m.group(4), original)
+    if "--check" in sys.argv:
+        if updated != original:
+            print("README.md examples are out of date: run scripts/readme-examples.py", file=sys.stderr)
+            return 1
+        return 0
+    readme.write_text(updated, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
