@@ -10,16 +10,22 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Pure: display width, padding, truncation and wrapping for CJK text.
         .target(name: "RenewalText"),
         // Pure: the plan, targets, entries, status rules and roll-ups (the shared model module).
         .target(name: "RenewalModel"),
-        // Reading things from outside: the plan file (embedded at build time) and progress CSV.
+        // Persistence and files: the plan (embedded at build time), the SQLite progress store,
+        // CSV returns in and out.
         .target(
             name: "RenewalStore",
-            dependencies: ["RenewalModel", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: [
+                "RenewalModel",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             plugins: ["EmbedPlan"]
         ),
         // Pure: text and JSON reports (summary, overdue, measure detail) built from evaluations.

@@ -1,24 +1,28 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds `Data/plan.json` into the target as a Swift string, so the `renewal` binary
-/// carries the plan with it and works wherever it is copied.
+/// Embeds `Data/plan.json` and `Data/sample-progress.csv` into the target as Swift strings, so
+/// the `renewal` binary carries the plan (and the demo data) and works wherever it is copied.
 ///
-/// The data stays a plain, diffable JSON file in `Data/`; SwiftPM reruns the embedding
-/// whenever that file changes because it is declared as the command's input.
+/// The data stays plain, diffable files in `Data/`; SwiftPM reruns the embedding whenever a
+/// file changes because each is declared as its command's input.
 @main
 struct EmbedPlan: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
-        let input = context.package.directoryURL.appending(path: "Data").appending(path: "plan.json")
-        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedPlan.swift")
-        return [
-            .buildCommand(
-                displayName: "Embedding Data/plan.json",
-                executable: try context.tool(named: "EmbedResource").url,
-                arguments: [input.path, output.path, "embeddedPlanJSON"],
+        let data = context.package.directoryURL.appending(path: "Data")
+        let tool = try context.tool(named: "EmbedResource").url
+        let files = [("plan.json", "embeddedPlanJSON", "EmbeddedPlan.swift"),
+                     ("sample-progress.csv", "embeddedSampleCSV", "EmbeddedSample.swift")]
+        return files.map { file, constant, swiftFile in
+            let input = data.appending(path: file)
+            let output = context.pluginWorkDirectoryURL.appending(path: swiftFile)
+            return .buildCommand(
+                displayName: "Embedding Data/\(file)",
+                executable: tool,
+                arguments: [input.path, output.path, constant],
                 inputFiles: [input],
                 outputFiles: [output]
             )
-        ]
+        }
     }
 }

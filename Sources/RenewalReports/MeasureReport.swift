@@ -32,10 +32,12 @@ public struct MeasureReport: Encodable, Sendable {
     }
 
     let context: ReportContext
+    /// True for the fictional sample data (`--demo`).
+    public var sampleData: Bool
 
     enum CodingKeys: String, CodingKey {
         case number, title, titleEn, programme, programmeTitle, text, leadUnits, responsibleUnits
-        case status, statusLabel, markers, targets, entries
+        case status, statusLabel, markers, targets, entries, sampleData
     }
 
     /// Nil when the plan has no such measure.
@@ -44,6 +46,7 @@ public struct MeasureReport: Encodable, Sendable {
               let programme = context.plan.programme(containing: number),
               let judged = context.evaluation.measure(number) else { return nil }
         self.context = context
+        sampleData = context.isSample
         self.number = number
         title = measure.title
         titleEn = measure.titleEn
@@ -72,7 +75,7 @@ public struct MeasureReport: Encodable, Sendable {
         let c = context
         let width = c.width
         guard let measure = c.plan.measure(number: number), let programme = c.plan.programme(containing: number) else { return "" }
-        var lines: [String] = []
+        var lines: [String] = c.sampleBanner
         func field(_ label: String, _ value: String) {
             let head = label + context.pick("：", ": ")
             let indent = DisplayWidth.of(head)

@@ -24,14 +24,17 @@ public struct OverdueReport: Encodable, Sendable {
     }
 
     let context: ReportContext
+    /// True for the fictional sample data (`--demo`).
+    public var sampleData: Bool
 
     enum CodingKeys: String, CodingKey {
-        case asOf, count, counts, groups, notReported, unit
+        case asOf, count, counts, groups, notReported, unit, sampleData
     }
 
     /// Builds the report; with `unit`, only that unit's items (led, then shared).
     public init(context: ReportContext, unit: PlanUnit? = nil) {
         self.context = context
+        sampleData = context.isSample
         asOf = context.evaluation.asOf.description
         self.unit = unit?.name
         let plan = context.plan
@@ -83,7 +86,7 @@ public struct OverdueReport: Encodable, Sendable {
     public func text() -> String {
         let c = context
         let width = c.width
-        var lines: [String] = []
+        var lines: [String] = c.sampleBanner
         let scope = unit.map { c.pick(" · \($0)", " · \(c.unitName($0))") } ?? ""
         lines.append(TextLayout.truncate(c.pick("逾期及滞后事项 · 截至 \(asOf)", "Overdue and lagging items as of \(asOf)") + scope, to: width, ellipsis: true))
         if count == 0 {

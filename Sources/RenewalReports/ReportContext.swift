@@ -10,13 +10,32 @@ public struct ReportContext: Sendable {
     public let width: Int
     /// Entries, for history in measure detail.
     public let entries: [ProgressEntry]
+    /// Supervision flags (open and cleared).
+    public let flags: [FlagInfo]
+    /// True when the data is the fictional sample (`--demo`): every output says so.
+    public let isSample: Bool
 
-    public init(plan: Plan, evaluation: PlanEvaluation, language: Language, width: Int = 80, entries: [ProgressEntry] = []) {
+    public init(plan: Plan, evaluation: PlanEvaluation, language: Language, width: Int = 80, entries: [ProgressEntry] = [],
+                flags: [FlagInfo] = [], isSample: Bool = false) {
         self.plan = plan
         self.evaluation = evaluation
         self.language = language
         self.width = max(40, width)
         self.entries = entries
+        self.flags = flags
+        self.isSample = isSample
+    }
+
+    /// The first line of every text output of a demo run.
+    var sampleBanner: [String] {
+        guard isSample else { return [] }
+        return TextLayout.wrap(pick("【示例数据】以下为虚构的示例数据，仅供演示，不代表实际进展。",
+                                    "[SAMPLE DATA] Fictional figures for demonstration only."), width: width)
+    }
+
+    /// Open flags on an item.
+    func openFlags(_ itemId: String) -> [FlagInfo] {
+        flags.filter { $0.itemId == itemId && $0.clearedAt == nil }
     }
 
     func pick(_ zh: String, _ en: String) -> String { language.pick(zh, en) }
@@ -44,10 +63,14 @@ public struct ReportContext: Sendable {
     /// "50家", "35%", "0.8:1", "1.2 亿元" — a figure with its unit.
     func quantity(_ value: Double?, unit: String?, approximate: Bool = false) -> String {
         guard let value else { return pick("无", "none") }
-        let number = approximate ? NumberText.approximate(value) : NumberText.format(value)
+        let counted = unit.map { ReportContext.countUnits.contains($0) } ?? false
+        let number = approximate ? (counted ? NumberText.format(value.rounded()) : NumberText.approximate(value)) : NumberText.format(value)
         guard let unit, !unit.isEmpty else { return number }
         return number + unitText(unit)
     }
+
+    /// Units that count whole things: computed figures in them are rounded to whole numbers.
+    static let countUnits: Set<String> = ["家", "个", "处", "辆", "台", "台（套）", "套", "部"]
 
     func unitText(_ unit: String) -> String { UnitText.localized(unit, language) }
 
@@ -72,4 +95,26 @@ public struct ReportContext: Sendable {
 
     /// Separator between facts on one line.
     var dot: String { " · " }
+}
+
+/// A supervision flag (督办) as reports show it.
+public struct FlagInfo: Codable, Sendable, Equatable {
+    public var id: String
+    public var itemId: String
+    public var note: String
+    public var flaggedBy: String
+    public var flaggedAt: String
+    public var followUp: String?
+    public var clearedAt: String?
+
+    public init(id: String, itemId: String, note: String, flaggedBy: String, flaggedAt: String, followUp: String?,
+                clearedAt: String?) {
+        self.id = id
+        self.itemId = itemId
+        self.note = note
+        self.flaggedBy = flaggedBy
+        self.flaggedAt = flaggedAt
+        self.followUp = followUp
+        self.clearedAt = clearedAt
+    }
 }

@@ -31,13 +31,16 @@ public struct SummaryReport: Encodable, Sendable {
     }
 
     let context: ReportContext
+    /// True for the fictional sample data (`--demo`).
+    public var sampleData: Bool
 
     enum CodingKeys: String, CodingKey {
-        case title, asOf, measureCounts, targetCounts, programmes, overallTargets
+        case title, asOf, measureCounts, targetCounts, programmes, overallTargets, sampleData
     }
 
     public init(context: ReportContext) {
         self.context = context
+        sampleData = context.isSample
         let plan = context.plan
         let evaluation = context.evaluation
         title = context.pick(plan.title, plan.titleEn)
@@ -61,7 +64,7 @@ public struct SummaryReport: Encodable, Sendable {
     public func text() -> String {
         let c = context
         let width = c.width
-        var lines: [String] = []
+        var lines: [String] = c.sampleBanner
         lines.append(TextLayout.truncate(title, to: width, ellipsis: true))
         let counts = c.evaluation.measureCounts
         lines.append(TextLayout.truncate(

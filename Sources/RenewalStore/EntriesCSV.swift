@@ -2,10 +2,10 @@ import CSV
 import Foundation
 import RenewalModel
 
-/// Reads progress entries from a CSV return, the format departments fill in (README: "Entries CSV").
+/// Reads a CSV return, the format departments fill in (README: "Entries CSV").
 ///
-/// Columns are found by their header, in Chinese or English, in any order; other columns
-/// (such as the target's description in a template) are ignored:
+/// Columns are found by their header, in Chinese or English, in any order; other columns (the
+/// template's descriptions) are ignored:
 ///
 /// | header | also accepted | content |
 /// |---|---|---|
@@ -18,10 +18,10 @@ import RenewalModel
 /// | 填报单位 | unit | the reporting unit |
 /// | 基数年份 | baselineyear | optional: the row gives the baseline figure of this year (较2023年 targets) |
 ///
-/// Every row is checked; all problems are returned together with their line numbers, and no
-/// entry is returned unless every row is sound.
+/// Every row is checked by `EntryValidator`; all problems come back together with their line
+/// numbers, and no row is returned unless every row is sound.
 public enum EntriesCSV {
-    /// The header row the CLI's format uses (and the later template writes).
+    /// The header of a return: the seven columns every return has, then the optional baseline year.
     public static let header = ["指标编号", "日期", "数值", "进展情况", "存在问题", "下步计划", "填报单位"]
 
     enum Column: CaseIterable {
@@ -43,25 +43,66 @@ public enum EntriesCSV {
         var required: Bool { self == .item || self == .date || self == .value }
     }
 
-    /// Reads a file. Throws `EntriesError` listing every bad row.
-    public static func read(path: String, plan: Plan) throws -> [ProgressEntry] {
+    /// One sound row of a return.
+    public struct Row: Sendable {
+        /// Line of the file where the row starts.
+        public var line: Int
+        public var checked: EntryValidator.Checked
+        public var progress: String
+        public var problems: String
+        public var nextSteps: String
+
+        /// The row as an in-memory entry (id "file:line"), for reports that read a file directly.
+        public func entry(file: String) -> ProgressEntry {
+            ProgressEntry(id: "\((file as NSString).lastPathComponent):\(line)", itemId: checked.itemId, date: checked.date,
+                          value: checked.value, milestone: checked.milestone, progress: progress, problems: problems,
+                          nextSteps: nextSteps, reportingUnit: checked.reportingUnit, baselineYear: checked.baselineYear)
+        }
+
+        /// The row as an entry to store.
+        public func newEntry(file: String, recordedBy: String, recordedAt: String) -> NewEntry {
+            NewEntry(itemId: checked.itemId, date: checked.date, value: checked.value, milestone: checked.milestone,
+                     progress: progress, problems: problems, nextSteps: nextSteps, reportingUnit: checked.reportingUnit,
+                     recordedBy: recordedBy, recordedAt: recordedAt, baselineYear: checked.baselineYear,
+                     origin: "import \((file as NSString).lastPathComponent):\(line)")
+        }
+    }
+
+    /// A whole return, read and checked.
+    public struct Return: Sendable {
+        public var rows: [Row]
+        public var encoding: TextDecoding.Encoding
+        /// Lines in the file (for progress and messages).
+        public var lineCount: Int
+    }
+
+    /// Reads the entries of a file, for reports (`--entries`).
+    public static func read(path: String, plan: Plan, today: Day) throws -> [ProgressEntry] {
+        try readReturn(path: path, plan: plan, today: today).rows.map { $0.entry(file: path) }
+    }
+
+    /// Reads and checks a return file. Throws `EntriesError` listing every bad row.
+    public static func readReturn(path: String, plan: Plan, today: Day,
+                                  progress: ((Int) -> Void)? = nil) throws -> Return {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw EntriesError(file: path, problems: [.init(line: nil, column: nil, message: "cannot read the file")])
         }
-        return try read(data: data, file: path, plan: plan)
+        return try readReturn(data: data, file: path, plan: plan, today: today, progress: progress)
     }
 
-    /// Reads CSV bytes; `file` names the source in messages and entry ids.
-    public static func read(data: Data, file: String, plan: Plan) throws -> [ProgressEntry] {
-        guard var text = String(data: data, encoding: .utf8) else {
+    /// Reads and checks CSV bytes; `file` names the source in messages.
+    public static func readReturn(data: Data, file: String, plan: Plan, today: Day,
+                                  progress: ((Int) -> Void)? = nil) throws -> Return {
+        guard let (text, encoding) = TextDecoding.decode(data) else {
             throw EntriesError(file: file, problems: [.init(line: nil, column: nil,
-                message: "the file is not UTF-8 text; save it as \"CSV UTF-8\"")])
+                message: "the file is neither UTF-8 nor GBK/GB18030 text; save it as \"CSV UTF-8\"")])
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return try parse(text: text, file: file, plan: plan)
+        let (rows, lines) = try parse(text: text, file: file, validator: EntryValidator(plan: plan, today: today), progress: progress)
+        return Return(rows: rows, encoding: encoding, lineCount: lines)
     }
 
-    static func parse(text: String, file: String, plan: Plan) throws -> [ProgressEntry] {
+    static func parse(text: String, file: String, validator: EntryValidator,
+                      progress: ((Int) -> Void)?) throws -> ([Row], Int) {
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false)
@@ -76,7 +117,7 @@ public enum EntriesCSV {
         line += newlineCount(headerRow) + 1
         var columns: [Column: Int] = [:]
         for (index, cell) in headerRow.enumerated() {
-            let name = cell.trimmed.lowercased().replacingOccurrences(of: " ", with: "")
+            let name = cell.trimmingSpaces.lowercased().replacingOccurrences(of: " ", with: "")
             for column in Column.allCases where column.names.contains(name) && columns[column] == nil {
                 columns[column] = index
             }
@@ -88,108 +129,33 @@ public enum EntriesCSV {
                 message: "header is missing \(names); expected \(header.joined(separator: ","))")])
         }
 
-        var entries: [ProgressEntry] = []
+        var rows: [Row] = []
+        var count = 0
         while let row = reader.next() {
             let rowLine = line
             line += newlineCount(row) + 1
-            if row.allSatisfy({ $0.trimmed.isEmpty }) { continue }
+            count += 1
+            if count % 1000 == 0 { progress?(count) }
+            if row.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
             func cell(_ column: Column) -> String {
                 guard let index = columns[column], index < row.count else { return "" }
-                return row[index].trimmed
+                return row[index].trimmingSpaces
             }
-            var rowProblems: [EntriesError.Problem] = []
-            func problem(_ column: Column, _ message: String) {
-                rowProblems.append(.init(line: rowLine, column: column.names[0], message: message))
+            let candidate = EntryValidator.Candidate(itemId: cell(.item), dateText: cell(.date), valueText: cell(.value),
+                                                     baselineYearText: cell(.baselineYear), unitText: cell(.unit))
+            switch validator.check(candidate) {
+            case let .success(checked):
+                rows.append(Row(line: rowLine, checked: checked, progress: cell(.progress), problems: cell(.problems),
+                                nextSteps: cell(.next)))
+            case let .failure(list):
+                problems += list.problems.map { .init(line: rowLine, column: $0.field.rawValue, message: $0.message) }
             }
-            let itemId = cell(.item).uppercased()
-            let target = plan.target(id: itemId)
-            let isMeasure = plan.measures.contains { $0.itemId == itemId }
-            if itemId.isEmpty {
-                problem(.item, "required cell is empty")
-            } else if target == nil && !isMeasure {
-                problem(.item, "unknown target or measure id \"\(cell(.item))\"")
-            }
-            let baselineText = cell(.baselineYear)
-            var baselineYear: Int?
-            if !baselineText.isEmpty {
-                if let year = Int(baselineText), (1990...2100).contains(year) {
-                    baselineYear = year
-                } else {
-                    problem(.baselineYear, "\"\(baselineText)\" is not a year")
-                }
-                if let target, target.kind != .quantitative {
-                    problem(.baselineYear, "\(target.id) is a milestone and has no baseline figure")
-                }
-            }
-            let dateText = cell(.date)
-            var date = Day(dateText)
-            if dateText.isEmpty, let baselineYear {
-                // A baseline describes its whole year.
-                date = Day.endOfYear(baselineYear)
-            } else if dateText.isEmpty {
-                problem(.date, "required cell is empty")
-            } else if date == nil {
-                problem(.date, "\"\(dateText)\" is not a date (use YYYY-MM-DD)")
-            }
-            let valueText = cell(.value)
-            var value: Double?
-            var milestone: MilestoneState?
-            if let target {
-                switch target.kind {
-                case .quantitative:
-                    if valueText.isEmpty {
-                        problem(.value, "required cell is empty for \(target.id)")
-                    } else if let number = parseNumber(valueText) {
-                        value = number
-                    } else {
-                        problem(.value, "\"\(valueText)\" is not a number")
-                    }
-                case .milestone:
-                    if valueText.isEmpty {
-                        problem(.value, "required cell is empty for milestone \(target.id) (完成 or 推进中)")
-                    } else if let state = MilestoneState(text: valueText) {
-                        milestone = state
-                    } else {
-                        problem(.value, "\"\(valueText)\" is not a milestone state (完成 or 推进中)")
-                    }
-                }
-            } else if isMeasure, !valueText.isEmpty {
-                if let state = MilestoneState(text: valueText) {
-                    milestone = state
-                } else {
-                    problem(.value, "a measure takes no number; leave 数值 empty or write 推进中")
-                }
-            }
-            problems.append(contentsOf: rowProblems)
-            guard rowProblems.isEmpty, let date else { continue }
-            entries.append(ProgressEntry(
-                id: "\((file as NSString).lastPathComponent):\(rowLine)", itemId: itemId, date: date,
-                value: value, milestone: milestone ?? (isMeasure ? .inProgress : nil),
-                progress: cell(.progress), problems: cell(.problems), nextSteps: cell(.next),
-                reportingUnit: cell(.unit).isEmpty ? nil : cell(.unit), baselineYear: baselineYear))
         }
         if let error = reader.error {
             problems.append(.init(line: line, column: nil, message: "cannot read the CSV: \(error)"))
         }
         guard problems.isEmpty else { throw EntriesError(file: file, problems: problems) }
-        return entries
-    }
-
-    /// Numbers as departments type them: "1,234", "94%", "１２３" (full-width digits).
-    static func parseNumber(_ text: String) -> Double? {
-        var cleaned = ""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0xFF10...0xFF19: cleaned.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
-            case 0xFF0E: cleaned.append(".")
-            case 0xFF0D: cleaned.append("-")
-            case 0x2C, 0xFF0C, 0x20: continue
-            default: cleaned.unicodeScalars.append(scalar)
-            }
-        }
-        if cleaned.hasSuffix("%") || cleaned.hasSuffix("％") { cleaned.removeLast() }
-        guard !cleaned.isEmpty, let number = Double(cleaned), number.isFinite else { return nil }
-        return number
+        return (rows, line - 1)
     }
 
     static func newlineCount(_ row: [String]) -> Int {
@@ -219,8 +185,4 @@ public struct EntriesError: Error, CustomStringConvertible, Equatable {
     }
 
     public var description: String { lines.joined(separator: "\n") }
-}
-
-extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }

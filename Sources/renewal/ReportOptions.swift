@@ -4,7 +4,7 @@ import RenewalModel
 import RenewalReports
 import RenewalStore
 
-/// Options every report shares: date, language, where entries and the plan come from, width.
+/// Options every report shares: date, language, width, extra entries, and the store.
 struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "Judge as of this day, YYYY-MM-DD (default: today).")
     var asOf: String?
@@ -12,42 +12,49 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("lang"), help: "zh (default) or en.")
     var language: String = "zh"
 
-    @Option(name: .customLong("entries"), help: "Progress entries from a CSV return (see README, \"Entries CSV\").")
+    @Option(name: .customLong("entries"), help: "Also read entries from a CSV return, without storing them (README: \"Entries CSV\").")
     var entriesPath: String?
-
-    @Option(name: .customLong("plan"), help: "Use this plan file instead of the built-in one (also RENEWAL_PLAN).")
-    var planPath: String?
 
     @Option(name: .customLong("width"), help: "Fit text output to this many columns (default 80).")
     var width: Int = 80
+
+    @OptionGroup var source: StoreOptions
 
     /// Everything a report needs, or a `CLIError` that names what was wrong.
     func load() throws -> ReportInputs {
         let language = try parsedLanguage()
         let asOf = try parsedAsOf()
-        let plan: Plan
-        do {
-            plan = try PlanLoader.resolve(path: planPath)
-        } catch {
-            throw CLIError("cannot load the plan: \(error)")
-        }
-        var entries: [ProgressEntry] = []
+        guard width >= 40 else { throw CLIError("--width must be at least 40 (got \(width))") }
+        let plan = try source.plan()
+        let opened = try source.openStore(plan: plan)
+        var entries = try opened.store.entries()
         if let entriesPath {
             do {
-                entries = try EntriesCSV.read(path: entriesPath, plan: plan)
+                entries += try EntriesCSV.read(path: entriesPath, plan: plan, today: Today.day())
             } catch let error as EntriesError {
                 throw CLIError(error.description)
             }
         }
-        guard width >= 40 else { throw CLIError("--width must be at least 40 (got \(width))") }
-        let evaluation = StatusEngine(plan: plan).evaluate(entries: entries, asOf: asOf)
-        let context = ReportContext(plan: plan, evaluation: evaluation, language: language, width: width, entries: entries)
-        return ReportInputs(plan: plan, context: context)
+        let flags = try opened.store.flags()
+        let evaluation = StatusEngine(plan: plan).evaluate(entries: entries, flagged: Set(flags.map(\.itemId)), asOf: asOf)
+        if !evaluation.unknownItemEntries.isEmpty {
+            // The plan no longer has these ids (an edited plan file): say so, judge the rest.
+            let ids = Set(evaluation.unknownItemEntries.map(\.itemId)).sorted().joined(separator: ", ")
+            let message = "warning: \(evaluation.unknownItemEntries.count) entries name ids the plan does not have (\(ids)); they are ignored\n"
+            FileHandle.standardError.write(Data(message.utf8))
+        }
+        let context = ReportContext(plan: plan, evaluation: evaluation, language: language, width: width, entries: entries,
+                                    flags: flags.map { $0.report }, isSample: opened.isDemo)
+        return ReportInputs(plan: plan, context: context, store: opened.store, entries: entries, flags: flags)
     }
 
     func parsedLanguage() throws -> Language {
-        guard let language = Language(rawValue: language.lowercased()) else {
-            throw CLIError("--lang must be zh or en (got \"\(language)\")")
+        try Self.language(language)
+    }
+
+    static func language(_ text: String) throws -> Language {
+        guard let language = Language(rawValue: text.lowercased()) else {
+            throw CLIError("--lang must be zh or en (got \"\(text)\")")
         }
         return language
     }
@@ -64,23 +71,15 @@ struct ReportOptions: ParsableArguments {
 struct ReportInputs {
     let plan: Plan
     let context: ReportContext
+    let store: ProgressStore
+    let entries: [ProgressEntry]
+    let flags: [SupervisionFlag]
 }
 
-/// Today's date in the machine's time zone (the task force's local day).
-enum Today {
-    static func day() -> Day {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(ordinal: 0)
-    }
-}
-
-/// Writes JSON to stdout: pretty, UTF-8 as is, slashes unescaped.
-enum JSONOutput {
-    static func print<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
-        let data = try encoder.encode(value)
-        FileHandle.standardOutput.write(data)
-        FileHandle.standardOutput.write(Data("\n".utf8))
+extension SupervisionFlag {
+    /// The flag as reports see it.
+    var report: FlagInfo {
+        FlagInfo(id: id, itemId: itemId, note: note, flaggedBy: flaggedBy, flaggedAt: flaggedAt, followUp: followUp,
+                 clearedAt: clearedAt)
     }
 }

@@ -28,6 +28,11 @@ enum CLI {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["RENEWAL_PLAN"] = nil
+        // Never the user's own store: a fresh one per run unless the test names one.
+        let scratch = FileManager.default.temporaryDirectory.appending(path: "renewal-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        env["RENEWAL_DB"] = scratch.appending(path: "store.sqlite").path
+        env["XDG_DATA_HOME"] = scratch.appending(path: "xdg").path
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()

@@ -14,7 +14,7 @@ struct ReportTests {
 
     init() throws {
         plan = try PlanLoader.embedded()
-        entries = try EntriesCSV.read(path: Self.root.appending(path: "Data/examples/returns-example.csv").path, plan: plan)
+        entries = try EntriesCSV.read(path: Self.root.appending(path: "Data/examples/returns-example.csv").path, plan: plan, today: Day("2026-11-29")!)
     }
 
     func context(_ language: Language = .zh, asOf: String = "2026-11-29", width: Int = 80, withEntries: Bool = true) -> ReportContext {
@@ -120,7 +120,7 @@ struct ReportTests {
     @Test func jsonHasTheDocumentedKeys() throws {
         let encoder = JSONEncoder()
         let summary = try JSONSerialization.jsonObject(with: encoder.encode(SummaryReport(context: context()))) as? [String: Any]
-        #expect(Set(summary?.keys.map { $0 } ?? []) == ["title", "asOf", "measureCounts", "targetCounts", "programmes", "overallTargets"])
+        #expect(Set(summary?.keys.map { $0 } ?? []) == ["title", "asOf", "measureCounts", "targetCounts", "programmes", "overallTargets", "sampleData"])
         let overdue = try JSONSerialization.jsonObject(with: encoder.encode(OverdueReport(context: context()))) as? [String: Any]
         let groups = overdue?["groups"] as? [[String: Any]]
         let item = (groups?.first?["items"] as? [[String: Any]])?.first

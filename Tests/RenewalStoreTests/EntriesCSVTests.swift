@@ -14,7 +14,7 @@ struct EntriesCSVTests {
     func read(_ text: String, bom: Bool = false) throws -> [ProgressEntry] {
         var data = Data(text.utf8)
         if bom { data = Data([0xEF, 0xBB, 0xBF]) + data }
-        return try EntriesCSV.read(data: data, file: "returns.csv", plan: plan)
+        return try EntriesCSV.readReturn(data: data, file: "returns.csv", plan: plan, today: Self.today).rows.map { $0.entry(file: "returns.csv") }
     }
 
     func problems(_ text: String) -> [String] {
@@ -29,6 +29,7 @@ struct EntriesCSVTests {
     }
 
     static let header = "指标编号,日期,数值,进展情况,存在问题,下步计划,填报单位\n"
+    static let today = Day("2026-11-29")!
 
     @Test func readsEveryColumn() throws {
         let entries = try read(Self.header + "M02-1,2025-06-30,23,新培育晨星工厂3家,资金紧张,加快申报,市工业和信息化局\n")
@@ -103,22 +104,25 @@ struct EntriesCSVTests {
         #expect(problems("") == ["returns.csv:1: the file is empty; expected a header row"])
     }
 
-    @Test func nonUTF8IsRejectedClearly() {
+    @Test func nonUTF8TextIsDecodedOrRejectedClearly() {
         let gbk = Data([0xD6, 0xB8, 0xB1, 0xEA, 0x2C, 0x0A])  // "指标," in GBK
-        #expect(throws: EntriesError.self) { try EntriesCSV.read(data: gbk, file: "gbk.csv", plan: plan) }
+        // Valid GBK decodes; bytes that are neither UTF-8 nor GB18030 are rejected clearly.
+        #expect(TextDecoding.decode(gbk)?.text == "指标,\n")
+        let garbage = Data([0xFF, 0xFE, 0x81, 0x20, 0xC3])
+        #expect(throws: EntriesError.self) { try EntriesCSV.readReturn(data: garbage, file: "bad.csv", plan: plan, today: Self.today) }
     }
 
     @Test func aMissingFileIsAnError() {
-        #expect(throws: EntriesError.self) { try EntriesCSV.read(path: "/nonexistent/returns.csv", plan: plan) }
+        #expect(throws: EntriesError.self) { try EntriesCSV.read(path: "/nonexistent/returns.csv", plan: plan, today: Self.today) }
     }
 
     @Test(arguments: [("1,234", 1234.0), ("94%", 94.0), ("１２３", 123.0), (" 0.8 ", 0.8), ("-5", -5.0)])
     func numbersAsPeopleTypeThem(_ text: String, _ expected: Double) {
-        #expect(EntriesCSV.parseNumber(text) == expected)
+        #expect(EntryValidator.parseNumber(text) == expected)
     }
 
     @Test(arguments: ["", "abc", "1.2.3", "inf", "nan", "12亿"])
     func notNumbers(_ text: String) {
-        #expect(EntriesCSV.parseNumber(text) == nil)
+        #expect(EntryValidator.parseNumber(text) == nil)
     }
 }

@@ -1,0 +1,60 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Turns the bytes of a return into text, whatever Excel or WPS saved: UTF-8 with or without a
+/// BOM, or GBK/GB18030 (what "CSV (逗号分隔)" gives on Chinese Windows). GB18030 is a superset
+/// of GBK and GB2312, so one decoder covers all three.
+public enum TextDecoding {
+    public enum Encoding: String, Sendable {
+        case utf8 = "UTF-8"
+        case utf8WithBOM = "UTF-8 (BOM)"
+        case gb18030 = "GB18030"
+    }
+
+    /// The text and the encoding it was found in, or nil when the bytes are neither.
+    public static func decode(_ data: Data) -> (text: String, encoding: Encoding)? {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        if data.starts(with: bom) {
+            guard let text = String(data: data.dropFirst(3), encoding: .utf8) else { return nil }
+            return (text, .utf8WithBOM)
+        }
+        if let text = String(data: data, encoding: .utf8) {
+            return (text, .utf8)
+        }
+        if let text = fromGB18030(data) {
+            return (text, .gb18030)
+        }
+        return nil
+    }
+
+    /// Decodes GB18030 with iconv (Glibc); nil on any invalid sequence.
+    static func fromGB18030(_ data: Data) -> String? {
+        #if canImport(Glibc)
+        let converter = iconv_open("UTF-8", "GB18030")
+        guard converter != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(converter) }
+        var input = [CChar](repeating: 0, count: data.count)
+        data.withUnsafeBytes { raw in
+            for (index, byte) in raw.enumerated() { input[index] = CChar(bitPattern: byte) }
+        }
+        // UTF-8 takes at most 4 bytes per GB18030 character of at least 1 byte.
+        var output = [CChar](repeating: 0, count: data.count * 4 + 4)
+        var inLeft = input.count
+        var outLeft = output.count
+        let converted: Int = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress
+                var outPointer: UnsafeMutablePointer<CChar>? = outBuffer.baseAddress
+                return iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+            }
+        }
+        guard converted != -1, inLeft == 0 else { return nil }
+        let bytes = output[0..<(output.count - outLeft)].map { UInt8(bitPattern: $0) }
+        return String(bytes: bytes, encoding: .utf8)
+        #else
+        return nil
+        #endif
+    }
+}

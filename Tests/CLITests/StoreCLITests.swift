@@ -1,0 +1,253 @@
+import Foundation
+import Testing
+
+/// The store through the real binary: record, baseline, import, flags, history, template,
+/// report, --demo, and what happens when two processes write at once or one is killed.
+@Suite("Store commands", .serialized)
+struct StoreCLITests {
+    let folder: URL
+    let db: String
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appending(path: "renewal-store-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        db = folder.appending(path: "store.sqlite").path
+    }
+
+    func run(_ arguments: [String], user: String = "tester") throws -> CLI.Result {
+        try CLI.run(arguments, environment: ["RENEWAL_DB": db, "USER": user])
+    }
+
+    func sqlite(_ query: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [db, query]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func write(_ text: String, _ name: String) throws -> String {
+        let url = folder.appending(path: name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    @Test func recordCorrectAndHistory() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try run(["record", "M02-1", "--value", "48", "--date", "2025-12-31", "--progress", "累计培育晨星工厂48家"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("已记录 #1：M02-1 2025-12-31 48"))
+        let fix = try run(["record", "M02-1", "--value", "51", "--date", "2025-12-31", "--corrects", "1", "--reason", "漏报3家"])
+        #expect(fix.status == 0, "\(fix.stderr)")
+        let history = try run(["history", "M02-1"])
+        #expect(history.stdout.contains("#1 2025-12-31 M02-1 48家"))
+        #expect(history.stdout.contains("〔已被 #2 更正〕"))
+        #expect(history.stdout.contains("更正 #1：漏报3家"))
+        #expect(history.stdout.contains("tester"))
+        let show = try run(["show", "2", "--as-of", "2026-01-05", "--json"])
+        let json = try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any]
+        let target = (json?["targets"] as? [[String: Any]])?.first
+        #expect(target?["actual"] as? Double == 51)
+        #expect(target?["status"] as? String == "doneLate" || target?["status"] as? String == "done")
+        #expect(try sqlite("SELECT count(*) FROM entry") == "2")
+    }
+
+    @Test func recordRejectsBadInputAndWritesNothing() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try run(["record", "M02-1", "--value", "10", "--date", "2025-06-30"])
+        for arguments in [["record", "M99-1", "--value", "1"], ["record", "M02-1", "--value=-1"], ["record", "M02-1", "--value", "abc"],
+                          ["record", "M04-3", "--value", "101"], ["record", "M02-1", "--value", "1", "--date", "2099-01-01"],
+                          ["record", "M05-1", "--value", "3"], ["record", "M02-1", "--value", "1", "--corrects", "99", "--reason", "x"],
+                          ["record", "M02-1", "--value", "1", "--corrects", "1"], ["record", "M02-2", "--value", "1", "--corrects", "1", "--reason", "x"]] {
+            let result = try run(arguments)
+            #expect(result.status != 0, "\(arguments) should fail")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(arguments): \(result.stderr)")
+        }
+        #expect(try sqlite("SELECT count(*) FROM entry") == "1")
+    }
+
+    @Test func milestonesBaselinesAndNarrative() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try run(["record", "M05-1", "--done", "--date", "2025-11-30"]).status == 0)
+        #expect(try run(["record", "8", "--date", "2026-11-20", "--progress", "加装电梯12部"]).status == 0)
+        let baseline = try run(["baseline", "G27-7", "--value", "8200", "--year", "2023"])
+        #expect(baseline.status == 0, "\(baseline.stderr)")
+        #expect(baseline.stdout.contains("G27-7 2023年 8200辆"))
+        #expect(try run(["baseline", "G27-7", "--value", "8200", "--year", "2022"]).status != 0)
+        #expect(try run(["record", "G27-7", "--value", "9000", "--date", "2026-10-31"]).status == 0)
+        let summary = try run(["summary", "--as-of", "2026-11-29", "--json"])
+        let json = try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as? [String: Any]
+        let g277 = (json?["overallTargets"] as? [[String: Any]])?.first { $0["id"] as? String == "G27-7" }
+        #expect(g277?["baseline"] as? Double == 8200)
+        #expect(g277?["status"] as? String != "baselineMissing")
+        let show = try run(["show", "8", "--as-of", "2026-11-29"])
+        #expect(show.stdout.contains("持续推进"))
+        #expect(show.stdout.contains("加装电梯12部"))
+    }
+
+    @Test func importAllOrNothingThenDuplicatesSkipped() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try run(["summary"])  // the store exists before the import
+        let bad = try write("指标编号,日期,数值\nM02-1,2025-06-30,20\nM02-1,2025-07-31,abc\nM99-9,2025-07-31,1\n", "bad.csv")
+        let rejected = try run(["import", bad])
+        #expect(rejected.status != 0)
+        #expect(rejected.stderr.contains("bad.csv:3: 数值: \"abc\" is not a number"))
+        #expect(rejected.stderr.contains("bad.csv:4: 指标编号: unknown target or measure id \"M99-9\""))
+        #expect(rejected.stderr.contains("未导入任何数据"))
+        #expect(try sqlite("SELECT count(*) FROM entry") == "0")
+
+        let good = try write("指标编号,日期,数值,进展情况\nM02-1,2025-06-30,20,进展\nM02-1,2025-07-31,22,进展\n", "good.csv")
+        let dry = try run(["import", good, "--dry-run"])
+        #expect(dry.stdout.contains("将导入 2 条"))
+        #expect(try sqlite("SELECT count(*) FROM entry") == "0")
+        let imported = try run(["import", good])
+        #expect(imported.stdout.contains("已导入 2 条"), "\(imported.stdout)\(imported.stderr)")
+        let again = try run(["import", good])
+        #expect(again.stdout.contains("已导入 0 条"))
+        #expect(again.stdout.contains("跳过重复 2 条"))
+        #expect(try sqlite("SELECT count(*) FROM entry") == "2")
+        #expect(try sqlite("SELECT recordedBy FROM entry LIMIT 1") == "tester")
+    }
+
+    @Test func flagsShowEverywhereAndCanBeCleared() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let flagged = try run(["flag", "M02-2", "--note", "请说明滞后原因", "--follow-up", "2026-12-10"])
+        #expect(flagged.status == 0, "\(flagged.stderr)")
+        let list = try run(["flags"])
+        #expect(list.stdout.contains("M02-2"))
+        #expect(list.stdout.contains("请说明滞后原因"))
+        #expect(list.stdout.contains("2026-12-10"))
+        let overdue = try run(["overdue", "--as-of", "2026-11-29"])
+        #expect(overdue.stdout.contains("[督办]"))
+        let report = try run(["report", "--as-of", "2026-11-29"])
+        #expect(report.stdout.contains("## 四、督办事项"))
+        #expect(report.stdout.contains("请说明滞后原因"))
+        #expect(try run(["unflag", "M02-2"]).status == 0)
+        #expect(try run(["flags"]).stdout.contains("没有督办事项"))
+        #expect(try run(["unflag", "M02-2"]).status != 0)
+        #expect(try run(["flag", "M77", "--note", "x"]).status != 0)
+    }
+
+    @Test func theBulletinInEveryFormat() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try run(["flag", "G27-5", "--note", "=HYPERLINK(\"http://x\")"])
+        let md = try run(["--demo", "report", "--as-of", "2026-11-29"])
+        for section in ["一、总体情况", "二、工作亮点", "三、逾期及滞后事项", "四、督办事项", "五、未报送单位", "示例数据"] {
+            #expect(md.stdout.contains(section), "markdown lacks \(section)")
+        }
+        let htmlFile = folder.appending(path: "bulletin.html").path
+        let html = try run(["report", "--format", "html", "--as-of", "2026-11-29", "-o", htmlFile])
+        #expect(html.status == 0)
+        let page = try String(contentsOfFile: htmlFile, encoding: .utf8)
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(page.contains("@media print"))
+        #expect(!page.contains("<script") && !page.contains("http://x\"") && !page.contains("<link"))
+        #expect(page.contains("=HYPERLINK(&quot;http://x&quot;)"))
+        let csvFile = folder.appending(path: "bulletin.csv").path
+        #expect(try run(["report", "--format", "csv", "--as-of", "2026-11-29", "-o", csvFile]).status == 0)
+        let csv = try Data(contentsOf: URL(fileURLWithPath: csvFile))
+        #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: csv.dropFirst(3), as: UTF8.self)
+        #expect(text.contains("\"'=HYPERLINK(\"\"http://x\"\")\""))
+        #expect(!text.contains(",=HYPERLINK"))
+        #expect(try run(["report", "--format", "pdf"]).status != 0)
+    }
+
+    @Test func theTemplateForAUnit() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appending(path: "form.csv").path
+        let result = try run(["template", "--unit", "教体局", "-o", file])
+        #expect(result.status == 0)
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+        #expect(text.hasPrefix("指标编号,指标名称,目标值,计量单位,截止日期,日期,数值,进展情况,存在问题,下步计划,填报单位,基数年份\r\n"))
+        for id in ["M10-1", "M10-2", "M10-3", "M11-1", "M12,"] { #expect(text.contains(id), "form lacks \(id)") }
+        #expect(!text.contains("M02-1"))
+        #expect(try run(["template", "--unit", "不存在"]).status != 0)
+    }
+
+    @Test func demoSaysItIsSampleData() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for arguments in [["--demo", "summary"], ["summary", "--demo"], ["--demo", "overdue"], ["--demo", "show", "4"], ["--demo", "flags"],
+                          ["--demo", "history", "M06-2"]] {
+            let result = try run(arguments + (arguments.contains("flags") || arguments.contains("history") ? [] : ["--as-of", "2026-11-29"]))
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(result.stdout.hasPrefix("【示例数据】"), "\(arguments)")
+        }
+        let json = try run(["--demo", "summary", "--json", "--as-of", "2026-11-29"])
+        #expect(json.stdout.contains("\"sampleData\" : true"))
+        // The demo never touches the real store.
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
+    /// Two processes each recording 200 entries at the same moment: 400 entries, no lock errors.
+    @Test func twoWritersAtOnceLoseNothing() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try run(["summary"])  // create the store first, as a task force would
+        let script = """
+        for i in $(seq 1 200); do
+          "$RENEWAL_BIN" record M04-2 --value $i --date 2026-10-31 --progress "writer $1 #$i" --by "$1" || echo "FAILED $1 $i" >&2
+        done
+        """
+        let scriptPath = try write(script, "writer.sh")
+        var processes: [Process] = []
+        var errors: [Pipe] = []
+        for name in ["a", "b"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = [scriptPath, name]
+            process.environment = ProcessInfo.processInfo.environment.merging(["RENEWAL_DB": db, "RENEWAL_BIN": CLI.binary.path]) { $1 }
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = FileHandle.nullDevice
+            processes.append(process)
+            errors.append(err)
+        }
+        for process in processes { try process.run() }
+        let stderr = errors.map { String(decoding: $0.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
+        for process in processes { process.waitUntilExit() }
+        #expect(stderr.joined().isEmpty, "\(stderr.joined().prefix(500))")
+        #expect(!stderr.joined().contains("locked"))
+        #expect(try sqlite("SELECT count(*) FROM entry") == "400")
+        #expect(try sqlite("SELECT count(DISTINCT recordedBy) FROM entry") == "2")
+    }
+
+    /// An import killed with SIGKILL part-way leaves all of its rows or none.
+    @Test func anImportKilledPartWayLeavesAllOrNothing() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try run(["record", "M02-1", "--value", "1", "--date", "2025-06-30"])
+        var text = "指标编号,日期,数值,进展情况\n"
+        let rows = 60_000
+        for i in 0..<rows { text += "M04-2,2026-10-31,\(1000 + i),进展\(i)\n" }
+        let file = try write(text, "big.csv")
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["import", file]
+        process.environment = ProcessInfo.processInfo.environment.merging(["RENEWAL_DB": db]) { $1 }
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Wait until it says it is writing, then kill it without warning.
+        var seen = ""
+        let deadline = Date().addingTimeInterval(120)
+        while !seen.contains("写入中") && Date() < deadline {
+            let chunk = err.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
+        #expect(seen.contains("写入中"), "the import never started writing: \(seen)")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        let count = try sqlite("SELECT count(*) FROM entry WHERE itemId = 'M04-2'")
+        #expect(count == "0" || count == "\(rows)", "partial import: \(count) rows")
+        #expect(try sqlite("PRAGMA integrity_check") == "ok")
+        #expect(try sqlite("SELECT count(*) FROM entry WHERE itemId = 'M02-1'") == "1")
+    }
+}

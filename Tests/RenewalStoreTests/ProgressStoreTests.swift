@@ -1,0 +1,138 @@
+import Foundation
+import GRDB
+import Testing
+import RenewalModel
+@testable import RenewalStore
+
+@Suite("Progress store")
+struct ProgressStoreTests {
+    @Test func anEmptyFileIsMigratedToTheCurrentSchema() throws {
+        let temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        #expect(try temp.store.appliedMigrations() == ["v1: entries and flags"])
+        #expect(try temp.store.entryCount() == 0)
+        // Reopening runs no migration twice and keeps the data.
+        try temp.store.append(.sample())
+        let again = try ProgressStore(path: temp.path)
+        #expect(try again.entryCount() == 1)
+        #expect(try again.appliedMigrations().count == 1)
+    }
+
+    @Test func theStoreIsInWALMode() throws {
+        let temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        let mode = try temp.store.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+    }
+
+    @Test func theDefaultPathFollowsXDG() {
+        #expect(ProgressStore.defaultPath(environment: ["XDG_DATA_HOME": "/x/data", "HOME": "/home/u"]) == "/x/data/renewal/renewal.sqlite")
+        #expect(ProgressStore.defaultPath(environment: ["HOME": "/home/u"]) == "/home/u/.local/share/renewal/renewal.sqlite")
+    }
+
+    @Test func entriesRoundTripWithEveryField() throws {
+        let temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        var entry = NewEntry.sample("M05-1", "2025-11-30", nil)
+        entry.milestone = .done
+        entry.progress = "烘干体系建成"
+        entry.problems = "无"
+        entry.nextSteps = "验收"
+        entry.reportingUnit = "市农业农村局"
+        let stored = try temp.store.append(entry)
+        let read = try #require(try temp.store.entries().first)
+        #expect(read == stored)
+        #expect(read.milestone == .done)
+        #expect(read.progress == "烘干体系建成")
+        #expect(read.recordedBy == "test")
+        #expect(read.date == Day("2025-11-30"))
+    }
+
+    @Test func entriesCannotBeUpdatedOrDeleted() throws {
+        let temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        try temp.store.append(.sample())
+        #expect(throws: DatabaseError.self) {
+            try temp.store.pool.write { try $0.execute(sql: "UPDATE entry SET value = 99") }
+        }
+        #expect(throws: DatabaseError.self) {
+            try temp.store.pool.write { try $0.execute(sql: "DELETE FROM entry") }
+        }
+        #expect(try temp.store.entries().first?.value == 10)
+    }
+
+    @Test func aCorrectionIsANewEntryAndTheStatusUsesIt() throws {
+        let temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        let plan = try PlanLoader.embedded()
+        let wrong = try temp.store.append(.sample("M02-1", "2025-12-31", 55))
+        var fix = NewEntry.sample("M02-1", "2025-12-31", 45)
+        fix.corrects = wrong.id
+        fix.reason = "重复统计"
+        try temp.store.append(fix)
+        let entries = try temp.store.entries()
+        #expect(entries.count == 2)
+        let evaluation = StatusEngine(plan: plan).evaluate(entries: entries, asOf: Day("2026-01-10")!)
+        #expect(evaluation.target("M02-1")?.actual == 45)
+        #expect(evaluation.target("M02-1")?.status == .overdue)
+    }
+
+    @Test func anEntryNamingAnIdThePlanLacksIsReportedNotFatal() throws {
+        let temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        try temp.store.append(.sample("M99-1"))
+        try temp.store.append(.sample("M02-1", "2025-06-30", 20))
+        let plan = try PlanLoader.embedded()
+        let evaluation = StatusEngine(plan: plan).evaluate(entries: try temp.store.entries(), asOf: Day("2025-07-01")!)
+        #expect(evaluation.unknownItemEntries.map(\.itemId) == ["M99-1"])
+        #expect(evaluation.target("M02-1")?.actual == 20)
+    }
+
+    @Test func flagsAreKeptAndCleared() throws {
+        let temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        try temp.store.flag(itemId: "M02-2", note: "请说明原因", by: "张三", at: "2026-11-20T10:00:00+08:00", followUp: Day("2026-12-10"))
+        #expect(try temp.store.flaggedItemIds() == ["M02-2"])
+        let flag = try #require(try temp.store.flags().first)
+        #expect(flag.note == "请说明原因")
+        #expect(flag.followUp == "2026-12-10")
+        #expect(try temp.store.unflag(itemId: "M02-2", by: "李四", at: "2026-11-25T10:00:00+08:00") == 1)
+        #expect(try temp.store.flaggedItemIds() == [])
+        let history = try temp.store.flags(includeCleared: true)
+        #expect(history.first?.clearedAt == "2026-11-25T10:00:00+08:00")
+        #expect(try temp.store.unflag(itemId: "M02-2", by: "李四", at: "2026-11-26T10:00:00+08:00") == 0)
+    }
+
+    @Test func appendAllSkipsDuplicatesOfStoredAndOfEachOther() throws {
+        let temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        try temp.store.append(.sample("M02-1", "2025-06-30", 10))
+        let batch: [NewEntry] = [.sample("M02-1", "2025-06-30", 10), .sample("M02-1", "2025-07-31", 12), .sample("M02-1", "2025-07-31", 12)]
+        let result = try temp.store.appendAll(batch)
+        #expect(result.added.count == 1)
+        #expect(result.duplicates.count == 2)
+        #expect(try temp.store.entryCount() == 2)
+    }
+
+    @Test func theDemoStoreHoldsARealisticMix() throws {
+        let temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        let plan = try PlanLoader.embedded()
+        try DemoStore.load(into: temp.store, plan: plan, today: Day("2026-11-29")!)
+        let entries = try temp.store.entries()
+        #expect(entries.count > 1000)
+        #expect(entries.contains { $0.corrects != nil })
+        #expect(entries.allSatisfy { $0.isBaseline || $0.progress.hasPrefix("（示例）") })
+        let flags = try temp.store.flaggedItemIds()
+        #expect(flags.count == 2)
+        let evaluation = StatusEngine(plan: plan).evaluate(entries: entries, flagged: flags, asOf: Day("2026-11-29")!)
+        let statuses = Set(evaluation.targets.map(\.status))
+        for status in [Status.done, .doneLate, .onTrack, .behind, .severelyBehind, .overdue, .noReport, .baselineMissing] {
+            #expect(statuses.contains(status), "the sample lacks \(status)")
+        }
+        #expect(evaluation.measures.contains { $0.status == .ongoing })
+        #expect(evaluation.measures.contains { $0.status == .noReport })
+        #expect(evaluation.targets.contains { $0.markers.contains(.stale) })
+        #expect(evaluation.targets.contains { $0.markers.contains(.flagged) })
+    }
+}
