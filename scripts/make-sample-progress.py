@@ -54,8 +54,9 @@ def series(item, end_value, reach_month, start_value=0.0, digits=0, stop=None, t
         k = min(1.0, (MONTHS.index(date) + 1) / (MONTHS.index(reach_month) + 1))
         v = start_value + (end_value - start_value) * k
         shown = fmt(v, digits)
-        problems = rng.choice(["", "", "", "项目储备不足", "资金到位偏慢", "企业积极性有待提高"]) if v < end_value else ""
-        nxt = rng.choice(["", "加强调度", "逐企业跟踪服务", "加快项目推进"]) if v < end_value else "巩固成果"
+        short = v < (t["value"] if t.get("baselineYear") is None else end_value) - 1e-9
+        problems = rng.choice(["", "", "", "项目储备不足", "资金到位偏慢", "企业积极性有待提高"]) if short else ""
+        nxt = rng.choice(["", "加强调度", "逐企业跟踪服务", "加快项目推进"]) if short else "巩固成果"
         row(item, date, shown, text.format(v=shown, u=unit), problems, nxt)
 
 def yearly(item, totals, digits=0, text="{y}年1-{m}月累计{v}{u}"):

@@ -10,12 +10,14 @@ Every block of the form
 
 is replaced by what `renewal ARGS...` prints today (stdout, then stderr), run from the
 repository root with the debug build (`swift build` first). Long outputs can be cut with
-`| head -N` at the end of the example line.
+`| head -N` or `| tail -N` at the end of the example line. The examples run in order against one fresh store
+(RENEWAL_DB in a temporary folder, USER=staff), so writing examples build on each other and
+their output (entry numbers) is the same on every run.
 
 Usage: scripts/readme-examples.py [--check]
   --check  exit 1 if README.md would change (nothing is written)
 """
-import pathlib, re, shlex, subprocess, sys
+import os, pathlib, re, shlex, subprocess, sys, tempfile
 
 root = pathlib.Path(__file__).resolve().parent.parent
 binary = root / ".build" / "debug" / "renewal"
@@ -23,18 +25,28 @@ readme = root / "README.md"
 pattern = re.compile(r"(<!-- example: (.+?) -->\n```text\n)(.*?)(```)", re.S)
 
 
+scratch = tempfile.TemporaryDirectory(prefix="renewal-readme-")
+environment = dict(os.environ, RENEWAL_DB=os.path.join(scratch.name, "store.sqlite"), USER="staff")
+environment.pop("RENEWAL_PLAN", None)
+
+
 def run(command: str) -> str:
-    head = None
+    head = tail = None
     if "| head -" in command:
         command, _, count = command.partition("| head -")
         head = int(count)
+    if "| tail -" in command:
+        command, _, count = command.partition("| tail -")
+        tail = int(count)
     args = shlex.split(command)
     assert args[0] == "renewal", command
-    result = subprocess.run([str(binary)] + args[1:], cwd=root, capture_output=True, text=True)
+    result = subprocess.run([str(binary)] + args[1:], cwd=root, capture_output=True, text=True, env=environment)
     text = result.stdout + result.stderr
     lines = text.rstrip("\n").split("\n")
     if head is not None and len(lines) > head:
         lines = lines[:head] + ["…"]
+    if tail is not None and len(lines) > tail:
+        lines = ["…"] + lines[-tail:]
     return "\n".join(lines) + "\n"
 
 

@@ -18,6 +18,8 @@ public struct MeasureReport: Encodable, Sendable {
     public var targets: [TargetRow]
     /// Entries on the measure and its targets, newest first.
     public var entries: [EntryRow]
+    /// Open supervision flags on the measure or its targets.
+    public var flags: [FlagInfo]
 
     public struct EntryRow: Encodable, Sendable {
         public var id: String
@@ -37,7 +39,7 @@ public struct MeasureReport: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case number, title, titleEn, programme, programmeTitle, text, leadUnits, responsibleUnits
-        case status, statusLabel, markers, targets, entries, sampleData
+        case status, statusLabel, markers, targets, entries, flags, sampleData
     }
 
     /// Nil when the plan has no such measure.
@@ -60,6 +62,7 @@ public struct MeasureReport: Encodable, Sendable {
         markers = judged.markers.map(\.rawValue)
         targets = judged.targets.compactMap { context.row($0) }
         let items = Set([measure.itemId] + measure.targets.map(\.id))
+        flags = context.flags.filter { items.contains($0.itemId) && $0.clearedAt == nil }
         let asOf = context.evaluation.asOf
         entries = context.entries
             .filter { items.contains($0.itemId) && $0.date <= asOf && !$0.isBaseline }
@@ -119,6 +122,16 @@ public struct MeasureReport: Encodable, Sendable {
                     let yearText = years.map { "\($0.year) \((Status(rawValue: $0.status) ?? .noReport).mark)\($0.statusLabel) \(c.quantity($0.actual, unit: row.unit))" }
                     lines.append(contentsOf: TextLayout.wrap(c.pick("逐年 ", "by year ") + yearText.joined(separator: c.dot), width: width - pad.count).map { pad + $0 })
                 }
+            }
+        }
+        if !flags.isEmpty {
+            lines.append("")
+            lines.append(c.pick("督办：", "Flagged:"))
+            for flag in flags {
+                var head = "  #\(flag.id) \(flag.itemId) · \(flag.flaggedBy) \(flag.flaggedAt.prefix(10))"
+                if let followUp = flag.followUp { head += c.pick(" · 反馈期限 ", " · follow up by ") + followUp }
+                lines.append(TextLayout.truncate(head, to: width, ellipsis: true))
+                lines.append(contentsOf: TextLayout.wrap(flag.note, width: width - 4).map { "    " + $0 })
             }
         }
         lines.append("")
