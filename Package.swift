@@ -30,11 +30,17 @@ let package = Package(
         ),
         // Pure: text and JSON reports (summary, overdue, measure detail) built from evaluations.
         .target(name: "RenewalReports", dependencies: ["RenewalModel", "RenewalText"]),
+        // ncursesw through a C module map (module.modulemap + shim.h only).
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // Pure: dashboard state, keys, reducer, keymap and widgets rendering into a cell grid.
+        .target(name: "RenewalUI", dependencies: ["RenewalModel", "RenewalText"]),
+        // Thin: the ncurses session, key input, drawing a grid with a diff, signals.
+        .target(name: "RenewalTerminal", dependencies: ["CNcursesw", "RenewalUI", "RenewalText"]),
         // The command line.
         .executableTarget(
             name: "renewal",
             dependencies: [
-                "RenewalModel", "RenewalStore", "RenewalReports", "RenewalText",
+                "RenewalModel", "RenewalStore", "RenewalReports", "RenewalText", "RenewalUI", "RenewalTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +52,7 @@ let package = Package(
         .testTarget(name: "RenewalModelTests", dependencies: ["RenewalModel"]),
         .testTarget(name: "RenewalStoreTests", dependencies: ["RenewalStore", "RenewalModel"]),
         .testTarget(name: "RenewalReportsTests", dependencies: ["RenewalReports", "RenewalStore", "RenewalModel"]),
+        .testTarget(name: "RenewalUITests", dependencies: ["RenewalUI", "RenewalModel", "RenewalStore"]),
         .testTarget(name: "CLITests", dependencies: ["RenewalStore"]),
     ],
     swiftLanguageModes: [.v6]

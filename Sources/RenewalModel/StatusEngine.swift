@@ -97,6 +97,9 @@ public struct StatusEngine: Sendable {
             result.progress = start.map { progress(result.actual ?? goal, from: $0, to: goal, met: true) }
             return result
         }
+        if let goal, let start, let actual = result.actual {
+            result.progress = progress(actual, from: start, to: goal, met: false)
+        }
         if asOf < plan.startDate { result.status = .notStarted; return result }
         if asOf > deadline { result.status = .overdue; return result }
         if valued.isEmpty { result.status = .noReport; return result }
@@ -173,6 +176,7 @@ public struct StatusEngine: Sendable {
             if let actual = result.actual, let yearGoal, yearGoal != 0 { result.progress = actual / yearGoal }
             return result
         }
+        if let actual = result.actual, let yearGoal, yearGoal != 0 { result.progress = actual / yearGoal }
         if asOf < plan.startDate { result.status = .notStarted; return result }
         if asOf > deadline { result.status = .overdue; return result }
         if inYear.isEmpty { result.status = .noReport; return result }

@@ -92,6 +92,17 @@ public final class ProgressStore: Sendable {
         try pool.read { try Self.migrator.appliedMigrations($0) }
     }
 
+    /// Changes whenever an entry or flag is written, by this process or another: the dashboard
+    /// polls it to pick up other people's work without a key press.
+    public func changeToken() throws -> String {
+        try pool.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT (SELECT ifnull(max(id), 0) FROM entry) || ':' || (SELECT ifnull(max(id), 0) FROM flag)
+                    || ':' || (SELECT count(clearedAt) FROM flag)
+                """) ?? ""
+        }
+    }
+
     // MARK: - Entries
 
     /// Every entry, in recording order.

@@ -14,10 +14,11 @@ struct Renewal: ParsableCommand {
         Progress lives in one SQLite file (--db or RENEWAL_DB); --demo uses fictional sample data.
         """,
         subcommands: [
-            SummaryCommand.self, OverdueCommand.self, ShowCommand.self, HistoryCommand.self, ReportCommand.self,
+            DashboardCommand.self, SummaryCommand.self, OverdueCommand.self, ShowCommand.self, HistoryCommand.self, ReportCommand.self,
             RecordCommand.self, BaselineCommand.self, ImportCommand.self, TemplateCommand.self,
-            FlagCommand.self, UnflagCommand.self, FlagsCommand.self, PlanCommand.self,
-        ]
+            FlagCommand.self, UnflagCommand.self, FlagsCommand.self, PlanCommand.self, SnapshotCommand.self,
+        ],
+        defaultSubcommand: DashboardCommand.self
     )
 
     /// Options people put before the subcommand (`renewal --demo summary`) are moved after it,

@@ -52,8 +52,11 @@ struct RecorderOptions: ParsableArguments {
     @Option(name: .customLong("by"), help: "Who records this (default: $USER).")
     var by: String?
 
-    var name: String {
-        by ?? ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
+    var name: String { by ?? RecorderOptions.currentUser }
+
+    /// $USER, or "unknown".
+    static var currentUser: String {
+        ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
     }
 }
 

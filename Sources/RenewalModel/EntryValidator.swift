@@ -1,4 +1,3 @@
-import RenewalModel
 
 /// The checks every entry passes before it is stored or used, whether typed at `renewal record`
 /// or read from a return: the same rules, the same messages.
@@ -203,7 +202,8 @@ public struct ProblemList: Error, Sendable {
 }
 
 extension String {
-    var trimmingSpaces: String {
+    /// The text without leading and trailing white space (no Foundation needed).
+    public var trimmingSpaces: String {
         var text = Substring(self)
         while let first = text.first, first.isWhitespace { text.removeFirst() }
         while let last = text.last, last.isWhitespace { text.removeLast() }

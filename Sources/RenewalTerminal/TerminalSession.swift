@@ -1,0 +1,190 @@
+import CNcursesw
+import Foundation
+import RenewalUI
+
+/// The ncurses session: set up and restore the terminal, read keys, draw grids.
+///
+/// Thin on purpose (htop's CRT.c): the UI never sees ncurses. The terminal is restored on a
+/// normal stop, on SIGINT/SIGTERM (a flag the loop acts on) and on a crash (restore, then
+/// re-raise the signal with its default action).
+public final class TerminalSession {
+    public private(set) var width: Int = 0
+    public private(set) var height: Int = 0
+    /// True when the terminal has colours and NO_COLOR is not set.
+    public let color: Bool
+    private var previous: Grid?
+    private var stopped = false
+
+    /// Why the dashboard cannot start.
+    public enum StartError: Error, CustomStringConvertible {
+        case notUTF8(codeset: String)
+        case noTerminal
+
+        public var description: String {
+            switch self {
+            case let .notUTF8(codeset):
+                return "the terminal's locale is \(codeset), not UTF-8, so Chinese text cannot be shown; run with LANG=C.UTF-8 (or zh_CN.UTF-8)"
+            case .noTerminal:
+                return "the dashboard needs a terminal (stdin and stdout must be a tty); use renewal snapshot or the report commands in scripts"
+            }
+        }
+    }
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw StartError.noTerminal }
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        guard codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" else {
+            throw StartError.notUTF8(codeset: codeset)
+        }
+        // Esc must respond at once: there are no Alt bindings to wait for.
+        setenv("ESCDELAY", "25", 0)
+        initscr()
+        SignalGuard.install()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(renewal_stdscr(), true)
+        curs_set(0)
+        let wantsColor = environment["NO_COLOR"].map { $0.isEmpty } ?? true
+        if wantsColor && has_colors() {
+            start_color()
+            use_default_colors()
+            // Pair n draws Color(rawValue: n) on the terminal's own background.
+            let foregrounds: [Int16] = [-1, Int16(COLOR_RED), Int16(COLOR_GREEN), Int16(COLOR_YELLOW), Int16(COLOR_BLUE),
+                                        Int16(COLOR_MAGENTA), Int16(COLOR_CYAN), renewal_colors() > 8 ? 8 : Int16(COLOR_WHITE)]
+            for (index, foreground) in foregrounds.enumerated() where index > 0 {
+                init_pair(Int16(index), foreground, -1)
+            }
+            color = true
+        } else {
+            color = false
+        }
+        width = Int(renewal_cols())
+        height = Int(renewal_lines())
+    }
+
+    deinit { stop() }
+
+    /// Restores the terminal (idempotent).
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        curs_set(1)
+        endwin()
+    }
+
+    /// True once SIGINT or SIGTERM arrived: the loop should end and restore the terminal.
+    public var quitRequested: Bool { SignalGuard.quitRequested }
+
+    /// Waits up to `milliseconds` for a key; nil on timeout.
+    public func readKey(timeout milliseconds: Int32) -> Key? {
+        wtimeout(renewal_stdscr(), milliseconds)
+        var character: wint_t = 0
+        let result = renewal_get_wch(&character)
+        if result == renewal_err() { return nil }
+        if result == KEY_CODE_YES {
+            return keyCode(Int32(character))
+        }
+        return translate(UInt32(character))
+    }
+
+    func keyCode(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_NPAGE: return .pageDown
+        case KEY_PPAGE: return .pageUp
+        case KEY_BACKSPACE: return .backspace
+        case KEY_ENTER: return .enter
+        case KEY_BTAB: return .backTab
+        case KEY_DC: return .backspace
+        case renewal_key_resize():
+            width = Int(renewal_cols())
+            height = Int(renewal_lines())
+            previous = nil
+            return .resize(width: width, height: height)
+        default: return nil
+        }
+    }
+
+    func translate(_ value: UInt32) -> Key? {
+        switch value {
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 127, 8: return .backspace
+        case 9: return .tab
+        case 1...26: return .ctrl(Character(Unicode.Scalar(value + 96) ?? "a"))
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return nil }
+            return .char(Character(scalar))
+        }
+    }
+
+    /// Draws a frame, writing only the cells that changed since the last one.
+    public func draw(_ grid: Grid) {
+        let full = previous == nil || previous?.width != grid.width || previous?.height != grid.height
+        if full { erase() }
+        for y in 0..<grid.height {
+            var x = 0
+            while x < grid.width {
+                let cell = grid[x, y]
+                defer { x += 1 }
+                if cell.text.isEmpty { continue }  // right half of a wide character
+                if !full, let previous, previous[x, y] == cell,
+                   x + 1 >= grid.width || previous[x + 1, y] == grid[x + 1, y] { continue }
+                put(cell, x: x, y: y)
+            }
+        }
+        refresh()
+        previous = grid
+    }
+
+    /// Forces the next frame to redraw everything.
+    public func invalidate() { previous = nil }
+
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        var attributes = renewal_a_normal()
+        if cell.style.bold { attributes |= renewal_a_bold() }
+        if cell.style.reverse { attributes |= renewal_a_reverse() }
+        if cell.style.underline { attributes |= renewal_a_underline() }
+        if cell.style.dim { attributes |= renewal_a_dim() }
+        let pair: Int16 = color ? Int16(cell.style.color.rawValue) : 0
+        var text = cell.text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+        text.append(0)
+        _ = renewal_put_cell(Int32(y), Int32(x), text, attributes, pair)
+    }
+}
+
+/// Signal handling: SIGINT/SIGTERM set a flag; crash signals restore the terminal and re-raise.
+enum SignalGuard {
+    nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
+
+    static var quitRequested: Bool { interrupted != 0 }
+
+    static func install() {
+        var quit = sigaction()
+        quit.__sigaction_handler.sa_handler = { _ in SignalGuard.interrupted = 1 }
+        sigemptyset(&quit.sa_mask)
+        quit.sa_flags = 0
+        sigaction(SIGINT, &quit, nil)
+        sigaction(SIGTERM, &quit, nil)
+        sigaction(SIGHUP, &quit, nil)
+
+        // On a crash: put the terminal back, then let the default action run (core dump etc.).
+        var crash = sigaction()
+        crash.__sigaction_handler.sa_handler = { signal in
+            endwin()
+            raise(signal)
+        }
+        sigemptyset(&crash.sa_mask)
+        crash.sa_flags = Int32(bitPattern: UInt32(SA_RESETHAND))
+        for signal in [SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP] {
+            sigaction(signal, &crash, nil)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import RenewalModel
+
+/// Where the user is: the screens of DESIGN §5.
+public enum Screen: Sendable, Hashable {
+    case overview
+    case overall
+    case programme(Int)
+    case measure(Int)
+    case overdue
+    case units
+    case unitItems(String)
+    case search
+    case help
+}
+
+/// How the units view is sorted (`s` cycles).
+public enum UnitSort: Sendable, CaseIterable {
+    case lagging, leads, name
+}
+
+/// A one-line prompt at the bottom (flag note, as-of date, unflag confirmation).
+public struct Prompt: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable {
+        case flagNote(itemId: String)
+        case unflag(itemId: String)
+        case asOf
+    }
+
+    public var purpose: Purpose
+    public var text: String
+    public var error: String?
+}
+
+/// The record-progress form (`u`).
+public struct RecordForm: Sendable, Equatable {
+    public enum Field: Int, Sendable, CaseIterable {
+        case value, date, progress, problems, next
+    }
+
+    public var itemId: String
+    public var isMilestone: Bool
+    public var isNarrative: Bool
+    public var values: [Field: String]
+    public var field: Field
+    public var errors: [String]
+
+    public subscript(field: Field) -> String {
+        get { values[field] ?? "" }
+        set { values[field] = newValue }
+    }
+}
+
+/// The whole UI as a value (the Elm architecture): the reducer takes it and an event and returns
+/// the next one plus effects for the shell to run.
+public struct AppState: Sendable {
+    public var data: AppData
+    public var language: Language
+    public var theme: Theme
+    public var width: Int
+    public var height: Int
+    /// Navigation stack; the last screen is shown. Never empty.
+    public var stack: [Screen] = [.overview]
+    /// Selected row per screen.
+    public var selection: [Screen: Int] = [:]
+    /// First visible line per screen (long pages scroll).
+    public var scroll: [Screen: Int] = [:]
+    public var unitSort: UnitSort = .lagging
+    public var searchQuery: String = ""
+    /// True while typing in the search box.
+    public var searchEditing = false
+    public var prompt: Prompt?
+    public var form: RecordForm?
+    /// A one-line message shown in the key bar until the next key.
+    public var message: String?
+    public var messageIsError = false
+    /// A "1" typed a moment ago: a second digit makes 10–12.
+    public var pendingDigit: Int?
+
+    public init(data: AppData, language: Language = .zh, theme: Theme = Theme(), width: Int = 80, height: Int = 24) {
+        self.data = data
+        self.language = language
+        self.theme = theme
+        self.width = width
+        self.height = height
+    }
+
+    public var screen: Screen { stack.last ?? .overview }
+
+    public var selectedIndex: Int { selection[screen] ?? 0 }
+
+    /// Minimum usable size (DESIGN §5).
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+
+    public var isTooSmall: Bool { width < AppState.minimumWidth || height < AppState.minimumHeight }
+
+    func pick(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+}
+
+/// What the shell must do after a key: the reducer never touches the store or the terminal.
+public enum Effect: Sendable, Equatable {
+    case quit
+    case reload
+    case flag(itemId: String, note: String)
+    case unflag(itemId: String)
+    case record(EntryDraft)
+}
+
+/// A checked entry from the record form, for the shell to store.
+public struct EntryDraft: Sendable, Equatable {
+    public var itemId: String
+    public var date: Day
+    public var value: Double?
+    public var milestone: MilestoneState?
+    public var progress: String
+    public var problems: String
+    public var nextSteps: String
+}

@@ -1,0 +1,272 @@
+import RenewalModel
+import RenewalText
+
+/// A programme: its measures, with lead unit, status and a bar per target.
+enum ProgrammeView {
+    static func draw(_ state: AppState, _ number: Int, _ painter: inout Painter, _ body: Body) {
+        let theme = state.theme
+        guard let programme = state.data.plan.programmes.first(where: { $0.number == number }),
+              let judged = state.data.evaluation.programmes.first(where: { $0.number == number }) else { return }
+        let title = state.language == .zh ? "\(programme.numeral)、\(programme.title)" : "\(number). \(programme.titleEn)  \(programme.numeral)、\(programme.title)"
+        painter.text(title, x: 1, y: body.y, width: body.width - 24, style: theme.title)
+        painter.statusBar(judged.counts, x: body.width - 22, y: body.y, width: 20)
+        let labelWidth = state.language == .zh ? 8 : 4
+        let leadWidth = state.language == .zh ? 12 : 16
+        let statusWidth = state.language == .zh ? 12 : 18
+        let barsWidth = max(14, body.width / 3)
+        let titleWidth = max(10, body.width - labelWidth - leadWidth - statusWidth - barsWidth - 6)
+        let headerY = body.y + 1
+        var x = 1
+        for (text, width) in [(state.pick("措施", "No."), labelWidth), (state.pick("名称", "Measure"), titleWidth),
+                              (state.pick("牵头单位", "Lead"), leadWidth), (state.pick("状态", "Status"), statusWidth),
+                              (state.pick("指标进度", "Targets"), barsWidth)] {
+            painter.text(text, x: x, y: headerY, width: width, style: theme.muted)
+            x += width + 1
+        }
+        let top = body.y + 2
+        let height = body.height - 2
+        let selected = min(state.selectedIndex, max(0, programme.measures.count - 1))
+        let first = firstVisible(selected: selected, count: programme.measures.count, height: height)
+        for (offset, measure) in programme.measures.enumerated().dropFirst(first).prefix(height) {
+            guard let m = judged.measures.first(where: { $0.number == measure.number }) else { continue }
+            let y = top + offset - first
+            let isSelected = offset == selected
+            let base = isSelected ? theme.selected : Style.plain
+            if isSelected { painter.grid.fill(" ", x: 0, y: y, width: body.width, style: theme.selected) }
+            var x = 1
+            painter.text(state.language == .zh ? measure.label : "\(measure.number).", x: x, y: y, width: labelWidth, style: base)
+            x += labelWidth + 1
+            painter.text(state.pick(measure.title, measure.titleEn), x: x, y: y, width: titleWidth, style: isSelected ? Style(bold: true, reverse: true) : .bold)
+            x += titleWidth + 1
+            let lead = measure.leadUnits.map { state.language == .zh ? (state.data.plan.unit(named: $0)?.short ?? $0) : (state.data.plan.unit(named: $0)?.nameEn ?? $0) }.joined(separator: "、")
+            painter.text(lead, x: x, y: y, width: leadWidth, style: base)
+            x += leadWidth + 1
+            var statusStyle = theme.style(for: m.status)
+            if isSelected { statusStyle.reverse = !statusStyle.reverse }
+            var statusText = TargetText.statusText(m.status, state)
+            if m.markers.contains(.flagged) { statusText += state.pick(" 督", " F") }
+            painter.text(statusText, x: x, y: y, width: statusWidth, style: statusStyle)
+            x += statusWidth + 1
+            // One mini bar per quantitative target; milestones and narrative show their state.
+            let quantitative = m.targets.filter { state.data.target($0.targetId)?.kind == .quantitative }
+            if quantitative.isEmpty {
+                let text = m.targets.isEmpty ? state.pick("按月报送", "monthly report") : state.pick("里程碑", "milestone")
+                painter.text(text, x: x, y: y, width: barsWidth, style: isSelected ? base : theme.muted)
+            } else {
+                let each = max(6, barsWidth / quantitative.count)
+                var bx = x
+                for judged in quantitative where bx + 6 <= x + barsWidth {
+                    let pct = judged.progress.map { NumberText.percent($0) } ?? "-"
+                    let barWidth = max(2, min(each - 6, 10))
+                    painter.progressBar(judged.progress, x: bx, y: y, width: barWidth, style: theme.style(for: judged.status))
+                    painter.text(TextLayout.padLeft(pct, to: 5), x: bx + barWidth, y: y, width: 5, style: base)
+                    bx += barWidth + 6
+                }
+            }
+        }
+    }
+}
+
+/// Everything overdue or lagging, worst first, grouped by lead unit.
+enum OverdueView {
+    static func draw(_ state: AppState, _ painter: inout Painter, _ body: Body) {
+        let theme = state.theme
+        let groups = state.overdueGroups
+        let total = Set(groups.flatMap { $0.items.map(\.targetId) }).count
+        painter.text(state.pick("逾期及滞后事项：\(total) 项（按牵头单位，最严重在前）", "Overdue and lagging: \(total) items (by lead unit, worst first)"),
+                     x: 1, y: body.y, width: body.width - 2, style: theme.title)
+        guard total > 0 else {
+            painter.text(state.pick("没有逾期或滞后的事项。", "Nothing is overdue or lagging."), x: 2, y: body.y + 2, width: body.width - 4)
+            return
+        }
+        // Lines: group headers (not selectable) and items (selectable, in row order).
+        var lines: [(text: String, item: TargetEvaluation?, itemIndex: Int?)] = []
+        var itemIndex = 0
+        for group in groups {
+            let name = group.unit.isEmpty ? state.pick("总体目标（未指定牵头单位）", "Overall targets (no lead unit)")
+                : (state.language == .zh ? group.unit : (state.data.plan.unit(named: group.unit)?.nameEn ?? group.unit))
+            lines.append(("【\(name)】 \(group.items.count)", nil, nil))
+            for item in group.items {
+                lines.append(("", item, itemIndex))
+                itemIndex += 1
+            }
+        }
+        let selected = min(state.selectedIndex, itemIndex - 1)
+        let selectedLine = lines.firstIndex { $0.itemIndex == selected } ?? 0
+        let top = body.y + 1
+        let height = body.height - 1
+        let first = firstVisible(selected: selectedLine, count: lines.count, height: height)
+        let statusWidth = state.language == .zh ? 12 : 18
+        for (offset, line) in lines.enumerated().dropFirst(first).prefix(height) {
+            let y = top + offset - first
+            guard let judged = line.item, let target = state.data.target(judged.targetId) else {
+                painter.text(line.text, x: 1, y: y, width: body.width - 2, style: theme.accent)
+                continue
+            }
+            let isSelected = line.itemIndex == selected
+            let base = isSelected ? theme.selected : Style.plain
+            if isSelected { painter.grid.fill(" ", x: 0, y: y, width: body.width, style: theme.selected) }
+            var statusStyle = theme.style(for: judged.status)
+            if isSelected { statusStyle.reverse = !statusStyle.reverse }
+            var x = 3
+            painter.text(TargetText.statusText(judged.status, state), x: x, y: y, width: statusWidth, style: statusStyle)
+            x += statusWidth + 1
+            painter.text(target.id, x: x, y: y, width: 6, style: base)
+            x += 7
+            let factsWidth = min(34, body.width / 3)
+            let descWidth = max(8, body.width - x - factsWidth - 2)
+            var desc = TargetText.description(target, state)
+            if let year = judged.year, target.reading == .yearToDate { desc += state.pick("（\(year)年度）", " (\(year))") }
+            painter.text(desc, x: x, y: y, width: descWidth, style: base)
+            x += descWidth + 1
+            var facts = ""
+            if target.kind == .quantitative {
+                let due = judged.status == .overdue ? judged.goal : judged.expected
+                facts = "\(TargetText.quantity(judged.actual, target, state))/\(TargetText.quantity(due, target, state))"
+            }
+            facts += " " + (judged.deadline?.description ?? "")
+            if judged.markers.contains(.flagged) { facts += state.pick(" 督", " F") }
+            painter.text(facts, x: x, y: y, width: body.width - x - 1, style: isSelected ? base : theme.muted)
+        }
+    }
+}
+
+/// Units with what they lead and share; Enter lists a unit's items.
+enum UnitsView {
+    static func draw(_ state: AppState, _ painter: inout Painter, _ body: Body) {
+        let theme = state.theme
+        let rows = state.unitRows
+        let sortName: String
+        switch state.unitSort {
+        case .lagging: sortName = state.pick("按逾期滞后数", "by overdue")
+        case .leads: sortName = state.pick("按牵头事项数", "by items led")
+        case .name: sortName = state.pick("按名称", "by name")
+        }
+        painter.text(state.pick("单位一览（\(rows.count) 个，\(sortName)排序，s 切换）", "Units (\(rows.count), \(sortName); s to change)"),
+                     x: 1, y: body.y, width: body.width - 2, style: theme.title)
+        let nameWidth = max(20, body.width - 40)
+        var x = 1
+        for (text, width) in [(state.pick("单位", "Unit"), nameWidth), (state.pick("牵头", "Leads"), 8), (state.pick("参与", "Shares"), 8),
+                              (state.pick("逾期/滞后", "Overdue"), 12)] {
+            painter.text(text, x: x, y: body.y + 1, width: width, style: theme.muted)
+            x += width + 1
+        }
+        let top = body.y + 2
+        let height = body.height - 2
+        let selected = min(state.selectedIndex, max(0, rows.count - 1))
+        let first = firstVisible(selected: selected, count: rows.count, height: height)
+        for (offset, row) in rows.enumerated().dropFirst(first).prefix(height) {
+            let y = top + offset - first
+            let isSelected = offset == selected
+            let base = isSelected ? theme.selected : Style.plain
+            if isSelected { painter.grid.fill(" ", x: 0, y: y, width: body.width, style: theme.selected) }
+            var x = 1
+            let name = state.language == .zh ? row.unit.name : row.unit.nameEn
+            painter.text(name, x: x, y: y, width: nameWidth, style: base)
+            x += nameWidth + 1
+            painter.text(TextLayout.padLeft("\(row.leads)", to: 6), x: x, y: y, width: 8, style: base)
+            x += 9
+            painter.text(TextLayout.padLeft("\(row.shares)", to: 6), x: x, y: y, width: 8, style: base)
+            x += 9
+            var lagStyle = row.lagging > 0 ? theme.style(for: .overdue) : theme.muted
+            if isSelected { lagStyle.reverse = !lagStyle.reverse }
+            painter.text(TextLayout.padLeft("\(row.lagging)", to: 6), x: x, y: y, width: 12, style: lagStyle)
+        }
+    }
+
+    static func drawItems(_ state: AppState, _ name: String, _ painter: inout Painter, _ body: Body) {
+        let theme = state.theme
+        let items = state.unitItems(name)
+        let display = state.language == .zh ? name : (state.data.plan.unit(named: name)?.nameEn ?? name)
+        painter.text(state.pick("\(display)：牵头和参与的事项 \(items.count) 项", "\(display): \(items.count) items led or shared"),
+                     x: 1, y: body.y, width: body.width - 2, style: theme.title)
+        let top = body.y + 2
+        let height = body.height - 2
+        let selected = min(state.selectedIndex, max(0, items.count - 1))
+        let first = firstVisible(selected: selected, count: items.count, height: height)
+        let statusWidth = state.language == .zh ? 12 : 18
+        for (offset, item) in items.enumerated().dropFirst(first).prefix(height) {
+            let y = top + offset - first
+            let isSelected = offset == selected
+            let base = isSelected ? theme.selected : Style.plain
+            if isSelected { painter.grid.fill(" ", x: 0, y: y, width: body.width, style: theme.selected) }
+            var x = 1
+            painter.text(item.leads ? state.pick("牵头", "lead") : state.pick("参与", "shares"), x: x, y: y, width: 6, style: isSelected ? base : theme.muted)
+            x += 7
+            var statusStyle = theme.style(for: item.status)
+            if isSelected { statusStyle.reverse = !statusStyle.reverse }
+            painter.text(TargetText.statusText(item.status, state), x: x, y: y, width: statusWidth, style: statusStyle)
+            x += statusWidth + 1
+            let (id, text) = describe(item.row, state)
+            painter.text(id, x: x, y: y, width: 6, style: base)
+            x += 7
+            painter.text(text, x: x, y: y, width: body.width - x - 1, style: base)
+        }
+    }
+
+    static func describe(_ row: RowRef, _ state: AppState) -> (String, String) {
+        let plan = state.data.plan
+        switch row {
+        case let .target(id):
+            return (id, state.data.target(id).map { TargetText.description($0, state) } ?? id)
+        case let .measure(number):
+            let measure = plan.measure(number: number)
+            return (Measure.itemId(number), measure.map { state.language == .zh ? "\($0.label)\($0.title)" : $0.titleEn } ?? "")
+        case let .unit(name):
+            return ("", state.language == .zh ? name : (plan.unit(named: name)?.nameEn ?? name))
+        case let .programme(number):
+            return ("", plan.programmes.first { $0.number == number }.map { state.pick($0.title, $0.titleEn) } ?? "")
+        case .overallPanel:
+            return ("", state.pick("总体目标", "Overall targets"))
+        }
+    }
+}
+
+/// Incremental search: the query line and the results, updated on every key.
+enum SearchView {
+    static func draw(_ state: AppState, _ painter: inout Painter, _ body: Body) {
+        let theme = state.theme
+        var spans: [(String, Style)] = [(state.pick(" 搜索：", " Search: "), theme.accent), (state.searchQuery, .bold)]
+        if state.searchEditing { spans.append(("_", Style(reverse: true))) }
+        painter.spans(spans, x: 0, y: body.y, width: body.width)
+        let results = state.searchResults
+        let hint = state.searchQuery.isEmpty ? state.pick("输入标题、条文、编号或单位名称（可输入中文），Enter 打开，Esc 返回", "Type a title, clause text, id or unit; Enter opens, Esc goes back")
+            : state.pick("\(results.count) 条结果", "\(results.count) results")
+        painter.text(hint, x: 1, y: body.y + 1, width: body.width - 2, style: theme.muted)
+        let top = body.y + 2
+        let height = body.height - 2
+        let selected = min(state.selectedIndex, max(0, results.count - 1))
+        let first = firstVisible(selected: selected, count: results.count, height: height)
+        for (offset, row) in results.enumerated().dropFirst(first).prefix(height) {
+            let y = top + offset - first
+            let isSelected = offset == selected && !state.searchEditing
+            let base = isSelected ? theme.selected : Style.plain
+            if isSelected { painter.grid.fill(" ", x: 0, y: y, width: body.width, style: theme.selected) }
+            let kind: String
+            switch row {
+            case .measure: kind = state.pick("措施", "measure")
+            case .target: kind = state.pick("指标", "target")
+            case .unit: kind = state.pick("单位", "unit")
+            default: kind = ""
+            }
+            painter.text(kind, x: 1, y: y, width: 8, style: isSelected ? base : theme.muted)
+            let (id, text) = UnitsView.describe(row, state)
+            painter.text(id, x: 10, y: y, width: 6, style: base)
+            painter.text(text, x: 17, y: y, width: body.width - 18, style: base)
+        }
+    }
+}
+
+/// Every key, from the keymap.
+enum HelpView {
+    static func draw(_ state: AppState, _ painter: inout Painter, _ body: Body) {
+        let theme = state.theme
+        painter.text(state.pick("按键说明（任意视图中按 ? 打开，Esc 返回）", "Keys (? anywhere, Esc to go back)"), x: 1, y: body.y, width: body.width - 2, style: theme.title)
+        let scroll = min(state.scroll[.help] ?? 0, max(0, Keymap.help.count - (body.height - 2)))
+        for (offset, entry) in Keymap.help.enumerated().dropFirst(scroll).prefix(body.height - 2) {
+            let y = body.y + 2 + offset - scroll
+            painter.text(entry.keys, x: 2, y: y, width: 16, style: theme.accent)
+            painter.text(state.pick(entry.zh, entry.en), x: 20, y: y, width: body.width - 21)
+        }
+    }
+}

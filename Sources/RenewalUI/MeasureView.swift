@@ -1,0 +1,189 @@
+import RenewalModel
+import RenewalText
+
+/// One measure in full: clause, units, targets table, flags and history; scrolls as a page.
+enum MeasureView {
+    struct Line {
+        var spans: [(String, Style)]
+        /// The target this line belongs to (selected rows are highlighted).
+        var target: Int?
+    }
+
+    static func lines(_ state: AppState, _ number: Int, width: Int) -> [Line] {
+        let theme = state.theme
+        let plan = state.data.plan
+        guard let measure = plan.measure(number: number), let judged = state.data.evaluation.measure(number),
+              let programme = plan.programme(containing: number) else { return [] }
+        var lines: [Line] = []
+        func plain(_ text: String, _ style: Style = .plain) { lines.append(Line(spans: [(text, style)], target: nil)) }
+        func wrapped(_ label: String, _ text: String, indent: Int = 2) {
+            let head = String(repeating: " ", count: indent) + label
+            let room = max(10, width - DisplayWidth.of(head) - 1)
+            for (index, piece) in TextLayout.wrap(text, width: room).enumerated() {
+                lines.append(Line(spans: [(index == 0 ? head : String(repeating: " ", count: DisplayWidth.of(head)), theme.muted), (piece, .plain)], target: nil))
+            }
+        }
+        let title = state.language == .zh ? "\(measure.label)\(measure.title)" : "\(number). \(measure.titleEn)  \(measure.label)\(measure.title)"
+        lines.append(Line(spans: [(" " + title + "  ", theme.title), ("\(theme.mark(judged.status)) \(judged.status.label(state.language))", theme.style(for: judged.status)),
+                                  (judged.markers.isEmpty ? "" : "  " + TargetText.markers(judged.markers, state), theme.accent)], target: nil))
+        let unitName = { (name: String) -> String in state.language == .zh ? name : (plan.unit(named: name)?.nameEn ?? name) }
+        wrapped(state.pick("所属工程：", "Programme: "), state.language == .zh ? "\(programme.numeral)、\(programme.title)" : programme.titleEn)
+        wrapped(state.pick("牵头单位：", "Lead: "), measure.leadUnits.map(unitName).joined(separator: state.pick("、", "; ")))
+        wrapped(state.pick("责任单位：", "Responsible: "), measure.responsibleUnits.isEmpty ? "-" : measure.responsibleUnits.map(unitName).joined(separator: state.pick("、", "; ")))
+        plain("")
+        wrapped(state.pick("条文：", "Clause: "), measure.title + "。" + measure.text)
+        plain("")
+        if measure.targets.isEmpty {
+            plain(state.pick("  本条没有量化指标或限时任务：按月报送进展（u 填报，f 督办）。", "  No target with a number or date: monthly narrative reports (u to record, f to flag)."), theme.muted)
+        } else {
+            plain(state.pick(" 指标（j/k 选择，u 填报，f 督办）", " Targets (j/k select, u record, f flag)"), theme.title)
+        }
+        for (index, target) in measure.targets.enumerated() {
+            guard let t = judged.targets.first(where: { $0.targetId == target.id }) else { continue }
+            var head: [(String, Style)] = [("  " + target.id + "  ", .bold), (TargetText.description(target, state), .bold)]
+            if let year = t.year, target.reading == .yearToDate { head.append((state.pick("（\(year)年度）", " (\(year))"), .plain)) }
+            lines.append(Line(spans: head, target: index))
+            var facts: [(String, Style)] = [("        ", .plain), ("\(theme.mark(t.status)) \(t.status.label(state.language))", theme.style(for: t.status))]
+            if !t.markers.isEmpty { facts.append((" " + TargetText.markers(t.markers, state), theme.accent)) }
+            facts.append(("  " + state.pick("目标 ", "goal ") + target.goalText(state.language), .plain))
+            if let deadline = t.deadline { facts.append(("  " + state.pick("截止 ", "due ") + deadline.description, .plain)) }
+            lines.append(Line(spans: facts, target: index))
+            if target.kind == .quantitative {
+                var numbers: [(String, Style)] = [("        ", .plain)]
+                if let baseline = t.baseline { numbers.append((state.pick("基数 ", "baseline ") + TargetText.quantity(baseline, target, state) + "  ", .plain)) }
+                numbers.append((state.pick("实际 ", "actual ") + TargetText.quantity(t.actual, target, state), .plain))
+                if let date = t.actualDate { numbers.append((state.pick("（\(date)）", " (\(date))"), theme.muted)) }
+                numbers.append(("  " + state.pick("应达 ", "expected ") + TargetText.quantity(t.expected, target, state) + "  ", .plain))
+                lines.append(Line(spans: numbers, target: index))
+                lines.append(Line(spans: [("        ", .plain), ("\u{0}bar", theme.style(for: t.status)),
+                                          (" " + (t.progress.map { NumberText.percent($0) } ?? "-"), .plain),
+                                          (t.lag.map { "  " + lagText($0, state) } ?? "", theme.muted)], target: index))
+            } else {
+                let stateText = t.milestoneState.map { $0 == .done ? state.pick("完成", "done") : state.pick("推进中", "in progress") } ?? state.pick("无报送", "no report")
+                lines.append(Line(spans: [("        " + state.pick("最新报送：", "latest: ") + stateText, .plain)], target: index))
+            }
+        }
+        let items = Set([measure.itemId] + measure.targets.map(\.id))
+        let flags = state.data.flags.filter { items.contains($0.itemId) }
+        if !flags.isEmpty {
+            plain("")
+            plain(state.pick(" 督办", " Flagged"), theme.title)
+            for flag in flags {
+                var head = "  \(flag.itemId) · \(flag.flaggedBy) \(flag.flaggedAt.prefix(10))"
+                if let followUp = flag.followUp { head += state.pick(" · 反馈期限 ", " · follow up ") + followUp }
+                plain(head, theme.accent)
+                wrapped("", flag.note, indent: 4)
+            }
+        }
+        let entries = state.data.entries.filter { items.contains($0.itemId) && !$0.isBaseline && $0.date <= state.data.asOf }
+            .enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(\.element)
+        plain("")
+        plain(state.pick(" 报送记录（\(entries.count) 条，最新在前）", " Reports (\(entries.count), newest first)"), theme.title)
+        let corrected = Set(state.data.entries.compactMap(\.corrects))
+        for entry in entries.prefix(30) {
+            var head = "  \(entry.date) \(entry.itemId)"
+            if let value = entry.value { head += " " + TargetText.quantity(value, state.data.target(entry.itemId), state) }
+            if let milestone = entry.milestone, state.data.target(entry.itemId) != nil {
+                head += " " + (milestone == .done ? state.pick("完成", "done") : state.pick("推进中", "in progress"))
+            }
+            if let unit = entry.reportingUnit { head += " · " + (state.language == .zh ? (plan.unit(named: unit)?.short ?? unit) : (plan.unit(named: unit)?.nameEn ?? unit)) }
+            if corrected.contains(entry.id) { head += state.pick(" 〔已更正〕", " [corrected]") }
+            if entry.corrects != nil { head += state.pick(" 〔更正〕", " [correction]") }
+            plain(head, corrected.contains(entry.id) ? theme.muted : .plain)
+            for (label, text) in [(state.pick("进展情况：", "Progress: "), entry.progress), (state.pick("存在问题：", "Problems: "), entry.problems),
+                                  (state.pick("下步计划：", "Next: "), entry.nextSteps), (state.pick("更正原因：", "Reason: "), entry.reason ?? "")] where !text.isEmpty {
+                wrapped(label, text, indent: 4)
+            }
+        }
+        if entries.count > 30 { plain(state.pick("  …更早的记录见 renewal history \(measure.itemId)", "  …older reports: renewal history \(measure.itemId)"), theme.muted) }
+        return lines
+    }
+
+    static func lagText(_ lag: Double, _ state: AppState) -> String {
+        let points = Int(abs(lag).rounded())
+        if lag > 0 { return state.pick("低于序时进度 \(points) 个百分点", "\(points) pts behind schedule") }
+        return state.pick("快于序时进度 \(points) 个百分点", "\(points) pts ahead of schedule")
+    }
+
+    static func draw(_ state: AppState, _ number: Int, _ painter: inout Painter, _ body: Body) {
+        let theme = state.theme
+        let all = lines(state, number, width: body.width)
+        let selected = state.selectedIndex
+        let maxScroll = max(0, all.count - body.height)
+        var first: Int
+        if let scroll = state.scroll[.measure(number)] {
+            first = min(scroll, maxScroll)
+        } else {
+            // Keep the selected target in view (with its lines), else start at the top.
+            let selectedLines = all.indices.filter { all[$0].target == selected }
+            first = 0
+            if let last = selectedLines.last, last >= body.height - 1 {
+                first = min(maxScroll, (selectedLines.first ?? 0) - 2)
+            }
+        }
+        for (offset, line) in all.enumerated().dropFirst(first).prefix(body.height) {
+            let y = body.y + offset - first
+            let isSelected = line.target == selected && !all.isEmpty && state.rows(for: .measure(number)).count > 0
+            if isSelected { painter.grid.fill(" ", x: 0, y: y, width: 1, style: Style(color: theme.color ? .yellow : .normal, reverse: true)) }
+            var x = 1
+            for (text, style) in line.spans {
+                if x >= body.width { break }
+                if text == "\u{0}bar" {
+                    let barWidth = min(24, max(8, body.width / 4))
+                    let judged = state.data.evaluation.measure(number)?.targets[line.target ?? 0]
+                    painter.progressBar(judged?.progress, x: x, y: y, width: barWidth, style: style)
+                    x += barWidth
+                    continue
+                }
+                x += painter.grid.put(text, x: x, y: y, style: style, maxWidth: body.width - x)
+            }
+        }
+        if first + body.height < all.count {
+            painter.text(state.pick("[PgDn 更多]", "[PgDn more]"), x: body.width - 12, y: body.y + body.height - 1, width: 12, style: theme.muted)
+        }
+    }
+}
+
+/// The record form (`u`), drawn over the body.
+enum FormView {
+    static func draw(_ state: AppState, _ form: RecordForm, _ painter: inout Painter, _ body: Body) {
+        let theme = state.theme
+        let width = min(body.width - 4, 76)
+        let height = min(body.height, 10 + form.errors.count)
+        let x = (body.width - width) / 2
+        let y = body.y + max(0, (body.height - height) / 2)
+        for row in y..<(y + height) { painter.grid.fill(" ", x: x, y: row, width: width) }
+        let target = state.data.target(form.itemId)
+        let title = state.pick("填报进展：", "Record progress: ") + form.itemId + " " + (target.map { TargetText.description($0, state) } ?? "")
+        painter.box(x: x, y: y, width: width, height: height, title: title, style: theme.accent, titleStyle: Style(bold: true, reverse: true))
+        var row = y + 1
+        let fields: [(RecordForm.Field, String)] = [
+            (.value, form.isMilestone ? state.pick("状态（空格切换）", "State (space)") : state.pick("数值", "Value") + (target?.entryUnit.map { "（\($0)）" } ?? "")),
+            (.date, state.pick("日期", "Date")),
+            (.progress, state.pick("进展情况", "Progress")),
+            (.problems, state.pick("存在问题", "Problems")),
+            (.next, state.pick("下步计划", "Next steps")),
+        ]
+        for (field, label) in fields where !(form.isNarrative && field == .value) && row < y + height - 1 {
+            let active = form.field == field
+            painter.text(label, x: x + 2, y: row, width: 20, style: active ? theme.accent : theme.muted)
+            let valueX = x + 23
+            let room = width - 25
+            var text = form[field]
+            if DisplayWidth.of(text) > room - 1 {
+                // Show the end of long text, where the cursor is.
+                while DisplayWidth.of(text) > room - 2, !text.isEmpty { text.removeFirst() }
+            }
+            painter.grid.fill(" ", x: valueX, y: row, width: room, style: Style(underline: true))
+            painter.grid.put(text, x: valueX, y: row, style: Style(bold: active, underline: true), maxWidth: room)
+            if active { painter.grid.put("_", x: valueX + min(room - 1, DisplayWidth.of(text)), y: row, style: Style(reverse: true)) }
+            row += 1
+        }
+        for error in form.errors where row < y + height - 2 {
+            painter.text(error, x: x + 2, y: row, width: width - 4, style: theme.error)
+            row += 1
+        }
+        painter.text(state.pick("Tab/↓ 下一项  Enter 下一项（末项保存）  Esc 取消", "Tab next  Enter next (saves on the last)  Esc cancel"),
+                     x: x + 2, y: y + height - 2, width: width - 4, style: theme.muted)
+    }
+}

@@ -1,0 +1,92 @@
+import RenewalModel
+import RenewalText
+
+/// Drawing helpers over a grid: boxes, bars, padded text, styled spans.
+struct Painter {
+    var grid: Grid
+    let theme: Theme
+
+    init(width: Int, height: Int, theme: Theme) {
+        grid = Grid(width: width, height: height)
+        self.theme = theme
+    }
+
+    /// Text clipped to a width; returns columns used.
+    @discardableResult
+    mutating func text(_ text: String, x: Int, y: Int, width: Int, style: Style = .plain) -> Int {
+        grid.put(TextLayout.truncate(text, to: width, ellipsis: DisplayWidth.of(text) > width && width > 8), x: x, y: y, style: style, maxWidth: width)
+    }
+
+    /// A sequence of styled spans on one line, clipped to `width`.
+    mutating func spans(_ spans: [(String, Style)], x: Int, y: Int, width: Int) {
+        var column = x
+        for (text, style) in spans {
+            let room = x + width - column
+            if room <= 0 { break }
+            column += grid.put(text, x: column, y: y, style: style, maxWidth: room)
+        }
+    }
+
+    /// A box with a title in its top border.
+    mutating func box(x: Int, y: Int, width: Int, height: Int, title: String, style: Style, titleStyle: Style) {
+        guard width >= 2, height >= 2 else { return }
+        let h = theme.horizontal
+        grid.put(theme.topLeft + String(repeating: h, count: width - 2) + theme.topRight, x: x, y: y, style: style, maxWidth: width)
+        for row in 1..<(height - 1) {
+            grid.put(theme.vertical, x: x, y: y + row, style: style)
+            grid.put(theme.vertical, x: x + width - 1, y: y + row, style: style)
+        }
+        grid.put(theme.bottomLeft + String(repeating: h, count: width - 2) + theme.bottomRight, x: x, y: y + height - 1, style: style, maxWidth: width)
+        if width > 6 {
+            let label = " " + TextLayout.truncate(title, to: width - 6, ellipsis: DisplayWidth.of(title) > width - 6) + " "
+            grid.put(label, x: x + 2, y: y, style: titleStyle, maxWidth: width - 4)
+        }
+    }
+
+    /// A stacked status bar: each status gets cells in proportion, best first, in its colour.
+    mutating func statusBar(_ counts: StatusCounts, x: Int, y: Int, width: Int) {
+        guard width > 0 else { return }
+        let total = counts.total
+        guard total > 0 else { grid.fill(theme.barEmpty, x: x, y: y, width: width, style: theme.muted); return }
+        let ordered = Status.allCases.filter { counts[$0] > 0 }
+        var cells = ordered.map { counts[$0] * width / total }
+        var remainder = width - cells.reduce(0, +)
+        var index = 0
+        while remainder > 0 {
+            let i = index % cells.count
+            if cells[i] == 0 || remainder > 0 { cells[i] += 1; remainder -= 1 }
+            index += 1
+        }
+        var column = x
+        for (status, n) in zip(ordered, cells) where n > 0 {
+            grid.fill(StatusFill.character(status, theme: theme), x: column, y: y, width: n, style: theme.style(for: status))
+            column += n
+        }
+    }
+
+    /// A progress bar `███░░ 60%`-style, fraction clamped to 0…1 for the fill.
+    mutating func progressBar(_ fraction: Double?, x: Int, y: Int, width: Int, style: Style) {
+        guard width > 0 else { return }
+        guard let fraction, fraction.isFinite else {
+            grid.fill(theme.barEmpty, x: x, y: y, width: width, style: theme.muted)
+            return
+        }
+        let filled = min(width, max(0, Int((fraction * Double(width)).rounded())))
+        grid.fill(theme.barFull, x: x, y: y, width: filled, style: style)
+        grid.fill(theme.barEmpty, x: x + filled, y: y, width: width - filled, style: theme.muted)
+    }
+}
+
+/// Fill characters of the stacked bar, so it reads without colour too.
+enum StatusFill {
+    static func character(_ status: Status, theme: Theme) -> Character {
+        switch status {
+        case .done, .doneLate: return theme.ascii ? "#" : "█"
+        case .onTrack, .ongoing: return "="
+        case .behind: return "~"
+        case .severelyBehind: return "-"
+        case .overdue: return "!"
+        case .noReport, .baselineMissing, .notStarted: return "."
+        }
+    }
+}

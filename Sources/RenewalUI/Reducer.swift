@@ -1,0 +1,350 @@
+import RenewalModel
+
+/// `update(state, key) -> (state, effects)`: every key's meaning, with no terminal and no store.
+public enum Reducer {
+    public static func update(_ state: AppState, _ key: Key) -> (AppState, [Effect]) {
+        var state = state
+        var effects: [Effect] = []
+        switch key {
+        case let .resize(width, height):
+            state.width = width
+            state.height = height
+            return (state, [])
+        case .tick:
+            return (state, [])
+        case .ctrl("c"):
+            return (state, [.quit])
+        default:
+            break
+        }
+        let hadMessage = state.message != nil
+        state.message = nil
+        state.messageIsError = false
+        if state.isTooSmall {
+            // Only quitting works on the too-small screen.
+            if case .char("q") = key.normalizedForNavigation { effects.append(.quit) }
+            return (state, effects)
+        }
+        if state.form != nil {
+            handleForm(&state, key, &effects)
+        } else if state.prompt != nil {
+            handlePrompt(&state, key, &effects)
+        } else if state.screen == .search && state.searchEditing {
+            handleSearchInput(&state, key)
+        } else {
+            handleNavigation(&state, key.normalizedForNavigation, &effects)
+        }
+        _ = hadMessage
+        return (state, effects)
+    }
+
+    // MARK: - Navigation
+
+    static func handleNavigation(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
+        let pendingDigit = state.pendingDigit
+        state.pendingDigit = nil
+        let screen = state.screen
+        let count = state.rows(for: screen).count
+        let columns = screen == .overview ? Layout.overviewColumns(width: state.width) : 1
+        let page = max(1, Layout.bodyHeight(state.height) - 2)
+        func move(_ delta: Int) {
+            guard count > 0 else { return }
+            state.selection[screen] = min(count - 1, max(0, state.selectedIndex + delta))
+            state.scroll[screen] = nil
+        }
+        switch key {
+        case .char("q"):
+            if state.stack.count > 1 { pop(&state) } else { effects.append(.quit) }
+        case .escape, .backspace:
+            pop(&state)
+        case .char("h"), .left:
+            if screen == .overview { move(-1) } else { pop(&state) }
+        case .char("l"), .right:
+            if screen == .overview { move(1) } else { open(&state) }
+        case .enter:
+            open(&state)
+        case .char("j"), .down:
+            move(columns)
+        case .char("k"), .up:
+            move(-columns)
+        case .pageDown:
+            if isPage(screen) { state.scroll[screen] = (state.scroll[screen] ?? 0) + page } else { move(page) }
+        case .pageUp:
+            if isPage(screen) { state.scroll[screen] = max(0, (state.scroll[screen] ?? page) - page) } else { move(-page) }
+        case .home, .char("g"):
+            if isPage(screen) { state.scroll[screen] = 0 }
+            move(-count)
+        case .end, .char("G"):
+            move(count)
+        case let .char(c) where c.isASCII && c.isNumber:
+            let digit = Int(String(c)) ?? 0
+            if pendingDigit == 1 && digit <= 2 {
+                jump(&state, toSection: 10 + digit)
+            } else if digit == 1 {
+                jump(&state, toSection: 1)
+                state.pendingDigit = 1
+            } else if digit == 0 {
+                jump(&state, toSection: 10)
+            } else {
+                jump(&state, toSection: digit)
+            }
+        case .char("o"):
+            push(&state, .overdue)
+        case .char("d"):
+            push(&state, .units)
+        case .char("/"):
+            push(&state, .search)
+            state.searchEditing = true
+        case .char("?"):
+            push(&state, .help)
+        case .char("s") where screen == .units:
+            let all = UnitSort.allCases
+            state.unitSort = all[((all.firstIndex(of: state.unitSort) ?? 0) + 1) % all.count]
+            state.selection[.units] = 0
+        case .char("f"):
+            startFlag(&state)
+        case .char("u"):
+            startForm(&state)
+        case .char("t"):
+            state.prompt = Prompt(purpose: .asOf, text: state.data.asOf.description, error: nil)
+        case .char("r"):
+            effects.append(.reload)
+            state.message = state.pick("已重新读取数据", "Reloaded")
+        default:
+            break
+        }
+    }
+
+    static func isPage(_ screen: Screen) -> Bool {
+        if case .measure = screen { return true }
+        return screen == .help
+    }
+
+    static func push(_ state: inout AppState, _ screen: Screen) {
+        if state.screen == screen { return }
+        state.stack.append(screen)
+    }
+
+    static func pop(_ state: inout AppState) {
+        if state.screen == .search { state.searchEditing = false }
+        if state.stack.count > 1 { state.stack.removeLast() }
+    }
+
+    /// Section 1 is the overall targets; 2–12 the programmes. Jumps start from the overview.
+    static func jump(_ state: inout AppState, toSection section: Int) {
+        if section == 1 {
+            state.stack = [.overview, .overall]
+            state.selection[.overview] = 0
+        } else if state.data.plan.programmes.contains(where: { $0.number == section }) {
+            state.stack = [.overview, .programme(section)]
+            state.selection[.overview] = section - 1
+        }
+    }
+
+    static func open(_ state: inout AppState) {
+        guard let row = state.selectedRow else { return }
+        switch row {
+        case .overallPanel:
+            push(&state, .overall)
+        case let .programme(number):
+            push(&state, .programme(number))
+        case let .measure(number):
+            if state.screen != .measure(number) { push(&state, .measure(number)) }
+        case let .target(id):
+            if let number = state.data.measureNumber(ofTarget: id) {
+                if state.screen != .measure(number) {
+                    push(&state, .measure(number))
+                    let index = state.data.plan.measure(number: number)?.targets.firstIndex { $0.id == id } ?? 0
+                    state.selection[.measure(number)] = index
+                    state.scroll[.measure(number)] = nil
+                }
+            } else if state.screen != .overall {
+                push(&state, .overall)
+                state.selection[.overall] = state.data.plan.overallTargets.firstIndex { $0.id == id } ?? 0
+            }
+        case let .unit(name):
+            push(&state, .unitItems(name))
+        }
+        if state.screen != .search { state.searchEditing = false }
+    }
+
+    // MARK: - Flags
+
+    /// The item `f` and `u` act on: a target, or a measure (for a measure without targets).
+    static func actionItem(_ state: AppState) -> String? {
+        switch state.selectedRow {
+        case let .target(id): return id
+        case let .measure(number): return Measure.itemId(number)
+        default: return nil
+        }
+    }
+
+    static func startFlag(_ state: inout AppState) {
+        guard let item = actionItem(state) else {
+            state.message = state.pick("请先选择一个措施或指标", "Select a measure or target first")
+            state.messageIsError = true
+            return
+        }
+        if state.data.isFlagged(item) {
+            state.prompt = Prompt(purpose: .unflag(itemId: item), text: "", error: nil)
+        } else {
+            state.prompt = Prompt(purpose: .flagNote(itemId: item), text: "", error: nil)
+        }
+    }
+
+    static func handlePrompt(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
+        guard var prompt = state.prompt else { return }
+        switch prompt.purpose {
+        case let .unflag(item):
+            switch key.normalizedForNavigation {
+            case .char("y"), .char("Y"), .enter:
+                effects.append(.unflag(itemId: item))
+                state.prompt = nil
+                state.message = state.pick("已解除督办：\(item)", "Unflagged \(item)")
+            case .char("n"), .char("N"), .escape:
+                state.prompt = nil
+            default:
+                break
+            }
+            return
+        case .flagNote, .asOf:
+            break
+        }
+        switch key {
+        case .escape:
+            state.prompt = nil
+            return
+        case .enter:
+            let text = prompt.text.trimmingSpaces
+            switch prompt.purpose {
+            case let .flagNote(item):
+                guard !text.isEmpty else {
+                    prompt.error = state.pick("请填写督办说明", "A note is required")
+                    state.prompt = prompt
+                    return
+                }
+                effects.append(.flag(itemId: item, note: text))
+                state.prompt = nil
+                state.message = state.pick("已督办：\(item)", "Flagged \(item)")
+            case .asOf:
+                guard let day = Day(text) else {
+                    prompt.error = state.pick("日期格式应为 YYYY-MM-DD", "Use YYYY-MM-DD")
+                    state.prompt = prompt
+                    return
+                }
+                state.data = state.data.judged(asOf: day)
+                state.prompt = nil
+                state.message = state.pick("截至日期：\(day)", "As of \(day)")
+            case .unflag:
+                break
+            }
+            return
+        default:
+            editText(&prompt.text, key)
+            prompt.error = nil
+            state.prompt = prompt
+        }
+    }
+
+    /// Text entry: characters (Chinese included, never mapped) and Backspace.
+    static func editText(_ text: inout String, _ key: Key) {
+        switch key {
+        case let .char(c):
+            text.append(c)
+        case .backspace:
+            if !text.isEmpty { text.removeLast() }
+        case .ctrl("u"):
+            text = ""
+        default:
+            break
+        }
+    }
+
+    // MARK: - Search
+
+    static func handleSearchInput(_ state: inout AppState, _ key: Key) {
+        switch key {
+        case .escape:
+            state.searchEditing = false
+            pop(&state)
+        case .enter:
+            if state.searchResults.isEmpty { return }
+            state.searchEditing = false
+            open(&state)
+        case .down, .tab:
+            state.searchEditing = false
+            state.selection[.search] = min(max(0, state.searchResults.count - 1), state.selectedIndex + (state.selection[.search] == nil ? 0 : 1))
+        case .backspace:
+            if state.searchQuery.isEmpty { state.searchEditing = false; pop(&state); return }
+            state.searchQuery.removeLast()
+            state.selection[.search] = 0
+        default:
+            editText(&state.searchQuery, key)
+            state.selection[.search] = 0
+        }
+    }
+
+    // MARK: - Record form
+
+    static func startForm(_ state: inout AppState) {
+        guard let item = actionItem(state) else {
+            state.message = state.pick("请先选择一个指标", "Select a target first")
+            state.messageIsError = true
+            return
+        }
+        let target = state.data.target(item)
+        let isMilestone = target?.kind == .milestone
+        let isNarrative = target == nil
+        var form = RecordForm(itemId: item, isMilestone: isMilestone, isNarrative: isNarrative, values: [:], field: .value, errors: [])
+        form[.date] = state.data.asOf <= state.data.today ? state.data.asOf.description : state.data.today.description
+        if isMilestone { form[.value] = "推进中" }
+        if isNarrative { form.field = .date }
+        state.form = form
+    }
+
+    static func handleForm(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
+        guard var form = state.form else { return }
+        let fields = RecordForm.Field.allCases.filter { !(form.isNarrative && $0 == .value) }
+        let index = fields.firstIndex(of: form.field) ?? 0
+        switch key {
+        case .escape:
+            state.form = nil
+            return
+        case .tab, .down:
+            form.field = fields[(index + 1) % fields.count]
+        case .backTab, .up:
+            form.field = fields[(index + fields.count - 1) % fields.count]
+        case .enter:
+            if form.field != fields.last {
+                form.field = fields[index + 1]
+            } else {
+                save(&state, &form, &effects)
+                return
+            }
+        case .char(" ") where form.field == .value && form.isMilestone:
+            form[.value] = form[.value] == "完成" ? "推进中" : "完成"
+        default:
+            var text = form[form.field]
+            editText(&text, key)
+            form[form.field] = text
+        }
+        form.errors = []
+        state.form = form
+    }
+
+    static func save(_ state: inout AppState, _ form: inout RecordForm, _ effects: inout [Effect]) {
+        let validator = EntryValidator(plan: state.data.plan, today: state.data.today)
+        let candidate = EntryValidator.Candidate(itemId: form.itemId, dateText: form[.date], valueText: form.isNarrative ? "" : form[.value])
+        switch validator.check(candidate) {
+        case let .success(checked):
+            effects.append(.record(EntryDraft(itemId: checked.itemId, date: checked.date, value: checked.value,
+                                              milestone: checked.milestone, progress: form[.progress].trimmingSpaces,
+                                              problems: form[.problems].trimmingSpaces, nextSteps: form[.next].trimmingSpaces)))
+            state.form = nil
+            state.message = state.pick("已保存：\(form.itemId) \(checked.date)", "Saved \(form.itemId) \(checked.date)")
+        case let .failure(list):
+            form.errors = list.problems.map { "\($0.field.rawValue)：\($0.message)" }
+            state.form = form
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import RenewalModel
+import RenewalText
+
+/// Renders the whole UI state into a grid: header, breadcrumb, the current screen, key bar.
+public enum Renderer {
+    public static func render(_ state: AppState) -> Grid {
+        var painter = Painter(width: state.width, height: state.height, theme: state.theme)
+        guard state.width > 0, state.height > 0 else { return painter.grid }
+        if state.isTooSmall {
+            tooSmall(state, &painter)
+            return painter.grid
+        }
+        header(state, &painter)
+        breadcrumb(state, &painter)
+        let body = Body(x: 0, y: 2, width: state.width, height: Layout.bodyHeight(state.height))
+        switch state.screen {
+        case .overview: OverviewView.draw(state, &painter, body)
+        case .overall: TargetListView.drawOverall(state, &painter, body)
+        case let .programme(number): ProgrammeView.draw(state, number, &painter, body)
+        case let .measure(number): MeasureView.draw(state, number, &painter, body)
+        case .overdue: OverdueView.draw(state, &painter, body)
+        case .units: UnitsView.draw(state, &painter, body)
+        case let .unitItems(name): UnitsView.drawItems(state, name, &painter, body)
+        case .search: SearchView.draw(state, &painter, body)
+        case .help: HelpView.draw(state, &painter, body)
+        }
+        if let form = state.form { FormView.draw(state, form, &painter, body) }
+        bottom(state, &painter)
+        return painter.grid
+    }
+
+    /// The screen below 80×24: a clear message that still quits on q.
+    static func tooSmall(_ state: AppState, _ painter: inout Painter) {
+        let lines = [
+            state.pick("终端太小", "Terminal too small"),
+            "(need \(AppState.minimumWidth)x\(AppState.minimumHeight), have \(state.width)x\(state.height))",
+            state.pick("请放大窗口，或按 q 退出", "Enlarge the window, or press q to quit"),
+        ]
+        let top = max(0, state.height / 2 - 1)
+        for (index, line) in lines.enumerated() where top + index < state.height {
+            let fitted = TextLayout.truncate(line, to: state.width)
+            let x = max(0, (state.width - DisplayWidth.of(fitted)) / 2)
+            painter.text(fitted, x: x, y: top + index, width: state.width - x, style: index == 0 ? state.theme.error : .plain)
+        }
+    }
+
+    static func header(_ state: AppState, _ painter: inout Painter) {
+        let theme = state.theme
+        let width = state.width
+        painter.grid.fill(" ", x: 0, y: 0, width: width, style: theme.selected)
+        var right: [(String, Style)] = []
+        let counts = state.data.evaluation.targetCounts
+        for (status, count) in counts.nonZero {
+            var style = theme.style(for: status)
+            style.reverse = !style.reverse
+            right.append((" \(theme.mark(status))\(count)", style))
+        }
+        let asOf = state.pick(" 截至 \(state.data.asOf) ", " as of \(state.data.asOf) ")
+        let sample = state.data.isSample ? state.pick(" 示例数据 ", " SAMPLE DATA ") : ""
+        let rightWidth = right.reduce(0) { $0 + DisplayWidth.of($1.0) } + DisplayWidth.of(asOf) + DisplayWidth.of(sample) + 1
+        let title = state.pick(state.data.plan.title, state.data.plan.titleEn)
+        let titleWidth = max(0, width - rightWidth - 1)
+        painter.text(" " + title, x: 0, y: 0, width: titleWidth, style: Style(bold: true, reverse: true))
+        var x = max(titleWidth, width - rightWidth)
+        x += painter.grid.put(asOf, x: x, y: 0, style: Style(bold: true, reverse: true))
+        for (text, style) in right { x += painter.grid.put(text, x: x, y: 0, style: style) }
+        if !sample.isEmpty { painter.grid.put(" " + sample, x: x, y: 0, style: theme.sample, maxWidth: width - x) }
+    }
+
+    static func breadcrumb(_ state: AppState, _ painter: inout Painter) {
+        let parts = state.stack.map { crumb($0, state) }
+        let text = parts.joined(separator: " \(state.theme.separator) ")
+        painter.text(" " + text, x: 0, y: 1, width: state.width, style: state.theme.title)
+    }
+
+    static func crumb(_ screen: Screen, _ state: AppState) -> String {
+        let plan = state.data.plan
+        switch screen {
+        case .overview: return state.pick("总览", "Overview")
+        case .overall: return state.pick("总体目标", "Overall targets")
+        case let .programme(number):
+            guard let programme = plan.programmes.first(where: { $0.number == number }) else { return "?" }
+            return state.pick(programme.title, programme.titleEn)
+        case let .measure(number):
+            guard let measure = plan.measure(number: number) else { return "?" }
+            return state.language == .zh ? "\(measure.label)\(measure.title)" : "\(number). \(measure.titleEn)"
+        case .overdue: return state.pick("逾期及滞后", "Overdue")
+        case .units: return state.pick("单位", "Units")
+        case let .unitItems(name): return state.language == .zh ? name : (plan.unit(named: name)?.nameEn ?? name)
+        case .search: return state.pick("搜索", "Search")
+        case .help: return state.pick("帮助", "Help")
+        }
+    }
+
+    /// The last row: a prompt, a message, or the keys that work here.
+    static func bottom(_ state: AppState, _ painter: inout Painter) {
+        let y = state.height - 1
+        let theme = state.theme
+        painter.grid.fill(" ", x: 0, y: y, width: state.width)
+        if let prompt = state.prompt {
+            let label: String
+            switch prompt.purpose {
+            case let .flagNote(item): label = state.pick("督办 \(item)，说明：", "Flag \(item), note: ")
+            case let .unflag(item): label = state.pick("解除 \(item) 的督办？(y/n) ", "Unflag \(item)? (y/n) ")
+            case .asOf: label = state.pick("截至日期 (YYYY-MM-DD)：", "As of (YYYY-MM-DD): ")
+            }
+            var spans: [(String, Style)] = [(label, theme.accent), (prompt.text, .plain), ("_", Style(reverse: true))]
+            if let error = prompt.error { spans.append(("  " + error, theme.error)) }
+            painter.spans(spans, x: 0, y: y, width: state.width)
+            return
+        }
+        if let message = state.message {
+            painter.text(" " + message, x: 0, y: y, width: state.width, style: state.messageIsError ? theme.error : theme.accent)
+            return
+        }
+        var x = 0
+        for (keys, label) in Keymap.bar(for: state) {
+            let keyText = " " + keys
+            let labelText = " " + label + " "
+            let need = DisplayWidth.of(keyText) + DisplayWidth.of(labelText)
+            if x + need > state.width { break }
+            x += painter.grid.put(keyText, x: x, y: y, style: Style(bold: true, reverse: true))
+            x += painter.grid.put(labelText, x: x, y: y, style: .plain)
+        }
+    }
+}
+
+/// The area below the breadcrumb and above the key bar.
+struct Body {
+    var x: Int
+    var y: Int
+    var width: Int
+    var height: Int
+}
+
+/// Keeps a selected row visible: the first row to show for `selected` in a window of `height`.
+func firstVisible(selected: Int, count: Int, height: Int) -> Int {
+    guard height > 0, count > height else { return 0 }
+    return min(max(0, selected - height / 2), count - height)
+}
+
+/// Shared pieces of target lines.
+enum TargetText {
+    static func quantity(_ value: Double?, _ target: Target?, _ state: AppState) -> String {
+        guard let value else { return "-" }
+        let unit = target?.entryUnit ?? ""
+        let counted = ["家", "个", "处", "辆", "台", "台（套）"].contains(unit)
+        let number = counted ? NumberText.format(value.rounded()) : NumberText.approximate(value)
+        return number + UnitText.localized(unit, state.language)
+    }
+
+    static func statusText(_ status: Status, _ state: AppState) -> String {
+        "\(state.theme.mark(status)) \(status.label(state.language))"
+    }
+
+    static func markers(_ markers: [Marker], _ state: AppState) -> String {
+        markers.map { "[\($0.label(state.language))]" }.joined(separator: " ")
+    }
+
+    static func description(_ target: Target, _ state: AppState) -> String {
+        state.language == .zh ? target.description : target.descriptionEn
+    }
+}

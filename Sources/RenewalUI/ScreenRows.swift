@@ -1,0 +1,143 @@
+import RenewalModel
+
+/// A selectable row of a screen, and what Enter, `f` and `u` act on.
+public enum RowRef: Sendable, Hashable {
+    case overallPanel
+    case programme(Int)
+    case measure(Int)
+    case target(String)
+    case unit(String)
+}
+
+/// One overdue or lagging item under a lead unit ("" for overall targets without one).
+struct OverdueGroup: Sendable {
+    var unit: String
+    var items: [TargetEvaluation]
+}
+
+/// A unit's counts for the units view.
+struct UnitRow: Sendable {
+    var unit: PlanUnit
+    var leads: Int
+    var shares: Int
+    var lagging: Int
+}
+
+/// The selectable rows of each screen, derived from the data (never stored).
+extension AppState {
+    public func rows(for screen: Screen) -> [RowRef] {
+        let plan = data.plan
+        switch screen {
+        case .overview:
+            return [.overallPanel] + plan.programmes.map { .programme($0.number) }
+        case .overall:
+            return plan.overallTargets.map { .target($0.id) }
+        case let .programme(number):
+            return plan.programmes.first { $0.number == number }?.measures.map { .measure($0.number) } ?? []
+        case let .measure(number):
+            return plan.measure(number: number)?.targets.map { .target($0.id) } ?? []
+        case .overdue:
+            return overdueGroups.flatMap { $0.items.map { RowRef.target($0.targetId) } }
+        case .units:
+            return unitRows.map { .unit($0.unit.name) }
+        case let .unitItems(name):
+            return unitItems(name).map(\.row)
+        case .search:
+            return searchResults
+        case .help:
+            return []
+        }
+    }
+
+    public var selectedRow: RowRef? {
+        let rows = rows(for: screen)
+        guard !rows.isEmpty else {
+            if case let .measure(number) = screen { return .measure(number) }
+            return nil
+        }
+        return rows[min(max(0, selectedIndex), rows.count - 1)]
+    }
+
+    /// Overdue and lagging targets, worst first, under each lead unit.
+    var overdueGroups: [OverdueGroup] {
+        let lagging = data.evaluation.targets.filter { $0.status.isOverdueOrLagging }.sorted { a, b in
+            if a.status != b.status { return a.status > b.status }
+            if (a.lag ?? 0) != (b.lag ?? 0) { return (a.lag ?? 0) > (b.lag ?? 0) }
+            return a.targetId < b.targetId
+        }
+        var order: [String] = []
+        var groups: [String: [TargetEvaluation]] = [:]
+        for item in lagging {
+            let leads = data.plan.leadUnits(forTarget: item.targetId)
+            for unit in leads.isEmpty ? [""] : leads {
+                if groups[unit] == nil { order.append(unit) }
+                groups[unit, default: []].append(item)
+            }
+        }
+        return order.map { OverdueGroup(unit: $0, items: groups[$0] ?? []) }
+    }
+
+    /// Every unit with the items it leads and shares and how many of those lag.
+    var unitRows: [UnitRow] {
+        let plan = data.plan
+        let rows = plan.units.map { unit -> UnitRow in
+            let items = unitItems(unit.name)
+            return UnitRow(unit: unit, leads: items.filter(\.leads).count, shares: items.filter { !$0.leads }.count,
+                           lagging: items.filter { $0.status.isOverdueOrLagging }.count)
+        }
+        switch unitSort {
+        case .lagging: return rows.enumerated().sorted { ($1.element.lagging, $0.offset) < ($0.element.lagging, $1.offset) }.map(\.element)
+        case .leads: return rows.enumerated().sorted { ($1.element.leads, $0.offset) < ($0.element.leads, $1.offset) }.map(\.element)
+        case .name: return rows.sorted { $0.unit.name < $1.unit.name }
+        }
+    }
+
+    struct UnitItem {
+        var row: RowRef
+        var leads: Bool
+        var status: Status
+    }
+
+    /// Targets (and measures without targets) a unit leads or shares, in plan order.
+    func unitItems(_ name: String) -> [UnitItem] {
+        let plan = data.plan
+        let evaluation = data.evaluation
+        var items: [UnitItem] = []
+        for target in plan.overallTargets where plan.leadUnits(forTarget: target.id).contains(name) {
+            items.append(UnitItem(row: .target(target.id), leads: true, status: evaluation.target(target.id)?.status ?? .noReport))
+        }
+        for measure in plan.measures {
+            let leads = measure.leadUnits.contains(name)
+            guard leads || measure.responsibleUnits.contains(name) else { continue }
+            if measure.targets.isEmpty {
+                items.append(UnitItem(row: .measure(measure.number), leads: leads, status: evaluation.measure(measure.number)?.status ?? .noReport))
+            }
+            for target in measure.targets {
+                items.append(UnitItem(row: .target(target.id), leads: leads, status: evaluation.target(target.id)?.status ?? .noReport))
+            }
+        }
+        return items
+    }
+
+    /// Incremental search over measure titles and clauses, target descriptions and ids, and units.
+    var searchResults: [RowRef] {
+        let query = searchQuery.trimmingSpaces.lowercased()
+        guard !query.isEmpty else { return [] }
+        let plan = data.plan
+        var results: [RowRef] = []
+        for measure in plan.measures {
+            let haystack = [measure.title, measure.titleEn, measure.text, measure.itemId, "\(measure.label)"]
+                + measure.leadUnits + measure.responsibleUnits
+            if haystack.contains(where: { $0.lowercased().contains(query) }) { results.append(.measure(measure.number)) }
+        }
+        for target in plan.allTargets {
+            if [target.id, target.description, target.descriptionEn, target.source].contains(where: { $0.lowercased().contains(query) }) {
+                results.append(.target(target.id))
+            }
+        }
+        for unit in plan.units where [unit.name, unit.short, unit.nameEn, unit.id].contains(where: { $0.lowercased().contains(query) }) {
+            results.append(.unit(unit.name))
+        }
+        return results
+    }
+}
