@@ -12,8 +12,8 @@ enum ProgrammeView {
         painter.statusBar(judged.counts, x: body.width - 22, y: body.y, width: 20)
         let labelWidth = state.language == .zh ? 8 : 4
         let leadWidth = state.language == .zh ? 12 : 16
-        let statusWidth = state.language == .zh ? 12 : 18
-        let barsWidth = max(14, body.width / 3)
+        let statusWidth = state.language == .zh ? 15 : 20
+        let barsWidth = max(14, body.width / 4)
         let titleWidth = max(10, body.width - labelWidth - leadWidth - statusWidth - barsWidth - 6)
         let headerY = body.y + 1
         var x = 1
@@ -62,6 +62,28 @@ enum ProgrammeView {
                     painter.text(TextLayout.padLeft(pct, to: 5), x: bx + barWidth, y: y, width: 5, style: base)
                     bx += barWidth + 6
                 }
+            }
+        }
+        // The room below the list previews the selected measure.
+        let used = min(height, programme.measures.count)
+        let previewTop = top + used + 1
+        let previewHeight = body.y + body.height - previewTop
+        if previewHeight >= 4, programme.measures.indices.contains(selected) {
+            let measure = programme.measures[selected]
+            painter.grid.fill(Character(theme.horizontal), x: 1, y: previewTop, width: body.width - 2, style: theme.chrome)
+            var y = previewTop + 1
+            let unitNames = { (names: [String]) -> String in
+                names.map { state.language == .zh ? $0 : (state.data.plan.unit(named: $0)?.nameEn ?? $0) }.joined(separator: state.pick("、", "; "))
+            }
+            var lines: [(String, Style)] = [
+                ((state.language == .zh ? "\(measure.label)\(measure.title)" : "\(measure.number). \(measure.titleEn)"), theme.title),
+                (state.pick("牵头单位：", "Lead: ") + unitNames(measure.leadUnits), .plain),
+            ]
+            if !measure.responsibleUnits.isEmpty { lines.append((state.pick("责任单位：", "Responsible: ") + unitNames(measure.responsibleUnits), .plain)) }
+            for line in TextLayout.wrap(measure.text, width: body.width - 4) { lines.append((line, theme.muted)) }
+            for (text, style) in lines where y < body.y + body.height {
+                painter.text(text, x: 2, y: y, width: body.width - 4, style: style)
+                y += 1
             }
         }
     }

@@ -152,7 +152,8 @@ enum FormView {
         let height = min(body.height, 10 + form.errors.count)
         let x = (body.width - width) / 2
         let y = body.y + max(0, (body.height - height) / 2)
-        for row in y..<(y + height) { painter.grid.fill(" ", x: x, y: row, width: width) }
+        // The form covers whole rows, so nothing underneath shows beside it.
+        for row in y..<(y + height) { painter.grid.fill(" ", x: 0, y: row, width: body.width) }
         let target = state.data.target(form.itemId)
         let title = state.pick("填报进展：", "Record progress: ") + form.itemId + " " + (target.map { TargetText.description($0, state) } ?? "")
         painter.box(x: x, y: y, width: width, height: height, title: title, style: theme.accent, titleStyle: Style(bold: true, reverse: true))

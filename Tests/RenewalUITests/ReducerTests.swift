@@ -1,0 +1,178 @@
+import Testing
+import RenewalModel
+@testable import RenewalUI
+
+@Suite("Reducer")
+struct ReducerTests {
+    @Test func drillFromOverviewToMeasureAndBack() {
+        // j moves down one row of panels (3 per row at 120 columns): 二 is to the right of 一.
+        var (state, _) = Fixture.press(Fixture.state(), [.right, .enter])
+        #expect(state.screen == .programme(2))
+        (state, _) = Fixture.press(state, [.down, .enter])
+        #expect(state.screen == .measure(2))
+        #expect(state.stack == [.overview, .programme(2), .measure(2)])
+        (state, _) = Fixture.press(state, [.escape])
+        #expect(state.screen == .programme(2))
+        #expect(state.selectedIndex == 1, "the selection survives going back")
+        (state, _) = Fixture.press(state, [.backspace])
+        #expect(state.screen == .overview)
+    }
+
+    @Test func qGoesBackAndQuitsOnlyFromTheOverview() {
+        let (inside, effects) = Fixture.press(Fixture.state(), [.char("3"), .char("q")])
+        #expect(inside.screen == .overview)
+        #expect(effects.isEmpty)
+        let (_, quit) = Fixture.press(inside, [.char("q")])
+        #expect(quit == [.quit])
+    }
+
+    @Test func fullWidthKeysFromAChineseInputMethodWork() {
+        let (state, effects) = Fixture.press(Fixture.state(), [.char("ｏ")])
+        #expect(state.screen == .overdue)
+        #expect(effects.isEmpty)
+        let (help, _) = Fixture.press(Fixture.state(), [.char("？")])
+        #expect(help.screen == .help)
+        let (search, _) = Fixture.press(Fixture.state(), [.char("／")])
+        #expect(search.screen == .search)
+        let (_, quit) = Fixture.press(Fixture.state(), [.char("ｑ")])
+        #expect(quit == [.quit])
+    }
+
+    @Test func ctrlCQuitsFromAnywhere() {
+        let (_, effects) = Fixture.press(Fixture.state(), [.char("o"), .char("u"), .ctrl("c")])
+        #expect(effects.last == .quit)
+    }
+
+    @Test func digitsJumpToProgrammesIncludingTenToTwelve() {
+        #expect(Fixture.press(Fixture.state(), [.char("4")]).0.screen == .programme(4))
+        #expect(Fixture.press(Fixture.state(), [.char("0")]).0.screen == .programme(10))
+        #expect(Fixture.press(Fixture.state(), [.char("1")]).0.screen == .overall)
+        #expect(Fixture.press(Fixture.state(), [.char("1"), .char("1")]).0.screen == .programme(11))
+        #expect(Fixture.press(Fixture.state(), [.char("1"), .char("2")]).0.screen == .programme(12))
+        #expect(Fixture.press(Fixture.state(), [.char("1"), .char("j"), .char("2")]).0.screen == .programme(2))
+        let (deep, _) = Fixture.press(Fixture.state(), [.char("o"), .enter, .char("5")])
+        #expect(deep.stack == [.overview, .programme(5)])
+    }
+
+    @Test func overviewArrowsMoveAcrossAndDownByRows() {
+        var (state, _) = Fixture.press(Fixture.state(width: 120), [.down])
+        #expect(state.selectedIndex == 3)
+        (state, _) = Fixture.press(Fixture.state(width: 80), [.down])
+        #expect(state.selectedIndex == 2)
+        (state, _) = Fixture.press(Fixture.state(width: 80), [.char("l"), .char("l"), .char("h")])
+        #expect(state.selectedIndex == 1)
+        (state, _) = Fixture.press(Fixture.state(), [.end])
+        #expect(state.selectedIndex == 11)
+        (state, _) = Fixture.press(state, [.char("g")])
+        #expect(state.selectedIndex == 0)
+    }
+
+    @Test func overdueOpensTheMeasureOfTheSelectedItem() {
+        let (state, _) = Fixture.press(Fixture.state(), [.char("o")])
+        guard case let .target(id)? = state.selectedRow else { Issue.record("no item selected"); return }
+        let (opened, _) = Fixture.press(state, [.enter])
+        if let number = Fixture.data.measureNumber(ofTarget: id) {
+            #expect(opened.screen == .measure(number))
+        } else {
+            #expect(opened.screen == .overall)
+        }
+        #expect(Fixture.press(opened, [.escape]).0.screen == .overdue)
+    }
+
+    @Test func searchIsIncrementalAndAcceptsChinese() {
+        var (state, _) = Fixture.press(Fixture.state(), [.char("/")])
+        #expect(state.searchEditing)
+        (state, _) = Fixture.press(state, Fixture.chars("晨星"))
+        #expect(state.searchQuery == "晨星")
+        #expect(state.searchResults.contains(.target("M02-1")))
+        #expect(state.searchResults.contains(.measure(2)))
+        // Full-width letters are text while typing, not commands.
+        (state, _) = Fixture.press(state, [.char("ｏ")])
+        #expect(state.screen == .search)
+        (state, _) = Fixture.press(state, [.backspace])
+        (state, _) = Fixture.press(state, [.enter])
+        #expect(state.screen == .measure(2))
+        let (units, _) = Fixture.press(Fixture.state(), [.char("/")] + Fixture.chars("工信局"))
+        #expect(units.searchResults.contains(.unit("市工业和信息化局")))
+    }
+
+    @Test func flaggingAsksForANoteAndEmitsTheEffect() {
+        var (state, effects) = Fixture.press(Fixture.state(), [.char("2"), .char("j"), .enter, .char("f")])
+        #expect(state.prompt?.purpose == .flagNote(itemId: "M02-1"))
+        (state, effects) = Fixture.press(state, [.enter])
+        #expect(state.prompt?.error != nil, "an empty note is refused")
+        #expect(effects.isEmpty)
+        (state, effects) = Fixture.press(state, Fixture.chars("请说明进展") + [.enter])
+        #expect(effects == [.flag(itemId: "M02-1", note: "请说明进展")])
+        #expect(state.prompt == nil)
+    }
+
+    @Test func flaggingAFlaggedItemAsksToUnflag() {
+        let (state, _) = Fixture.press(Fixture.state(), [.char("2"), .char("j"), .enter, .char("j"), .char("f")])
+        #expect(state.prompt?.purpose == .unflag(itemId: "M02-2"))
+        let (_, no) = Fixture.press(state, [.char("n")])
+        #expect(no.isEmpty)
+        let (_, yes) = Fixture.press(state, [.char("y")])
+        #expect(yes == [.unflag(itemId: "M02-2")])
+    }
+
+    @Test func recordingValidatesLikeAnImport() {
+        var (state, effects) = Fixture.press(Fixture.state(), [.char("3"), .enter, .char("u")])
+        #expect(state.form?.itemId == "M04-1")
+        #expect(state.form?[.date] == "2026-11-29")
+        (state, effects) = Fixture.press(state, Fixture.chars("-5") + [.enter, .enter, .enter, .enter, .enter])
+        #expect(effects.isEmpty)
+        #expect(state.form?.errors.first?.contains("negative") == true, "\(state.form?.errors ?? [])")
+        // Fix the value: back to the first field, clear it, type a good one, save from the last field.
+        (state, effects) = Fixture.press(state, [.up, .up, .up, .up, .backspace, .backspace] + Fixture.chars("125")
+            + [.tab, .tab] + Fixture.chars("淘汰老旧农机") + [.tab, .tab, .enter])
+        #expect(state.form == nil)
+        #expect(effects.count == 1)
+        guard case let .record(draft)? = effects.first else { Issue.record("no record effect"); return }
+        #expect(draft.itemId == "M04-1")
+        #expect(draft.value == 125)
+        #expect(draft.date == Day("2026-11-29"))
+        #expect(draft.progress == "淘汰老旧农机")
+    }
+
+    @Test func milestonesToggleTheirStateWithSpace() {
+        let (state, _) = Fixture.press(Fixture.state(), [.char("3"), .enter, .char("j"), .char("j"), .char("u")])
+        #expect(state.selectedRow == .target("M04-3"))
+        let (milestone, _) = Fixture.press(Fixture.state(), [.char("3"), .char("j"), .enter, .char("u")])
+        #expect(milestone.form?.isMilestone == true)
+        #expect(milestone.form?[.value] == "推进中")
+        #expect(Fixture.press(milestone, [.char(" ")]).0.form?[.value] == "完成")
+    }
+
+    @Test func theAsOfDateCanChange() {
+        var (state, _) = Fixture.press(Fixture.state(), [.char("t")])
+        #expect(state.prompt?.purpose == .asOf)
+        (state, _) = Fixture.press(state, Array(repeating: .backspace, count: 10) + Fixture.chars("2025-06-30") + [.enter])
+        #expect(state.data.asOf == Day("2025-06-30"))
+        #expect(state.data.evaluation.target("M02-1")?.status != .done)
+        (state, _) = Fixture.press(state, [.char("t"), .ctrl("u")] + Fixture.chars("2025-13-01") + [.enter])
+        #expect(state.prompt?.error != nil)
+    }
+
+    @Test func theTooSmallScreenOnlyQuits() {
+        var (state, effects) = Fixture.press(Fixture.state(), [.resize(width: 60, height: 20), .char("o"), .enter])
+        #expect(state.isTooSmall)
+        #expect(state.screen == .overview)
+        #expect(effects.isEmpty)
+        (state, effects) = Fixture.press(state, [.char("q")])
+        #expect(effects == [.quit])
+        (state, _) = Fixture.press(state, [.resize(width: 200, height: 60), .char("o")])
+        #expect(state.screen == .overdue)
+    }
+
+    @Test func unitsSortAndOpen() {
+        var (state, _) = Fixture.press(Fixture.state(), [.char("d")])
+        let first = state.unitRows.first
+        #expect((first?.lagging ?? 0) >= (state.unitRows.last?.lagging ?? 0))
+        (state, _) = Fixture.press(state, [.char("s")])
+        #expect(state.unitSort == .leads)
+        (state, _) = Fixture.press(state, [.enter])
+        guard case .unitItems = state.screen else { Issue.record("Enter did not open the unit"); return }
+        #expect(!state.rows(for: state.screen).isEmpty)
+    }
+}

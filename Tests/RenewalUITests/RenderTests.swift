@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+import RenewalModel
+import RenewalText
+@testable import RenewalUI
+
+/// Every view rendered into a grid and compared with a stored snapshot (text lines); status
+/// colours checked through style runs. `RECORD_SNAPSHOTS=1 swift test` re-records; a missing
+/// snapshot is recorded (and the test says so).
+@Suite("Rendering")
+struct RenderTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Snapshots")
+
+    static let screens: [(String, [Key])] = [
+        ("overview", []),
+        ("overall", [.char("1")]),
+        ("programme2", [.char("2")]),
+        ("measure4", [.char("3"), .enter]),
+        ("overdue", [.char("o")]),
+        ("units", [.char("d")]),
+        ("search", [.char("/")] + Fixture.chars("晨星")),
+        ("help", [.char("?")]),
+        ("form", [.char("3"), .enter, .char("u")]),
+        ("flagPrompt", [.char("2"), .char("j"), .enter, .char("f")] + Fixture.chars("请说明")),
+    ]
+
+    static var cases: [(String, Language, Int, Int)] {
+        var all: [(String, Language, Int, Int)] = []
+        for (name, _) in screens {
+            for language in [Language.zh, .en] {
+                for (width, height) in [(80, 24), (120, 40)] { all.append((name, language, width, height)) }
+            }
+        }
+        return all
+    }
+
+    static func render(_ name: String, _ language: Language, _ width: Int, _ height: Int, color: Bool = true, ascii: Bool = false) -> Grid {
+        let keys = screens.first { $0.0 == name }?.1 ?? []
+        let (state, _) = Fixture.press(Fixture.state(language, width: width, height: height, color: color, ascii: ascii), keys)
+        return Renderer.render(state)
+    }
+
+    @Test(arguments: cases)
+    func snapshot(_ name: String, _ language: Language, _ width: Int, _ height: Int) throws {
+        let grid = Self.render(name, language, width, height)
+        let lines = grid.lines
+        #expect(lines.count == height)
+        for line in lines { #expect(DisplayWidth.of(line) == width, "a row is not exactly \(width) columns: \(line)") }
+        let text = lines.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }.joined(separator: "\n") + "\n"
+        let file = Self.folder.appending(path: "\(name)-\(language.rawValue)-\(width)x\(height).txt")
+        let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
+        if record || !FileManager.default.fileExists(atPath: file.path) {
+            try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            if !record { Issue.record("recorded a missing snapshot \(file.lastPathComponent); check it and commit it") }
+            return
+        }
+        let stored = try String(contentsOf: file, encoding: .utf8)
+        #expect(stored == text, "\(file.lastPathComponent) differs; RECORD_SNAPSHOTS=1 swift test re-records it")
+    }
+
+    @Test func statusColoursShowInStyleRuns() {
+        let grid = Self.render("overdue", .zh, 120, 40)
+        // The first item row starts with the overdue mark in red and bold.
+        let row = grid.lines.firstIndex { $0.contains("✖ 逾期未完成") } ?? -1
+        #expect(row > 0)
+        let x = grid.lines[row].firstIndex(of: "✖").map { grid.lines[row].distance(from: grid.lines[row].startIndex, to: $0) } ?? 0
+        let style = grid[x, row].style
+        #expect(style.color == .red || style.reverse, "overdue must stand out")
+        let runs = grid.styleRuns(row: row)
+        #expect(runs.contains { $0.style.color == .red && $0.style.bold })
+        // Behind is yellow somewhere on the overview's bars.
+        let overview = Self.render("overview", .zh, 120, 40)
+        #expect((0..<overview.height).contains { y in overview.styleRuns(row: y).contains { $0.style.color == .yellow } })
+    }
+
+    @Test func withoutColourStatusesUseAttributesAndMarks() {
+        let grid = Self.render("overdue", .zh, 120, 40, color: false)
+        for y in 0..<grid.height {
+            for run in grid.styleRuns(row: y) { #expect(run.style.color == .normal) }
+        }
+        // Not the first item: that one is selected, and selection inverts it.
+        let row = grid.lines.lastIndex { $0.contains("✖ 逾期未完成") } ?? -1
+        #expect(row > 0)
+        #expect(grid.styleRuns(row: row).contains { $0.style.bold && $0.style.reverse })
+    }
+
+    @Test func asciiModeDrawsNoAmbiguousWidthCharacters() {
+        let grid = Self.render("overview", .zh, 120, 40, ascii: true)
+        let text = grid.lines.joined()
+        for forbidden in ["─", "│", "┌", "█", "░", "›"] { #expect(!text.contains(forbidden), "\(forbidden) in ASCII mode") }
+        #expect(text.contains("+-"))
+    }
+
+    @Test(arguments: [(0, 0), (1, 1), (2, 1), (1, 3), (79, 23), (80, 24), (300, 5), (5, 300)])
+    func tinyAndOddSizesRenderWithoutCrashing(_ width: Int, _ height: Int) {
+        for (name, _) in Self.screens {
+            let grid = Self.render(name, .zh, width, height)
+            #expect(grid.lines.count == height)
+            for line in grid.lines { #expect(DisplayWidth.of(line) == width) }
+        }
+    }
+
+    @Test func theTooSmallScreenSaysWhatIsNeeded() {
+        let text = Self.render("overview", .en, 60, 20).lines.joined(separator: "\n")
+        #expect(text.contains("need 80x24, have 60x20"))
+    }
+
+    @Test func wideCharactersAreNeverSplitAtAnEdge() {
+        var grid = Grid(width: 5, height: 1)
+        grid.put("临清市", x: 0, y: 0)
+        #expect(grid.lines == ["临清 "])
+        grid.put("ab", x: 1, y: 0)
+        // Overwriting half of 临 clears the other half instead of leaving garbage.
+        #expect(grid.lines == [" ab  "])
+        #expect(DisplayWidth.of(grid.lines[0]) == 5)
+    }
+
+    @Test func theSampleIsMarkedInTheHeader() {
+        #expect(Self.render("overview", .zh, 120, 40).lines[0].contains("示例数据"))
+        #expect(Self.render("overview", .en, 120, 40).lines[0].contains("SAMPLE DATA"))
+    }
+}
