@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "RenewalModelTests", dependencies: ["RenewalModel"]),
         .testTarget(name: "RenewalStoreTests", dependencies: ["RenewalStore", "RenewalModel"]),
         .testTarget(name: "RenewalReportsTests", dependencies: ["RenewalReports", "RenewalStore", "RenewalModel"]),
-        .testTarget(name: "RenewalUITests", dependencies: ["RenewalUI", "RenewalModel", "RenewalStore"]),
+        .testTarget(name: "RenewalUITests", dependencies: ["RenewalUI", "RenewalModel", "RenewalStore"], exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: ["RenewalStore"]),
     ],
     swiftLanguageModes: [.v6]

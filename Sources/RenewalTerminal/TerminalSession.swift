@@ -167,6 +167,12 @@ enum SignalGuard {
     static var quitRequested: Bool { interrupted != 0 }
 
     static func install() {
+        // A launcher may have blocked signals (some do for their own threads); the dashboard
+        // needs these to arrive: resize, quit and terminate.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for signal in [SIGWINCH, SIGINT, SIGTERM, SIGHUP] { sigaddset(&wanted, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         var quit = sigaction()
         quit.__sigaction_handler.sa_handler = { _ in SignalGuard.interrupted = 1 }
         sigemptyset(&quit.sa_mask)

@@ -1,0 +1,303 @@
+import Foundation
+import Testing
+
+/// The real dashboard in a real terminal (tmux), driven by keys, judged on what a person sees.
+/// Every wait polls the pane until the text shows or a deadline passes: no fixed sleeps.
+final class TmuxPane {
+    let socket = "renewal-test-\(UUID().uuidString.prefix(8))"
+    let folder: URL
+
+    /// Starts `renewal ARGS` in a new tmux server at the given size. After the program ends the
+    /// pane prints EXIT:<status> and `stty -a`, so tests can see how it left the terminal.
+    init(_ arguments: [String], width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
+        folder = FileManager.default.temporaryDirectory.appending(path: socket)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let config = folder.appending(path: "tmux.conf")
+        try "set -g default-terminal tmux-256color\nset -g status off\nset -g escape-time 10\n".write(to: config, atomically: true, encoding: .utf8)
+        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "USER": "e2e", "RENEWAL_DB": folder.appending(path: "store.sqlite").path]
+        for (key, value) in environment { env[key] = value }
+        let assignments = env.map { "\($0.key)=\(TmuxPane.quote($0.value))" }.joined(separator: " ")
+        let command = "env \(assignments) \(TmuxPane.quote(CLI.binary.path)) \(arguments.map(TmuxPane.quote).joined(separator: " ")); echo EXIT:$?; stty -a; sleep 600"
+        try tmux(["-f", config.path, "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", command])
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    var storePath: String { folder.appending(path: "store.sqlite").path }
+
+    static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    /// Runs a tmux command with posix_spawn and waitpid. Not Foundation's Process: on Linux it
+    /// learns of the child's exit through a descriptor the child inherits, and the tmux server
+    /// that new-session starts keeps that descriptor open, so waitUntilExit would never return.
+    /// Output goes to a file for the same reason.
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let output = folder.appending(path: "out-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_TRUNC, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ["tmux", "-L", socket] + arguments
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { for pointer in cArguments { free(pointer) } }
+        // Test threads run with signals blocked; tmux (and the dashboard under it) must not
+        // inherit that mask, or SIGWINCH, SIGINT and SIGTERM would never arrive.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArguments, environ)
+        guard spawned == 0 else { throw CocoaError(.executableLoad) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+    }
+
+    func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", "t"] + keys) }
+
+    /// Types text literally (Chinese included), as an input method would deliver it.
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", "t", "-l", text]) }
+
+    func screen() -> String { (try? tmux(["capture-pane", "-p", "-t", "t"])) ?? "" }
+
+    /// Polls the pane until `predicate` holds; returns the last screen either way.
+    @discardableResult
+    func wait(timeout: TimeInterval = 20, _ what: String, until predicate: (String) -> Bool) -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var text = screen()
+        while !predicate(text) && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            text = screen()
+        }
+        #expect(predicate(text), "timed out waiting for \(what); the pane shows:\n\(text)")
+        return text
+    }
+
+    @discardableResult
+    func wait(for fragment: String, timeout: TimeInterval = 20) -> String {
+        wait(timeout: timeout, "“\(fragment)”") { $0.contains(fragment) }
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// The pid of `renewal` itself (the child of the pane's shell).
+    func programPid() -> Int32? {
+        guard let shell = Int32((try? tmux(["display-message", "-p", "-t", "t", "#{pane_pid}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") else { return nil }
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").compactMap { Int32($0) }.first
+    }
+
+    /// After EXIT: the terminal is back in cooked mode with echo.
+    func expectSaneTerminal(_ text: String) {
+        let words = Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        #expect(words.contains("icanon") && !words.contains("-icanon"), "icanon not restored:\n\(text)")
+        #expect(words.contains("echo") && !words.contains("-echo"), "echo not restored:\n\(text)")
+    }
+}
+
+@Suite("Dashboard end to end (tmux)", .serialized)
+struct DashboardE2ETests {
+    static let demo = ["--demo", "--as-of", "2026-11-29"]
+
+    @Test func drillInAndBackThenQuitLeavesTheTerminalSane() throws {
+        let pane = try TmuxPane(Self.demo)
+        pane.wait(for: "十二、保障措施")
+        pane.wait(for: "示例数据")
+        try pane.keys("2")
+        pane.wait(for: "总览 › 工业技改提升工程")
+        try pane.keys("j", "Enter")
+        pane.wait(for: "总览 › 工业技改提升工程 › （二）推动产业智能化改造")
+        pane.wait(for: "累计培育晨星工厂50家以上")
+        try pane.keys("Escape")
+        pane.wait("the programme again") { $0.contains("总览 › 工业技改提升工程") && !$0.contains("› （二）") }
+        try pane.keys("q")
+        pane.wait("the overview") { screen in
+            // capture-pane trims trailing spaces: the breadcrumb line is exactly " 总览".
+            screen.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "总览" } && screen.contains("十二、保障措施")
+        }
+        try pane.keys("q")
+        let end = pane.wait(for: "EXIT:0")
+        pane.expectSaneTerminal(end)
+    }
+
+    @Test func oShowsEverythingOverdueByUnitAndEnterOpensIt() throws {
+        let pane = try TmuxPane(Self.demo)
+        pane.wait(for: "十二、保障措施")
+        try pane.keys("2", "j", "Enter")  // from deep inside: o works anywhere
+        pane.wait(for: "（二）推动产业智能化改造")
+        try pane.keys("o")
+        let overdue = pane.wait(for: "逾期及滞后事项")
+        #expect(overdue.contains("【市工业和信息化局】"))
+        #expect(overdue.contains("✖ 逾期未完成"))
+        // The first item is an overall target (its list opens) or a measure's (the measure opens).
+        try pane.keys("Enter")
+        pane.wait("the selected item opened") { $0.contains("所属工程") || $0.contains("逾期及滞后 › 总体目标") }
+        try pane.keys("C-c")
+        pane.expectSaneTerminal(pane.wait(for: "EXIT:"))
+    }
+
+    @Test func searchWithChineseText() throws {
+        let pane = try TmuxPane(Self.demo)
+        pane.wait(for: "十二、保障措施")
+        try pane.keys("/")
+        pane.wait(for: "搜索：")
+        try pane.type("晨星")
+        pane.wait(for: "累计培育晨星工厂50家以上")
+        try pane.keys("Enter")
+        pane.wait(for: "› （二）推动产业智能化改造")
+        try pane.keys("C-c")
+        pane.wait(for: "EXIT:")
+    }
+
+    @Test func fullWidthKeysFromAnInputMethod() throws {
+        let pane = try TmuxPane(Self.demo)
+        pane.wait(for: "十二、保障措施")
+        try pane.type("ｏ")
+        pane.wait(for: "逾期及滞后事项")
+        try pane.type("？")
+        pane.wait(for: "按键说明")
+        try pane.type("ｑ")
+        pane.wait(for: "总览 › 逾期及滞后")
+        try pane.type("ｑ")
+        try pane.type("ｑ")
+        pane.wait(for: "EXIT:0")
+    }
+
+    @Test func flagWithANoteIsStored() throws {
+        let pane = try TmuxPane(["--as-of", "2026-11-29"])
+        pane.wait(for: "十二、保障措施")
+        try pane.keys("2", "j", "Enter")
+        pane.wait(for: "累计培育晨星工厂50家以上")
+        try pane.keys("f")
+        pane.wait(for: "督办 M02-1，说明：")
+        try pane.type("请说明晨星工厂进展")
+        pane.wait(for: "请说明晨星工厂进展")
+        try pane.keys("Enter")
+        pane.wait(for: "已督办：M02-1")
+        pane.wait(for: "[督办]")
+        #expect(try sqlite(pane.storePath, "SELECT itemId || '|' || note || '|' || flaggedBy FROM flag") == "M02-1|请说明晨星工厂进展|e2e")
+        try pane.keys("C-c")
+        pane.wait(for: "EXIT:")
+    }
+
+    @Test func recordAValueIsStored() throws {
+        let pane = try TmuxPane(["--as-of", "2026-11-29"])
+        pane.wait(for: "十二、保障措施")
+        try pane.keys("2", "j", "Enter")
+        pane.wait(for: "累计培育晨星工厂50家以上")
+        try pane.keys("u")
+        pane.wait(for: "填报进展：M02-1")
+        try pane.type("48")
+        try pane.keys("Enter", "Enter")
+        try pane.type("新培育晨星工厂3家")
+        try pane.keys("Enter", "Enter", "Enter")
+        pane.wait(for: "已保存：M02-1")
+        pane.wait(for: "实际 48家")
+        #expect(try sqlite(pane.storePath, "SELECT itemId || '|' || value || '|' || progress || '|' || recordedBy FROM entry")
+                == "M02-1|48.0|新培育晨星工厂3家|e2e")
+        // A bad value is refused in the form, nothing stored.
+        try pane.keys("u")
+        pane.wait(for: "填报进展：M02-1")
+        try pane.type("abc")
+        try pane.keys("Enter", "Enter", "Enter", "Enter", "Enter")
+        pane.wait(for: "is not a number")
+        #expect(try sqlite(pane.storePath, "SELECT count(*) FROM entry") == "1")
+        try pane.keys("Escape", "C-c")
+        pane.wait(for: "EXIT:")
+    }
+
+    @Test func resizeRelaysOutAtOnceAndTooSmallStillQuits() throws {
+        let pane = try TmuxPane(Self.demo, width: 120, height: 40)
+        pane.wait("three panels per row") { $0.contains("┌─ 一、总体目标") && $0.contains("┌─ 三、农业机械装备升级工程") && $0.split(separator: "\n").first { $0.contains("┌─ 一、总体目标") }?.contains("三、") == true }
+        try pane.resize(width: 80, height: 24)
+        pane.wait("two panels per row") { screen in
+            let row = screen.split(separator: "\n").first { $0.contains("┌─ 一、总体目标") } ?? ""
+            return row.contains("二、工业技改提升工程") && !row.contains("三、")
+        }
+        try pane.resize(width: 60, height: 20)
+        pane.wait(for: "need 80x24, have 60x20")
+        try pane.keys("o")  // ignored here
+        try pane.keys("q")
+        pane.expectSaneTerminal(pane.wait(for: "EXIT:0"))
+    }
+
+    @Test(arguments: [(80, 24), (60, 20)])
+    func startsAtEverySize(_ width: Int, _ height: Int) throws {
+        let pane = try TmuxPane(Self.demo, width: width, height: height)
+        if width >= 80 {
+            let screen = pane.wait(for: "十二、保障措施")
+            #expect(screen.contains("j/k 选择"))
+        } else {
+            pane.wait(for: "终端太小")
+        }
+        try pane.keys("q")
+        pane.wait(for: "EXIT:0")
+    }
+
+    @Test func sigtermEndsItAndRestoresTheTerminal() throws {
+        let pane = try TmuxPane(Self.demo)
+        pane.wait(for: "十二、保障措施")
+        let pid = try #require(pane.programPid())
+        kill(pid, SIGTERM)
+        let end = pane.wait(for: "EXIT:")
+        pane.expectSaneTerminal(end)
+        #expect(kill(pid, 0) != 0, "the process is still running")
+    }
+
+    @Test func changesFromAnotherProcessAppearWithoutAKey() throws {
+        let pane = try TmuxPane(["--as-of", "2026-11-29"])
+        pane.wait(for: "十二、保障措施")
+        pane.wait(for: "✖20")
+        let result = try CLI.run(["record", "M02-1", "--value", "50", "--date", "2025-12-31"], environment: ["RENEWAL_DB": pane.storePath])
+        #expect(result.status == 0, "\(result.stderr)")
+        pane.wait(timeout: 15, "the header to count one fewer overdue target") { $0.contains("✖19") }
+        try pane.keys("q")
+        pane.wait(for: "EXIT:0")
+    }
+
+    @Test func englishNoColourAndAscii() throws {
+        let pane = try TmuxPane(Self.demo + ["--lang", "en", "--ascii"], environment: ["NO_COLOR": "1"])
+        let screen = pane.wait(for: "12. Safeguards")
+        #expect(screen.contains("SAMPLE DATA"))
+        #expect(!screen.contains("─") && !screen.contains("█"))
+        #expect(screen.contains("+-"))
+        try pane.keys("q")
+        pane.wait(for: "EXIT:0")
+    }
+
+    @Test func aNonUTF8LocaleGetsAClearMessage() throws {
+        let pane = try TmuxPane(Self.demo, environment: ["LANG": "C", "LC_ALL": "C"])
+        let screen = pane.wait(for: "EXIT:1")
+        #expect(screen.contains("not UTF-8"))
+        pane.expectSaneTerminal(screen)
+    }
+
+    func sqlite(_ path: String, _ query: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path, query]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
