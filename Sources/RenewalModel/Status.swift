@@ -73,7 +73,7 @@ public enum Status: String, Codable, Sendable, Hashable, CaseIterable, Comparabl
         case .done: return "✔"
         case .doneLate: return "✓"
         case .notStarted: return "◌"
-        case .ongoing: return "⟳"
+        case .ongoing: return "↻"
         case .onTrack: return "⇡"
         case .baselineMissing: return "∅"
         case .noReport: return "⊘"

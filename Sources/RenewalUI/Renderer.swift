@@ -47,13 +47,13 @@ public enum Renderer {
     static func header(_ state: AppState, _ painter: inout Painter) {
         let theme = state.theme
         let width = state.width
-        painter.grid.fill(" ", x: 0, y: 0, width: width, style: theme.selected)
+        painter.grid.fill(" ", x: 0, y: 0, width: width, style: .plain)
         var right: [(String, Style)] = []
         let counts = state.data.evaluation.targetCounts
+        // Counts in their status colours on the terminal's background: reversed, a gray or
+        // dim status would be a blank block.
         for (status, count) in counts.nonZero {
-            var style = theme.style(for: status)
-            style.reverse = !style.reverse
-            right.append((" \(theme.mark(status))\(count)", style))
+            right.append((" \(theme.mark(status))\(count)", theme.style(for: status)))
         }
         let asOf = state.pick(" 截至 \(state.data.asOf) ", " as of \(state.data.asOf) ")
         let sample = state.data.isSample ? state.pick(" 示例数据 ", " SAMPLE DATA ") : ""
@@ -61,8 +61,10 @@ public enum Renderer {
         let title = state.pick(state.data.plan.title, state.data.plan.titleEn)
         let titleWidth = max(0, width - rightWidth - 1)
         painter.text(" " + title, x: 0, y: 0, width: titleWidth, style: Style(bold: true, reverse: true))
+        painter.grid.fill(" ", x: 0, y: 0, width: titleWidth, style: Style(bold: true, reverse: true))
+        painter.text(" " + title, x: 0, y: 0, width: titleWidth, style: Style(bold: true, reverse: true))
         var x = max(titleWidth, width - rightWidth)
-        x += painter.grid.put(asOf, x: x, y: 0, style: Style(bold: true, reverse: true))
+        x += painter.grid.put(asOf, x: x, y: 0, style: Style(bold: true))
         for (text, style) in right { x += painter.grid.put(text, x: x, y: 0, style: style) }
         if !sample.isEmpty { painter.grid.put(" " + sample, x: x, y: 0, style: theme.sample, maxWidth: width - x) }
     }
