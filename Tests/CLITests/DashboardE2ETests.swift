@@ -105,7 +105,9 @@ final class TmuxPane {
     }
 
     /// After EXIT: the terminal is back in cooked mode with echo.
-    func expectSaneTerminal(_ text: String) {
+    func expectSaneTerminal(_ earlier: String) {
+        // `stty -a` prints after EXIT: wait until its local-modes line is there.
+        let text = wait("stty -a after the exit") { $0.contains("icanon") && $0.contains("echo") && $0.contains("EXIT:") }
         let words = Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
         #expect(words.contains("icanon") && !words.contains("-icanon"), "icanon not restored:\n\(text)")
         #expect(words.contains("echo") && !words.contains("-echo"), "echo not restored:\n\(text)")
@@ -143,9 +145,10 @@ struct DashboardE2ETests {
         try pane.keys("2", "j", "Enter")  // from deep inside: o works anywhere
         pane.wait(for: "（二）推动产业智能化改造")
         try pane.keys("o")
-        let overdue = pane.wait(for: "逾期及滞后事项")
-        #expect(overdue.contains("【市工业和信息化局】"))
-        #expect(overdue.contains("✖ 逾期未完成"))
+        // Wait for the whole list: a capture can land in the middle of a redraw.
+        pane.wait("the overdue list by unit") {
+            $0.contains("逾期及滞后事项") && $0.contains("【市工业和信息化局】") && $0.contains("✖ 逾期未完成") && !$0.contains("所属工程")
+        }
         // The first item is an overall target (its list opens) or a measure's (the measure opens).
         try pane.keys("Enter")
         pane.wait("the selected item opened") { $0.contains("所属工程") || $0.contains("逾期及滞后 › 总体目标") }
@@ -242,8 +245,7 @@ struct DashboardE2ETests {
     func startsAtEverySize(_ width: Int, _ height: Int) throws {
         let pane = try TmuxPane(Self.demo, width: width, height: height)
         if width >= 80 {
-            let screen = pane.wait(for: "十二、保障措施")
-            #expect(screen.contains("j/k 选择"))
+            pane.wait("the overview with its key bar") { $0.contains("十二、保障措施") && $0.contains("j/k 选择") }
         } else {
             pane.wait(for: "终端太小")
         }
@@ -274,18 +276,17 @@ struct DashboardE2ETests {
 
     @Test func englishNoColourAndAscii() throws {
         let pane = try TmuxPane(Self.demo + ["--lang", "en", "--ascii"], environment: ["NO_COLOR": "1"])
-        let screen = pane.wait(for: "12. Safeguards")
-        #expect(screen.contains("SAMPLE DATA"))
-        #expect(!screen.contains("─") && !screen.contains("█"))
-        #expect(screen.contains("+-"))
+        pane.wait("the English overview in ASCII") {
+            $0.contains("12. Safeguards") && $0.contains("SAMPLE DATA") && $0.contains("+-") && $0.contains("j/k move")
+        }
+        #expect(!pane.screen().contains("─") && !pane.screen().contains("█"))
         try pane.keys("q")
         pane.wait(for: "EXIT:0")
     }
 
     @Test func aNonUTF8LocaleGetsAClearMessage() throws {
         let pane = try TmuxPane(Self.demo, environment: ["LANG": "C", "LC_ALL": "C"])
-        let screen = pane.wait(for: "EXIT:1")
-        #expect(screen.contains("not UTF-8"))
+        let screen = pane.wait("the locale message and the exit") { $0.contains("not UTF-8") && $0.contains("EXIT:1") && $0.contains("icanon") }
         pane.expectSaneTerminal(screen)
     }
 
