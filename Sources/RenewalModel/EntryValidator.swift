@@ -24,8 +24,6 @@ public struct EntryValidator: Sendable {
         unitsByName = units
     }
 
-    /// Units that count things: a negative or fractional figure cannot be right.
-    static let countUnits: Set<String> = ["家", "个", "处", "辆", "台", "台（套）", "套", "部"]
 
     /// A field of an entry that can be wrong (the return's column header names it).
     public enum Field: String, Sendable {
@@ -170,7 +168,7 @@ public struct EntryValidator: Sendable {
     func implausible(_ value: Double, for target: Target, baseline: Bool) -> String? {
         let unit = target.entryUnit ?? ""
         if value < 0 { return "\(NumberText.format(value)) is negative; \(target.id) is counted in \(unit)" }
-        if EntryValidator.countUnits.contains(unit), value != value.rounded() {
+        if UnitText.isCount(unit), value != value.rounded() {
             return "\(NumberText.format(value)) is not a whole number of \(unit)"
         }
         if unit == "%", value > 100 { return "\(NumberText.format(value))% is over 100%" }

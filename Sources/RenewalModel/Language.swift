@@ -43,11 +43,33 @@ public enum NumberText {
 
 /// Units as the plan writes them, and their English forms for English output.
 public enum UnitText {
+    /// Units that count whole things: a fractional figure in them cannot be right, and computed
+    /// figures (expected, gap) are shown rounded.
+    public static let countUnits: Set<String> = ["家", "个", "处", "辆", "台", "台（套）", "套", "部"]
+
+    public static func isCount(_ unit: String?) -> Bool { unit.map(countUnits.contains) ?? false }
+
+    /// A computed figure with its unit: whole numbers for counts, sensible precision otherwise.
+    public static func approximate(_ value: Double, unit: String?, _ language: Language) -> String {
+        let number = isCount(unit) ? NumberText.format(value.rounded()) : NumberText.approximate(value)
+        return number + localized(unit ?? "", language)
+    }
+
     static let english = ["辆": " vehicles", "家": " firms", "台（套）": " machines", "个": " parks", "处": " sites",
                           "台": " appliances", "亿元": " x100M yuan"]
 
     /// The unit to print after a number: unchanged in Chinese, an English word in English.
     public static func localized(_ unit: String, _ language: Language) -> String {
         language == .zh ? unit : english[unit] ?? unit
+    }
+}
+
+/// The lag as government progress reports say it: 低于序时进度 12 个百分点 (below the
+/// time-proportional schedule), or 快于序时进度 when ahead.
+public enum LagText {
+    public static func phrase(_ lag: Double, _ language: Language) -> String {
+        let points = Int(abs(lag).rounded())
+        if lag > 0 { return language.pick("低于序时进度 \(points) 个百分点", "\(points) pts behind schedule") }
+        return language.pick("快于序时进度 \(points) 个百分点", "\(points) pts ahead of schedule")
     }
 }

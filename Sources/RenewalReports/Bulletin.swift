@@ -28,7 +28,7 @@ public struct Bulletin: Encodable, Sendable {
     }
 
     public struct FlaggedItem: Encodable, Sendable {
-        public var flag: FlagInfo
+        public var flag: SupervisionFlag
         public var title: String
         public var status: String
         public var statusLabel: String

@@ -19,7 +19,7 @@ public struct MeasureReport: Encodable, Sendable {
     /// Entries on the measure and its targets, newest first.
     public var entries: [EntryRow]
     /// Open supervision flags on the measure or its targets.
-    public var flags: [FlagInfo]
+    public var flags: [SupervisionFlag]
 
     public struct EntryRow: Encodable, Sendable {
         public var id: String

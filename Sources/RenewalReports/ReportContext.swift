@@ -11,12 +11,12 @@ public struct ReportContext: Sendable {
     /// Entries, for history in measure detail.
     public let entries: [ProgressEntry]
     /// Supervision flags (open and cleared).
-    public let flags: [FlagInfo]
+    public let flags: [SupervisionFlag]
     /// True when the data is the fictional sample (`--demo`): every output says so.
     public let isSample: Bool
 
     public init(plan: Plan, evaluation: PlanEvaluation, language: Language, width: Int = 80, entries: [ProgressEntry] = [],
-                flags: [FlagInfo] = [], isSample: Bool = false) {
+                flags: [SupervisionFlag] = [], isSample: Bool = false) {
         self.plan = plan
         self.evaluation = evaluation
         self.language = language
@@ -34,7 +34,7 @@ public struct ReportContext: Sendable {
     }
 
     /// Open flags on an item.
-    func openFlags(_ itemId: String) -> [FlagInfo] {
+    func openFlags(_ itemId: String) -> [SupervisionFlag] {
         flags.filter { $0.itemId == itemId && $0.clearedAt == nil }
     }
 
@@ -63,14 +63,12 @@ public struct ReportContext: Sendable {
     /// "50家", "35%", "0.8:1", "1.2 亿元" — a figure with its unit.
     func quantity(_ value: Double?, unit: String?, approximate: Bool = false) -> String {
         guard let value else { return pick("无", "none") }
-        let counted = unit.map { ReportContext.countUnits.contains($0) } ?? false
-        let number = approximate ? (counted ? NumberText.format(value.rounded()) : NumberText.approximate(value)) : NumberText.format(value)
+        if approximate { return UnitText.approximate(value, unit: unit, language) }
+        let number = NumberText.format(value)
         guard let unit, !unit.isEmpty else { return number }
         return number + unitText(unit)
     }
 
-    /// Units that count whole things: computed figures in them are rounded to whole numbers.
-    static let countUnits: Set<String> = ["家", "个", "处", "辆", "台", "台（套）", "套", "部"]
 
     func unitText(_ unit: String) -> String { UnitText.localized(unit, language) }
 
@@ -85,36 +83,9 @@ public struct ReportContext: Sendable {
         markers.map { "[\($0.label(language))]" }.joined(separator: " ")
     }
 
-    /// The lag as government reports say it: 低于序时进度 12 个百分点 (below the time-proportional
-    /// schedule), or 快于序时进度 when ahead.
-    func lagText(_ lag: Double) -> String {
-        let points = Int(abs(lag).rounded())
-        if lag > 0 { return pick("低于序时进度 \(points) 个百分点", "\(points) pts behind schedule") }
-        return pick("快于序时进度 \(points) 个百分点", "\(points) pts ahead of schedule")
-    }
+    func lagText(_ lag: Double) -> String { LagText.phrase(lag, language) }
 
     /// Separator between facts on one line.
     var dot: String { " · " }
 }
 
-/// A supervision flag (督办) as reports show it.
-public struct FlagInfo: Codable, Sendable, Equatable {
-    public var id: String
-    public var itemId: String
-    public var note: String
-    public var flaggedBy: String
-    public var flaggedAt: String
-    public var followUp: String?
-    public var clearedAt: String?
-
-    public init(id: String, itemId: String, note: String, flaggedBy: String, flaggedAt: String, followUp: String?,
-                clearedAt: String?) {
-        self.id = id
-        self.itemId = itemId
-        self.note = note
-        self.flaggedBy = flaggedBy
-        self.flaggedAt = flaggedAt
-        self.followUp = followUp
-        self.clearedAt = clearedAt
-    }
-}

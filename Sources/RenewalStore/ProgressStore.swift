@@ -262,18 +262,6 @@ struct DuplicateKey: Hashable {
     var baselineYear: Int?
 }
 
-/// A supervision flag (督办).
-public struct SupervisionFlag: Sendable, Hashable, Codable {
-    public var id: String
-    public var itemId: String
-    public var note: String
-    public var flaggedBy: String
-    public var flaggedAt: String
-    public var followUp: String?
-    public var clearedBy: String?
-    public var clearedAt: String?
-}
-
 /// The store could not be used.
 public enum StoreError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(path: String, reason: String)

@@ -1,30 +1,11 @@
 import RenewalModel
 
-/// A supervision flag as the dashboard shows it.
-public struct FlagView: Sendable, Equatable {
-    public var id: String
-    public var itemId: String
-    public var note: String
-    public var flaggedBy: String
-    public var flaggedAt: String
-    public var followUp: String?
-
-    public init(id: String, itemId: String, note: String, flaggedBy: String, flaggedAt: String, followUp: String?) {
-        self.id = id
-        self.itemId = itemId
-        self.note = note
-        self.flaggedBy = flaggedBy
-        self.flaggedAt = flaggedAt
-        self.followUp = followUp
-    }
-}
-
 /// Everything the dashboard shows, loaded by the shell from the plan and the store. A reload
 /// replaces it whole; the view state (where you are, what is selected) survives.
 public struct AppData: Sendable {
     public var plan: Plan
     public var entries: [ProgressEntry]
-    public var flags: [FlagView]
+    public var flags: [SupervisionFlag]
     public var asOf: Day
     /// The real date, for validating entries (no future dates).
     public var today: Day
@@ -34,7 +15,7 @@ public struct AppData: Sendable {
     let targetById: [String: Target]
     let measureByTarget: [String: Int]
 
-    public init(plan: Plan, entries: [ProgressEntry], flags: [FlagView], asOf: Day, today: Day, isSample: Bool) {
+    public init(plan: Plan, entries: [ProgressEntry], flags: [SupervisionFlag], asOf: Day, today: Day, isSample: Bool) {
         self.plan = plan
         self.entries = entries
         self.flags = flags

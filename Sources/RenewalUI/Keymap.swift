@@ -11,7 +11,6 @@ public struct KeyBinding: Sendable {
 }
 
 public enum Keymap {
-    static func isList(_ screen: Screen) -> Bool { screen != .help }
     static func hasItems(_ screen: Screen) -> Bool {
         switch screen {
         case .overview, .units, .help: return false

@@ -57,7 +57,7 @@ enum MeasureView {
                 lines.append(Line(spans: numbers, target: index))
                 lines.append(Line(spans: [("        ", .plain), ("\u{0}bar", theme.style(for: t.status)),
                                           (" " + (t.progress.map { NumberText.percent($0) } ?? "-"), .plain),
-                                          (t.lag.map { "  " + lagText($0, state) } ?? "", theme.muted)], target: index))
+                                          (t.lag.map { "  " + LagText.phrase($0, state.language) } ?? "", theme.muted)], target: index))
             } else {
                 let stateText = t.milestoneState.map { $0 == .done ? state.pick("完成", "done") : state.pick("推进中", "in progress") } ?? state.pick("无报送", "no report")
                 lines.append(Line(spans: [("        " + state.pick("最新报送：", "latest: ") + stateText, .plain)], target: index))
@@ -97,12 +97,6 @@ enum MeasureView {
         }
         if entries.count > 30 { plain(state.pick("  …更早的记录见 renewal history \(measure.itemId)", "  …older reports: renewal history \(measure.itemId)"), theme.muted) }
         return lines
-    }
-
-    static func lagText(_ lag: Double, _ state: AppState) -> String {
-        let points = Int(abs(lag).rounded())
-        if lag > 0 { return state.pick("低于序时进度 \(points) 个百分点", "\(points) pts behind schedule") }
-        return state.pick("快于序时进度 \(points) 个百分点", "\(points) pts ahead of schedule")
     }
 
     static func draw(_ state: AppState, _ number: Int, _ painter: inout Painter, _ body: Body) {

@@ -126,8 +126,6 @@ enum TargetListView {
         let top = body.y + 2
         let height = body.height - 2
         let statusWidth = state.language == .zh ? 12 : 18
-        let columns = "编号   状态"
-        _ = columns
         let selected = min(state.selectedIndex, max(0, rows.count - 1))
         let first = firstVisible(selected: selected, count: rows.count, height: height)
         for (offset, judged) in rows.enumerated().dropFirst(first).prefix(height) {

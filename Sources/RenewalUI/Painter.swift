@@ -50,11 +50,16 @@ struct Painter {
         guard total > 0 else { grid.fill(theme.barEmpty, x: x, y: y, width: width, style: theme.muted); return }
         let ordered = Status.allCases.filter { counts[$0] > 0 }
         var cells = ordered.map { counts[$0] * width / total }
+        // Cells lost to rounding go first to statuses that got none, then round the list.
         var remainder = width - cells.reduce(0, +)
+        for i in cells.indices where cells[i] == 0 && remainder > 0 {
+            cells[i] = 1
+            remainder -= 1
+        }
         var index = 0
         while remainder > 0 {
-            let i = index % cells.count
-            if cells[i] == 0 || remainder > 0 { cells[i] += 1; remainder -= 1 }
+            cells[index % cells.count] += 1
+            remainder -= 1
             index += 1
         }
         var column = x

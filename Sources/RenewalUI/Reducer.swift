@@ -17,7 +17,6 @@ public enum Reducer {
         default:
             break
         }
-        let hadMessage = state.message != nil
         state.message = nil
         state.messageIsError = false
         if state.isTooSmall {
@@ -34,7 +33,6 @@ public enum Reducer {
         } else {
             handleNavigation(&state, key.normalizedForNavigation, &effects)
         }
-        _ = hadMessage
         return (state, effects)
     }
 

@@ -145,10 +145,7 @@ func firstVisible(selected: Int, count: Int, height: Int) -> Int {
 enum TargetText {
     static func quantity(_ value: Double?, _ target: Target?, _ state: AppState) -> String {
         guard let value else { return "-" }
-        let unit = target?.entryUnit ?? ""
-        let counted = ["家", "个", "处", "辆", "台", "台（套）"].contains(unit)
-        let number = counted ? NumberText.format(value.rounded()) : NumberText.approximate(value)
-        return number + UnitText.localized(unit, state.language)
+        return UnitText.approximate(value, unit: target?.entryUnit, state.language)
     }
 
     static func statusText(_ status: Status, _ state: AppState) -> String {

@@ -44,7 +44,7 @@ struct ReportOptions: ParsableArguments {
             FileHandle.standardError.write(Data(message.utf8))
         }
         let context = ReportContext(plan: plan, evaluation: evaluation, language: language, width: width, entries: entries,
-                                    flags: flags.map { $0.report }, isSample: opened.isDemo)
+                                    flags: flags, isSample: opened.isDemo)
         return ReportInputs(plan: plan, context: context, store: opened.store, entries: entries, flags: flags)
     }
 
@@ -74,12 +74,4 @@ struct ReportInputs {
     let store: ProgressStore
     let entries: [ProgressEntry]
     let flags: [SupervisionFlag]
-}
-
-extension SupervisionFlag {
-    /// The flag as reports see it.
-    var report: FlagInfo {
-        FlagInfo(id: id, itemId: itemId, note: note, flaggedBy: flaggedBy, flaggedAt: flaggedAt, followUp: followUp,
-                 clearedAt: clearedAt)
-    }
 }

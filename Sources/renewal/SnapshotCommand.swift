@@ -7,10 +7,7 @@ import RenewalUI
 /// Loads what the dashboard shows from the plan and the store.
 enum DashboardData {
     static func load(plan: Plan, store: ProgressStore, asOf: Day, isSample: Bool) throws -> AppData {
-        let flags = try store.flags().map {
-            FlagView(id: $0.id, itemId: $0.itemId, note: $0.note, flaggedBy: $0.flaggedBy, flaggedAt: $0.flaggedAt, followUp: $0.followUp)
-        }
-        return AppData(plan: plan, entries: try store.entries(), flags: flags, asOf: asOf, today: Today.day(), isSample: isSample)
+        AppData(plan: plan, entries: try store.entries(), flags: try store.flags(), asOf: asOf, today: Today.day(), isSample: isSample)
     }
 }
 

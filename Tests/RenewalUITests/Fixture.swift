@@ -12,7 +12,7 @@ enum Fixture {
             let plan = try PlanLoader.embedded()
             let sample = try EntriesCSV.readReturn(data: Data(DemoStore.sampleCSV.utf8), file: "sample-progress.csv", plan: plan, today: asOf)
             let entries = sample.rows.map { $0.entry(file: "sample-progress.csv") }
-            let flags = [FlagView(id: "1", itemId: "M02-2", note: "（示例）请说明智能工厂申报滞后原因", flaggedBy: "示例",
+            let flags = [SupervisionFlag(id: "1", itemId: "M02-2", note: "（示例）请说明智能工厂申报滞后原因", flaggedBy: "示例",
                                   flaggedAt: "2026-11-20T15:00:00+08:00", followUp: "2026-12-10")]
             return AppData(plan: plan, entries: entries, flags: flags, asOf: asOf, today: asOf, isSample: true)
         } catch {
