@@ -49,8 +49,11 @@ struct DashboardCommand: ParsableCommand {
             }
         }
 
+        // For the end-to-end test of crash recovery only: die after the first frame.
+        let crashForTest = ProcessInfo.processInfo.environment["RENEWAL_TEST_CRASH_AFTER_FIRST_FRAME"] == "1"
         loop: while !session.quitRequested {
             session.draw(Renderer.render(state))
+            if crashForTest { fatalError("crash requested by RENEWAL_TEST_CRASH_AFTER_FIRST_FRAME") }
             guard let key = session.readKey(timeout: 250) else {
                 if Date().timeIntervalSince(lastPoll) >= Self.pollInterval {
                     lastPoll = Date()

@@ -263,6 +263,14 @@ struct DashboardE2ETests {
         #expect(kill(pid, 0) != 0, "the process is still running")
     }
 
+    @Test func aCrashRestoresTheTerminalAndKeepsItsSignal() throws {
+        let pane = try TmuxPane(Self.demo, environment: ["RENEWAL_TEST_CRASH_AFTER_FIRST_FRAME": "1", "SWIFT_BACKTRACE": "enable=no"])
+        let screen = pane.wait("the crash to end the program") { $0.contains("EXIT:") }
+        // Killed by the re-raised signal (SIGILL from a Swift trap: 128 + 4), not a clean exit.
+        #expect(!screen.contains("EXIT:0"))
+        pane.expectSaneTerminal(screen)
+    }
+
     @Test func changesFromAnotherProcessAppearWithoutAKey() throws {
         let pane = try TmuxPane(["--as-of", "2026-11-29"])
         pane.wait(for: "十二、保障措施")
