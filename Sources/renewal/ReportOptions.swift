@@ -40,7 +40,9 @@ struct ReportOptions: ParsableArguments {
         if !evaluation.unknownItemEntries.isEmpty {
             // The plan no longer has these ids (an edited plan file): say so, judge the rest.
             let ids = Set(evaluation.unknownItemEntries.map(\.itemId)).sorted().joined(separator: ", ")
-            let message = "warning: \(evaluation.unknownItemEntries.count) entries name ids the plan does not have (\(ids)); they are ignored\n"
+            let count = evaluation.unknownItemEntries.count
+            let what = count == 1 ? "1 entry names an id" : "\(count) entries name ids"
+            let message = "warning: \(what) the plan does not have (\(ids)); ignored\n"
             FileHandle.standardError.write(Data(message.utf8))
         }
         let context = ReportContext(plan: plan, evaluation: evaluation, language: language, width: width, entries: entries,

@@ -113,6 +113,19 @@ struct StoreCLITests {
         #expect(try sqlite("SELECT recordedBy FROM entry LIMIT 1") == "tester")
     }
 
+    @Test func entriesForIdsThePlanNoLongerHasAreReportedNotFatal() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try run(["record", "M02-1", "--value", "20", "--date", "2025-06-30"])
+        // As if the plan had been edited after this entry was stored.
+        _ = try sqlite("INSERT INTO entry (itemId, date, value, progress, problems, nextSteps, recordedBy, recordedAt) VALUES ('M99-9', '2025-06-30', 1, '', '', '', 'x', 't')")
+        let summary = try run(["summary", "--as-of", "2025-07-01"])
+        #expect(summary.status == 0)
+        #expect(summary.stderr.contains("warning: 1 entry names an id the plan does not have (M99-9); ignored"), "\(summary.stderr)")
+        #expect(summary.stdout.contains("二、工业技改提升工程"))
+        let history = try run(["history", "M02-1"])
+        #expect(history.status == 0)
+    }
+
     @Test func flagsShowEverywhereAndCanBeCleared() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let flagged = try run(["flag", "M02-2", "--note", "请说明滞后原因", "--follow-up", "2026-12-10"])
