@@ -128,8 +128,8 @@ public struct MeasureReport: Encodable, Sendable {
             lines.append("")
             lines.append(c.pick("督办：", "Flagged:"))
             for flag in flags {
-                var head = "  #\(flag.id) \(flag.itemId) · \(flag.flaggedBy) \(flag.flaggedAt.prefix(10))"
-                if let followUp = flag.followUp { head += c.pick(" · 反馈期限 ", " · follow up by ") + followUp }
+                var head = "  #\(flag.id) \(flag.itemId)  \(flag.flaggedBy) \(flag.flaggedAt.prefix(10))"
+                if let followUp = flag.followUp { head += c.pick("  反馈期限 ", "  follow up by ") + followUp }
                 lines.append(TextLayout.truncate(head, to: width, ellipsis: true))
                 lines.append(contentsOf: TextLayout.wrap(flag.note, width: width - 4).map { "    " + $0 })
             }
@@ -144,7 +144,7 @@ public struct MeasureReport: Encodable, Sendable {
                 var head = "  \(entry.date) \(entry.item)"
                 if let value = entry.value { head += " " + c.quantity(value, unit: c.plan.target(id: entry.item)?.entryUnit) }
                 if let state = entry.milestone { head += " " + (state == MilestoneState.done.rawValue ? c.pick("完成", "done") : c.pick("推进中", "in progress")) }
-                if let unit = entry.reportingUnit { head += " · " + c.unitName(unit, short: true) }
+                if let unit = entry.reportingUnit { head += "  " + c.unitName(unit, short: true) }
                 lines.append(TextLayout.truncate(head, to: width, ellipsis: true))
                 for (label, text) in [(c.pick("进展情况", "Progress"), entry.progress), (c.pick("存在问题", "Problems"), entry.problems),
                                       (c.pick("下步计划", "Next"), entry.nextSteps)] where !text.isEmpty {
@@ -162,7 +162,7 @@ public struct MeasureReport: Encodable, Sendable {
         }
     }
 
-    /// 目标 >=50家 · 截止 2025-12-31 · 实际 30家（2025-10-31）· 应达 40家 · 进度 [####..] 60%
+    /// 目标 >=50家，截止 2025-12-31，实际 30家（2025-10-31），应达 40家，进度 [####..] 60%
     func numbers(_ row: TargetRow) -> String {
         let c = context
         var parts = [c.pick("目标 ", "goal ") + row.goalText]

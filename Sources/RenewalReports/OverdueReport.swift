@@ -87,8 +87,8 @@ public struct OverdueReport: Encodable, Sendable {
         let c = context
         let width = c.width
         var lines: [String] = c.sampleBanner
-        let scope = unit.map { c.pick(" · \($0)", " · \(c.unitName($0))") } ?? ""
-        lines.append(TextLayout.truncate(c.pick("逾期及滞后事项 · 截至 \(asOf)", "Overdue and lagging items as of \(asOf)") + scope, to: width, ellipsis: true))
+        let scope = unit.map { c.pick("：\($0)", ": \(c.unitName($0))") } ?? ""
+        lines.append(TextLayout.truncate(c.pick("逾期及滞后事项（截至 \(asOf)）", "Overdue and lagging items as of \(asOf)") + scope, to: width, ellipsis: true))
         if count == 0 {
             lines.append(c.pick("没有逾期或滞后的事项。", "Nothing is overdue or lagging."))
         } else {
@@ -121,7 +121,7 @@ public struct OverdueReport: Encodable, Sendable {
         return lines.map { TextLayout.truncate($0, to: width) }.joined(separator: "\n")
     }
 
-    /// 目标 >=50家 · 实际 无 · 应达 50家 · 差距 50家 · 截止 2025-12-31 · （二）
+    /// 目标 >=50家，实际 无，应达 50家，差距 50家，截止 2025-12-31，（二）
     func facts(_ row: TargetRow) -> String {
         let c = context
         var parts = [c.pick("目标 ", "goal ") + row.goalText]

@@ -85,7 +85,8 @@ public struct ReportContext: Sendable {
 
     func lagText(_ lag: Double) -> String { LagText.phrase(lag, language) }
 
-    /// Separator between facts on one line.
-    var dot: String { " · " }
+    /// Separator between facts on one line. Not "·": it is East-Asian-ambiguous and takes two
+    /// columns in some CJK terminals, which breaks alignment.
+    var dot: String { pick("，", "; ") }
 }
 

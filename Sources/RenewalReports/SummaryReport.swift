@@ -68,8 +68,8 @@ public struct SummaryReport: Encodable, Sendable {
         lines.append(TextLayout.truncate(title, to: width, ellipsis: true))
         let counts = c.evaluation.measureCounts
         lines.append(TextLayout.truncate(
-            c.pick("进展汇总 · 截至 \(asOf) · 措施 \(counts.total) 项 · 指标 \(c.evaluation.targetCounts.total) 项",
-                   "Summary as of \(asOf) · \(counts.total) measures · \(c.evaluation.targetCounts.total) targets"),
+            c.pick("进展汇总（截至 \(asOf)）：措施 \(counts.total) 项，指标 \(c.evaluation.targetCounts.total) 项",
+                   "Summary as of \(asOf): \(counts.total) measures, \(c.evaluation.targetCounts.total) targets"),
             to: width))
         lines.append("")
 

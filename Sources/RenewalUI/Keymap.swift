@@ -37,12 +37,12 @@ public enum Keymap {
 
     /// Every key with what it does, for the help screen.
     public static let help: [(keys: String, zh: String, en: String)] = [
-        ("↑ ↓ j k", "上下移动选择", "move the selection"),
-        ("← → h l", "总览中左右移动；其他视图中 ← h 返回、→ l 打开", "overview: move across; elsewhere ← h back, → l open"),
+        ("Up Down j k", "上下移动选择", "move the selection"),
+        ("Left Right h l", "总览中左右移动；其他视图中 Left h 返回、Right l 打开", "overview: move across; elsewhere Left h back, Right l open"),
         ("Enter", "打开选中的工程、措施、单位或指标", "open the selected programme, measure, unit or target"),
         ("Esc Backspace", "返回上一级", "go back"),
         ("q", "返回；在总览中退出", "go back; quit from the overview"),
-        ("1-9 0", "跳到工程：1 总体目标，2–9 第二至九，0 第十，1 1 第十一，1 2 第十二", "jump: 1 overall, 2–9 sections 2–9, 0 section 10, 1 1 section 11, 1 2 section 12"),
+        ("1-9 0", "跳到工程：1 总体目标，2-9 第二至九，0 第十，1 1 第十一，1 2 第十二", "jump: 1 overall, 2-9 sections 2-9, 0 section 10, 1 1 section 11, 1 2 section 12"),
         ("PgUp PgDn", "翻页", "page up / down"),
         ("Home g / End G", "第一项 / 最后一项", "first / last"),
         ("o", "全部逾期和滞后事项（按牵头单位）", "everything overdue or lagging, by lead unit"),

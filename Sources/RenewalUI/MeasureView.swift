@@ -69,8 +69,8 @@ enum MeasureView {
             plain("")
             plain(state.pick(" 督办", " Flagged"), theme.title)
             for flag in flags {
-                var head = "  \(flag.itemId) · \(flag.flaggedBy) \(flag.flaggedAt.prefix(10))"
-                if let followUp = flag.followUp { head += state.pick(" · 反馈期限 ", " · follow up ") + followUp }
+                var head = "  \(flag.itemId)  \(flag.flaggedBy) \(flag.flaggedAt.prefix(10))"
+                if let followUp = flag.followUp { head += state.pick("  反馈期限 ", "  follow up ") + followUp }
                 plain(head, theme.accent)
                 wrapped("", flag.note, indent: 4)
             }
@@ -86,7 +86,7 @@ enum MeasureView {
             if let milestone = entry.milestone, state.data.target(entry.itemId) != nil {
                 head += " " + (milestone == .done ? state.pick("完成", "done") : state.pick("推进中", "in progress"))
             }
-            if let unit = entry.reportingUnit { head += " · " + (state.language == .zh ? (plan.unit(named: unit)?.short ?? unit) : (plan.unit(named: unit)?.nameEn ?? unit)) }
+            if let unit = entry.reportingUnit { head += "  " + (state.language == .zh ? (plan.unit(named: unit)?.short ?? unit) : (plan.unit(named: unit)?.nameEn ?? unit)) }
             if corrected.contains(entry.id) { head += state.pick(" 〔已更正〕", " [corrected]") }
             if entry.corrects != nil { head += state.pick(" 〔更正〕", " [correction]") }
             plain(head, corrected.contains(entry.id) ? theme.muted : .plain)
@@ -95,7 +95,7 @@ enum MeasureView {
                 wrapped(label, text, indent: 4)
             }
         }
-        if entries.count > 30 { plain(state.pick("  …更早的记录见 renewal history \(measure.itemId)", "  …older reports: renewal history \(measure.itemId)"), theme.muted) }
+        if entries.count > 30 { plain(state.pick("  更早的记录见 renewal history \(measure.itemId)", "  older reports: renewal history \(measure.itemId)"), theme.muted) }
         return lines
     }
 
@@ -178,7 +178,7 @@ enum FormView {
             painter.text(error, x: x + 2, y: row, width: width - 4, style: theme.error)
             row += 1
         }
-        painter.text(state.pick("Tab/↓ 下一项  Enter 下一项（末项保存）  Esc 取消", "Tab next  Enter next (saves on the last)  Esc cancel"),
+        painter.text(state.pick("Tab 下一项  Enter 下一项（末项保存）  Esc 取消", "Tab next  Enter next (saves on the last)  Esc cancel"),
                      x: x + 2, y: y + height - 2, width: width - 4, style: theme.muted)
     }
 }

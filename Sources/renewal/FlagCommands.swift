@@ -93,7 +93,7 @@ struct FlagsCommand: ParsableCommand {
             var facts = [language.pick("督办人 ", "by ") + flag.flaggedBy, String(flag.flaggedAt.prefix(10))]
             if let followUp = flag.followUp { facts.append(language.pick("反馈期限 ", "follow up ") + followUp) }
             if let cleared = flag.clearedAt { facts.append(language.pick("已解除 ", "cleared ") + String(cleared.prefix(10))) }
-            print("    " + facts.joined(separator: " · "))
+            print("    " + facts.joined(separator: "  "))
             for line in TextLayout.wrap(flag.note, width: 76) { print("    " + line) }
         }
     }

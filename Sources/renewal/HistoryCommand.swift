@@ -42,8 +42,8 @@ struct HistoryCommand: ParsableCommand {
             if let state = entry.milestone, plan.target(id: entry.itemId) != nil {
                 head += " " + (state == .done ? language.pick("完成", "done") : language.pick("推进中", "in progress"))
             }
-            if let unit = entry.reportingUnit { head += " · " + (plan.unit(named: unit)?.short ?? unit) }
-            head += " · \(entry.recordedBy ?? "?") \(entry.recordedAt.map { String($0.prefix(10)) } ?? "")"
+            if let unit = entry.reportingUnit { head += "  " + (plan.unit(named: unit)?.short ?? unit) }
+            head += "  \(entry.recordedBy ?? "?") \(entry.recordedAt.map { String($0.prefix(10)) } ?? "")"
             if let fixed = correctedBy[entry.id] { head += language.pick(" 〔已被 #\(fixed) 更正〕", " [corrected by #\(fixed)]") }
             print(TextLayout.truncate(head, to: 80, ellipsis: true))
             if let original = entry.corrects {
