@@ -270,8 +270,8 @@ public enum Reducer {
             state.searchEditing = false
             open(&state)
         case .down, .tab:
+            // Leave the box for the results: j/k move, Enter opens, / types again.
             state.searchEditing = false
-            state.selection[.search] = min(max(0, state.searchResults.count - 1), state.selectedIndex + (state.selection[.search] == nil ? 0 : 1))
         case .backspace:
             if state.searchQuery.isEmpty { state.searchEditing = false; pop(&state); return }
             state.searchQuery.removeLast()
