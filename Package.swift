@@ -44,6 +44,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks at city and province scale (BENCHMARKS.md); release builds only.
+        .executableTarget(name: "renewal-bench", dependencies: ["RenewalModel", "RenewalStore", "RenewalUI"]),
         // Build-time tool and plugin that embed Data/plan.json into the binary.
         .executableTarget(name: "EmbedResource"),
         .plugin(name: "EmbedPlan", capability: .buildTool(), dependencies: ["EmbedResource"]),

@@ -122,10 +122,18 @@ public struct StatusCounts: Sendable, Hashable {
 /// The whole plan judged as of one date.
 public struct PlanEvaluation: Sendable, Hashable {
     public var asOf: Day
-    public var overall: [TargetEvaluation]
-    public var programmes: [ProgrammeEvaluation]
+    public let overall: [TargetEvaluation]
+    public let programmes: [ProgrammeEvaluation]
     /// Entries that name an item the plan does not have (reported, never fatal).
     public var unknownItemEntries: [ProgressEntry]
+
+    /// Every measure, in plan order.
+    public let measures: [MeasureEvaluation]
+    /// Every target's evaluation: overall targets first, then by measure.
+    public let targets: [TargetEvaluation]
+    /// Lookups built once: views and reports ask for single items many times per frame.
+    private let targetIndex: [String: Int]
+    private let measureIndex: [Int: Int]
 
     public init(asOf: Day, overall: [TargetEvaluation], programmes: [ProgrammeEvaluation],
                 unknownItemEntries: [ProgressEntry]) {
@@ -133,19 +141,18 @@ public struct PlanEvaluation: Sendable, Hashable {
         self.overall = overall
         self.programmes = programmes
         self.unknownItemEntries = unknownItemEntries
+        measures = programmes.flatMap(\.measures)
+        targets = overall + measures.flatMap(\.targets)
+        targetIndex = Dictionary(targets.enumerated().map { ($1.targetId, $0) }, uniquingKeysWith: { first, _ in first })
+        measureIndex = Dictionary(measures.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public var measures: [MeasureEvaluation] { programmes.flatMap(\.measures) }
-
-    /// Every target's evaluation: overall targets first, then by measure.
-    public var targets: [TargetEvaluation] { overall + measures.flatMap(\.targets) }
-
     public func measure(_ number: Int) -> MeasureEvaluation? {
-        measures.first { $0.number == number }
+        measureIndex[number].map { measures[$0] }
     }
 
     public func target(_ id: String) -> TargetEvaluation? {
-        targets.first { $0.targetId == id }
+        targetIndex[id].map { targets[$0] }
     }
 
     /// Measures counted by status, plan-wide.

@@ -11,9 +11,12 @@ public struct AppData: Sendable {
     public var today: Day
     public var isSample: Bool
     public private(set) var evaluation: PlanEvaluation
-    /// Lookups built once per load.
+    /// Lookups built once per load (a province's plan has thousands of items; views ask often).
     let targetById: [String: Target]
     let measureByTarget: [String: Int]
+    let leadUnitsByTarget: [String: [String]]
+    /// Each unit's items (targets, and measures without targets), in plan order.
+    let itemsByUnit: [String: [UnitItem]]
 
     public init(plan: Plan, entries: [ProgressEntry], flags: [SupervisionFlag], asOf: Day, today: Day, isSample: Bool) {
         self.plan = plan
@@ -25,9 +28,50 @@ public struct AppData: Sendable {
         evaluation = StatusEngine(plan: plan).evaluate(entries: entries, flagged: Set(flags.map(\.itemId)), asOf: asOf)
         targetById = Dictionary(plan.allTargets.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var byTarget: [String: Int] = [:]
-        for measure in plan.measures { for target in measure.targets { byTarget[target.id] = measure.number } }
+        var leads: [String: [String]] = [:]
+        let measures = plan.measures
+        let measureByNumber = Dictionary(measures.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        for measure in measures {
+            for target in measure.targets {
+                byTarget[target.id] = measure.number
+                leads[target.id] = measure.leadUnits
+            }
+        }
+        for target in plan.overallTargets {
+            var names: [String] = []
+            for number in target.relatedMeasures ?? [] {
+                for name in measureByNumber[number]?.leadUnits ?? [] where !names.contains(name) { names.append(name) }
+            }
+            leads[target.id] = names
+        }
         measureByTarget = byTarget
+        leadUnitsByTarget = leads
+
+        var items: [String: [UnitItem]] = [:]
+        let judged = evaluation
+        for target in plan.overallTargets {
+            for unit in leads[target.id] ?? [] {
+                items[unit, default: []].append(UnitItem(row: .target(target.id), leads: true, status: judged.target(target.id)?.status ?? .noReport))
+            }
+        }
+        for measure in measures {
+            let involved = measure.leadUnits.map { ($0, true) } + measure.responsibleUnits.filter { !measure.leadUnits.contains($0) }.map { ($0, false) }
+            for (unit, leadsIt) in involved {
+                if measure.targets.isEmpty {
+                    items[unit, default: []].append(UnitItem(row: .measure(measure.number), leads: leadsIt,
+                                                             status: judged.measure(measure.number)?.status ?? .noReport))
+                }
+                for target in measure.targets {
+                    items[unit, default: []].append(UnitItem(row: .target(target.id), leads: leadsIt,
+                                                             status: judged.target(target.id)?.status ?? .noReport))
+                }
+            }
+        }
+        itemsByUnit = items
     }
+
+    /// Lead units answering for a target (as `Plan.leadUnits(forTarget:)`, precomputed).
+    public func leadUnits(forTarget id: String) -> [String] { leadUnitsByTarget[id] ?? [] }
 
     /// The same data judged on another day.
     public func judged(asOf day: Day) -> AppData {

@@ -15,6 +15,13 @@ struct OverdueGroup: Sendable {
     var items: [TargetEvaluation]
 }
 
+/// An item a unit leads or shares, with its status.
+struct UnitItem: Sendable {
+    var row: RowRef
+    var leads: Bool
+    var status: Status
+}
+
 /// A unit's counts for the units view.
 struct UnitRow: Sendable {
     var unit: PlanUnit
@@ -68,7 +75,7 @@ extension AppState {
         var order: [String] = []
         var groups: [String: [TargetEvaluation]] = [:]
         for item in lagging {
-            let leads = data.plan.leadUnits(forTarget: item.targetId)
+            let leads = data.leadUnits(forTarget: item.targetId)
             for unit in leads.isEmpty ? [""] : leads {
                 if groups[unit] == nil { order.append(unit) }
                 groups[unit, default: []].append(item)
@@ -92,32 +99,8 @@ extension AppState {
         }
     }
 
-    struct UnitItem {
-        var row: RowRef
-        var leads: Bool
-        var status: Status
-    }
-
     /// Targets (and measures without targets) a unit leads or shares, in plan order.
-    func unitItems(_ name: String) -> [UnitItem] {
-        let plan = data.plan
-        let evaluation = data.evaluation
-        var items: [UnitItem] = []
-        for target in plan.overallTargets where plan.leadUnits(forTarget: target.id).contains(name) {
-            items.append(UnitItem(row: .target(target.id), leads: true, status: evaluation.target(target.id)?.status ?? .noReport))
-        }
-        for measure in plan.measures {
-            let leads = measure.leadUnits.contains(name)
-            guard leads || measure.responsibleUnits.contains(name) else { continue }
-            if measure.targets.isEmpty {
-                items.append(UnitItem(row: .measure(measure.number), leads: leads, status: evaluation.measure(measure.number)?.status ?? .noReport))
-            }
-            for target in measure.targets {
-                items.append(UnitItem(row: .target(target.id), leads: leads, status: evaluation.target(target.id)?.status ?? .noReport))
-            }
-        }
-        return items
-    }
+    func unitItems(_ name: String) -> [UnitItem] { data.itemsByUnit[name] ?? [] }
 
     /// Incremental search over measure titles and clauses, target descriptions and ids, and units.
     var searchResults: [RowRef] {
