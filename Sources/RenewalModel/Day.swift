@@ -19,6 +19,30 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses exactly `YYYY-MM-DD`; also accepts `YYYY/MM/DD` and `YYYY.MM.DD`, which
     /// spreadsheets produce, with one- or two-digit month and day.
     public init?(_ text: String) {
+        // Fast path for exactly YYYY-MM-DD (what the store holds): no splitting, no allocation.
+        let bytes = text.utf8
+        if bytes.count == 10 {
+            var digits: [Int] = []
+            digits.reserveCapacity(8)
+            var index = 0
+            var ok = true
+            for byte in bytes {
+                if index == 4 || index == 7 {
+                    if byte != UInt8(ascii: "-") { ok = false; break }
+                } else if byte >= 48 && byte <= 57 {
+                    digits.append(Int(byte - 48))
+                } else {
+                    ok = false
+                    break
+                }
+                index += 1
+            }
+            if ok && digits.count == 8 {
+                let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+                self.init(year: year, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+                return
+            }
+        }
         let trimmed = text.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()
         let separators: Set<Character> = ["-", "/", "."]
         let trimmedText = String(trimmed)

@@ -105,9 +105,29 @@ public final class ProgressStore: Sendable {
 
     // MARK: - Entries
 
-    /// Every entry, in recording order.
+    /// Every entry, in recording order. Read row by row rather than through Codable: a
+    /// province's store holds hundreds of thousands of entries and this is the dashboard's start.
     public func entries() throws -> [ProgressEntry] {
-        try pool.read { db in try EntryRecord.order(Column("id")).fetchAll(db).map(\.entry) }
+        try pool.read { db in
+            var entries: [ProgressEntry] = []
+            entries.reserveCapacity(try EntryRecord.fetchCount(db))
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, itemId, date, value, milestone, progress, problems, nextSteps, reportingUnit,
+                       recordedBy, recordedAt, corrects, reason, baselineYear FROM entry ORDER BY id
+                """)
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                let date: String = row[2]
+                let milestone: String? = row[4]
+                let corrects: Int64? = row[11]
+                entries.append(ProgressEntry(
+                    id: String(id), itemId: row[1], date: Day(date) ?? Day(ordinal: -719162), value: row[3],
+                    milestone: milestone.flatMap(MilestoneState.init(rawValue:)), progress: row[5], problems: row[6],
+                    nextSteps: row[7], reportingUnit: row[8], recordedBy: row[9], recordedAt: row[10],
+                    corrects: corrects.map { String($0) }, reason: row[12], baselineYear: row[13]))
+            }
+            return entries
+        }
     }
 
     /// Entries for some items, in recording order.

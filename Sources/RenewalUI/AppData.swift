@@ -17,6 +17,10 @@ public struct AppData: Sendable {
     let leadUnitsByTarget: [String: [String]]
     /// Each unit's items (targets, and measures without targets), in plan order.
     let itemsByUnit: [String: [UnitItem]]
+    /// What search looks through: each measure, target and unit with its words, lowercased once.
+    let searchIndex: [(row: RowRef, text: String)]
+    /// Positions in `entries` by item id, in recording order.
+    let entryIndexesByItem: [String: [Int]]
 
     public init(plan: Plan, entries: [ProgressEntry], flags: [SupervisionFlag], asOf: Day, today: Day, isSample: Bool) {
         self.plan = plan
@@ -68,6 +72,26 @@ public struct AppData: Sendable {
             }
         }
         itemsByUnit = items
+        var search: [(row: RowRef, text: String)] = []
+        for measure in measures {
+            let words = [measure.title, measure.titleEn, measure.text, measure.itemId, measure.label] + measure.leadUnits + measure.responsibleUnits
+            search.append((.measure(measure.number), words.joined(separator: "\n").lowercased()))
+        }
+        for target in plan.allTargets {
+            search.append((.target(target.id), [target.id, target.description, target.descriptionEn, target.source].joined(separator: "\n").lowercased()))
+        }
+        for unit in plan.units {
+            search.append((.unit(unit.name), [unit.name, unit.short, unit.nameEn, unit.id].joined(separator: "\n").lowercased()))
+        }
+        searchIndex = search
+        var indexes: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() { indexes[entry.itemId, default: []].append(index) }
+        entryIndexesByItem = indexes
+    }
+
+    /// Entries on these items, in recording order (as they are in `entries`).
+    public func entries(for items: [String]) -> [ProgressEntry] {
+        items.flatMap { entryIndexesByItem[$0] ?? [] }.sorted().map { entries[$0] }
     }
 
     /// Lead units answering for a target (as `Plan.leadUnits(forTarget:)`, precomputed).

@@ -102,25 +102,11 @@ extension AppState {
     /// Targets (and measures without targets) a unit leads or shares, in plan order.
     func unitItems(_ name: String) -> [UnitItem] { data.itemsByUnit[name] ?? [] }
 
-    /// Incremental search over measure titles and clauses, target descriptions and ids, and units.
+    /// Incremental search over measure titles and clauses, target descriptions and ids, and units:
+    /// measures first, then targets, then units (the order of the index).
     var searchResults: [RowRef] {
         let query = searchQuery.trimmingSpaces.lowercased()
         guard !query.isEmpty else { return [] }
-        let plan = data.plan
-        var results: [RowRef] = []
-        for measure in plan.measures {
-            let haystack = [measure.title, measure.titleEn, measure.text, measure.itemId, "\(measure.label)"]
-                + measure.leadUnits + measure.responsibleUnits
-            if haystack.contains(where: { $0.lowercased().contains(query) }) { results.append(.measure(measure.number)) }
-        }
-        for target in plan.allTargets {
-            if [target.id, target.description, target.descriptionEn, target.source].contains(where: { $0.lowercased().contains(query) }) {
-                results.append(.target(target.id))
-            }
-        }
-        for unit in plan.units where [unit.name, unit.short, unit.nameEn, unit.id].contains(where: { $0.lowercased().contains(query) }) {
-            results.append(.unit(unit.name))
-        }
-        return results
+        return data.searchIndex.compactMap { $0.text.contains(query) ? $0.row : nil }
     }
 }
