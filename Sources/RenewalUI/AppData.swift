@@ -17,6 +17,8 @@ public struct AppData: Sendable {
     let leadUnitsByTarget: [String: [String]]
     /// Each unit's items (targets, and measures without targets), in plan order.
     let itemsByUnit: [String: [UnitItem]]
+    /// Overdue and lagging targets, worst first, under each lead unit ("" for none).
+    let overdueGroups: [OverdueGroup]
     /// What search looks through: each measure, target and unit with its words, lowercased once.
     let searchIndex: [(row: RowRef, text: String)]
     /// Positions in `entries` by item id, in recording order.
@@ -84,6 +86,21 @@ public struct AppData: Sendable {
             search.append((.unit(unit.name), [unit.name, unit.short, unit.nameEn, unit.id].joined(separator: "\n").lowercased()))
         }
         searchIndex = search
+        let lagging = evaluation.targets.filter { $0.status.isOverdueOrLagging }.sorted { a, b in
+            if a.status != b.status { return a.status > b.status }
+            if (a.lag ?? 0) != (b.lag ?? 0) { return (a.lag ?? 0) > (b.lag ?? 0) }
+            return a.targetId < b.targetId
+        }
+        var order: [String] = []
+        var groups: [String: [TargetEvaluation]] = [:]
+        for item in lagging {
+            let units = leads[item.targetId] ?? []
+            for unit in units.isEmpty ? [""] : units {
+                if groups[unit] == nil { order.append(unit) }
+                groups[unit, default: []].append(item)
+            }
+        }
+        overdueGroups = order.map { OverdueGroup(unit: $0, items: groups[$0] ?? []) }
         var indexes: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() { indexes[entry.itemId, default: []].append(index) }
         entryIndexesByItem = indexes

@@ -53,7 +53,9 @@ public struct RecordForm: Sendable, Equatable {
 /// The whole UI as a value (the Elm architecture): the reducer takes it and an event and returns
 /// the next one plus effects for the shell to run.
 public struct AppState: Sendable {
-    public var data: AppData
+    public var data: AppData {
+        didSet { if !searchQuery.isEmpty { searchHits = AppState.search(searchQuery, in: data) } }
+    }
     public var language: Language
     public var theme: Theme
     public var width: Int
@@ -65,7 +67,12 @@ public struct AppState: Sendable {
     /// First visible line per screen (long pages scroll).
     public var scroll: [Screen: Int] = [:]
     public var unitSort: UnitSort = .lagging
-    public var searchQuery: String = ""
+    /// The search box; the hits are recomputed when it (or the data) changes, not on every frame.
+    public var searchQuery: String = "" {
+        didSet { if searchQuery != oldValue { searchHits = AppState.search(searchQuery, in: data) } }
+    }
+    /// Results of `searchQuery`: measures, then targets, then units.
+    public private(set) var searchHits: [RowRef] = []
     /// True while typing in the search box.
     public var searchEditing = false
     public var prompt: Prompt?

@@ -65,24 +65,8 @@ extension AppState {
         return rows[min(max(0, selectedIndex), rows.count - 1)]
     }
 
-    /// Overdue and lagging targets, worst first, under each lead unit.
-    var overdueGroups: [OverdueGroup] {
-        let lagging = data.evaluation.targets.filter { $0.status.isOverdueOrLagging }.sorted { a, b in
-            if a.status != b.status { return a.status > b.status }
-            if (a.lag ?? 0) != (b.lag ?? 0) { return (a.lag ?? 0) > (b.lag ?? 0) }
-            return a.targetId < b.targetId
-        }
-        var order: [String] = []
-        var groups: [String: [TargetEvaluation]] = [:]
-        for item in lagging {
-            let leads = data.leadUnits(forTarget: item.targetId)
-            for unit in leads.isEmpty ? [""] : leads {
-                if groups[unit] == nil { order.append(unit) }
-                groups[unit, default: []].append(item)
-            }
-        }
-        return order.map { OverdueGroup(unit: $0, items: groups[$0] ?? []) }
-    }
+    /// Overdue and lagging targets, worst first, under each lead unit (computed once per load).
+    var overdueGroups: [OverdueGroup] { data.overdueGroups }
 
     /// Every unit with the items it leads and shares and how many of those lag.
     var unitRows: [UnitRow] {
@@ -104,9 +88,10 @@ extension AppState {
 
     /// Incremental search over measure titles and clauses, target descriptions and ids, and units:
     /// measures first, then targets, then units (the order of the index).
-    var searchResults: [RowRef] {
-        let query = searchQuery.trimmingSpaces.lowercased()
+    var searchResults: [RowRef] { searchHits }
+
+    static func search(_ text: String, in data: AppData) -> [RowRef] {
+        let query = text.trimmingSpaces.lowercased()
         guard !query.isEmpty else { return [] }
         return data.searchIndex.compactMap { $0.text.contains(query) ? $0.row : nil }
-    }
-}
+    }}
