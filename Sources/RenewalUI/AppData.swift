@@ -19,8 +19,9 @@ public struct AppData: Sendable {
     let itemsByUnit: [String: [UnitItem]]
     /// Overdue and lagging targets, worst first, under each lead unit ("" for none).
     let overdueGroups: [OverdueGroup]
-    /// What search looks through: each measure, target and unit with its words, lowercased once.
-    let searchIndex: [(row: RowRef, text: String)]
+    /// What search looks through: each measure, target and unit with its words, lowercased once
+    /// and kept as UTF-8 bytes (a byte search is exact for UTF-8 and much faster than String's).
+    let searchIndex: [(row: RowRef, bytes: [UInt8])]
     /// Positions in `entries` by item id, in recording order.
     let entryIndexesByItem: [String: [Int]]
 
@@ -85,7 +86,7 @@ public struct AppData: Sendable {
         for unit in plan.units {
             search.append((.unit(unit.name), [unit.name, unit.short, unit.nameEn, unit.id].joined(separator: "\n").lowercased()))
         }
-        searchIndex = search
+        searchIndex = search.map { ($0.row, Array($0.text.utf8)) }
         let lagging = evaluation.targets.filter { $0.status.isOverdueOrLagging }.sorted { a, b in
             if a.status != b.status { return a.status > b.status }
             if (a.lag ?? 0) != (b.lag ?? 0) { return (a.lag ?? 0) > (b.lag ?? 0) }

@@ -93,5 +93,31 @@ extension AppState {
     static func search(_ text: String, in data: AppData) -> [RowRef] {
         let query = text.trimmingSpaces.lowercased()
         guard !query.isEmpty else { return [] }
-        return data.searchIndex.compactMap { $0.text.contains(query) ? $0.row : nil }
+        let needle = Array(query.utf8)
+        return data.searchIndex.compactMap { ByteSearch.contains($0.bytes, needle) ? $0.row : nil }
     }}
+
+/// Substring search over UTF-8 bytes: exact for UTF-8 (no character boundary can be matched
+/// falsely, since continuation bytes never start a character), and far faster than String's.
+enum ByteSearch {
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                let first = n[0]
+                let last = h.count - n.count
+                var i = 0
+                while i <= last {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n.count && h[i + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}

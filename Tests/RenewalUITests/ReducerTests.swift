@@ -176,3 +176,13 @@ struct ReducerTests {
         #expect(!state.rows(for: state.screen).isEmpty)
     }
 }
+
+@Suite("Byte search")
+struct ByteSearchTests {
+    @Test(arguments: [("累计培育晨星工厂50家以上", "晨星", true), ("累计培育晨星工厂", "星工", true), ("abc", "abd", false),
+                      ("晨星", "晨星工厂", false), ("市工业和信息化局", "工信局", false), ("anything", "", true), ("M02-1", "m02", false)])
+    func findsExactUTF8Substrings(_ haystack: String, _ needle: String, _ expected: Bool) {
+        #expect(ByteSearch.contains(Array(haystack.utf8), Array(needle.utf8)) == expected)
+        #expect(haystack.contains(needle) == expected || needle.isEmpty)
+    }
+}
