@@ -284,11 +284,19 @@ enum HelpView {
     static func draw(_ state: AppState, _ painter: inout Painter, _ body: Body) {
         let theme = state.theme
         painter.text(state.pick("按键说明（任意视图中按 ? 打开，Esc 返回）", "Keys (? anywhere, Esc to go back)"), x: 1, y: body.y, width: body.width - 2, style: theme.title)
-        let scroll = min(state.scroll[.help] ?? 0, max(0, Keymap.help.count - (body.height - 2)))
-        for (offset, entry) in Keymap.help.enumerated().dropFirst(scroll).prefix(body.height - 2) {
+        // Descriptions wrap under themselves, so nothing is cut at 80 columns.
+        var lines: [(keys: String, text: String)] = []
+        for entry in Keymap.help {
+            for (index, line) in TextLayout.wrap(state.pick(entry.zh, entry.en), width: max(10, body.width - 21)).enumerated() {
+                lines.append((index == 0 ? entry.keys : "", line))
+            }
+        }
+        let height = body.height - 2
+        let scroll = min(state.scroll[.help] ?? 0, max(0, lines.count - height))
+        for (offset, line) in lines.enumerated().dropFirst(scroll).prefix(height) {
             let y = body.y + 2 + offset - scroll
-            painter.text(entry.keys, x: 2, y: y, width: 16, style: theme.accent)
-            painter.text(state.pick(entry.zh, entry.en), x: 20, y: y, width: body.width - 21)
+            painter.text(line.keys, x: 2, y: y, width: 16, style: theme.accent)
+            painter.text(line.text, x: 20, y: y, width: body.width - 21)
         }
     }
 }
