@@ -33,10 +33,6 @@ public struct ReportContext: Sendable {
                                     "[SAMPLE DATA] Fictional figures for demonstration only."), width: width)
     }
 
-    /// Open flags on an item.
-    func openFlags(_ itemId: String) -> [SupervisionFlag] {
-        flags.filter { $0.itemId == itemId && $0.clearedAt == nil }
-    }
 
     func pick(_ zh: String, _ en: String) -> String { language.pick(zh, en) }
 

@@ -144,9 +144,6 @@ public final class TerminalSession {
         previous = grid
     }
 
-    /// Forces the next frame to redraw everything.
-    public func invalidate() { previous = nil }
-
     private func put(_ cell: Cell, x: Int, y: Int) {
         var attributes = renewal_a_normal()
         if cell.style.bold { attributes |= renewal_a_bold() }
