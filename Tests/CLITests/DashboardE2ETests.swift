@@ -14,7 +14,9 @@ final class TmuxPane {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let config = folder.appending(path: "tmux.conf")
         try "set -g default-terminal tmux-256color\nset -g status off\nset -g escape-time 10\n".write(to: config, atomically: true, encoding: .utf8)
-        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "USER": "e2e", "RENEWAL_DB": folder.appending(path: "store.sqlite").path]
+        // TMPDIR inside the test's folder: a demo store left by the crash test is removed with it.
+        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "USER": "e2e", "RENEWAL_DB": folder.appending(path: "store.sqlite").path,
+                   "TMPDIR": folder.path]
         for (key, value) in environment { env[key] = value }
         let assignments = env.map { "\($0.key)=\(TmuxPane.quote($0.value))" }.joined(separator: " ")
         let command = "env \(assignments) \(TmuxPane.quote(CLI.binary.path)) \(arguments.map(TmuxPane.quote).joined(separator: " ")); echo EXIT:$?; stty -a; sleep 600"
