@@ -333,7 +333,8 @@ public struct Bulletin: Encodable, Sendable {
     }
 
     func period(_ row: TargetRow) -> String {
-        guard let year = row.year, row.years != nil || row.kind == TargetKind.quantitative.rawValue && row.unit != nil && context.plan.target(id: row.id)?.reading == .yearToDate else { return "" }
+        // Year-to-date targets (annual ones included) are judged for a year: say which.
+        guard let year = row.year, context.plan.target(id: row.id)?.reading == .yearToDate else { return "" }
         return context.pick("（\(year)年度）", " (\(year))")
     }
 
