@@ -18,7 +18,7 @@ struct DashboardCommand: ParsableCommand {
     static let pollInterval: TimeInterval = 1.5
 
     func run() throws {
-        let language = try ReportOptions.language(options.language)
+        let language = try options.lang.parsed()
         let plan = try options.source.plan()
         let opened = try options.source.openStore(plan: plan)
         let store = opened.store

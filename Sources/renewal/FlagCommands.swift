@@ -20,11 +20,10 @@ struct FlagCommand: ParsableCommand {
     @OptionGroup var recorder: RecorderOptions
     @OptionGroup var source: StoreOptions
 
-    @Option(name: .customLong("lang"), help: "zh (default) or en.")
-    var language: String = "zh"
+    @OptionGroup var lang: LanguageOption
 
     func run() throws {
-        let language = try ReportOptions.language(language)
+        let language = try lang.parsed()
         let plan = try source.plan()
         guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
         guard !note.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--note is empty: say what is asked") }
@@ -49,11 +48,10 @@ struct UnflagCommand: ParsableCommand {
     @OptionGroup var recorder: RecorderOptions
     @OptionGroup var source: StoreOptions
 
-    @Option(name: .customLong("lang"), help: "zh (default) or en.")
-    var language: String = "zh"
+    @OptionGroup var lang: LanguageOption
 
     func run() throws {
-        let language = try ReportOptions.language(language)
+        let language = try lang.parsed()
         let plan = try source.plan()
         guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
         let opened = try source.openStore(plan: plan)
@@ -75,11 +73,10 @@ struct FlagsCommand: ParsableCommand {
 
     @OptionGroup var source: StoreOptions
 
-    @Option(name: .customLong("lang"), help: "zh (default) or en.")
-    var language: String = "zh"
+    @OptionGroup var lang: LanguageOption
 
     func run() throws {
-        let language = try ReportOptions.language(language)
+        let language = try lang.parsed()
         let plan = try source.plan()
         let opened = try source.openStore(plan: plan)
         let flags = try opened.store.flags(includeCleared: all)

@@ -19,11 +19,10 @@ struct HistoryCommand: ParsableCommand {
 
     @OptionGroup var source: StoreOptions
 
-    @Option(name: .customLong("lang"), help: "zh (default) or en.")
-    var language: String = "zh"
+    @OptionGroup var lang: LanguageOption
 
     func run() throws {
-        let language = try ReportOptions.language(language)
+        let language = try lang.parsed()
         let plan = try source.plan()
         guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
         var items: Set<String> = [itemId]

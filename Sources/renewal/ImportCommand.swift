@@ -19,14 +19,13 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var recorder: RecorderOptions
     @OptionGroup var source: StoreOptions
 
-    @Option(name: .customLong("lang"), help: "zh (default) or en, for messages.")
-    var language: String = "zh"
+    @OptionGroup var lang: LanguageOption
 
     /// Files with more rows than this show progress on stderr.
     static let progressThreshold = 2000
 
     func run() throws {
-        let language = try ReportOptions.language(language)
+        let language = try lang.parsed()
         let plan = try source.plan()
         let stderr = FileHandle.standardError
         func note(_ text: String) { stderr.write(Data((text + "\n").utf8)) }

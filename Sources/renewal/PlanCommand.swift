@@ -13,16 +13,13 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .long, help: "The whole plan as JSON (a public contract: see README).")
     var json = false
 
-    @Option(name: .customLong("lang"), help: "zh (default) or en, for the outline.")
-    var language: String = "zh"
+    @OptionGroup var lang: LanguageOption
 
     @Option(name: .customLong("plan"), help: "Use this plan file instead of the built-in one (also RENEWAL_PLAN).")
     var planPath: String?
 
     func run() throws {
-        guard let language = Language(rawValue: language.lowercased()) else {
-            throw CLIError("--lang must be zh or en (got \"\(self.language)\")")
-        }
+        let language = try lang.parsed()
         let plan: Plan
         do {
             plan = try PlanLoader.resolve(path: planPath)

@@ -46,11 +46,10 @@ struct RecordCommand: ParsableCommand {
     @OptionGroup var recorder: RecorderOptions
     @OptionGroup var source: StoreOptions
 
-    @Option(name: .customLong("lang"), help: "zh (default) or en, for the confirmation.")
-    var language: String = "zh"
+    @OptionGroup var lang: LanguageOption
 
     func run() throws {
-        let language = try ReportOptions.language(language)
+        let language = try lang.parsed()
         let plan = try source.plan()
         guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
         let today = Today.day()
@@ -119,11 +118,10 @@ struct BaselineCommand: ParsableCommand {
     @OptionGroup var recorder: RecorderOptions
     @OptionGroup var source: StoreOptions
 
-    @Option(name: .customLong("lang"), help: "zh (default) or en, for the confirmation.")
-    var language: String = "zh"
+    @OptionGroup var lang: LanguageOption
 
     func run() throws {
-        let language = try ReportOptions.language(language)
+        let language = try lang.parsed()
         let plan = try source.plan()
         let id = target.trimmingCharacters(in: .whitespaces).uppercased()
         guard let found = plan.target(id: id) else { throw ItemReference.unknown(target) }

@@ -9,8 +9,7 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "Judge as of this day, YYYY-MM-DD (default: today).")
     var asOf: String?
 
-    @Option(name: .customLong("lang"), help: "zh (default) or en.")
-    var language: String = "zh"
+    @OptionGroup var lang: LanguageOption
 
     @Option(name: .customLong("entries"), help: "Also read entries from a CSV return, without storing them (README: \"Entries CSV\").")
     var entriesPath: String?
@@ -50,16 +49,7 @@ struct ReportOptions: ParsableArguments {
         return ReportInputs(plan: plan, context: context, store: opened.store, entries: entries, flags: flags)
     }
 
-    func parsedLanguage() throws -> Language {
-        try Self.language(language)
-    }
-
-    static func language(_ text: String) throws -> Language {
-        guard let language = Language(rawValue: text.lowercased()) else {
-            throw CLIError("--lang must be zh or en (got \"\(text)\")")
-        }
-        return language
-    }
+    func parsedLanguage() throws -> Language { try lang.parsed() }
 
     func parsedAsOf() throws -> Day {
         guard let text = asOf else { return Today.day() }

@@ -16,8 +16,7 @@ struct DashboardOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "Judge as of this day, YYYY-MM-DD (default: today).")
     var asOf: String?
 
-    @Option(name: .customLong("lang"), help: "zh (default) or en.")
-    var language: String = "zh"
+    @OptionGroup var lang: LanguageOption
 
     @Flag(name: .long, help: "Draw borders and bars in ASCII (for terminals that draw ─ │ █ double width).")
     var ascii = false
@@ -57,7 +56,7 @@ struct SnapshotCommand: ParsableCommand {
         guard parts.count == 2, parts[0] >= 0, parts[1] >= 0, parts[0] <= 1000, parts[1] <= 1000 else {
             throw CLIError("--size \"\(size)\" is not WIDTHxHEIGHT, e.g. 120x40")
         }
-        let language = try ReportOptions.language(options.language)
+        let language = try options.lang.parsed()
         let plan = try options.source.plan()
         let opened = try options.source.openStore(plan: plan)
         let data = try DashboardData.load(plan: plan, store: opened.store, asOf: try options.parsedAsOf(), isSample: opened.isDemo)

@@ -47,6 +47,20 @@ struct OpenedStore {
     let isDemo: Bool
 }
 
+/// `--lang zh|en`: Chinese by default.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .customLong("lang"), help: "zh (default) or en.")
+    var text: String = "zh"
+
+    /// The language, or a one-line error for anything but zh or en.
+    func parsed() throws -> Language {
+        guard let language = Language(rawValue: text.lowercased()) else {
+            throw CLIError("--lang must be zh or en (got \"\(text)\")")
+        }
+        return language
+    }
+}
+
 /// Who is recording: --by, else $USER, else "unknown".
 struct RecorderOptions: ParsableArguments {
     @Option(name: .customLong("by"), help: "Who records this (default: $USER).")

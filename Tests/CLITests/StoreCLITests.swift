@@ -18,17 +18,7 @@ struct StoreCLITests {
         try CLI.run(arguments, environment: ["RENEWAL_DB": db, "USER": user])
     }
 
-    func sqlite(_ query: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [db, query]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
+    func sqlite(_ query: String) throws -> String { try CLI.sqlite(db, query) }
 
     func write(_ text: String, _ name: String) throws -> String {
         let url = folder.appending(path: name)
