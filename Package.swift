@@ -25,6 +25,7 @@ let package = Package(
                 "RenewalModel",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             plugins: ["EmbedPlan"]
         ),

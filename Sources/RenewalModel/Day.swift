@@ -16,32 +16,34 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.day = day
     }
 
+    /// Parses exactly `YYYY-MM-DD` from raw bytes, without allocating: the store's dates are
+    /// read this way straight from SQLite's buffer, hundreds of thousands at a time.
+    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10 else { return nil }
+        var fields = (0, 0, 0)
+        var index = 0
+        for byte in bytes {
+            switch index {
+            case 4, 7:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            default:
+                guard byte >= 48 && byte <= 57 else { return nil }
+                let digit = Int(byte - 48)
+                if index < 4 { fields.0 = fields.0 * 10 + digit } else if index < 7 { fields.1 = fields.1 * 10 + digit } else { fields.2 = fields.2 * 10 + digit }
+            }
+            index += 1
+        }
+        self.init(year: fields.0, month: fields.1, day: fields.2)
+    }
+
     /// Parses exactly `YYYY-MM-DD`; also accepts `YYYY/MM/DD` and `YYYY.MM.DD`, which
     /// spreadsheets produce, with one- or two-digit month and day.
     public init?(_ text: String) {
-        // Fast path for exactly YYYY-MM-DD (what the store holds): no splitting, no allocation.
-        let bytes = text.utf8
-        if bytes.count == 10 {
-            var digits: [Int] = []
-            digits.reserveCapacity(8)
-            var index = 0
-            var ok = true
-            for byte in bytes {
-                if index == 4 || index == 7 {
-                    if byte != UInt8(ascii: "-") { ok = false; break }
-                } else if byte >= 48 && byte <= 57 {
-                    digits.append(Int(byte - 48))
-                } else {
-                    ok = false
-                    break
-                }
-                index += 1
-            }
-            if ok && digits.count == 8 {
-                let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-                self.init(year: year, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
-                return
-            }
+        // Fast path for exactly YYYY-MM-DD (what the store holds).
+        var copy = text
+        if let parsed = copy.withUTF8({ Day(isoBytes: $0) }) {
+            self = parsed
+            return
         }
         let trimmed = text.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()
         let separators: Set<Character> = ["-", "/", "."]

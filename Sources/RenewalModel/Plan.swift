@@ -1,15 +1,18 @@
 /// The whole implementation plan: its window, its units, the overall targets of section 一
 /// and the eleven programmes (sections 二–十二) with their measures.
 public struct Plan: Codable, Sendable, Hashable {
-    public var title: String
-    public var titleEn: String
+    public let title: String
+    public let titleEn: String
     /// First day of the plan window; before it every item is 未启动 (not started).
-    public var startDate: Day
+    public let startDate: Day
     /// Last day of the plan window: annual (每年) targets are judged for each year up to it.
-    public var endDate: Day
-    public var units: [PlanUnit]
-    public var overallTargets: [Target]
-    public var programmes: [Programme]
+    public let endDate: Day
+    public let units: [PlanUnit]
+    public let overallTargets: [Target]
+    public let programmes: [Programme]
+    /// Lookups built once: a province's plan has thousands of targets, and every report and
+    /// view asks for targets, measures and units by id many times over.
+    private let index: PlanIndex
 
     public init(title: String, titleEn: String, startDate: Day, endDate: Day, units: [PlanUnit],
                 overallTargets: [Target], programmes: [Programme]) {
@@ -20,34 +23,63 @@ public struct Plan: Codable, Sendable, Hashable {
         self.units = units
         self.overallTargets = overallTargets
         self.programmes = programmes
+        index = PlanIndex(units: units, overallTargets: overallTargets, programmes: programmes)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title, titleEn, startDate, endDate, units, overallTargets, programmes
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(title: try container.decode(String.self, forKey: .title),
+                  titleEn: try container.decode(String.self, forKey: .titleEn),
+                  startDate: try container.decode(Day.self, forKey: .startDate),
+                  endDate: try container.decode(Day.self, forKey: .endDate),
+                  units: try container.decode([PlanUnit].self, forKey: .units),
+                  overallTargets: try container.decode([Target].self, forKey: .overallTargets),
+                  programmes: try container.decode([Programme].self, forKey: .programmes))
+    }
+
+    public static func == (lhs: Plan, rhs: Plan) -> Bool {
+        lhs.title == rhs.title && lhs.titleEn == rhs.titleEn && lhs.startDate == rhs.startDate && lhs.endDate == rhs.endDate
+            && lhs.units == rhs.units && lhs.overallTargets == rhs.overallTargets && lhs.programmes == rhs.programmes
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(title)
+        hasher.combine(startDate)
+        hasher.combine(endDate)
+        hasher.combine(overallTargets)
+        hasher.combine(programmes)
     }
 
     /// Every measure, in plan order.
-    public var measures: [Measure] { programmes.flatMap(\.measures) }
+    public var measures: [Measure] { index.measures }
 
     /// Every target: the overall targets first, then the measures' targets in plan order.
-    public var allTargets: [Target] { overallTargets + measures.flatMap(\.targets) }
+    public var allTargets: [Target] { index.targets }
 
     public func measure(number: Int) -> Measure? {
-        measures.first { $0.number == number }
+        index.measurePosition[number].map { index.measures[$0] }
     }
 
     public func programme(containing measureNumber: Int) -> Programme? {
-        programmes.first { $0.measures.contains { $0.number == measureNumber } }
+        index.programmePosition[measureNumber].map { programmes[$0] }
     }
 
     public func target(id: String) -> Target? {
-        allTargets.first { $0.id == id }
+        index.targetPosition[id].map { index.targets[$0] }
     }
 
     /// The measure a target belongs to (nil for an overall target).
     public func measure(containingTarget id: String) -> Measure? {
-        measures.first { $0.targets.contains { $0.id == id } }
+        index.measureOfTarget[id].map { index.measures[$0] }
     }
 
     /// A unit by its full name, short name or id.
     public func unit(named name: String) -> PlanUnit? {
-        units.first { $0.name == name } ?? units.first { $0.short == name } ?? units.first { $0.id == name }
+        (index.unitByName[name] ?? index.unitByShort[name] ?? index.unitById[name]).map { units[$0] }
     }
 
     /// Lead units that answer for a target: its measure's lead units, or for an overall target
@@ -62,6 +94,48 @@ public struct Plan: Codable, Sendable, Hashable {
             }
         }
         return names
+    }
+}
+
+/// Positions of a plan's parts by key, built once per plan. A class so that copies of a plan
+/// share it; it is never changed after it is built. Where a key repeats (a plan that fails its
+/// checks) the first occurrence wins, as a linear search would have found it.
+final class PlanIndex: Sendable {
+    let measures: [Measure]
+    let targets: [Target]
+    let measurePosition: [Int: Int]
+    let programmePosition: [Int: Int]
+    let targetPosition: [String: Int]
+    let measureOfTarget: [String: Int]
+    let unitByName: [String: Int]
+    let unitByShort: [String: Int]
+    let unitById: [String: Int]
+
+    init(units: [PlanUnit], overallTargets: [Target], programmes: [Programme]) {
+        func firstPositions<Key: Hashable>(_ keys: [Key]) -> [Key: Int] {
+            var positions: [Key: Int] = [:]
+            for (position, key) in keys.enumerated() where positions[key] == nil { positions[key] = position }
+            return positions
+        }
+        measures = programmes.flatMap(\.measures)
+        targets = overallTargets + measures.flatMap(\.targets)
+        measurePosition = firstPositions(measures.map(\.number))
+        var programmeOfMeasure: [Int: Int] = [:]
+        var measureOfTarget: [String: Int] = [:]
+        for (position, programme) in programmes.enumerated() {
+            for measure in programme.measures where programmeOfMeasure[measure.number] == nil {
+                programmeOfMeasure[measure.number] = position
+            }
+        }
+        for (position, measure) in measures.enumerated() {
+            for target in measure.targets where measureOfTarget[target.id] == nil { measureOfTarget[target.id] = position }
+        }
+        programmePosition = programmeOfMeasure
+        self.measureOfTarget = measureOfTarget
+        targetPosition = firstPositions(targets.map(\.id))
+        unitByName = firstPositions(units.map(\.name))
+        unitByShort = firstPositions(units.map(\.short))
+        unitById = firstPositions(units.map(\.id))
     }
 }
 
@@ -85,7 +159,7 @@ public struct PlanUnit: Codable, Sendable, Hashable {
 
 /// A programme (工程): one of sections 二–十二 of the plan.
 public struct Programme: Codable, Sendable, Hashable {
-    /// Section number, 2–12.
+    /// Section number as the plan gives it (2–12 in Linqing's plan).
     public var number: Int
     /// Short English key (industry, agriculture…).
     public var key: String

@@ -22,12 +22,14 @@ extension Plan {
         var problems: [String] = []
         if startDate >= endDate { problems.append("startDate \(startDate) is not before endDate \(endDate)") }
 
+        // Numbering is the plan's own (Linqing's runs 2–12 and 1–34; tests pin that for Data/plan.json):
+        // any plan with positive numbers, each used once, in document order is sound.
         let numbers = programmes.map(\.number)
-        if numbers != Array(2...12) { problems.append("programmes must be sections 2–12 in order, found \(numbers)") }
+        if !Self.isStrictlyIncreasing(numbers) { problems.append("programme numbers must be positive, once each, in order; found \(Self.firstDisorder(numbers))") }
         let keys = programmes.map(\.key)
         if Set(keys).count != keys.count { problems.append("programme keys repeat: \(keys)") }
         let measureNumbers = measures.map(\.number)
-        if measureNumbers != Array(1...34) { problems.append("measures must be 1–34 once each in order, found \(measureNumbers)") }
+        if !Self.isStrictlyIncreasing(measureNumbers) { problems.append("measure numbers must be positive, once each, in order; found \(Self.firstDisorder(measureNumbers))") }
 
         for (label, values) in [("unit id", units.map(\.id)), ("unit name", units.map(\.name)), ("unit short name", units.map(\.short))] {
             let repeated = Dictionary(grouping: values, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
@@ -56,6 +58,17 @@ extension Plan {
             problems.append(contentsOf: target.problems(plan: self))
         }
         return problems
+    }
+
+    static func isStrictlyIncreasing(_ numbers: [Int]) -> Bool {
+        numbers.allSatisfy { $0 >= 1 } && zip(numbers, numbers.dropFirst()).allSatisfy { $0 < $1 }
+    }
+
+    /// "7 after 9" for the first number out of order, or the first non-positive one.
+    static func firstDisorder(_ numbers: [Int]) -> String {
+        if let bad = numbers.first(where: { $0 < 1 }) { return "\(bad)" }
+        for (previous, next) in zip(numbers, numbers.dropFirst()) where next <= previous { return "\(next) after \(previous)" }
+        return "\(numbers)"
     }
 }
 

@@ -305,10 +305,11 @@ struct EntryBook {
     private(set) var unknownItemEntries: [ProgressEntry] = []
 
     init(entries: [ProgressEntry], asOf: Day, plan: Plan) {
-        let corrected = Set(entries.compactMap(\.corrects))
+        var corrected = Set<String>()
+        for entry in entries { if let target = entry.corrects { corrected.insert(target) } }
         var known = Set(plan.allTargets.map(\.id))
         for measure in plan.measures { known.insert(measure.itemId) }
-        for entry in entries where !corrected.contains(entry.id) {
+        for entry in entries where corrected.isEmpty || !corrected.contains(entry.id) {
             guard known.contains(entry.itemId) else {
                 unknownItemEntries.append(entry)
                 continue
@@ -319,8 +320,9 @@ struct EntryBook {
                 progressByItem[entry.itemId, default: []].append(entry)
             }
         }
-        // Stable sort keeps recording order among entries of the same day.
-        for (key, list) in progressByItem {
+        // Entries are usually recorded in date order; sort (stably, so recording order decides
+        // among entries of the same day) only the items where they were not.
+        for (key, list) in progressByItem where zip(list, list.dropFirst()).contains(where: { $0.date > $1.date }) {
             progressByItem[key] = list.enumerated().sorted {
                 ($0.element.date, $0.offset) < ($1.element.date, $1.offset)
             }.map(\.element)

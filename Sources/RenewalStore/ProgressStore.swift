@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import RenewalModel
 
 /// The progress store: one SQLite file holding every progress entry and supervision flag.
@@ -105,26 +106,59 @@ public final class ProgressStore: Sendable {
 
     // MARK: - Entries
 
-    /// Every entry, in recording order. Read row by row rather than through Codable: a
-    /// province's store holds hundreds of thousands of entries and this is the dashboard's start.
-    public func entries() throws -> [ProgressEntry] {
-        try pool.read { db in
+    /// How much of each entry `entries(detail:)` reads.
+    public enum EntryDetail: Sendable {
+        /// Everything: for histories and reports that quote what departments wrote.
+        case full
+        /// What the status engine judges by (id, item, date, figure, state, correction, baseline
+        /// year); the narrative fields are left empty. At a province's scale the text is most of
+        /// the bytes, and `summary`, `overdue` and the dashboard's start need none of it.
+        case judging
+    }
+
+    /// Every entry, in recording order.
+    ///
+    /// Rows are stepped with SQLite's own API (through GRDB's statement) and dates parsed from
+    /// SQLite's buffer: a province's store holds hundreds of thousands of entries, and going
+    /// through GRDB's `Row` or Codable records cost most of the time the command took.
+    public func entries(detail: EntryDetail = .full) throws -> [ProgressEntry] {
+        let sql = switch detail {
+        case .full: """
+            SELECT id, itemId, date, value, milestone, corrects, baselineYear,
+                   progress, problems, nextSteps, reportingUnit, recordedBy, recordedAt, reason FROM entry ORDER BY id
+            """
+        case .judging: "SELECT id, itemId, date, value, milestone, corrects, baselineYear FROM entry ORDER BY id"
+        }
+        return try pool.read { db in
+            let count = try EntryRecord.fetchCount(db)
+            let statement = try db.makeStatement(sql: sql)
+            let handle = statement.sqliteStatement
+            defer { sqlite3_reset(handle) }
             var entries: [ProgressEntry] = []
-            entries.reserveCapacity(try EntryRecord.fetchCount(db))
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, itemId, date, value, milestone, progress, problems, nextSteps, reportingUnit,
-                       recordedBy, recordedAt, corrects, reason, baselineYear FROM entry ORDER BY id
-                """)
-            while let row = try rows.next() {
-                let id: Int64 = row[0]
-                let date: String = row[2]
-                let milestone: String? = row[4]
-                let corrects: Int64? = row[11]
-                entries.append(ProgressEntry(
-                    id: String(id), itemId: row[1], date: Day(date) ?? Day(ordinal: -719162), value: row[3],
-                    milestone: milestone.flatMap(MilestoneState.init(rawValue:)), progress: row[5], problems: row[6],
-                    nextSteps: row[7], reportingUnit: row[8], recordedBy: row[9], recordedAt: row[10],
-                    corrects: corrects.map { String($0) }, reason: row[12], baselineYear: row[13]))
+            entries.reserveCapacity(count)
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                let row = RawRow(handle: handle)
+                // A stored date that no longer parses (edited by hand) becomes 0001-01-01 rather than a crash.
+                let date = row.withBytes(2) { Day(isoBytes: $0) ?? Day($0.isEmpty ? "" : String(decoding: $0, as: UTF8.self)) }
+                let id = String(row.int(0) ?? 0), itemId = row.text(1) ?? "", value = row.double(3)
+                let milestone = row.text(4).flatMap(MilestoneState.init(rawValue:))
+                let corrects = row.int(5).map { String($0) }, baselineYear = row.int(6).map { Int($0) }
+                let entry = switch detail {
+                case .judging:
+                    ProgressEntry(id: id, itemId: itemId, date: date ?? Day(ordinal: -719162), value: value, milestone: milestone,
+                                  corrects: corrects, baselineYear: baselineYear)
+                case .full:
+                    ProgressEntry(id: id, itemId: itemId, date: date ?? Day(ordinal: -719162), value: value, milestone: milestone,
+                                  progress: row.text(7) ?? "", problems: row.text(8) ?? "", nextSteps: row.text(9) ?? "",
+                                  reportingUnit: row.text(10), recordedBy: row.text(11), recordedAt: row.text(12),
+                                  corrects: corrects, reason: row.text(13), baselineYear: baselineYear)
+                }
+                entries.append(entry)
             }
             return entries
         }
@@ -294,6 +328,28 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
 }
 
 // MARK: - Records
+
+/// The current row of a stepped SQLite statement, read column by column (NULL is nil).
+struct RawRow {
+    let handle: OpaquePointer
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
+    func int(_ column: Int32) -> Int64? { isNull(column) ? nil : sqlite3_column_int64(handle, column) }
+
+    func double(_ column: Int32) -> Double? { isNull(column) ? nil : sqlite3_column_double(handle, column) }
+
+    func text(_ column: Int32) -> String? {
+        isNull(column) ? nil : withBytes(column) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The column's text as bytes, valid only inside `body` (SQLite owns the buffer).
+    func withBytes<Result>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let pointer = sqlite3_column_text(handle, column)
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return body(UnsafeBufferPointer(start: pointer, count: pointer == nil ? 0 : count))
+    }
+}
 
 struct EntryRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "entry"

@@ -22,16 +22,23 @@ public struct AppData: Sendable {
     /// What search looks through: each measure, target and unit with its words, lowercased once
     /// and kept as UTF-8 bytes (a byte search is exact for UTF-8 and much faster than String's).
     let searchIndex: [(row: RowRef, bytes: [UInt8])]
-    /// Positions in `entries` by item id, in recording order.
+    /// Where complete entries come from when `entries` were read without their text.
+    let history: EntryHistory?
+    /// Positions in `entries` by item id, in recording order (only when there is no `history`).
     let entryIndexesByItem: [String: [Int]]
 
-    public init(plan: Plan, entries: [ProgressEntry], flags: [SupervisionFlag], asOf: Day, today: Day, isSample: Bool) {
+    /// - Parameters:
+    ///   - entries: every entry, in recording order; with a `history`, they may lack their text.
+    ///   - history: reads complete entries for the items a view shows (nil: `entries` are complete).
+    public init(plan: Plan, entries: [ProgressEntry], flags: [SupervisionFlag], asOf: Day, today: Day, isSample: Bool,
+                history: EntryHistory? = nil) {
         self.plan = plan
         self.entries = entries
         self.flags = flags
         self.asOf = asOf
         self.today = today
         self.isSample = isSample
+        self.history = history
         evaluation = StatusEngine(plan: plan).evaluate(entries: entries, flagged: Set(flags.map(\.itemId)), asOf: asOf)
         targetById = Dictionary(plan.allTargets.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var byTarget: [String: Int] = [:]
@@ -103,13 +110,21 @@ public struct AppData: Sendable {
         }
         overdueGroups = order.map { OverdueGroup(unit: $0, items: groups[$0] ?? []) }
         var indexes: [String: [Int]] = [:]
-        for (index, entry) in entries.enumerated() { indexes[entry.itemId, default: []].append(index) }
+        if history == nil {
+            for (index, entry) in entries.enumerated() { indexes[entry.itemId, default: []].append(index) }
+        }
         entryIndexesByItem = indexes
     }
 
-    /// Entries on these items, in recording order (as they are in `entries`).
+    /// Complete entries on these items, in recording order.
     public func entries(for items: [String]) -> [ProgressEntry] {
-        items.flatMap { entryIndexesByItem[$0] ?? [] }.sorted().map { entries[$0] }
+        if let history {
+            if let complete = history.entries(for: items) { return complete }
+            // The store could not be read: show the figures held, without their text.
+            let wanted = Set(items)
+            return entries.filter { wanted.contains($0.itemId) }
+        }
+        return items.flatMap { entryIndexesByItem[$0] ?? [] }.sorted().map { entries[$0] }
     }
 
     /// Lead units answering for a target (as `Plan.leadUnits(forTarget:)`, precomputed).
@@ -117,7 +132,7 @@ public struct AppData: Sendable {
 
     /// The same data judged on another day.
     public func judged(asOf day: Day) -> AppData {
-        AppData(plan: plan, entries: entries, flags: flags, asOf: day, today: today, isSample: isSample)
+        AppData(plan: plan, entries: entries, flags: flags, asOf: day, today: today, isSample: isSample, history: history)
     }
 
     public func target(_ id: String) -> Target? { targetById[id] }

@@ -19,8 +19,9 @@ enum Workload {
 
     /// The plan for `counties` counties. One county is the city's plan as it is; more are
     /// expressed as programme sets of their own (the model holds one region): programme n of
-    /// county c becomes number c×100+n, measures are renumbered, ids and unit names get the
-    /// county's prefix (C001-M02-1, C001 市工业和信息化局).
+    /// county c becomes number c×100+n, measures are renumbered (county c's measure m is
+    /// (c−1)×34+m, with its targets M<number>-k), overall targets get the county as a suffix
+    /// (G25-1-C002) and unit names as a prefix (C002 市工业和信息化局).
     static func plan(_ base: Plan, counties: Int) -> Plan {
         guard counties > 1 else { return base }
         var programmes: [Programme] = []
@@ -30,19 +31,24 @@ enum Workload {
             let prefix = "C" + String(format: "%03d", county)
             func unitName(_ name: String) -> String { "\(prefix) \(name)" }
             units += base.units.map { PlanUnit(id: "\(prefix)-\($0.id)", name: unitName($0.name), short: "\(prefix)\($0.short)", nameEn: "\(prefix) \($0.nameEn)") }
-            func renumber(_ number: Int) -> Int { (county - 1) * 34 + number }
-            func target(_ t: Target) -> Target {
+            func renumber(_ number: Int) -> Int { (county - 1) * base.measures.count + number }
+            // Ids keep the plan's conventions (G… for overall targets, M<measure>-<n> for a
+            // measure's), so the province plan passes the same checks as the city's.
+            func target(_ t: Target, id: String) -> Target {
                 var copy = t
-                copy.id = "\(prefix)-\(t.id)"
+                copy.id = id
                 copy.relatedMeasures = t.relatedMeasures?.map(renumber)
                 return copy
             }
-            overall += base.overallTargets.map(target)
+            overall += base.overallTargets.map { target($0, id: "\($0.id)-\(prefix)") }
             for programme in base.programmes {
                 let measures = programme.measures.map { measure in
-                    Measure(number: renumber(measure.number), title: measure.title, titleEn: measure.titleEn, text: measure.text,
-                            leadUnits: measure.leadUnits.map(unitName), responsibleUnits: measure.responsibleUnits.map(unitName),
-                            targets: measure.targets.map(target))
+                    let number = renumber(measure.number)
+                    return Measure(number: number, title: measure.title, titleEn: measure.titleEn, text: measure.text,
+                                   leadUnits: measure.leadUnits.map(unitName), responsibleUnits: measure.responsibleUnits.map(unitName),
+                                   targets: measure.targets.map {
+                                       target($0, id: Measure.itemId(number) + $0.id.dropFirst(measure.itemId.count))
+                                   })
                 }
                 programmes.append(Programme(number: county * 100 + programme.number, key: "\(prefix)-\(programme.key)",
                                             title: "\(prefix) \(programme.title)", titleEn: "\(prefix) \(programme.titleEn)", measures: measures))

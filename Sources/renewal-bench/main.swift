@@ -6,7 +6,7 @@ import RenewalUI
 /// `renewal-bench`: measures renewal at the city's scale and at a province's (136 counties).
 ///
 ///     swift build -c release --product renewal-bench
-///     .build/release/renewal-bench [--repeat N] [--counties N] [--scale city|province|both]
+///     .build/release/renewal-bench [--repeat N] [--counties N] [--months N] [--scale city|province|both] [--keep DIR]
 ///
 /// Prints the median and 95th percentile of each measurement, in milliseconds, and peak memory.
 /// Release builds only give meaningful figures; see BENCHMARKS.md.
@@ -17,6 +17,8 @@ struct Options {
     var months = 54
     var scales = ["city", "province"]
     var asOf = Day("2026-11-29") ?? Day(ordinal: 0)
+    /// Keep the workload files (plan, store, taskwarrior data) in this folder, one per scale.
+    var keep: String?
 
     init(_ arguments: [String]) {
         var index = 0
@@ -27,8 +29,9 @@ struct Options {
             case "--counties": counties = max(2, Int(value) ?? counties); index += 1
             case "--months": months = max(1, Int(value) ?? months); index += 1
             case "--scale": scales = value == "both" ? ["city", "province"] : [value]; index += 1
+            case "--keep": keep = value; index += 1
             default:
-                FileHandle.standardError.write(Data("usage: renewal-bench [--repeat N] [--counties N] [--months N] [--scale city|province|both]\n".utf8))
+                FileHandle.standardError.write(Data("usage: renewal-bench [--repeat N] [--counties N] [--months N] [--scale city|province|both] [--keep DIR]\n".utf8))
                 exit(2)
             }
             index += 1
@@ -41,8 +44,7 @@ func measure(_ count: Int, _ body: () throws -> Void) rethrows -> [Double] {
     var samples: [Double] = []
     let clock = ContinuousClock()
     for _ in 0..<count {
-        let elapsed = try clock.measure { try body() }
-        samples.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+        samples.append(milliseconds(try clock.measure { try body() }))
     }
     return samples.sorted()
 }
@@ -59,45 +61,50 @@ func peakMemoryMB() -> Double {
     return Double(usage.ru_maxrss) / 1024  // ru_maxrss is in KiB on Linux
 }
 
+/// One line of the table: samples (sorted) in milliseconds, megabytes or as a ratio.
 struct Row {
     var name: String
     var samples: [Double]
+    var unit = "ms"
 }
 
 /// Every measurement at one scale.
-func run(scale: String, options: Options) throws -> (rows: [Row], facts: String) {
+func run(scale: String, options: Options) throws -> (rows: [Row], facts: [String]) {
     let base = try PlanLoader.embedded()
     let plan = Workload.plan(base, counties: scale == "city" ? 1 : options.counties)
     let entries = Workload.entries(plan, months: scale == "city" ? 48 : options.months, seed: 2026)
-    let folder = FileManager.default.temporaryDirectory.appending(path: "renewal-bench-\(scale)-\(getpid())")
+    let folder = options.keep.map { URL(filePath: $0).appending(path: scale) }
+        ?? FileManager.default.temporaryDirectory.appending(path: "renewal-bench-\(scale)-\(getpid())")
     try? FileManager.default.removeItem(at: folder)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let storePath = folder.appending(path: "store.sqlite").path
+    defer { if options.keep == nil { try? FileManager.default.removeItem(at: folder) } }
+    let files = WorkloadFiles(folder: folder)
+    let storePath = files.storePath
 
     // Write the workload to a store file, as a task force would hold it.
-    let store = try ProgressStore(path: storePath)
-    let writeStart = ContinuousClock.now
-    _ = try store.appendAll(entries.map {
-        NewEntry(itemId: $0.itemId, date: $0.date, value: $0.value, milestone: $0.milestone, progress: $0.progress,
-                 recordedBy: "bench", recordedAt: "2026-11-29T00:00:00+08:00", baselineYear: $0.baselineYear)
-    })
-    let writeTime = ContinuousClock.now - writeStart
-    let facts = "\(plan.allTargets.count) targets, \(plan.measures.count) measures, \(entries.count) entries (written in \(writeTime))"
+    let writeTime = try files.writePlanAndStore(plan: plan, entries: entries)
+    var facts = "\(plan.allTargets.count) targets, \(plan.measures.count) measures, \(entries.count) entries (written in \(writeTime))"
 
     var rows: [Row] = []
     let n = options.repeatCount
     var loaded: [ProgressEntry] = []
-    rows.append(Row(name: "load entries from the store", samples: try measure(n) { loaded = try ProgressStore(path: storePath).entries() }))
+    rows.append(Row(name: "load complete entries from the store", samples: try measure(n) { _ = try ProgressStore(path: storePath).entries() }))
+    rows.append(Row(name: "load entries for judging (no text)", samples: try measure(n) {
+        loaded = try ProgressStore(path: storePath).entries(detail: .judging)
+    }))
+    var evaluation = StatusEngine(plan: plan).evaluate(entries: loaded, asOf: options.asOf)
     rows.append(Row(name: "status of the whole plan", samples: measure(n) {
-        _ = StatusEngine(plan: plan).evaluate(entries: loaded, asOf: options.asOf)
+        evaluation = StatusEngine(plan: plan).evaluate(entries: loaded, asOf: options.asOf)
     }))
     rows.append(Row(name: "start to first frame (overview, 200x60)", samples: try measure(n) {
+        // As `renewal` starts the dashboard (DashboardData.load).
         let opened = try ProgressStore(path: storePath)
-        let data = AppData(plan: plan, entries: try opened.entries(), flags: try opened.flags(), asOf: options.asOf, today: options.asOf, isSample: false)
+        let data = AppData(plan: plan, entries: try opened.entries(detail: .judging), flags: try opened.flags(), asOf: options.asOf,
+                           today: options.asOf, isSample: false, history: EntryHistory { try opened.entries(for: Set($0)) })
         _ = Renderer.render(AppState(data: data, width: 200, height: 60))
     }))
-    let data = AppData(plan: plan, entries: loaded, flags: [], asOf: options.asOf, today: options.asOf, isSample: false)
+    let reader = try ProgressStore(path: storePath)
+    let data = AppData(plan: plan, entries: loaded, flags: [], asOf: options.asOf, today: options.asOf, isSample: false,
+                       history: EntryHistory { try reader.entries(for: Set($0)) })
     let firstProgramme = plan.programmes[0].number
     let firstMeasure = plan.measures[1].number
     let views: [(String, [Screen])] = [
@@ -139,21 +146,31 @@ func run(scale: String, options: Options) throws -> (rows: [Row], facts: String)
         let checked = try EntriesCSV.readReturn(data: Data(csv.utf8), file: "bench.csv", plan: base, today: options.asOf)
         _ = try ReturnImporter.run(checked, file: "bench.csv", store: fresh, by: "bench", at: "t", dryRun: false)
     }))
-    return (rows, facts)
+
+    // Whole programs on the same files: renewal, taskwarrior holding the same targets, and the
+    // bare sqlite3 query that any store-backed answer must at least run.
+    try files.writeTasks(plan: plan, evaluation: evaluation)
+    var comparison = try SideBySide(files: files, asOf: options.asOf, repeatCount: n)
+    rows += try comparison.run()
+    return (rows, [facts] + comparison.facts)
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
-print("# renewal-bench (\(options.repeatCount) runs each; milliseconds)")
+print("# renewal-bench (\(options.repeatCount) runs each)")
 for scale in options.scales {
     do {
         let (rows, facts) = try run(scale: scale, options: options)
         print("")
-        print("## \(scale): \(facts)")
+        print("## \(scale): \(facts[0])")
         print("")
-        print("| measurement | median ms | p95 ms |")
-        print("|---|---:|---:|")
+        for fact in facts.dropFirst() { print("- \(fact)") }
+        if facts.count > 1 { print("") }
+        print("| measurement | median | p95 | unit |")
+        print("|---|---:|---:|---|")
         for row in rows {
-            print("| \(row.name) | \(String(format: "%.2f", percentile(row.samples, 0.5))) | \(String(format: "%.2f", percentile(row.samples, 0.95))) |")
+            let digits = row.unit == "ms" && percentile(row.samples, 0.5) >= 100 ? 0 : row.unit == "MB" ? 0 : 2
+            func text(_ value: Double) -> String { String(format: "%.\(digits)f", value) }
+            print("| \(row.name) | \(text(percentile(row.samples, 0.5))) | \(text(percentile(row.samples, 0.95))) | \(row.unit) |")
         }
         print("")
         print("peak resident memory so far: \(String(format: "%.0f", peakMemoryMB())) MB")

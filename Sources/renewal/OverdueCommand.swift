@@ -19,7 +19,7 @@ struct OverdueCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let inputs = try options.load()
+        let inputs = try options.load(detail: .judging)
         var selected: PlanUnit?
         if let unit {
             guard let found = inputs.plan.unit(named: unit.trimmingCharacters(in: .whitespaces)) else {
@@ -30,5 +30,6 @@ struct OverdueCommand: ParsableCommand {
         }
         let report = OverdueReport(context: inputs.context, unit: selected)
         if json { try JSONOutput.print(report) } else { print(report.text()) }
+        exitAfterReport()
     }
 }

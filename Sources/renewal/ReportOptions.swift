@@ -19,14 +19,25 @@ struct ReportOptions: ParsableArguments {
 
     @OptionGroup var source: StoreOptions
 
-    /// Everything a report needs, or a `CLIError` that names what was wrong.
-    func load() throws -> ReportInputs {
+    /// Everything a report needs, or a `CLIError` that names what was wrong. Reports that only
+    /// show judgements (summary, overdue) read entries without their text: far less to read.
+    func load(detail: ProgressStore.EntryDetail = .full) throws -> ReportInputs {
         let language = try parsedLanguage()
         let asOf = try parsedAsOf()
         guard width >= 40 else { throw CLIError("--width must be at least 40 (got \(width))") }
-        let plan = try source.plan()
-        let opened = try source.openStore(plan: plan)
-        var entries = try opened.store.entries()
+        let plan: Plan, opened: OpenedStore
+        var entries: [ProgressEntry]
+        if source.demo {
+            plan = try source.plan()  // the demo store is made from the plan
+            opened = try source.openStore(plan: plan)
+            entries = try opened.store.entries(detail: detail)
+        } else {
+            let planPath = source.planPath
+            (plan, (opened, entries)) = try concurrently({ try StoreOptions.plan(path: planPath) }, {
+                let store = try source.openStore(plan: nil)
+                return (store, try store.store.entries(detail: detail))
+            })
+        }
         if let entriesPath {
             do {
                 entries += try EntriesCSV.read(path: entriesPath, plan: plan, today: Today.day())

@@ -6,8 +6,11 @@ import RenewalUI
 
 /// Loads what the dashboard shows from the plan and the store.
 enum DashboardData {
+    /// Entries are read without their text (judging needs none of it); the measure view's
+    /// history reads its items' complete entries from the store when it is shown.
     static func load(plan: Plan, store: ProgressStore, asOf: Day, isSample: Bool) throws -> AppData {
-        AppData(plan: plan, entries: try store.entries(), flags: try store.flags(), asOf: asOf, today: Today.day(), isSample: isSample)
+        AppData(plan: plan, entries: try store.entries(detail: .judging), flags: try store.flags(), asOf: asOf,
+                today: Today.day(), isSample: isSample, history: EntryHistory { try store.entries(for: Set($0)) })
     }
 }
 

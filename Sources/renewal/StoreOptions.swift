@@ -14,17 +14,21 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("plan"), help: "Use this plan file instead of the built-in one (also RENEWAL_PLAN).")
     var planPath: String?
 
-    func plan() throws -> Plan {
+    func plan() throws -> Plan { try Self.plan(path: planPath) }
+
+    static func plan(path: String?) throws -> Plan {
         do {
-            return try PlanLoader.resolve(path: planPath)
+            return try PlanLoader.resolve(path: path)
         } catch {
             throw CLIError("cannot load the plan: \(error)")
         }
     }
 
-    /// The store to use: a fresh demo store, or the file named by --db, RENEWAL_DB or the default.
-    func openStore(plan: Plan) throws -> OpenedStore {
+    /// The store to use: a fresh demo store (made from `plan`), or the file named by --db,
+    /// RENEWAL_DB or the default.
+    func openStore(plan: Plan?) throws -> OpenedStore {
         if demo {
+            guard let plan else { preconditionFailure("the demo store is made from the plan: pass it") }
             do {
                 return OpenedStore(store: try DemoStore.create(plan: plan, today: Today.day()), isDemo: true)
             } catch {

@@ -14,8 +14,9 @@ struct SummaryCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let inputs = try options.load()
+        let inputs = try options.load(detail: .judging)
         let report = SummaryReport(context: inputs.context)
         if json { try JSONOutput.print(report) } else { print(report.text()) }
+        exitAfterReport()
     }
 }

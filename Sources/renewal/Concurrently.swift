@@ -1,0 +1,33 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Runs `background` on another thread while `foreground` runs on this one, and returns both
+/// results once both are done. The background error wins when both fail (it is the earlier
+/// step: the plan, before the store).
+///
+/// Reports read the plan file and the store's entries this way: at a province's scale each
+/// takes a good part of the command's time and neither needs the other.
+func concurrently<Background: Sendable, Foreground>(
+    _ background: @escaping @Sendable () throws -> Background, _ foreground: () throws -> Foreground
+) throws -> (Background, Foreground) {
+    let outcome = Mutex<Result<Background, any Error>?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+        let result = Result { try background() }
+        outcome.withLock { $0 = result }
+        done.signal()
+    }
+    let foregroundResult = Result { try foreground() }
+    done.wait()
+    let backgroundResult = outcome.withLock { $0 } ?? .failure(CLIError("internal error: background work did not finish"))
+    return (try backgroundResult.get(), try foregroundResult.get())
+}
+
+/// Ends the process once a report is written. Returning normally would free every entry read
+/// (hundreds of thousands at a province's scale) one by one, for a process that is about to
+/// end anyway; the system takes the memory back at once.
+func exitAfterReport() -> Never {
+    fflush(nil)  // every output stream
+    exit(EXIT_SUCCESS)
+}
