@@ -87,9 +87,11 @@ struct SideBySide {
         // What each answered, so a reader can see they did the same work.
         let overdue = (try? JSONSerialization.jsonObject(with: Data(outputs[0].utf8))) as? [String: Any]
         let overdueCounts = overdue?["counts"] as? [String: Int] ?? [:]
-        facts.append("renewal overdue: \(overdue?["count"] as? Int ?? -1) items late (\(overdueCounts["overdue"] ?? -1) past their deadline); "
-                     + "task overdue: \(outputs[1].split(separator: "\n").count - 3) lines of tasks; "
-                     + "sqlite3: \(outputs[4].split(separator: "\n").count) items")
+        let taskCount = try run(taskCommand(["+OVERDUE", "count"]), label: "task count").output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        facts.append("renewal overdue: \(overdue?["count"] as? Int ?? -1) items late, \(overdueCounts["overdue"] ?? -1) of them past "
+                     + "their deadline; task overdue: \(taskCount) tasks past due (annual targets are due at the end of "
+                     + "the year, so a missed past year is late only for renewal); sqlite3: \(outputs[4].split(separator: "\n").count) items")
 
         func ratio(_ numerator: Int, _ denominator: Int) -> [Double] {
             zip(times[numerator], times[denominator]).map { $0 / $1 }.sorted()

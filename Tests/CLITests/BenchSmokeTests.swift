@@ -19,9 +19,16 @@ struct BenchSmokeTests {
         #expect(process.terminationStatus == 0)
         // Two counties: twice the plan's targets and measures; three months of returns each.
         #expect(text.contains("## province: 62 targets, 68 measures"), "\(text)")
-        for row in ["status of the whole plan", "start to first frame", "render units (200x60)", "search keystroke + frame",
-                    "import a 10,000-row return", "peak resident memory"] {
+        for row in ["load entries for judging", "status of the whole plan", "start to first frame", "render units (200x60)",
+                    "search keystroke + frame", "import a 10,000-row return", "peak resident memory",
+                    "process: renewal overdue --json", "process: task overdue", "process: sqlite3 latest entry per item",
+                    "peak memory: renewal summary --json", "ratio: task overdue / renewal overdue",
+                    "ratio: renewal overdue / sqlite3 query"] {
             #expect(text.contains(row), "missing \(row)")
         }
+        // The three programs answered about the same items: renewal judged them, taskwarrior
+        // listed tasks, sqlite3 returned one row per item with entries (62 targets, 48 measures without targets).
+        #expect(text.contains("renewal overdue: "), "\(text)")
+        #expect(text.contains("sqlite3: 110 items"), "\(text)")
     }
 }
