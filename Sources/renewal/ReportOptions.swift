@@ -27,8 +27,10 @@ struct ReportOptions: ParsableArguments {
         guard width >= 40 else { throw CLIError("--width must be at least 40 (got \(width))") }
         let plan: Plan, opened: OpenedStore
         var entries: [ProgressEntry]
-        if source.demo {
-            plan = try source.plan()  // the demo store is made from the plan
+        // The plan and an existing store are read at once. Otherwise the plan comes first: the
+        // demo store is made from it, and a bad plan must not leave a new empty store behind.
+        if source.demo || !FileManager.default.fileExists(atPath: source.storePath) {
+            plan = try source.plan()
             opened = try source.openStore(plan: plan)
             entries = try opened.store.entries(detail: detail)
         } else {

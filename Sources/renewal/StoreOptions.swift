@@ -24,6 +24,12 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
+    /// The store file named by --db, RENEWAL_DB or the default (not used with --demo).
+    var storePath: String {
+        let environment = ProcessInfo.processInfo.environment
+        return dbPath ?? environment["RENEWAL_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? ProgressStore.defaultPath()
+    }
+
     /// The store to use: a fresh demo store (made from `plan`), or the file named by --db,
     /// RENEWAL_DB or the default.
     func openStore(plan: Plan?) throws -> OpenedStore {
@@ -35,8 +41,7 @@ struct StoreOptions: ParsableArguments {
                 throw CLIError("cannot set up the demo store: \(error)")
             }
         }
-        let environment = ProcessInfo.processInfo.environment
-        let path = dbPath ?? environment["RENEWAL_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? ProgressStore.defaultPath()
+        let path = storePath
         do {
             return OpenedStore(store: try ProgressStore(path: path), isDemo: false)
         } catch {

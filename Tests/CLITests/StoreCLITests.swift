@@ -26,6 +26,21 @@ struct StoreCLITests {
         return url.path
     }
 
+    @Test func aBadPlanLeavesNoStoreBehind() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for command in ["summary", "overdue", "show"] {
+            let result = try run([command] + (command == "show" ? ["2"] : []) + ["--plan", folder.appending(path: "missing.json").path])
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("cannot load the plan"), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: db), "\(command) created \(db)")
+        }
+        // With a store present, the plan and the store are read at once; the error is the same.
+        _ = try run(["record", "M02-1", "--value", "10", "--date", "2025-06-30"])
+        let result = try run(["overdue", "--plan", folder.appending(path: "missing.json").path])
+        #expect(result.status != 0 && result.stderr.contains("cannot load the plan"), "\(result.stderr)")
+        #expect(try sqlite("SELECT count(*) FROM entry") == "1")
+    }
+
     @Test func recordCorrectAndHistory() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = try run(["record", "M02-1", "--value", "48", "--date", "2025-12-31", "--progress", "累计培育晨星工厂48家"])
