@@ -72,6 +72,11 @@ public struct Plan: Codable, Sendable, Hashable {
         index.targetPosition[id].map { index.targets[$0] }
     }
 
+    /// A measure by its item id (M08), as narrative entries and flags name it.
+    public func measure(itemId: String) -> Measure? {
+        index.measureOfItemId[itemId].map { index.measures[$0] }
+    }
+
     /// The measure a target belongs to (nil for an overall target).
     public func measure(containingTarget id: String) -> Measure? {
         index.measureOfTarget[id].map { index.measures[$0] }
@@ -95,6 +100,11 @@ public struct Plan: Codable, Sendable, Hashable {
         }
         return names
     }
+
+    /// Lead units that answer for an item: a target's (as above) or a measure's own.
+    public func leadUnits(forItem id: String) -> [String] {
+        measure(itemId: id)?.leadUnits ?? leadUnits(forTarget: id)
+    }
 }
 
 /// Positions of a plan's parts by key, built once per plan. A class so that copies of a plan
@@ -104,6 +114,7 @@ final class PlanIndex: Sendable {
     let measures: [Measure]
     let targets: [Target]
     let measurePosition: [Int: Int]
+    let measureOfItemId: [String: Int]
     let programmePosition: [Int: Int]
     let targetPosition: [String: Int]
     let measureOfTarget: [String: Int]
@@ -120,6 +131,7 @@ final class PlanIndex: Sendable {
         measures = programmes.flatMap(\.measures)
         targets = overallTargets + measures.flatMap(\.targets)
         measurePosition = firstPositions(measures.map(\.number))
+        measureOfItemId = firstPositions(measures.map(\.itemId))
         var programmeOfMeasure: [Int: Int] = [:]
         var measureOfTarget: [String: Int] = [:]
         for (position, programme) in programmes.enumerated() {

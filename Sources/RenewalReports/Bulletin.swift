@@ -82,12 +82,12 @@ public struct Bulletin: Encodable, Sendable {
         overdue = OverdueReport(context: context).groups
         flagged = context.flags.filter { $0.clearedAt == nil }.map { flag in
             let target = plan.target(id: flag.itemId)
-            let measure = plan.measures.first { $0.itemId == flag.itemId }
+            let measure = plan.measure(itemId: flag.itemId)
             let status = now.target(flag.itemId)?.status ?? measure.flatMap { now.measure($0.number)?.status } ?? .noReport
             return FlaggedItem(flag: flag,
                                title: target.map(context.description) ?? measure.map { context.pick($0.title, $0.titleEn) } ?? flag.itemId,
                                status: status.code, statusLabel: status.label(context.language),
-                               leadUnits: target != nil ? plan.leadUnits(forTarget: flag.itemId) : measure?.leadUnits ?? [])
+                               leadUnits: plan.leadUnits(forItem: flag.itemId))
         }
         notReported = Bulletin.silentUnits(plan: plan, entries: context.entries, from: start, to: asOfDay)
     }
@@ -108,14 +108,7 @@ public struct Bulletin: Encodable, Sendable {
         var latest: [String: Day] = [:]
         var reported: Set<String> = []
         for entry in entries where !entry.isBaseline && entry.date <= to {
-            let units: [String]
-            if let unit = entry.reportingUnit {
-                units = [unit]
-            } else if plan.target(id: entry.itemId) != nil {
-                units = plan.leadUnits(forTarget: entry.itemId)
-            } else {
-                units = plan.measures.first { $0.itemId == entry.itemId }?.leadUnits ?? []
-            }
+            let units = entry.reportingUnit.map { [$0] } ?? plan.leadUnits(forItem: entry.itemId)
             for unit in units {
                 if latest[unit].map({ entry.date > $0 }) ?? true { latest[unit] = entry.date }
                 if entry.date >= from { reported.insert(unit) }

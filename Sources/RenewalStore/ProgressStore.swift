@@ -106,6 +106,10 @@ public final class ProgressStore: Sendable {
 
     // MARK: - Entries
 
+    /// What a stored date that no longer parses (edited by hand) reads as, rather than a crash:
+    /// 0001-01-01, which `history` shows as plainly wrong.
+    static let unreadableDate = Day(ordinal: -719162)
+
     /// How much of each entry `entries(detail:)` reads.
     public enum EntryDetail: Sendable {
         /// Everything: for histories and reports that quote what departments wrote.
@@ -143,17 +147,16 @@ public final class ProgressStore: Sendable {
                     throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
                 }
                 let row = RawRow(handle: handle)
-                // A stored date that no longer parses (edited by hand) becomes 0001-01-01 rather than a crash.
-                let date = row.withBytes(2) { Day(isoBytes: $0) ?? Day($0.isEmpty ? "" : String(decoding: $0, as: UTF8.self)) }
+                let date = row.withBytes(2) { Day(isoBytes: $0) ?? Day(String(decoding: $0, as: UTF8.self)) } ?? Self.unreadableDate
                 let id = String(row.int(0) ?? 0), itemId = row.text(1) ?? "", value = row.double(3)
                 let milestone = row.text(4).flatMap(MilestoneState.init(rawValue:))
                 let corrects = row.int(5).map { String($0) }, baselineYear = row.int(6).map { Int($0) }
                 let entry = switch detail {
                 case .judging:
-                    ProgressEntry(id: id, itemId: itemId, date: date ?? Day(ordinal: -719162), value: value, milestone: milestone,
+                    ProgressEntry(id: id, itemId: itemId, date: date, value: value, milestone: milestone,
                                   corrects: corrects, baselineYear: baselineYear)
                 case .full:
-                    ProgressEntry(id: id, itemId: itemId, date: date ?? Day(ordinal: -719162), value: value, milestone: milestone,
+                    ProgressEntry(id: id, itemId: itemId, date: date, value: value, milestone: milestone,
                                   progress: row.text(7) ?? "", problems: row.text(8) ?? "", nextSteps: row.text(9) ?? "",
                                   reportingUnit: row.text(10), recordedBy: row.text(11), recordedAt: row.text(12),
                                   corrects: corrects, reason: row.text(13), baselineYear: baselineYear)
@@ -394,10 +397,9 @@ struct EntryRecord: Codable, FetchableRecord, MutablePersistableRecord {
         DuplicateKey(itemId: itemId, date: date, value: value, milestone: milestone, baselineYear: baselineYear)
     }
 
-    /// The model's entry. A stored date that no longer parses (edited by hand) becomes 0001-01-01
-    /// rather than a crash; `check` reports such rows.
+    /// The model's entry (a date that no longer parses reads as `ProgressStore.unreadableDate`).
     var entry: ProgressEntry {
-        ProgressEntry(id: id.map { String($0) } ?? "", itemId: itemId, date: Day(date) ?? Day(ordinal: -719162),
+        ProgressEntry(id: id.map { String($0) } ?? "", itemId: itemId, date: Day(date) ?? ProgressStore.unreadableDate,
                       value: value, milestone: milestone.flatMap(MilestoneState.init(rawValue:)),
                       progress: progress, problems: problems, nextSteps: nextSteps, reportingUnit: reportingUnit,
                       recordedBy: recordedBy, recordedAt: recordedAt, corrects: corrects.map { String($0) },

@@ -11,10 +11,8 @@ public struct AppData: Sendable {
     public var today: Day
     public var isSample: Bool
     public private(set) var evaluation: PlanEvaluation
-    /// Lookups built once per load (a province's plan has thousands of items; views ask often).
-    let targetById: [String: Target]
-    let measureByTarget: [String: Int]
-    let leadUnitsByTarget: [String: [String]]
+    // Lookups by id go through the plan's own index (`Plan.target(id:)` and friends); what is
+    // built here depends on the evaluation or serves only the views.
     /// Each unit's items (targets, and measures without targets), in plan order.
     let itemsByUnit: [String: [UnitItem]]
     /// Overdue and lagging targets, worst first, under each lead unit ("" for none).
@@ -40,31 +38,11 @@ public struct AppData: Sendable {
         self.isSample = isSample
         self.history = history
         evaluation = StatusEngine(plan: plan).evaluate(entries: entries, flagged: Set(flags.map(\.itemId)), asOf: asOf)
-        targetById = Dictionary(plan.allTargets.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var byTarget: [String: Int] = [:]
-        var leads: [String: [String]] = [:]
         let measures = plan.measures
-        let measureByNumber = Dictionary(measures.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
-        for measure in measures {
-            for target in measure.targets {
-                byTarget[target.id] = measure.number
-                leads[target.id] = measure.leadUnits
-            }
-        }
-        for target in plan.overallTargets {
-            var names: [String] = []
-            for number in target.relatedMeasures ?? [] {
-                for name in measureByNumber[number]?.leadUnits ?? [] where !names.contains(name) { names.append(name) }
-            }
-            leads[target.id] = names
-        }
-        measureByTarget = byTarget
-        leadUnitsByTarget = leads
-
         var items: [String: [UnitItem]] = [:]
         let judged = evaluation
         for target in plan.overallTargets {
-            for unit in leads[target.id] ?? [] {
+            for unit in plan.leadUnits(forTarget: target.id) {
                 items[unit, default: []].append(UnitItem(row: .target(target.id), leads: true, status: judged.target(target.id)?.status ?? .noReport))
             }
         }
@@ -102,7 +80,7 @@ public struct AppData: Sendable {
         var order: [String] = []
         var groups: [String: [TargetEvaluation]] = [:]
         for item in lagging {
-            let units = leads[item.targetId] ?? []
+            let units = plan.leadUnits(forTarget: item.targetId)
             for unit in units.isEmpty ? [""] : units {
                 if groups[unit] == nil { order.append(unit) }
                 groups[unit, default: []].append(item)
@@ -127,17 +105,17 @@ public struct AppData: Sendable {
         return items.flatMap { entryIndexesByItem[$0] ?? [] }.sorted().map { entries[$0] }
     }
 
-    /// Lead units answering for a target (as `Plan.leadUnits(forTarget:)`, precomputed).
-    public func leadUnits(forTarget id: String) -> [String] { leadUnitsByTarget[id] ?? [] }
+    /// Lead units answering for a target.
+    public func leadUnits(forTarget id: String) -> [String] { plan.leadUnits(forTarget: id) }
 
     /// The same data judged on another day.
     public func judged(asOf day: Day) -> AppData {
         AppData(plan: plan, entries: entries, flags: flags, asOf: day, today: today, isSample: isSample, history: history)
     }
 
-    public func target(_ id: String) -> Target? { targetById[id] }
+    public func target(_ id: String) -> Target? { plan.target(id: id) }
 
-    public func measureNumber(ofTarget id: String) -> Int? { measureByTarget[id] }
+    public func measureNumber(ofTarget id: String) -> Int? { plan.measure(containingTarget: id)?.number }
 
     public func isFlagged(_ itemId: String) -> Bool { flags.contains { $0.itemId == itemId } }
 }

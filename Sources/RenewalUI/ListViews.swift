@@ -28,7 +28,7 @@ enum ProgrammeView {
         let selected = min(state.selectedIndex, max(0, programme.measures.count - 1))
         let first = firstVisible(selected: selected, count: programme.measures.count, height: height)
         for (offset, measure) in programme.measures.enumerated().dropFirst(first).prefix(height) {
-            guard let m = judged.measures.first(where: { $0.number == measure.number }) else { continue }
+            guard let m = state.data.evaluation.measure(measure.number) else { continue }
             let y = top + offset - first
             let isSelected = offset == selected
             let base = isSelected ? theme.selected : Style.plain

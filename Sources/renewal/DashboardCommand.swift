@@ -77,8 +77,7 @@ struct DashboardCommand: ParsableCommand {
                         _ = try store.unflag(itemId: itemId, by: RecorderOptions.currentUser, at: Today.timestamp())
                         reload()
                     case let .record(draft):
-                        let unit = plan.leadUnits(forTarget: draft.itemId).first
-                            ?? plan.measures.first { $0.itemId == draft.itemId }?.leadUnits.first
+                        let unit = plan.leadUnits(forItem: draft.itemId).first
                         try store.append(NewEntry(itemId: draft.itemId, date: draft.date, value: draft.value, milestone: draft.milestone,
                                                   progress: draft.progress, problems: draft.problems, nextSteps: draft.nextSteps,
                                                   reportingUnit: unit, recordedBy: RecorderOptions.currentUser, recordedAt: Today.timestamp(),

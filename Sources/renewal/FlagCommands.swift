@@ -85,7 +85,7 @@ struct FlagsCommand: ParsableCommand {
         if flags.isEmpty { print(language.pick("没有督办事项。", "No flags.")); return }
         for flag in flags {
             let title = plan.target(id: flag.itemId).map { language.pick($0.description, $0.descriptionEn) }
-                ?? plan.measures.first { $0.itemId == flag.itemId }.map { language.pick($0.title, $0.titleEn) } ?? ""
+                ?? plan.measure(itemId: flag.itemId).map { language.pick($0.title, $0.titleEn) } ?? ""
             print(TextLayout.truncate("#\(flag.id) \(flag.itemId) \(title)", to: 80, ellipsis: true))
             var facts = [language.pick("督办人 ", "by ") + flag.flaggedBy, String(flag.flaggedAt.prefix(10))]
             if let followUp = flag.followUp { facts.append(language.pick("反馈期限 ", "follow up ") + followUp) }

@@ -26,7 +26,7 @@ struct HistoryCommand: ParsableCommand {
         let plan = try source.plan()
         guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
         var items: Set<String> = [itemId]
-        if let measure = plan.measures.first(where: { $0.itemId == itemId }) { items.formUnion(measure.targets.map(\.id)) }
+        if let measure = plan.measure(itemId: itemId) { items.formUnion(measure.targets.map(\.id)) }
         let opened = try source.openStore(plan: plan)
         let entries = try opened.store.entries(for: items)
         let correctedBy = Dictionary(entries.compactMap { entry in entry.corrects.map { ($0, entry.id) } }, uniquingKeysWith: { _, b in b })

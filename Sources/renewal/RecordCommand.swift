@@ -83,8 +83,7 @@ struct RecordCommand: ParsableCommand {
         let stored = try opened.store.append(NewEntry(
             itemId: checked.itemId, date: checked.date, value: checked.value, milestone: checked.milestone,
             progress: progress, problems: problems, nextSteps: next,
-            reportingUnit: checked.reportingUnit ?? plan.leadUnits(forTarget: checked.itemId).first
-                ?? plan.measures.first { $0.itemId == checked.itemId }?.leadUnits.first,
+            reportingUnit: checked.reportingUnit ?? plan.leadUnits(forItem: checked.itemId).first,
             recordedBy: recorder.name, recordedAt: Today.timestamp(), corrects: corrects, reason: reason, origin: "record"))
         var what = "\(stored.itemId) \(stored.date)"
         if let value = stored.value { what += " \(NumberText.format(value))" }

@@ -36,7 +36,7 @@ struct ReportOptions: ParsableArguments {
         } else {
             let planPath = source.planPath
             (plan, (opened, entries)) = try concurrently({ try StoreOptions.plan(path: planPath) }, {
-                let store = try source.openStore(plan: nil)
+                let store = try source.openFile()
                 return (store, try store.store.entries(detail: detail))
             })
         }

@@ -30,20 +30,20 @@ struct StoreOptions: ParsableArguments {
         return dbPath ?? environment["RENEWAL_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? ProgressStore.defaultPath()
     }
 
-    /// The store to use: a fresh demo store (made from `plan`), or the file named by --db,
-    /// RENEWAL_DB or the default.
-    func openStore(plan: Plan?) throws -> OpenedStore {
-        if demo {
-            guard let plan else { preconditionFailure("the demo store is made from the plan: pass it") }
-            do {
-                return OpenedStore(store: try DemoStore.create(plan: plan, today: Today.day()), isDemo: true)
-            } catch {
-                throw CLIError("cannot set up the demo store: \(error)")
-            }
-        }
-        let path = storePath
+    /// The store to use: a fresh demo store made from `plan`, or the file (`openFile`).
+    func openStore(plan: Plan) throws -> OpenedStore {
+        guard demo else { return try openFile() }
         do {
-            return OpenedStore(store: try ProgressStore(path: path), isDemo: false)
+            return OpenedStore(store: try DemoStore.create(plan: plan, today: Today.day()), isDemo: true)
+        } catch {
+            throw CLIError("cannot set up the demo store: \(error)")
+        }
+    }
+
+    /// The store file named by --db, RENEWAL_DB or the default, created if missing.
+    func openFile() throws -> OpenedStore {
+        do {
+            return OpenedStore(store: try ProgressStore(path: storePath), isDemo: false)
         } catch {
             throw CLIError("\(error)")
         }

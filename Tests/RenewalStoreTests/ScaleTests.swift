@@ -55,7 +55,12 @@ struct ScaleTests {
             #expect(plan.target(id: target.id) == target)
             #expect(plan.measure(containingTarget: target.id)?.number == plan.measures.first { $0.targets.contains(target) }?.number)
         }
+        for target in plan.allTargets {
+            #expect(plan.leadUnits(forItem: target.id) == plan.leadUnits(forTarget: target.id))
+        }
         for measure in plan.measures {
+            #expect(plan.measure(itemId: measure.itemId) == measure)
+            #expect(plan.leadUnits(forItem: measure.itemId) == measure.leadUnits)
             #expect(plan.measure(number: measure.number) == measure)
             #expect(plan.programme(containing: measure.number)?.measures.contains(measure) == true)
         }
@@ -66,6 +71,7 @@ struct ScaleTests {
         }
         #expect(plan.target(id: "M99-9") == nil)
         #expect(plan.measure(number: 35) == nil)
+        #expect(plan.measure(itemId: "M35") == nil && plan.leadUnits(forItem: "M35").isEmpty)
         #expect(plan.unit(named: "不存在的局") == nil)
     }
 
