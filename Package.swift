@@ -16,13 +16,13 @@ let package = Package(
         // Pure: display width, padding, truncation and wrapping for CJK text.
         .target(name: "RenewalText"),
         // Pure: the plan, targets, entries, status rules and roll-ups (the shared model module).
-        .target(name: "RenewalModel"),
+        .target(name: "RenewalModel", dependencies: ["RenewalText"]),
         // Persistence and files: the plan (embedded at build time), the SQLite progress store,
         // CSV returns in and out.
         .target(
             name: "RenewalStore",
             dependencies: [
-                "RenewalModel",
+                "RenewalModel", "RenewalText",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -36,7 +36,7 @@ let package = Package(
         // Pure: dashboard state, keys, reducer, keymap and widgets rendering into a cell grid.
         .target(name: "RenewalUI", dependencies: ["RenewalModel", "RenewalText"]),
         // Thin: the ncurses session, key input, drawing a grid with a diff, signals.
-        .target(name: "RenewalTerminal", dependencies: ["CNcursesw", "RenewalUI", "RenewalText"]),
+        .target(name: "RenewalTerminal", dependencies: ["CNcursesw", "RenewalModel", "RenewalUI", "RenewalText"]),
         // The command line.
         .executableTarget(
             name: "renewal",
@@ -52,7 +52,7 @@ let package = Package(
         .plugin(name: "EmbedPlan", capability: .buildTool(), dependencies: ["EmbedResource"]),
 
         .testTarget(name: "RenewalTextTests", dependencies: ["RenewalText"]),
-        .testTarget(name: "RenewalModelTests", dependencies: ["RenewalModel"]),
+        .testTarget(name: "RenewalModelTests", dependencies: ["RenewalModel", "RenewalText"]),
         .testTarget(name: "RenewalStoreTests", dependencies: ["RenewalStore", "RenewalModel"]),
         .testTarget(name: "RenewalReportsTests", dependencies: ["RenewalReports", "RenewalStore", "RenewalModel"]),
         .testTarget(name: "RenewalUITests", dependencies: ["RenewalUI", "RenewalModel", "RenewalStore"], exclude: ["Snapshots"]),

@@ -42,6 +42,8 @@ def run(command: str) -> str:
     assert args[0] == "renewal", command
     result = subprocess.run([str(binary)] + args[1:], cwd=root, capture_output=True, text=True, env=environment)
     text = result.stdout + result.stderr
+    # The store lives in a temporary folder; show it where a task force would keep it.
+    text = text.replace(environment["RENEWAL_DB"], "/srv/renewal/renewal.sqlite")
     lines = text.rstrip("\n").split("\n")
     if head is not None and len(lines) > head:
         lines = lines[:head] + ["…"]

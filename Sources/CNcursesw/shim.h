@@ -10,6 +10,19 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
+
+// 1 when the terminal named by TERM is known and can move the cursor (terminfo "cup"); 0 for
+// TERM=dumb, an unknown or missing TERM. Checked before initscr, which would exit the process
+// with its own English message instead.
+static inline int renewal_terminal_can_address_cursor(void) {
+    int status = 0;
+    if (setupterm(NULL, 1, &status) != OK) return 0;
+    char *cup = tigetstr("cup");
+    int ok = cup != NULL && cup != (char *)-1;
+    del_curterm(cur_term);
+    return ok;
+}
 
 // Macros and globals Swift cannot import (or cannot import safely in Swift 6 mode).
 static inline WINDOW *renewal_stdscr(void) { return stdscr; }

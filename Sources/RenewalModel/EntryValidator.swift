@@ -1,3 +1,4 @@
+import RenewalText
 
 /// The checks every entry passes before it is stored or used, whether typed at `renewal record`
 /// or read from a return: the same rules, the same messages.
@@ -32,11 +33,27 @@ public struct EntryValidator: Sendable {
         case value = "数值"
         case baselineYear = "基数年份"
         case unit = "填报单位"
+
+        /// The field's name as a column header or an option reads in `language`.
+        public func name(_ language: Language) -> String {
+            switch self {
+            case .item: return language.pick("指标编号", "item")
+            case .date: return language.pick("日期", "date")
+            case .value: return language.pick("数值", "value")
+            case .baselineYear: return language.pick("基数年份", "baseline year")
+            case .unit: return language.pick("填报单位", "reporting unit")
+            }
+        }
     }
 
     public struct Problem: Equatable, Sendable {
         public var field: Field
-        public var message: String
+        public var message: Phrase
+
+        /// "数值：…" / "value: …".
+        public func text(_ language: Language) -> String {
+            field.name(language) + language.pick("：", ": ") + message.text(language)
+        }
     }
 
     /// What an entry says before it is checked.
@@ -69,15 +86,16 @@ public struct EntryValidator: Sendable {
     /// Checks a candidate; returns the checked values or every problem found.
     public func check(_ candidate: Candidate) -> Result<Checked, ProblemList> {
         var problems: [Problem] = []
-        func problem(_ field: Field, _ message: String) { problems.append(Problem(field: field, message: message)) }
+        func problem(_ field: Field, _ zh: String, _ en: String) { problems.append(Problem(field: field, message: Phrase(zh, en))) }
 
         let itemId = candidate.itemId.trimmingSpaces.uppercased()
         let target = targetsById[itemId]
         let isMeasure = measureIds.contains(itemId)
+        let typedId = Quoted(candidate.itemId.trimmingSpaces)
         if itemId.isEmpty {
-            problem(.item, "required cell is empty")
+            problem(.item, "未填写", "required cell is empty")
         } else if target == nil && !isMeasure {
-            problem(.item, "unknown target or measure id \"\(candidate.itemId.trimmingSpaces)\"")
+            problem(.item, "没有编号为 \(typedId) 的指标或措施", "unknown target or measure id \(typedId)")
         }
 
         var baselineYear: Int?
@@ -86,15 +104,17 @@ public struct EntryValidator: Sendable {
             if let year = Int(baselineText), (1990...today.year).contains(year) {
                 baselineYear = year
                 if let target, let required = target.baselineYear, required != year {
-                    problem(.baselineYear, "\(target.id) is measured against \(required), not \(year)")
+                    problem(.baselineYear, "\(target.id) 以 \(required) 年为基数，不是 \(year) 年",
+                            "\(target.id) is measured against \(required), not \(year)")
                 }
             } else {
-                problem(.baselineYear, "\"\(baselineText)\" is not a year up to \(today.year)")
+                problem(.baselineYear, "\(Quoted(baselineText)) 不是 1990 至 \(today.year) 之间的年份",
+                        "\(Quoted(baselineText)) is not a year from 1990 to \(today.year)")
             }
             if let target, target.kind != .quantitative {
-                problem(.baselineYear, "\(target.id) is a milestone and has no baseline figure")
+                problem(.baselineYear, "\(target.id) 是里程碑，没有基数", "\(target.id) is a milestone and has no baseline figure")
             } else if isMeasure {
-                problem(.baselineYear, "a measure has no baseline figure")
+                problem(.baselineYear, "措施没有基数", "a measure has no baseline figure")
             }
         }
 
@@ -104,15 +124,15 @@ public struct EntryValidator: Sendable {
             // A baseline describes its whole year.
             date = Day.endOfYear(baselineYear)
         } else if dateText.isEmpty {
-            problem(.date, "required cell is empty")
+            problem(.date, "未填写", "required cell is empty")
         } else if let day = date {
             if day > today {
-                problem(.date, "\(day) is in the future (today is \(today))")
+                problem(.date, "\(day) 晚于今天（\(today)）", "\(day) is in the future (today is \(today))")
             } else if day < plan.startDate && baselineYear == nil {
-                problem(.date, "\(day) is before the plan started (\(plan.startDate))")
+                problem(.date, "\(day) 早于方案开始日期（\(plan.startDate)）", "\(day) is before the plan started (\(plan.startDate))")
             }
         } else {
-            problem(.date, "\"\(dateText)\" is not a date (use YYYY-MM-DD)")
+            problem(.date, "\(Quoted(dateText)) 不是日期（格式为 YYYY-MM-DD）", "\(Quoted(dateText)) is not a date (use YYYY-MM-DD)")
         }
 
         let valueText = candidate.valueText.trimmingSpaces
@@ -122,20 +142,25 @@ public struct EntryValidator: Sendable {
             switch target.kind {
             case .quantitative:
                 if valueText.isEmpty {
-                    problem(.value, "required cell is empty for \(target.id)")
-                } else if let number = EntryValidator.parseNumber(valueText) {
-                    value = number
-                    if let message = implausible(number, for: target, baseline: baselineYear != nil) { problem(.value, message) }
+                    problem(.value, "\(target.id) 的数值未填写", "required cell is empty for \(target.id)")
                 } else {
-                    problem(.value, "\"\(valueText)\" is not a number")
+                    switch Self.number(valueText, percentAllowed: target.entryUnit == "%") {
+                    case let .success(number):
+                        value = number
+                        if let message = implausible(number, for: target) { problems.append(Problem(field: .value, message: message)) }
+                    case let .failure(message):
+                        problems.append(Problem(field: .value, message: message))
+                    }
                 }
             case .milestone:
                 if valueText.isEmpty {
-                    problem(.value, "required cell is empty for milestone \(target.id) (完成 or 推进中)")
+                    problem(.value, "里程碑 \(target.id) 的数值未填写（填“完成”或“推进中”）",
+                            "required cell is empty for milestone \(target.id) (write \"完成\" for done or \"推进中\" for in progress)")
                 } else if let state = MilestoneState(text: valueText) {
                     milestone = state
                 } else {
-                    problem(.value, "\"\(valueText)\" is not a milestone state (完成 or 推进中)")
+                    problem(.value, "\(Quoted(valueText)) 不是里程碑状态（填“完成”或“推进中”）",
+                            "\(Quoted(valueText)) is not a milestone state (write \"完成\" for done or \"推进中\" for in progress)")
                 }
             }
         } else if isMeasure {
@@ -144,7 +169,7 @@ public struct EntryValidator: Sendable {
             } else if let state = MilestoneState(text: valueText) {
                 milestone = state
             } else {
-                problem(.value, "a measure takes no number; leave 数值 empty or write 推进中")
+                problem(.value, "措施不填数值；请留空或填“推进中”", "a measure takes no number; leave the value empty or write \"推进中\" (in progress)")
             }
         }
 
@@ -154,7 +179,7 @@ public struct EntryValidator: Sendable {
             if let unit = unitsByName[unitText] {
                 reportingUnit = unit.name
             } else {
-                problem(.unit, "unknown unit \"\(unitText)\"")
+                problem(.unit, "没有名为 \(Quoted(unitText)) 的单位", "unknown unit \(Quoted(unitText))")
             }
         }
 
@@ -163,34 +188,113 @@ public struct EntryValidator: Sendable {
                                 baselineYear: baselineYear, reportingUnit: reportingUnit))
     }
 
-    /// A figure that cannot be right for its unit: negative anything, a fractional count,
-    /// a share over 100%.
-    func implausible(_ value: Double, for target: Target, baseline: Bool) -> String? {
+    /// The largest figure any entry may hold (DESIGN §4 "Figures"): beyond it a figure is a
+    /// typing slip (an ID number in the wrong cell), not a report.
+    public static let largestFigure = 1e12
+    /// A figure may be at most this many times its target's goal (DESIGN §4 "Figures").
+    public static let largestMultipleOfGoal = 1000.0
+
+    /// A figure that cannot be right for its target: negative anything, a fractional count, a
+    /// share over 100%, more than 1,000 times the goal.
+    func implausible(_ value: Double, for target: Target) -> Phrase? {
         let unit = target.entryUnit ?? ""
-        if value < 0 { return "\(NumberText.format(value)) is negative; \(target.id) is counted in \(unit)" }
-        if UnitText.isCount(unit), value != value.rounded() {
-            return "\(NumberText.format(value)) is not a whole number of \(unit)"
+        let shown = NumberText.format(value)
+        if value < 0 {
+            return Phrase("\(shown) 是负数；\(target.id) 的计量单位是“\(unit)”", "\(shown) is negative; \(target.id) is counted in \(unit)")
         }
-        if unit == "%", value > 100 { return "\(NumberText.format(value))% is over 100%" }
+        if UnitText.isCount(unit), value != value.rounded() {
+            return Phrase("\(shown) 不是整数（单位：\(unit)）", "\(shown) is not a whole number of \(unit)")
+        }
+        if unit == "%", value > 100 { return Phrase("\(shown)% 超过 100%", "\(shown)% is over 100%") }
+        // Relative targets state their goal as growth in %, while figures come in their own unit:
+        // only the absolute bound applies to them.
+        if target.reportedUnit == nil, let goal = target.value, goal > 0, value > goal * Self.largestMultipleOfGoal {
+            let limit = NumberText.format(goal * Self.largestMultipleOfGoal)
+            return Phrase("\(shown) 超过目标值的 1000 倍（\(limit)\(unit)），请核对是否填错",
+                          "\(shown) is more than 1,000 times the goal (\(limit) \(unit)); check the figure")
+        }
         return nil
     }
 
-    /// Numbers as departments type them: "1,234", "94%", "１２３" (full-width digits).
-    public static func parseNumber(_ text: String) -> Double? {
+    /// A figure as departments type it, or why it is not one.
+    ///
+    /// Accepted: a plain decimal number, with an optional sign, full-width digits (１２３),
+    /// thousands separators in their places (1,234,567), and a trailing % only where the target
+    /// is a percentage. Refused, because each has been seen to store a wrong figure silently:
+    /// hex (`0x10` read as 16), exponents (`1e19`, `1e308` read as infinity), misplaced commas,
+    /// anything over 10^12.
+    public static func number(_ text: String, percentAllowed: Bool) -> Result<Double, Phrase> {
+        let typed = Quoted(text.trimmingSpaces)
         var cleaned = ""
-        for scalar in text.unicodeScalars {
+        for scalar in text.trimmingSpaces.unicodeScalars {
             switch scalar.value {
             case 0xFF10...0xFF19:
                 if let digit = Unicode.Scalar(scalar.value - 0xFF10 + 0x30) { cleaned.unicodeScalars.append(digit) }
             case 0xFF0E: cleaned.append(".")
             case 0xFF0D: cleaned.append("-")
-            case 0x2C, 0xFF0C, 0x20, 0x3000: continue
+            case 0xFF0B: cleaned.append("+")
+            case 0xFF0C: cleaned.append(",")
+            case 0xFF05: cleaned.append("%")
             default: cleaned.unicodeScalars.append(scalar)
             }
         }
-        if cleaned.hasSuffix("%") || cleaned.hasSuffix("％") { cleaned.removeLast() }
-        guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII }), let number = Double(cleaned), number.isFinite else { return nil }
-        return number
+        var isPercent = false
+        if cleaned.hasSuffix("%") {
+            cleaned.removeLast()
+            isPercent = true
+        }
+        guard let plain = plainDecimal(cleaned), let number = Double(plain), number.isFinite else {
+            return .failure(Phrase("\(typed) 不是数字（只填阿拉伯数字，如 1234 或 12.5）",
+                                   "\(typed) is not a number (write plain digits, e.g. 1234 or 12.5)"))
+        }
+        if isPercent && !percentAllowed {
+            return .failure(Phrase("\(typed) 带有 %，但该指标不是百分比；只填数字", "\(typed) has a % sign but the target is not a percentage; write the number only"))
+        }
+        if abs(number) > largestFigure {
+            return .failure(Phrase("\(typed) 超过 10^12，请核对是否填错", "\(typed) is larger than 10^12; check the figure"))
+        }
+        return .success(number == 0 ? 0 : number)
+    }
+
+    /// Numbers as departments type them; nil when `number(_:percentAllowed:)` would refuse it.
+    public static func parseNumber(_ text: String, percentAllowed: Bool = true) -> Double? {
+        try? number(text, percentAllowed: percentAllowed).get()
+    }
+
+    /// `text` as a plain decimal (sign, digits, one point) with its thousands separators taken
+    /// out, or nil when it is anything else.
+    static func plainDecimal(_ text: String) -> String? {
+        var body = Substring(text)
+        var sign = ""
+        if let first = body.first, first == "-" || first == "+" {
+            sign = first == "-" ? "-" : ""
+            body = body.dropFirst()
+        }
+        let parts = body.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else { return nil }
+        let fraction = parts.count == 2 ? parts[1] : ""
+        guard parts.count == 1 || !fraction.isEmpty, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        if groups.count > 1 {
+            // 1,234,567: a first group of 1-3 digits, then groups of exactly 3.
+            guard groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        }
+        return sign + groups.joined() + (fraction.isEmpty ? "" : "." + fraction)
+    }
+}
+
+/// Text a user typed, quoted for a message: control characters made visible and long text cut,
+/// so a bad cell can never act on the terminal that shows the error (DESIGN §5).
+public struct Quoted: CustomStringConvertible, Sendable {
+    public let text: String
+
+    public init(_ text: String) { self.text = text }
+
+    public var description: String {
+        var visible = ControlCharacters.visible(text)
+        if visible.count > 40 { visible = String(visible.prefix(40)) + "…" }
+        return "\"" + visible + "\""
     }
 }
 

@@ -37,7 +37,7 @@ public enum NumberText {
     /// A fraction as a whole percentage: 0.456 → "46%".
     public static func percent(_ fraction: Double) -> String {
         guard fraction.isFinite else { return "-" }
-        return "\(Int((fraction * 100).rounded()))%"
+        return "\(Int(saturating: fraction * 100))%"
     }
 }
 
@@ -68,7 +68,7 @@ public enum UnitText {
 /// time-proportional schedule), or 快于序时进度 when ahead.
 public enum LagText {
     public static func phrase(_ lag: Double, _ language: Language) -> String {
-        let points = Int(abs(lag).rounded())
+        let points = Int(saturating: abs(lag))
         if lag > 0 { return language.pick("低于序时进度 \(points) 个百分点", "\(points) pts behind schedule") }
         return language.pick("快于序时进度 \(points) 个百分点", "\(points) pts ahead of schedule")
     }

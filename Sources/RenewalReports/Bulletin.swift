@@ -346,15 +346,25 @@ public struct Bulletin: Encodable, Sendable {
 
     func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : "\(n)" }
 
-    /// Markdown-safe text: table pipes escaped, line breaks flattened.
+    /// Markdown-safe text from the store: control characters made visible, line breaks
+    /// flattened (a table row is one line), and every character Markdown would act on
+    /// (emphasis, links, code, inline HTML, table pipes) escaped with a backslash.
     func md(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        var out = ""
+        for character in ControlCharacters.visible(text, allowing: [.newline]) {
+            switch character {
+            case "\n", "\r\n": out += " "
+            case "\\", "|", "*", "_", "`", "[", "]", "<", ">", "#", "~": out += "\\" + String(character)
+            default: out.append(character)
+            }
+        }
+        return out
     }
 
-    /// HTML-escaped text.
+    /// HTML-escaped text, control characters made visible.
     func h(_ text: String) -> String {
         var out = ""
-        for character in text {
+        for character in ControlCharacters.visible(text, allowing: [.newline]) {
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

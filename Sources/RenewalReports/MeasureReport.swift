@@ -124,47 +124,62 @@ public struct MeasureReport: Encodable, Sendable {
                 }
             }
         }
-        if !flags.isEmpty {
-            lines.append("")
-            lines.append(c.pick("督办：", "Flagged:"))
-            for flag in flags {
-                var head = "  #\(flag.id) \(flag.itemId)  \(flag.flaggedBy) \(flag.flaggedAt.prefix(10))"
-                if let followUp = flag.followUp { head += c.pick("  反馈期限 ", "  follow up by ") + followUp }
-                lines.append(TextLayout.truncate(head, to: width, ellipsis: true))
-                lines.append(contentsOf: TextLayout.wrap(flag.note, width: width - 4).map { "    " + $0 })
-            }
-        }
-        lines.append("")
-        if entries.isEmpty {
-            lines.append(c.pick("报送记录：无", "Reports: none"))
-        } else {
-            lines.append(c.pick("报送记录（最近 \(min(historyLimit, entries.count)) 条，共 \(entries.count) 条）：",
-                                "Reports (latest \(min(historyLimit, entries.count)) of \(entries.count)):"))
-            for entry in entries.prefix(historyLimit) {
-                var head = "  \(entry.date) \(entry.item)"
-                if let value = entry.value { head += " " + c.quantity(value, unit: c.plan.target(id: entry.item)?.entryUnit) }
-                if let state = entry.milestone { head += " " + (state == MilestoneState.done.rawValue ? c.pick("完成", "done") : c.pick("推进中", "in progress")) }
-                if let unit = entry.reportingUnit { head += "  " + c.unitName(unit, short: true) }
-                lines.append(TextLayout.truncate(head, to: width, ellipsis: true))
-                for (label, text) in [(c.pick("进展情况", "Progress"), entry.progress), (c.pick("存在问题", "Problems"), entry.problems),
-                                      (c.pick("下步计划", "Next"), entry.nextSteps)] where !text.isEmpty {
-                    lines.append(contentsOf: indentWrap(head: "    \(label)" + c.pick("：", ": "), text: text))
-                }
-            }
-        }
+        lines.append(contentsOf: Self.flagLines(flags, context: c))
+        lines.append(contentsOf: Self.entryLines(entries, limit: historyLimit, context: c))
         return lines.map { TextLayout.truncate($0, to: width) }.joined(separator: "\n")
     }
 
-    func indentWrap(head: String, text: String) -> [String] {
+    /// The open flags of an item, with their notes.
+    static func flagLines(_ flags: [SupervisionFlag], context c: ReportContext) -> [String] {
+        guard !flags.isEmpty else { return [] }
+        var lines = ["", c.pick("督办：", "Flagged:")]
+        for flag in flags {
+            var head = "  #\(flag.id) \(flag.itemId)  \(flag.flaggedBy) \(flag.flaggedAt.prefix(10))"
+            if let followUp = flag.followUp { head += c.pick("  反馈期限 ", "  follow up by ") + followUp }
+            lines.append(TextLayout.truncate(head, to: c.width, ellipsis: true))
+            lines.append(contentsOf: TextLayout.wrap(flag.note, width: c.width - 4).map { "    " + $0 })
+        }
+        return lines
+    }
+
+    /// The latest reports, newest first, with their three narrative fields.
+    static func entryLines(_ entries: [EntryRow], limit: Int, context c: ReportContext) -> [String] {
+        var lines = [""]
+        if entries.isEmpty {
+            lines.append(c.pick("报送记录：无", "Reports: none"))
+            return lines
+        }
+        lines.append(c.pick("报送记录（最近 \(min(limit, entries.count)) 条，共 \(entries.count) 条）：",
+                            "Reports (latest \(min(limit, entries.count)) of \(entries.count)):"))
+        for entry in entries.prefix(limit) {
+            var head = "  \(entry.date) \(entry.item)"
+            if let value = entry.value { head += " " + c.quantity(value, unit: c.plan.target(id: entry.item)?.entryUnit) }
+            if let state = entry.milestone { head += " " + (state == MilestoneState.done.rawValue ? c.pick("完成", "done") : c.pick("推进中", "in progress")) }
+            if let unit = entry.reportingUnit { head += "  " + c.unitName(unit, short: true) }
+            lines.append(TextLayout.truncate(head, to: c.width, ellipsis: true))
+            for (label, text) in [(c.pick("进展情况", "Progress"), entry.progress), (c.pick("存在问题", "Problems"), entry.problems),
+                                  (c.pick("下步计划", "Next"), entry.nextSteps)] where !text.isEmpty {
+                lines.append(contentsOf: indentWrap(head: "    \(label)" + c.pick("：", ": "), text: text, width: c.width))
+            }
+        }
+        return lines
+    }
+
+    static func indentWrap(head: String, text: String, width: Int) -> [String] {
         let indent = DisplayWidth.of(head)
-        return TextLayout.wrap(text, width: context.width - indent).enumerated().map { index, line in
+        return TextLayout.wrap(text, width: width - indent).enumerated().map { index, line in
             (index == 0 ? head : String(repeating: " ", count: indent)) + line
         }
     }
 
+    func indentWrap(head: String, text: String) -> [String] {
+        Self.indentWrap(head: head, text: text, width: context.width)
+    }
+
     /// 目标 >=50家，截止 2025-12-31，实际 30家（2025-10-31），应达 40家，进度 [####..] 60%
-    func numbers(_ row: TargetRow) -> String {
-        let c = context
+    func numbers(_ row: TargetRow) -> String { Self.numbers(row, context: context) }
+
+    static func numbers(_ row: TargetRow, context c: ReportContext) -> String {
         var parts = [c.pick("目标 ", "goal ") + row.goalText]
         if let deadline = row.deadline { parts.append(c.pick("截止 ", "due ") + deadline) }
         if row.kind == TargetKind.milestone.rawValue {

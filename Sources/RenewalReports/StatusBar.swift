@@ -61,7 +61,7 @@ public enum ProgressBar {
     public static func render(_ fraction: Double?, width: Int) -> String {
         let inner = max(1, width - 2)
         guard let fraction, fraction.isFinite else { return "[" + String(repeating: " ", count: inner) + "]" }
-        let filled = min(inner, max(0, Int((fraction * Double(inner)).rounded())))
+        let filled = min(inner, max(0, Int(saturating: fraction * Double(inner))))
         return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: inner - filled) + "]"
     }
 }

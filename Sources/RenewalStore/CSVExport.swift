@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import RenewalText
 
 /// CSV for Excel and WPS: UTF-8 with a BOM (so Excel does not guess GBK), CRLF line ends, and
 /// every text cell that a spreadsheet would evaluate neutralised (OWASP "CSV injection").
@@ -11,8 +12,10 @@ public enum CSVExport {
     }
 
     /// Text starting with = + - @, a tab or a carriage return is prefixed with an apostrophe,
-    /// which spreadsheets show as text and never evaluate.
-    public static func neutralise(_ text: String) -> String {
+    /// which spreadsheets show as text and never evaluate; control characters other than line
+    /// breaks are made visible (DESIGN §5: text from the store is data).
+    public static func neutralise(_ raw: String) -> String {
+        let text = ControlCharacters.visible(raw, allowing: [.newline, .tab])
         guard let first = text.unicodeScalars.first else { return text }
         switch first {
         case "=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠":
@@ -47,6 +50,7 @@ public enum CSVExport {
 
     /// Plain decimal, no exponent, no thousands separators.
     static func number(for value: Double) -> String {
+        guard value.isFinite else { return "" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         var text = String(format: "%.6f", value)
         while text.hasSuffix("0") { text.removeLast() }

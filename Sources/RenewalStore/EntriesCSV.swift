@@ -1,6 +1,6 @@
-import CSV
 import Foundation
 import RenewalModel
+import RenewalText
 
 /// Reads a CSV return, the format departments fill in (README: "Entries CSV").
 ///
@@ -74,6 +74,11 @@ public enum EntriesCSV {
         public var encoding: TextDecoding.Encoding
         /// Lines in the file (for progress and messages).
         public var lineCount: Int
+        /// Lines of rows left as the template gave them (an id, perhaps a date, but neither a
+        /// figure nor any text): a unit that reports on some items leaves the others blank.
+        public var blankLines: [Int] = []
+        /// The first few text cells as decoded, for `--dry-run` to show when the file was not UTF-8.
+        public var sample: [String] = []
     }
 
     /// Reads the entries of a file, for reports (`--entries`).
@@ -82,58 +87,77 @@ public enum EntriesCSV {
     }
 
     /// Reads and checks a return file. Throws `EntriesError` listing every bad row.
-    public static func readReturn(path: String, plan: Plan, today: Day,
+    public static func readReturn(path: String, plan: Plan, today: Day, encoding: TextDecoding.Encoding? = nil,
                                   progress: ((Int) -> Void)? = nil) throws -> Return {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw EntriesError(file: path, problems: [.init(line: nil, column: nil, message: "cannot read the file")])
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw EntriesError(file: path, problems: [.init(line: nil, column: nil,
+                message: Phrase("这是一个文件夹，不是 CSV 文件", "this is a folder, not a CSV file"))])
         }
-        return try readReturn(data: data, file: path, plan: plan, today: today, progress: progress)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw EntriesError(file: path, problems: [.init(line: nil, column: nil, message: exists
+                ? Phrase("无法读取该文件（没有读取权限？）", "cannot read the file (no permission to read it?)")
+                : Phrase("文件不存在，请检查路径", "no such file; check the path"))])
+        }
+        return try readReturn(data: data, file: path, plan: plan, today: today, encoding: encoding, progress: progress)
     }
 
     /// Reads and checks CSV bytes; `file` names the source in messages.
-    public static func readReturn(data: Data, file: String, plan: Plan, today: Day,
+    public static func readReturn(data: Data, file: String, plan: Plan, today: Day, encoding forced: TextDecoding.Encoding? = nil,
                                   progress: ((Int) -> Void)? = nil) throws -> Return {
-        guard let (text, encoding) = TextDecoding.decode(data) else {
-            throw EntriesError(file: file, problems: [.init(line: nil, column: nil,
-                message: "the file is neither UTF-8 nor GBK/GB18030 text; save it as \"CSV UTF-8\"")])
+        let decoded: (text: String, encoding: TextDecoding.Encoding)
+        switch TextDecoding.decode(data, as: forced) {
+        case let .success(result): decoded = result
+        case let .failure(message): throw EntriesError(file: file, problems: [.init(line: nil, column: nil, message: message)])
         }
-        let (rows, lines) = try parse(text: text, file: file, validator: EntryValidator(plan: plan, today: today), progress: progress)
-        return Return(rows: rows, encoding: encoding, lineCount: lines)
+        var checked = try parse(text: decoded.text, file: file, validator: EntryValidator(plan: plan, today: today), progress: progress)
+        checked.encoding = decoded.encoding
+        return checked
     }
 
     static func parse(text: String, file: String, validator: EntryValidator,
-                      progress: ((Int) -> Void)?) throws -> ([Row], Int) {
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: false)
-        } catch {
-            throw EntriesError(file: file, problems: [.init(line: 1, column: nil, message: "not a CSV file: \(error)")])
+                      progress: ((Int) -> Void)?) throws -> Return {
+        let records: [CSVRecords.Record]
+        switch CSVRecords.parse(text) {
+        case let .success(parsed): records = parsed
+        case let .failure(failure):
+            throw EntriesError(file: file, problems: [.init(line: failure.line, column: nil, message: failure.message)])
         }
-        var problems: [EntriesError.Problem] = []
-        var line = 1
-        guard let headerRow = reader.next() else {
-            throw EntriesError(file: file, problems: [.init(line: 1, column: nil, message: "the file is empty; expected a header row")])
+        guard let headerRecord = records.first(where: { !$0.cells.allSatisfy { $0.trimmingSpaces.isEmpty } }) else {
+            throw EntriesError(file: file, problems: [.init(line: 1, column: nil,
+                message: Phrase("文件是空的；第一行应为表头", "the file is empty; expected a header row"))])
         }
-        line += newlineCount(headerRow) + 1
         var columns: [Column: Int] = [:]
-        for (index, cell) in headerRow.enumerated() {
+        var headerProblems: [EntriesError.Problem] = []
+        for (index, cell) in headerRecord.cells.enumerated() {
             let name = cell.trimmingSpaces.lowercased().replacingOccurrences(of: " ", with: "")
-            for column in Column.allCases where column.names.contains(name) && columns[column] == nil {
-                columns[column] = index
+            for column in Column.allCases where column.names.contains(name) {
+                if let first = columns[column] {
+                    headerProblems.append(.init(line: headerRecord.line, column: nil, message: Phrase(
+                        "表头中第 \(first + 1) 列和第 \(index + 1) 列都是“\(column.names[0])”；只能有一列",
+                        "the header has \(column.names[0]) twice (columns \(first + 1) and \(index + 1)); keep one")))
+                } else {
+                    columns[column] = index
+                }
             }
         }
         let missing = Column.allCases.filter { $0.required && columns[$0] == nil }
         if !missing.isEmpty {
-            let names = missing.map { $0.names[0] }.joined(separator: ", ")
-            throw EntriesError(file: file, problems: [.init(line: 1, column: nil,
-                message: "header is missing \(names); expected \(header.joined(separator: ","))")])
+            let names = missing.map { $0.names[0] }.joined(separator: "、")
+            let expected = header.joined(separator: ",")
+            headerProblems.append(.init(line: headerRecord.line, column: nil, message: Phrase(
+                "表头缺少 \(names) 列；应为 \(expected)", "the header is missing \(names); expected \(expected)")))
         }
+        guard headerProblems.isEmpty else { throw EntriesError(file: file, problems: headerProblems) }
 
         var rows: [Row] = []
+        var blankLines: [Int] = []
+        var sample: [String] = []
+        var problems: [EntriesError.Problem] = []
         var count = 0
-        while let row = reader.next() {
-            let rowLine = line
-            line += newlineCount(row) + 1
+        for record in records where record.line > headerRecord.line {
+            let row = record.cells
             count += 1
             if count % 1000 == 0 { progress?(count) }
             if row.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
@@ -141,25 +165,31 @@ public enum EntriesCSV {
                 guard let index = columns[column], index < row.count else { return "" }
                 return row[index].trimmingSpaces
             }
+            // A template row the unit did not fill in: no figure, no text. Skipped, not an error.
+            if cell(.value).isEmpty && cell(.progress).isEmpty && cell(.problems).isEmpty && cell(.next).isEmpty
+                && cell(.baselineYear).isEmpty {
+                blankLines.append(record.line)
+                continue
+            }
+            if sample.count < 3 {
+                if let text = [cell(.progress), cell(.problems), cell(.next), cell(.unit)].first(where: { !$0.isEmpty }) {
+                    sample.append(text)
+                }
+            }
             let candidate = EntryValidator.Candidate(itemId: cell(.item), dateText: cell(.date), valueText: cell(.value),
                                                      baselineYearText: cell(.baselineYear), unitText: cell(.unit))
             switch validator.check(candidate) {
             case let .success(checked):
-                rows.append(Row(line: rowLine, checked: checked, progress: cell(.progress), problems: cell(.problems),
+                rows.append(Row(line: record.line, checked: checked, progress: cell(.progress), problems: cell(.problems),
                                 nextSteps: cell(.next)))
             case let .failure(list):
-                problems += list.problems.map { .init(line: rowLine, column: $0.field.rawValue, message: $0.message) }
+                problems += list.problems.map { .init(line: record.line, column: $0.field, message: $0.message) }
             }
         }
-        if let error = reader.error {
-            problems.append(.init(line: line, column: nil, message: "cannot read the CSV: \(error)"))
-        }
         guard problems.isEmpty else { throw EntriesError(file: file, problems: problems) }
-        return (rows, line - 1)
-    }
-
-    static func newlineCount(_ row: [String]) -> Int {
-        row.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
+        let newlines = text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let lines = newlines + (text.utf8.last.map { $0 != 0x0A } ?? false ? 1 : 0)
+        return Return(rows: rows, encoding: .utf8, lineCount: lines, blankLines: blankLines, sample: sample)
     }
 }
 
@@ -167,22 +197,30 @@ public enum EntriesCSV {
 public struct EntriesError: Error, CustomStringConvertible, Equatable {
     public struct Problem: Equatable, Sendable {
         public var line: Int?
-        public var column: String?
-        public var message: String
+        public var column: EntryValidator.Field?
+        public var message: Phrase
+
+        public init(line: Int?, column: EntryValidator.Field?, message: Phrase) {
+            self.line = line
+            self.column = column
+            self.message = message
+        }
     }
 
     public var file: String
     public var problems: [Problem]
 
-    /// One line per problem: `returns.csv:7: 数值: "abc" is not a number`.
-    public var lines: [String] {
-        problems.map { problem in
+    /// One line per problem: `returns.csv:7: 数值：“abc” 不是数字…` / `returns.csv:7: value: …`.
+    public func lines(_ language: Language) -> [String] {
+        let file = ControlCharacters.visible(file)
+        return problems.map { problem in
             var text = file
             if let line = problem.line { text += ":\(line)" }
-            if let column = problem.column { text += ": \(column)" }
-            return text + ": " + problem.message
+            text += ": "
+            if let column = problem.column { text += column.name(language) + language.pick("：", ": ") }
+            return text + problem.message.text(language)
         }
     }
 
-    public var description: String { lines.joined(separator: "\n") }
+    public var description: String { lines(.zh).joined(separator: "\n") }
 }

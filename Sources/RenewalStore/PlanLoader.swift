@@ -46,10 +46,16 @@ public enum LoadError: Error, CustomStringConvertible, Equatable {
     case unreadable(path: String)
     case invalidPlan(path: String, error: PlanError)
 
-    public var description: String {
+    public var phrase: Phrase {
         switch self {
-        case let .unreadable(path): return "\(path): cannot read the file"
-        case let .invalidPlan(path, error): return "\(path): \(error)"
+        case let .unreadable(path):
+            let exists = FileManager.default.fileExists(atPath: path)
+            return exists ? Phrase("\(path)：无法读取该文件", "\(path): cannot read the file")
+                          : Phrase("\(path)：文件不存在，请检查路径", "\(path): no such file; check the path")
+        case let .invalidPlan(path, error):
+            return Phrase("\(path)：\(error.phrase.zh)", "\(path): \(error.phrase.en)")
         }
     }
+
+    public var description: String { phrase.en }
 }

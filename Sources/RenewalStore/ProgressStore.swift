@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import RenewalModel
+import RenewalText
 
 /// The progress store: one SQLite file holding every progress entry and supervision flag.
 ///
@@ -13,21 +14,78 @@ public final class ProgressStore: Sendable {
     public let path: String
     let pool: DatabasePool
 
-    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    /// How a command uses the store.
+    public enum Access: Sendable {
+        /// Reports: the file must exist and be a renewal store; it is opened read-only, so a
+        /// user who may only read the file (or its folder) can still run every report.
+        case read
+        /// Recording, importing, flagging: the store is created when missing (`created` then says
+        /// so) and checked for damage before anything is written.
+        case write
+    }
+
+    /// True when this open made a new, empty store.
+    public let created: Bool
+
+    /// Opens the store at `path` for `access`, bringing its schema up to date when writing.
+    ///
+    /// Nothing is written to a file that is not a renewal store: the file is inspected first
+    /// (`StoreFile`), and another application's SQLite file, a store from a newer renewal, a
+    /// damaged store or a missing one (for reading) is refused with `StoreError`.
+    public init(path: String, access: Access = .write) throws {
         self.path = path
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let kind = StoreFile.inspect(path: path)
+        switch kind {
+        case .missing where access == .read: throw StoreError.missing(path: path)
+        case .notSQLite: throw StoreError.notAStore(path: path)
+        case .foreign: throw StoreError.foreign(path: path)
+        case let .newer(migrations): throw StoreError.newerSchema(path: path, migrations: migrations)
+        case let .damaged(reason): throw StoreError.damaged(path: path, reason: reason)
+        case let .unreadable(reason): throw StoreError.cannotOpen(path: path, reason: reason)
+        case .missing, .empty, .renewal: break
+        }
+        created = kind == .missing || kind == .empty
+        if access == .write, kind == .missing {
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty {
+                do {
+                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                } catch {
+                    throw StoreError.cannotOpen(path: path, reason: Phrase("无法创建文件夹 \(directory)", "cannot create the folder \(directory)"))
+                }
+            }
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.foreignKeysEnabled = true
+        configuration.readonly = access == .read
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator.migrate(pool)
+            if access == .write {
+                if kind == .renewal { try Self.checkIntegrity(pool, path: path) }
+                try Self.migrator.migrate(pool)
+            }
         } catch let error as DatabaseError {
-            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error)")
+            throw StoreError.from(error, path: path)
+        }
+    }
+
+    /// Reads, with SQLite's failures turned into `StoreError`s a user can act on.
+    func reading<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.read(body) } catch let error as DatabaseError { throw StoreError.from(error, path: path) }
+    }
+
+    /// Writes in one transaction, with SQLite's failures turned into `StoreError`s.
+    func writing<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.write(body) } catch let error as DatabaseError { throw StoreError.from(error, path: path) }
+    }
+
+    /// A write to a damaged file makes it worse: `PRAGMA quick_check` first (linear in the file,
+    /// and writes are rare next to reads).
+    static func checkIntegrity(_ pool: DatabasePool, path: String) throws {
+        let result = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+        guard result == ["ok"] else {
+            throw StoreError.damaged(path: path, reason: result.prefix(3).joined(separator: "; "))
         }
     }
 
@@ -85,18 +143,22 @@ public final class ProgressStore: Sendable {
                 t.column("clearedAt", .text)
             }
         }
+        migrator.registerMigration("v2: application id") { db in
+            // Marks the file as renewal's, so that it is told apart from any other SQLite file.
+            try db.execute(sql: "PRAGMA application_id = \(StoreFile.applicationId)")
+        }
         return migrator
     }
 
     /// Migrations applied to this file, oldest first.
     public func appliedMigrations() throws -> [String] {
-        try pool.read { try Self.migrator.appliedMigrations($0) }
+        try reading { try Self.migrator.appliedMigrations($0) }
     }
 
     /// Changes whenever an entry or flag is written, by this process or another: the dashboard
     /// polls it to pick up other people's work without a key press.
     public func changeToken() throws -> String {
-        try pool.read { db in
+        try reading { db in
             try String.fetchOne(db, sql: """
                 SELECT (SELECT ifnull(max(id), 0) FROM entry) || ':' || (SELECT ifnull(max(id), 0) FROM flag)
                     || ':' || (SELECT count(clearedAt) FROM flag)
@@ -133,7 +195,7 @@ public final class ProgressStore: Sendable {
             """
         case .judging: "SELECT id, itemId, date, value, milestone, corrects, baselineYear FROM entry ORDER BY id"
         }
-        return try pool.read { db in
+        return try reading { db in
             let count = try EntryRecord.fetchCount(db)
             let statement = try db.makeStatement(sql: sql)
             let handle = statement.sqliteStatement
@@ -169,43 +231,41 @@ public final class ProgressStore: Sendable {
 
     /// Entries for some items, in recording order.
     public func entries(for itemIds: Set<String>) throws -> [ProgressEntry] {
-        try pool.read { db in
+        try reading { db in
             try EntryRecord.filter(itemIds.contains(Column("itemId"))).order(Column("id")).fetchAll(db).map(\.entry)
         }
     }
 
     public func entry(id: String) throws -> ProgressEntry? {
         guard let key = Int64(id) else { return nil }
-        return try pool.read { db in try EntryRecord.fetchOne(db, key: key)?.entry }
+        return try reading { db in try EntryRecord.fetchOne(db, key: key)?.entry }
     }
 
     public func entryCount() throws -> Int {
-        try pool.read { db in try EntryRecord.fetchCount(db) }
+        try reading { db in try EntryRecord.fetchCount(db) }
     }
 
     /// Appends one entry; returns it with its id.
     @discardableResult
     public func append(_ entry: NewEntry) throws -> ProgressEntry {
-        try pool.write { db in try Self.insert(entry, db) }
+        try writing { db in try Self.insert(entry, db) }
     }
 
     /// Appends many entries in one transaction: all of them or none. Entries identical to a
     /// stored one (same item, date, value, milestone state and baseline year) are skipped.
     /// `progress` is called every `every` rows with (done, total) while writing.
     public func appendAll(_ entries: [NewEntry], every: Int = 1000,
-                          progress: ((Int, Int) -> Void)? = nil) throws -> (added: [ProgressEntry], duplicates: [NewEntry]) {
-        try pool.write { db in
-            var seen = Set(try EntryRecord.fetchAll(db).map(\.duplicateKey))
+                          progress: ((Int, Int) -> Void)? = nil) throws -> (added: [ProgressEntry], duplicates: [Int]) {
+        try writing { db in
+            var seen = try Self.storedKeys(db)
             var added: [ProgressEntry] = []
-            var duplicates: [NewEntry] = []
+            var duplicates: [Int] = []
             for (index, entry) in entries.enumerated() {
                 if index % every == 0 { progress?(index, entries.count) }
-                let key = entry.duplicateKey
-                if seen.contains(key) {
-                    duplicates.append(entry)
+                if !seen.insert(entry.duplicateKey).inserted {
+                    duplicates.append(index)
                     continue
                 }
-                seen.insert(key)
                 added.append(try Self.insert(entry, db))
             }
             progress?(entries.count, entries.count)
@@ -213,15 +273,55 @@ public final class ProgressStore: Sendable {
         }
     }
 
-    /// Which of these entries are already stored (same item, date, value, state, baseline year).
-    public func duplicates(among entries: [NewEntry]) throws -> [NewEntry] {
-        let stored = try pool.read { db in Set(try EntryRecord.fetchAll(db).map(\.duplicateKey)) }
-        var seen = stored
-        return entries.filter { entry in
-            let key = entry.duplicateKey
-            defer { seen.insert(key) }
-            return seen.contains(key)
+    /// Positions in `entries` of those already stored (same item, date, value, state, baseline
+    /// year), or repeated earlier in `entries`: what `appendAll` would skip. Linear: one pass
+    /// over the stored keys (no text read), one over the entries.
+    public func duplicates(among entries: [NewEntry]) throws -> [Int] {
+        var seen = try reading { db in try Self.storedKeys(db) }
+        return entries.indices.filter { !seen.insert(entries[$0].duplicateKey).inserted }
+    }
+
+    /// Positions of entries that repeat an earlier one of the same list (no store to compare with).
+    public static func repeats(among entries: [NewEntry]) -> [Int] {
+        var seen = Set<DuplicateKey>()
+        return entries.indices.filter { !seen.insert(entries[$0].duplicateKey).inserted }
+    }
+
+    /// The duplicate key of every stored entry, read without the narrative columns.
+    static func storedKeys(_ db: Database) throws -> Set<DuplicateKey> {
+        var keys = Set<DuplicateKey>()
+        let rows = try Row.fetchCursor(db, sql: "SELECT itemId, date, value, milestone, baselineYear FROM entry")
+        while let row = try rows.next() {
+            keys.insert(DuplicateKey(itemId: row[0], date: row[1], value: row[2], milestone: row[3], baselineYear: row[4]))
         }
+        return keys
+    }
+
+    /// How a new entry relates to what is stored for its item and day.
+    public enum SameDay: Sendable {
+        /// Nothing stored for that item and day (or baseline year).
+        case none
+        /// An entry with the same figure or state and the same text: storing it again adds nothing.
+        case duplicate(ProgressEntry)
+        /// The item's standing entry for that day has another figure or state: only a
+        /// correction may replace it.
+        case conflict(ProgressEntry)
+    }
+
+    /// Compares `entry` with the standing entries of its item on its day (corrections applied).
+    public func sameDay(as entry: NewEntry) throws -> SameDay {
+        let stored = try reading { db in
+            try EntryRecord.filter(Column("itemId") == entry.itemId && Column("date") == entry.date.description)
+                .order(Column("id")).fetchAll(db)
+        }.filter { $0.baselineYear == entry.baselineYear }
+        let corrected = Set(stored.compactMap(\.corrects))
+        let standing = stored.filter { record in record.id.map { !corrected.contains($0) } ?? true }
+        if let same = standing.last(where: { $0.duplicateKey == entry.duplicateKey && $0.progress == entry.progress
+            && $0.problems == entry.problems && $0.nextSteps == entry.nextSteps }) {
+            return .duplicate(same.entry)
+        }
+        if let other = standing.last(where: { $0.duplicateKey != entry.duplicateKey }) { return .conflict(other.entry) }
+        return .none
     }
 
     static func insert(_ entry: NewEntry, _ db: Database) throws -> ProgressEntry {
@@ -236,7 +336,7 @@ public final class ProgressStore: Sendable {
     /// notes are kept.
     @discardableResult
     public func flag(itemId: String, note: String, by: String, at: String, followUp: Day?) throws -> SupervisionFlag {
-        try pool.write { db in
+        try writing { db in
             var record = FlagRecord(id: nil, itemId: itemId, note: note, flaggedBy: by, flaggedAt: at,
                                     followUp: followUp?.description, clearedBy: nil, clearedAt: nil)
             try record.insert(db)
@@ -246,7 +346,7 @@ public final class ProgressStore: Sendable {
 
     /// Clears every open flag on an item; returns how many were cleared.
     public func unflag(itemId: String, by: String, at: String) throws -> Int {
-        try pool.write { db in
+        try writing { db in
             try FlagRecord.filter(Column("itemId") == itemId && Column("clearedAt") == nil)
                 .updateAll(db, Column("clearedBy").set(to: by), Column("clearedAt").set(to: at))
         }
@@ -254,7 +354,7 @@ public final class ProgressStore: Sendable {
 
     /// Flags, open ones only unless `includeCleared`, oldest first.
     public func flags(includeCleared: Bool = false) throws -> [SupervisionFlag] {
-        try pool.read { db in
+        try reading { db in
             var request = FlagRecord.order(Column("id"))
             if !includeCleared { request = request.filter(Column("clearedAt") == nil) }
             return try request.fetchAll(db).map(\.flag)
@@ -319,13 +419,66 @@ struct DuplicateKey: Hashable {
     var baselineYear: Int?
 }
 
-/// The store could not be used.
+/// The store could not be used: each case says what the user can do about it.
 public enum StoreError: Error, CustomStringConvertible, Equatable {
-    case cannotOpen(path: String, reason: String)
+    case missing(path: String)
+    case notAStore(path: String)
+    case foreign(path: String)
+    case newerSchema(path: String, migrations: [String])
+    case damaged(path: String, reason: String)
+    case readOnly(path: String)
+    case cannotOpen(path: String, reason: Phrase)
 
-    public var description: String {
+    /// The message, complete in each language.
+    public var phrase: Phrase {
         switch self {
-        case let .cannotOpen(path, reason): return "cannot open the store \(path): \(reason)"
+        case let .missing(path):
+            let shown = ControlCharacters.visible(path)
+            return Phrase("找不到进展库 \(shown)。请检查 --db 或 RENEWAL_DB 是否写错；新建进展库请用 renewal record 或 renewal import（会自动创建），试用请加 --demo",
+                          "there is no store at \(shown). Check --db or RENEWAL_DB for a typing slip; renewal record or renewal import creates a new store, --demo tries the sample data")
+        case let .notAStore(path):
+            let shown = ControlCharacters.visible(path)
+            return Phrase("\(shown) 不是 renewal 进展库（不是 SQLite 文件），未作任何改动；请检查 --db 或 RENEWAL_DB",
+                          "\(shown) is not a renewal store (not an SQLite file); it was left untouched. Check --db or RENEWAL_DB")
+        case let .foreign(path):
+            let shown = ControlCharacters.visible(path)
+            return Phrase("\(shown) 是其他程序的 SQLite 文件，不是 renewal 进展库，未作任何改动；请检查 --db 或 RENEWAL_DB",
+                          "\(shown) is another application's SQLite file, not a renewal store; it was left untouched. Check --db or RENEWAL_DB")
+        case let .newerSchema(path, migrations):
+            let shown = ControlCharacters.visible(path)
+            let names = ControlCharacters.visible(migrations.joined(separator: ", "))
+            return Phrase("\(shown) 由更新版本的 renewal 写入（数据结构 \(names)），本版本无法安全读取；请升级 renewal",
+                          "\(shown) was written by a newer renewal (schema \(names)) that this version cannot read safely; update renewal")
+        case let .damaged(path, reason):
+            let shown = ControlCharacters.visible(path)
+            let why = ControlCharacters.visible(reason)
+            return Phrase("进展库 \(shown) 已损坏（\(why)），为免损失扩大，不再写入；请从备份恢复，或用 sqlite3 \(shown) \".recover\" 抢救数据",
+                          "the store \(shown) is damaged (\(why)); nothing more is written to it. Restore a backup, or rescue the data with sqlite3 \(shown) \".recover\"")
+        case let .readOnly(path):
+            let shown = ControlCharacters.visible(path)
+            return Phrase("进展库 \(shown) 只读（文件或所在文件夹没有写权限），无法写入；报表仍可查看",
+                          "the store \(shown) is read-only (no write permission on the file or its folder); reports still work, writing does not")
+        case let .cannotOpen(path, reason):
+            let shown = ControlCharacters.visible(path)
+            return Phrase("无法打开进展库 \(shown)：\(reason.zh)", "cannot open the store \(shown): \(reason.en)")
+        }
+    }
+
+    public var description: String { phrase.zh }
+
+    /// A database error as the user can act on it; the SQL and SQLite's own words stay out of
+    /// the sentence except as the reason.
+    public static func from(_ error: DatabaseError, path: String) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_READONLY, .SQLITE_PERM: return .readOnly(path: path)
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .damaged(path: path, reason: error.message ?? "\(error.resultCode)")
+        case .SQLITE_CANTOPEN:
+            return .cannotOpen(path: path, reason: Phrase("文件或其所在文件夹无法访问", "the file or its folder cannot be reached"))
+        case .SQLITE_FULL:
+            return .cannotOpen(path: path, reason: Phrase("磁盘已满", "the disk is full"))
+        default:
+            let why = error.message ?? "\(error.resultCode)"
+            return .cannotOpen(path: path, reason: Phrase("数据库错误（\(why)）", "database error (\(why))"))
         }
     }
 }

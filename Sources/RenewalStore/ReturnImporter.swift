@@ -8,25 +8,29 @@ public enum ReturnImporter {
         public var added: Int
         /// Lines of rows identical to a stored entry (same item, date, value), skipped.
         public var duplicateLines: [Int]
+        /// Lines of template rows left blank (no figure, no text), skipped.
+        public var blankLines: [Int]
         public var encoding: TextDecoding.Encoding
         public var dryRun: Bool
     }
 
-    /// Writes the rows of `checked` (already validated) to `store`.
-    public static func run(_ checked: EntriesCSV.Return, file: String, store: ProgressStore, by: String, at: String,
+    /// Writes the rows of `checked` (already validated) to `store`; with `dryRun`, or no store
+    /// yet, says what would be written. Linear in the rows and the stored entries.
+    public static func run(_ checked: EntriesCSV.Return, file: String, store: ProgressStore?, by: String, at: String,
                            dryRun: Bool, progress: ((Int, Int) -> Void)? = nil) throws -> Outcome {
         let entries = checked.rows.map { $0.newEntry(file: file, recordedBy: by, recordedAt: at) }
-        let lines = Dictionary(zip(entries.indices, checked.rows.map(\.line)), uniquingKeysWith: { a, _ in a })
-        if dryRun {
-            let duplicates = try store.duplicates(among: entries)
-            let duplicateLines = entries.indices.filter { duplicates.contains(entries[$0]) }.compactMap { lines[$0] }
-            return Outcome(added: entries.count - duplicates.count, duplicateLines: duplicateLines,
-                           encoding: checked.encoding, dryRun: true)
+        let duplicates: [Int]
+        let added: Int
+        if !dryRun, let store {
+            let result = try store.appendAll(entries, progress: progress)
+            duplicates = result.duplicates
+            added = result.added.count
+        } else {
+            duplicates = try store?.duplicates(among: entries) ?? ProgressStore.repeats(among: entries)
+            added = entries.count - duplicates.count
         }
-        let result = try store.appendAll(entries, progress: progress)
-        let duplicateSet = Set(result.duplicates)
-        let duplicateLines = entries.indices.filter { duplicateSet.contains(entries[$0]) }.compactMap { lines[$0] }
-        return Outcome(added: result.added.count, duplicateLines: duplicateLines, encoding: checked.encoding, dryRun: false)
+        return Outcome(added: added, duplicateLines: duplicates.map { checked.rows[$0].line }, blankLines: checked.blankLines,
+                       encoding: checked.encoding, dryRun: dryRun)
     }
 }
 

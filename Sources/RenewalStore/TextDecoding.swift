@@ -1,4 +1,5 @@
 import Foundation
+import RenewalModel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,19 +16,32 @@ public enum TextDecoding {
 
     /// The text and the encoding it was found in, or nil when the bytes are neither.
     public static func decode(_ data: Data) -> (text: String, encoding: Encoding)? {
-        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-        if data.starts(with: bom) {
-            guard let text = String(data: data.dropFirst(3), encoding: .utf8) else { return nil }
-            return (text, .utf8WithBOM)
-        }
-        if let text = String(data: data, encoding: .utf8) {
-            return (text, .utf8)
-        }
-        if let text = fromGB18030(data) {
-            return (text, .gb18030)
-        }
-        return nil
+        try? decode(data, as: nil).get()
     }
+
+    /// The text in `forced` (`--encoding`), or in the encoding the bytes are valid in: UTF-8
+    /// first, then GB18030. Bytes valid in neither, or not in the forced one, are a clear error.
+    public static func decode(_ data: Data, as forced: Encoding?) -> Result<(text: String, encoding: Encoding), Phrase> {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        if forced != .gb18030, data.starts(with: bom) {
+            guard let text = String(data: data.dropFirst(3), encoding: .utf8) else { return .failure(notUTF8) }
+            return .success((text, .utf8WithBOM))
+        }
+        if forced != .gb18030, let text = String(data: data, encoding: .utf8) {
+            return .success((text, .utf8))
+        }
+        if forced == .utf8 || forced == .utf8WithBOM { return .failure(notUTF8) }
+        if let text = fromGB18030(data) {
+            return .success((text, .gb18030))
+        }
+        return .failure(forced == .gb18030
+            ? Phrase("文件不是有效的 GB18030/GBK 文本", "the file is not valid GB18030/GBK text")
+            : Phrase("文件既不是 UTF-8 也不是 GBK/GB18030 文本；请在 Excel 或 WPS 中另存为“CSV UTF-8”",
+                     "the file is neither UTF-8 nor GBK/GB18030 text; save it as \"CSV UTF-8\" in Excel or WPS"))
+    }
+
+    static let notUTF8 = Phrase("文件不是有效的 UTF-8 文本（可去掉 --encoding utf-8 让程序自动识别 GBK）",
+                                "the file is not valid UTF-8 text (leave out --encoding utf-8 to let GBK be recognised)")
 
     /// Decodes GB18030 with iconv (Glibc); nil on any invalid sequence.
     static func fromGB18030(_ data: Data) -> String? {

@@ -1,5 +1,7 @@
 import CNcursesw
 import Foundation
+import RenewalModel
+import RenewalText
 import RenewalUI
 
 /// The ncurses session: set up and restore the terminal, read keys, draw grids.
@@ -19,15 +21,26 @@ public final class TerminalSession {
     public enum StartError: Error, CustomStringConvertible {
         case notUTF8(codeset: String)
         case noTerminal
+        case cannotAddressCursor(term: String)
 
-        public var description: String {
+        /// The reason, complete in each language.
+        public var phrase: Phrase {
             switch self {
             case let .notUTF8(codeset):
-                return "the terminal's locale is \(codeset), not UTF-8, so Chinese text cannot be shown; run with LANG=C.UTF-8 (or zh_CN.UTF-8)"
+                return Phrase("终端的区域设置是 \(codeset)，不是 UTF-8，无法显示中文；请用 LANG=C.UTF-8（或 zh_CN.UTF-8）运行",
+                              "the terminal's locale is \(codeset), not UTF-8, so Chinese text cannot be shown; run with LANG=C.UTF-8 (or zh_CN.UTF-8)")
             case .noTerminal:
-                return "the dashboard needs a terminal (stdin and stdout must be a tty); use renewal snapshot or the report commands in scripts"
+                return Phrase("仪表盘需要在终端中运行（标准输入和输出须为终端）；脚本中请用 renewal snapshot 或各报表命令",
+                              "the dashboard needs a terminal (stdin and stdout must be a tty); use renewal snapshot or the report commands in scripts")
+            case let .cannotAddressCursor(term):
+                let shown = ControlCharacters.visible(term.isEmpty ? "(未设置)" : term)
+                let shownEn = ControlCharacters.visible(term.isEmpty ? "(unset)" : term)
+                return Phrase("终端类型 TERM=\(shown) 不能移动光标，无法显示仪表盘；请设置 TERM=xterm-256color（tmux 中为 tmux-256color），或改用 renewal summary 等报表命令",
+                              "the terminal type TERM=\(shownEn) cannot move the cursor, so the dashboard cannot be drawn; set TERM=xterm-256color (tmux-256color inside tmux), or use the report commands such as renewal summary")
             }
         }
+
+        public var description: String { phrase.zh }
     }
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
@@ -36,6 +49,9 @@ public final class TerminalSession {
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         guard codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" else {
             throw StartError.notUTF8(codeset: codeset)
+        }
+        guard renewal_terminal_can_address_cursor() == 1 else {
+            throw StartError.cannotAddressCursor(term: environment["TERM"] ?? "")
         }
         // Esc must respond at once: there are no Alt bindings to wait for.
         setenv("ESCDELAY", "25", 0)

@@ -341,7 +341,7 @@ public enum Reducer {
             state.form = nil
             state.message = state.pick("已保存：\(form.itemId) \(checked.date)", "Saved \(form.itemId) \(checked.date)")
         case let .failure(list):
-            form.errors = list.problems.map { "\($0.field.rawValue)：\($0.message)" }
+            form.errors = list.problems.map { $0.text(state.language) }
             state.form = form
         }
     }

@@ -16,7 +16,8 @@ struct SideBySide {
     let asOf: Day
     let repeatCount: Int
     let renewal: String
-    let task: String
+    /// taskwarrior, when installed: the comparison with it runs only then, and says so otherwise.
+    let task: String?
     let sqlite3: String
     private(set) var facts: [String] = []
 
@@ -29,14 +30,18 @@ struct SideBySide {
         guard let renewal = ChildProcess.which(here.appending(path: "renewal").path) else {
             throw BenchError("renewal is not built next to renewal-bench (swift build -c release)")
         }
-        guard let task = ChildProcess.which("task") else { throw BenchError("taskwarrior is not installed (apt-get install taskwarrior)") }
+        let task = ChildProcess.which("task")
         guard let sqlite3 = ChildProcess.which("sqlite3") else { throw BenchError("sqlite3 is not installed (apt-get install sqlite3)") }
         self.renewal = renewal
         self.task = task
         self.sqlite3 = sqlite3
 
-        let imported = try run(taskCommand(["import", files.tasksPath]), label: "task import")
-        facts.append("taskwarrior: \(imported.milliseconds.rounded()) ms to import the targets as tasks")
+        if task != nil {
+            let imported = try run(taskCommand(["import", files.tasksPath]), label: "task import")
+            facts.append("taskwarrior: \(imported.milliseconds.rounded()) ms to import the targets as tasks")
+        } else {
+            facts.append(Self.taskMissing)
+        }
     }
 
     func renewalCommand(_ name: String) -> ChildProcess {
@@ -44,8 +49,12 @@ struct SideBySide {
                                                       "--as-of", asOf.description])
     }
 
+    /// What the output says when taskwarrior is absent (a fresh machine without it).
+    static let taskMissing = "taskwarrior (task) is not installed here, so the comparison with it was skipped "
+        + "(apt-get install taskwarrior; .ci/run installs it)"
+
     func taskCommand(_ arguments: [String]) -> ChildProcess {
-        ChildProcess(executable: task, arguments: ["rc:" + files.taskrcPath] + arguments)
+        ChildProcess(executable: task ?? "task", arguments: ["rc:" + files.taskrcPath] + arguments)
     }
 
     var sqliteCommand: ChildProcess {
@@ -65,13 +74,13 @@ struct SideBySide {
     }
 
     mutating func run() throws -> [Row] {
-        let commands: [(String, ChildProcess)] = [
-            ("renewal overdue --json", renewalCommand("overdue")),
-            ("task overdue", taskCommand(["overdue"])),
-            ("renewal summary --json", renewalCommand("summary")),
-            ("task summary", taskCommand(["summary"])),
-            ("sqlite3 latest entry per item", sqliteCommand),
-        ]
+        var commands: [(String, ChildProcess)] = [("renewal overdue --json", renewalCommand("overdue"))]
+        if task != nil { commands.append(("task overdue", taskCommand(["overdue"]))) }
+        commands.append(("renewal summary --json", renewalCommand("summary")))
+        if task != nil { commands.append(("task summary", taskCommand(["summary"]))) }
+        commands.append(("sqlite3 latest entry per item", sqliteCommand))
+        func index(_ label: String) -> Int? { commands.firstIndex { $0.0 == label } }
+
         var times = Array(repeating: [Double](), count: commands.count)
         var memory = Array(repeating: 0.0, count: commands.count)
         var outputs = Array(repeating: "", count: commands.count)
@@ -87,20 +96,27 @@ struct SideBySide {
         // What each answered, so a reader can see they did the same work.
         let overdue = (try? JSONSerialization.jsonObject(with: Data(outputs[0].utf8))) as? [String: Any]
         let overdueCounts = overdue?["counts"] as? [String: Int] ?? [:]
-        let taskCount = try run(taskCommand(["+OVERDUE", "count"]), label: "task count").output
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        facts.append("renewal overdue: \(overdue?["count"] as? Int ?? -1) items late, \(overdueCounts["overdue"] ?? -1) of them past "
-                     + "their deadline; task overdue: \(taskCount) tasks past due (annual targets are due at the end of "
-                     + "the year, so a missed past year is late only for renewal); sqlite3: \(outputs[4].split(separator: "\n").count) items")
+        let sqliteItems = index("sqlite3 latest entry per item").map { outputs[$0].split(separator: "\n").count } ?? 0
+        var fact = "renewal overdue: \(overdue?["count"] as? Int ?? -1) items late, \(overdueCounts["overdue"] ?? -1) of them past their deadline; "
+        if task != nil {
+            let taskCount = try run(taskCommand(["+OVERDUE", "count"]), label: "task count").output
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            fact += "task overdue: \(taskCount) tasks past due (annual targets are due at the end of the year, so a missed "
+                + "past year is late only for renewal); "
+        }
+        facts.append(fact + "sqlite3: \(sqliteItems) items")
 
-        func ratio(_ numerator: Int, _ denominator: Int) -> [Double] {
-            zip(times[numerator], times[denominator]).map { $0 / $1 }.sorted()
+        func ratio(_ numerator: String, _ denominator: String) -> [Double]? {
+            guard let top = index(numerator), let bottom = index(denominator) else { return nil }
+            return zip(times[top], times[bottom]).map { $0 / $1 }.sorted()
         }
         var rows = commands.indices.map { Row(name: "process: \(commands[$0].0)", samples: times[$0].sorted()) }
         rows += commands.indices.map { Row(name: "peak memory: \(commands[$0].0)", samples: [memory[$0]], unit: "MB") }
-        rows.append(Row(name: "ratio: task overdue / renewal overdue", samples: ratio(1, 0), unit: "x"))
-        rows.append(Row(name: "ratio: task summary / renewal summary", samples: ratio(3, 2), unit: "x"))
-        rows.append(Row(name: "ratio: renewal overdue / sqlite3 query", samples: ratio(0, 4), unit: "x"))
+        for (name, top, bottom) in [("ratio: task overdue / renewal overdue", "task overdue", "renewal overdue --json"),
+                                    ("ratio: task summary / renewal summary", "task summary", "renewal summary --json"),
+                                    ("ratio: renewal overdue / sqlite3 query", "renewal overdue --json", "sqlite3 latest entry per item")] {
+            if let samples = ratio(top, bottom) { rows.append(Row(name: name, samples: samples, unit: "x")) }
+        }
         return rows
     }
 }

@@ -82,7 +82,7 @@ func run(scale: String, options: Options) throws -> (rows: [Row], facts: [String
 
     // Write the workload to a store file, as a task force would hold it.
     let writeTime = try files.writePlanAndStore(plan: plan, entries: entries)
-    let facts = "\(plan.allTargets.count) targets, \(plan.measures.count) measures, \(entries.count) entries (written in \(writeTime))"
+    let facts = "\(plan.allTargets.count) targets, \(plan.measures.count) measures, \(entries.count) entries (written in \(String(format: "%.1f", milliseconds(writeTime) / 1000)) s)"
 
     var rows: [Row] = []
     let n = options.repeatCount

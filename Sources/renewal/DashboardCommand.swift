@@ -7,10 +7,12 @@ import RenewalUI
 
 /// `renewal` (or `renewal tui`): the dashboard.
 struct DashboardCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "tui",
-        abstract: "The dashboard (the default when no command is given): a panel per programme, drill-down, o for everything overdue."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "tui",
+            abstract: CommandLanguage.pick("仪表盘（不带命令时默认打开）：每项工程一个面板，可逐级查看，按 o 列出全部逾期事项。", "The dashboard (the default when no command is given): a panel per programme, drill-down, o for everything overdue.")
+        )
+    }
 
     @OptionGroup var options: DashboardOptions
 
@@ -20,7 +22,9 @@ struct DashboardCommand: ParsableCommand {
     func run() throws {
         let language = try options.lang.parsed()
         let plan = try options.source.plan()
-        let opened = try options.source.openStore(plan: plan)
+        // Staff who may only read the store can still browse it; writing then says why not.
+        let writable = options.source.demo || FileManager.default.isWritableFile(atPath: options.source.storePath)
+        let opened = try options.source.openStore(plan: plan, access: writable ? .write : .read)
         let store = opened.store
         let data = try DashboardData.load(plan: plan, store: store, asOf: try options.parsedAsOf(), isSample: opened.isDemo)
 
@@ -28,7 +32,7 @@ struct DashboardCommand: ParsableCommand {
         do {
             session = try TerminalSession()
         } catch {
-            throw CLIError("\(error)")
+            throw CLIError((error as? TerminalSession.StartError)?.phrase ?? ErrorText.phrase(error))
         }
         defer { session.stop() }
         let ascii = options.ascii || ProcessInfo.processInfo.environment["RENEWAL_ASCII"] == "1"
@@ -44,7 +48,7 @@ struct DashboardCommand: ParsableCommand {
                 state.data = fresh
                 token = (try? store.changeToken()) ?? token
             } catch {
-                state.message = "\(error)"
+                state.message = ErrorText.text(error, language)
                 state.messageIsError = true
             }
         }
@@ -78,20 +82,33 @@ struct DashboardCommand: ParsableCommand {
                         reload()
                     case let .record(draft):
                         let unit = plan.leadUnits(forItem: draft.itemId).first
-                        try store.append(NewEntry(itemId: draft.itemId, date: draft.date, value: draft.value, milestone: draft.milestone,
-                                                  progress: draft.progress, problems: draft.problems, nextSteps: draft.nextSteps,
-                                                  reportingUnit: unit, recordedBy: RecorderOptions.currentUser, recordedAt: Today.timestamp(),
-                                                  origin: "dashboard"))
-                        reload()
+                        let entry = NewEntry(itemId: draft.itemId, date: draft.date, value: draft.value, milestone: draft.milestone,
+                                             progress: draft.progress, problems: draft.problems, nextSteps: draft.nextSteps,
+                                             reportingUnit: unit, recordedBy: RecorderOptions.currentUser, recordedAt: Today.timestamp(),
+                                             origin: "dashboard")
+                        // The same rules as `renewal record`: a repeat adds nothing, another figure for
+                        // the same day needs a correction (with its reason) from the command line.
+                        switch try store.sameDay(as: entry) {
+                        case let .duplicate(existing):
+                            state.message = language.pick("与已有记录 #\(existing.id) 完全相同，未重复记录", "Same as entry #\(existing.id); nothing recorded")
+                        case let .conflict(existing):
+                            state.message = language.pick(
+                                "\(entry.itemId) 在 \(entry.date) 已有记录 #\(existing.id)，数值不同；更正请用 renewal record \(entry.itemId) --corrects \(existing.id) --reason 原因",
+                                "\(entry.itemId) already has entry #\(existing.id) for \(entry.date) with another figure; correct it with renewal record \(entry.itemId) --corrects \(existing.id) --reason WHY")
+                            state.messageIsError = true
+                        case .none:
+                            try store.append(entry)
+                            reload()
+                        }
                     }
                 } catch {
-                    failure = "\(error)"
-                    state.message = "\(error)"
+                    failure = ErrorText.text(error, language)
+                    state.message = failure
                     state.messageIsError = true
                 }
             }
         }
         session.stop()
-        if let failure { FileHandle.standardError.write(Data("renewal: last error: \(failure)\n".utf8)) }
+        if let failure { Console.note(language.pick("renewal：最后一个错误：", "renewal: last error: ") + failure) }
     }
 }

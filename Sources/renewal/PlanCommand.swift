@@ -5,34 +5,32 @@ import RenewalText
 
 /// `renewal plan`: the plan itself, as JSON for scripts or as an outline.
 struct PlanCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "plan",
-        abstract: "Print the plan: programmes, measures, units and targets (--json for the full data)."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "plan",
+            abstract: CommandLanguage.pick("列出方案：工程、措施、单位和指标（--json 输出完整数据）。", "Print the plan: programmes, measures, units and targets (--json for the full data).")
+        )
+    }
 
-    @Flag(name: .long, help: "The whole plan as JSON (a public contract: see README).")
+    @Flag(name: .long, help: .bilingual("以 JSON 输出整个方案（格式固定，见 README）。", "The whole plan as JSON (a public contract: see README)."))
     var json = false
 
     @OptionGroup var lang: LanguageOption
 
-    @Option(name: .customLong("plan"), help: "Use this plan file instead of the built-in one (also RENEWAL_PLAN).")
-    var planPath: String?
+    @OptionGroup var source: StoreOptions
 
     func run() throws {
         let language = try lang.parsed()
-        let plan: Plan
-        do {
-            plan = try PlanLoader.resolve(path: planPath)
-        } catch {
-            throw CLIError("cannot load the plan: \(error)")
-        }
+        let plan = try source.plan()
         if json {
             try JSONOutput.print(plan)
             return
         }
         func print(_ line: String) {
-            Swift.print(TextLayout.truncate(line, to: 80, ellipsis: true))
+            Console.print(TextLayout.truncate(line, to: 80, ellipsis: true))
         }
+        // The plan is the real one under --demo too; only progress is sample data.
+        if source.demo { print(SampleBanner.text(language)) }
         print(language.pick(plan.title, plan.titleEn))
         print(language.pick("实施期 \(plan.startDate) 至 \(plan.endDate)", "Window \(plan.startDate) to \(plan.endDate)"))
         print(language.pick("一、总体要求（\(plan.overallTargets.count) 项总体目标）",

@@ -1,22 +1,26 @@
 import ArgumentParser
 import Foundation
+import RenewalModel
 import RenewalReports
 import RenewalStore
+import RenewalText
 
 /// `renewal report`: the month's bulletin (通报) in Markdown, HTML or CSV.
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "report",
-        abstract: "The bulletin (通报): situation and change, highlights, overdue by unit, flagged, units not reported."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "report",
+            abstract: CommandLanguage.pick("工作进展通报：总体情况和变化、亮点、按单位列出逾期事项、督办事项、未报送单位。", "The bulletin: situation and change, highlights, overdue by unit, flagged, units not reported.")
+        )
+    }
 
-    @Option(name: .long, help: "md (default), html or csv.")
+    @Option(name: .long, help: .bilingual("md、html 或 csv。", "md, html or csv."))
     var format: String = "md"
 
-    @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
+    @Option(name: .shortAndLong, help: .bilingual("写入此文件，而不是标准输出。", "Write to this file instead of stdout."))
     var output: String?
 
-    @Flag(name: .long, help: "The bulletin's data as JSON.")
+    @Flag(name: .long, help: .bilingual("以 JSON 输出通报数据。", "The bulletin's data as JSON."))
     var json = false
 
     @OptionGroup var options: ReportOptions
@@ -38,11 +42,11 @@ struct ReportCommand: ParsableCommand {
                 }
             } })
         default:
-            throw CLIError("--format must be md, html or csv (got \"\(format)\")")
+            throw CLIError("--format 只能是 md、html 或 csv（收到 \(Quoted(format))）", "--format must be md, html or csv (got \(Quoted(format)))")
         }
         if let output {
-            guard FileManager.default.createFile(atPath: output, contents: data) else { throw CLIError("cannot write \(output)") }
-            FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
+            guard FileManager.default.createFile(atPath: output, contents: data) else { throw OutputFile.cannotWrite(output) }
+            Console.note(CommandLanguage.pick("已写入 \(output)", "Wrote \(output)"))
         } else {
             FileHandle.standardOutput.write(data)
         }

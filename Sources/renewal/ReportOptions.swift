@@ -6,15 +6,15 @@ import RenewalStore
 
 /// Options every report shares: date, language, width, extra entries, and the store.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: "Judge as of this day, YYYY-MM-DD (default: today).")
+    @Option(name: .customLong("as-of"), help: .bilingual("按此日期判定，YYYY-MM-DD（默认今天）。", "Judge as of this day, YYYY-MM-DD (default: today)."))
     var asOf: String?
 
     @OptionGroup var lang: LanguageOption
 
-    @Option(name: .customLong("entries"), help: "Also read entries from a CSV return, without storing them (README: \"Entries CSV\").")
+    @Option(name: .customLong("entries"), help: .bilingual("同时读入一份 CSV 报表中的记录，但不保存。", "Also read the entries of a CSV return, without storing them."))
     var entriesPath: String?
 
-    @Option(name: .customLong("width"), help: "Fit text output to this many columns (default 80).")
+    @Option(name: .customLong("width"), help: .bilingual("文本输出的宽度（列数）。", "Fit text output to this many columns."))
     var width: Int = 80
 
     @OptionGroup var source: StoreOptions
@@ -24,19 +24,21 @@ struct ReportOptions: ParsableArguments {
     func load(detail: ProgressStore.EntryDetail = .full) throws -> ReportInputs {
         let language = try parsedLanguage()
         let asOf = try parsedAsOf()
-        guard width >= 40 else { throw CLIError("--width must be at least 40 (got \(width))") }
+        guard width >= 40, width <= 1000 else {
+            throw CLIError("--width 应在 40 到 1000 之间（收到 \(width)）", "--width must be from 40 to 1000 (got \(width))")
+        }
         let plan: Plan, opened: OpenedStore
         var entries: [ProgressEntry]
         // The plan and an existing store are read at once. Otherwise the plan comes first: the
         // demo store is made from it, and a bad plan must not leave a new empty store behind.
         if source.demo || !FileManager.default.fileExists(atPath: source.storePath) {
             plan = try source.plan()
-            opened = try source.openStore(plan: plan)
+            opened = try source.openStore(plan: plan, access: .read)
             entries = try opened.store.entries(detail: detail)
         } else {
             let planPath = source.planPath
             (plan, (opened, entries)) = try concurrently({ try StoreOptions.plan(path: planPath) }, {
-                let store = try source.openFile()
+                let store = try source.openFile(access: .read)
                 return (store, try store.store.entries(detail: detail))
             })
         }
@@ -44,7 +46,7 @@ struct ReportOptions: ParsableArguments {
             do {
                 entries += try EntriesCSV.read(path: entriesPath, plan: plan, today: Today.day())
             } catch let error as EntriesError {
-                throw CLIError(error.description)
+                throw CLIError(Phrase(error.lines(.zh).joined(separator: "\n"), error.lines(.en).joined(separator: "\n")))
             }
         }
         let flags = try opened.store.flags()
@@ -53,9 +55,9 @@ struct ReportOptions: ParsableArguments {
             // The plan no longer has these ids (an edited plan file): say so, judge the rest.
             let ids = Set(evaluation.unknownItemEntries.map(\.itemId)).sorted().joined(separator: ", ")
             let count = evaluation.unknownItemEntries.count
-            let what = count == 1 ? "1 entry names an id" : "\(count) entries name ids"
-            let message = "warning: \(what) the plan does not have (\(ids)); ignored\n"
-            FileHandle.standardError.write(Data(message.utf8))
+            Console.note(language.pick("注意：\(count) 条记录的编号不在方案中（\(ids)），已忽略",
+                                       count == 1 ? "warning: 1 entry names an id the plan does not have (\(ids)); ignored"
+                                                  : "warning: \(count) entries name ids the plan does not have (\(ids)); ignored"))
         }
         let context = ReportContext(plan: plan, evaluation: evaluation, language: language, width: width, entries: entries,
                                     flags: flags, isSample: opened.isDemo)
@@ -66,10 +68,7 @@ struct ReportOptions: ParsableArguments {
 
     func parsedAsOf() throws -> Day {
         guard let text = asOf else { return Today.day() }
-        guard let day = Day(text) else {
-            throw CLIError("--as-of \"\(text)\" is not a date; use YYYY-MM-DD, e.g. --as-of 2026-11-29")
-        }
-        return day
+        return try DateArgument.parse(text, option: "--as-of")
     }
 }
 

@@ -16,40 +16,41 @@ enum DashboardData {
 
 /// Options the dashboard and its snapshots share.
 struct DashboardOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: "Judge as of this day, YYYY-MM-DD (default: today).")
+    @Option(name: .customLong("as-of"), help: .bilingual("按此日期判定，YYYY-MM-DD（默认今天）。", "Judge as of this day, YYYY-MM-DD (default: today)."))
     var asOf: String?
 
     @OptionGroup var lang: LanguageOption
 
-    @Flag(name: .long, help: "Draw borders and bars in ASCII (for terminals that draw ─ │ █ double width).")
+    @Flag(name: .long, help: .bilingual("用 ASCII 字符画边框和进度条（适用于把 ─ │ █ 显示为双宽的终端）。", "Draw borders and bars in ASCII (for terminals that draw ─ │ █ double width)."))
     var ascii = false
 
     @OptionGroup var source: StoreOptions
 
     func parsedAsOf() throws -> Day {
         guard let text = asOf else { return Today.day() }
-        guard let day = Day(text) else { throw CLIError("--as-of \"\(text)\" is not a date; use YYYY-MM-DD, e.g. --as-of 2026-11-29") }
-        return day
+        return try DateArgument.parse(text, option: "--as-of")
     }
 }
 
 /// `renewal snapshot`: one frame of the dashboard on stdout, with no terminal.
 struct SnapshotCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "snapshot",
-        abstract: "Print one frame of the dashboard (plain text, or ANSI colour with --color), for tests, scripts and screenshots."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "snapshot",
+            abstract: CommandLanguage.pick("输出仪表盘的一帧（纯文本，--color 带 ANSI 颜色），供测试、脚本和截图使用。", "Print one frame of the dashboard (plain text, or ANSI colour with --color), for tests, scripts and screenshots.")
+        )
+    }
 
-    @Option(name: .long, help: "overview, overall, programme N, measure N, overdue, units, search TEXT or help.")
+    @Option(name: .long, help: .bilingual("视图：overview、overall、programme N、measure N、overdue、units、search 文字 或 help。", "overview, overall, programme N, measure N, overdue, units, search TEXT or help."))
     var view: String = "overview"
 
-    @Argument(help: "The programme or measure number, or the search text, for --view programme/measure/search.")
+    @Argument(help: .bilingual("--view programme/measure/search 的工程序号、措施序号或搜索文字。", "The programme or measure number, or the search text, for --view programme/measure/search."))
     var viewArgument: String?
 
-    @Option(name: .long, help: "WIDTHxHEIGHT (default 120x40).")
+    @Option(name: .long, help: .bilingual("宽x高。", "WIDTHxHEIGHT."))
     var size: String = "120x40"
 
-    @Flag(name: .long, help: "ANSI colours and attributes.")
+    @Flag(name: .long, help: .bilingual("带 ANSI 颜色和属性。", "ANSI colours and attributes."))
     var color = false
 
     @OptionGroup var options: DashboardOptions
@@ -57,11 +58,12 @@ struct SnapshotCommand: ParsableCommand {
     func run() throws {
         let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
         guard parts.count == 2, parts[0] >= 0, parts[1] >= 0, parts[0] <= 1000, parts[1] <= 1000 else {
-            throw CLIError("--size \"\(size)\" is not WIDTHxHEIGHT, e.g. 120x40")
+            let typed = Quoted(size)
+            throw CLIError("--size \(typed) 应为 宽x高，例如 120x40", "--size \(typed) is not WIDTHxHEIGHT, e.g. 120x40")
         }
         let language = try options.lang.parsed()
         let plan = try options.source.plan()
-        let opened = try options.source.openStore(plan: plan)
+        let opened = try options.source.openStore(plan: plan, access: .read)
         let data = try DashboardData.load(plan: plan, store: opened.store, asOf: try options.parsedAsOf(), isSample: opened.isDemo)
         var state = AppState(data: data, language: language, theme: Theme(color: color, ascii: options.ascii), width: parts[0], height: parts[1])
         var words = view.split(separator: " ").map(String.init)
@@ -71,10 +73,10 @@ struct SnapshotCommand: ParsableCommand {
         case "overview": break
         case "overall": state.stack = [.overview, .overall]
         case "programme", "program":
-            guard let number, plan.programmes.contains(where: { $0.number == number }) else { throw CLIError("--view programme needs a section number, 2–12") }
+            guard let number, plan.programmes.contains(where: { $0.number == number }) else { throw CLIError("--view programme 需要一个部分序号（2–12）", "--view programme needs a section number, 2–12") }
             state.stack = [.overview, .programme(number)]
         case "measure":
-            guard let number, let programme = plan.programme(containing: number) else { throw CLIError("--view measure needs a measure number, 1–34") }
+            guard let number, let programme = plan.programme(containing: number) else { throw CLIError("--view measure 需要一个措施序号（1–34）", "--view measure needs a measure number, 1–34") }
             state.stack = [.overview, .programme(programme.number), .measure(number)]
             state.selection[.programme(programme.number)] = programme.measures.firstIndex { $0.number == number } ?? 0
         case "overdue": state.stack = [.overview, .overdue]
@@ -84,13 +86,15 @@ struct SnapshotCommand: ParsableCommand {
             state.searchQuery = words.dropFirst().joined(separator: " ")
         case "help": state.stack = [.overview, .help]
         default:
-            throw CLIError("unknown --view \"\(view)\"; use overview, overall, programme N, measure N, overdue, units, search TEXT or help")
+            let typed = Quoted(view)
+            throw CLIError("没有 \(typed) 这个视图；可用 overview、overall、programme N、measure N、overdue、units、search 文字、help",
+                           "unknown --view \(typed); use overview, overall, programme N, measure N, overdue, units, search TEXT or help")
         }
         let grid = Renderer.render(state)
         if color {
             FileHandle.standardOutput.write(Data(grid.ansi().utf8))
         } else {
-            print(grid.lines.map { $0 }.joined(separator: "\n"))
+            Console.print(grid.lines.map { $0 }.joined(separator: "\n"))
         }
     }
 }

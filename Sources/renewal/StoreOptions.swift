@@ -2,16 +2,22 @@ import ArgumentParser
 import Foundation
 import RenewalModel
 import RenewalStore
+import RenewalText
 
 /// Where the plan and the progress store come from; every command takes these.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: "The store file (also RENEWAL_DB; default $XDG_DATA_HOME/renewal/renewal.sqlite).")
+    @Option(name: .customLong("db"), help: ArgumentHelp(CommandLanguage.pick(
+        "进展库文件（也可用 RENEWAL_DB；默认 $XDG_DATA_HOME/renewal/renewal.sqlite）。",
+        "The store file (also RENEWAL_DB; default $XDG_DATA_HOME/renewal/renewal.sqlite)."), valueName: "path"))
     var dbPath: String?
 
-    @Flag(name: .customLong("demo"), help: "Use a temporary store loaded with the fictional sample data.")
+    @Flag(name: .customLong("demo"), help: ArgumentHelp(CommandLanguage.pick(
+        "使用装有虚构示例数据的临时进展库，不保留任何改动。", "Use a temporary store with the fictional sample data; nothing is kept.")))
     var demo = false
 
-    @Option(name: .customLong("plan"), help: "Use this plan file instead of the built-in one (also RENEWAL_PLAN).")
+    @Option(name: .customLong("plan"), help: ArgumentHelp(CommandLanguage.pick(
+        "使用此方案文件代替内置方案（也可用 RENEWAL_PLAN）。", "Use this plan file instead of the built-in one (also RENEWAL_PLAN)."),
+        valueName: "file"))
     var planPath: String?
 
     func plan() throws -> Plan { try Self.plan(path: planPath) }
@@ -20,7 +26,8 @@ struct StoreOptions: ParsableArguments {
         do {
             return try PlanLoader.resolve(path: path)
         } catch {
-            throw CLIError("cannot load the plan: \(error)")
+            let why = (error as? LoadError)?.phrase ?? (error as? PlanError)?.phrase ?? Phrase("\(error)", "\(error)")
+            throw CLIError("无法读取方案：" + ControlCharacters.visible(why.zh), "cannot load the plan: " + ControlCharacters.visible(why.en))
         }
     }
 
@@ -31,21 +38,28 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// The store to use: a fresh demo store made from `plan`, or the file (`openFile`).
-    func openStore(plan: Plan) throws -> OpenedStore {
-        guard demo else { return try openFile() }
+    func openStore(plan: Plan, access: ProgressStore.Access) throws -> OpenedStore {
+        guard demo else { return try openFile(access: access) }
         do {
             return OpenedStore(store: try DemoStore.create(plan: plan, today: Today.day()), isDemo: true)
         } catch {
-            throw CLIError("cannot set up the demo store: \(error)")
+            let why = ControlCharacters.visible("\(error)")
+            throw CLIError("无法建立示例进展库：\(why)", "cannot set up the demo store: \(why)")
         }
     }
 
-    /// The store file named by --db, RENEWAL_DB or the default, created if missing.
-    func openFile() throws -> OpenedStore {
+    /// The store file named by --db, RENEWAL_DB or the default. Reading needs an existing
+    /// store; writing creates a missing one and says so on stderr.
+    func openFile(access: ProgressStore.Access) throws -> OpenedStore {
         do {
-            return OpenedStore(store: try ProgressStore(path: storePath), isDemo: false)
-        } catch {
-            throw CLIError("\(error)")
+            let store = try ProgressStore(path: storePath, access: access)
+            if store.created {
+                let path = ControlCharacters.visible(storePath)
+                Console.note(CommandLanguage.pick("已新建进展库：\(path)", "Created a new store: \(path)"))
+            }
+            return OpenedStore(store: store, isDemo: false)
+        } catch let error as StoreError {
+            throw CLIError(error.phrase)
         }
     }
 }
@@ -58,13 +72,15 @@ struct OpenedStore {
 
 /// `--lang zh|en`: Chinese by default.
 struct LanguageOption: ParsableArguments {
-    @Option(name: .customLong("lang"), help: "zh (default) or en.")
+    @Option(name: .customLong("lang"), help: ArgumentHelp(CommandLanguage.pick("输出语言：zh 或 en。", "Output language: zh or en."),
+                                                         valueName: "zh|en"))
     var text: String = "zh"
 
     /// The language, or a one-line error for anything but zh or en.
     func parsed() throws -> Language {
         guard let language = Language(rawValue: text.lowercased()) else {
-            throw CLIError("--lang must be zh or en (got \"\(text)\")")
+            let typed = Quoted(text)
+            throw CLIError("--lang 只能是 zh 或 en（收到 \(typed)）", "--lang must be zh or en (got \(typed))")
         }
         return language
     }
@@ -72,7 +88,8 @@ struct LanguageOption: ParsableArguments {
 
 /// Who is recording: --by, else $USER, else "unknown".
 struct RecorderOptions: ParsableArguments {
-    @Option(name: .customLong("by"), help: "Who records this (default: $USER).")
+    @Option(name: .customLong("by"), help: ArgumentHelp(CommandLanguage.pick("记录人（默认 $USER）。", "Who records this (default: $USER)."),
+                                                       valueName: "name"))
     var by: String?
 
     var name: String { by ?? RecorderOptions.currentUser }
@@ -110,7 +127,9 @@ enum ItemReference {
     }
 
     static func unknown(_ text: String) -> CLIError {
-        CLIError("unknown item \"\(text)\": use a target id (M02-1, G25-4), a measure id (M08) or a measure number (8)")
+        let typed = Quoted(text)
+        return CLIError("没有 \(typed) 这一项：请用指标编号（M02-1、G25-4）、措施编号（M08）或措施序号（8）",
+                        "unknown item \(typed): use a target id (M02-1, G25-4), a measure id (M08) or a measure number (8)")
     }
 }
 
@@ -130,5 +149,25 @@ enum SampleBanner {
     static func text(_ language: Language) -> String {
         language.pick("【示例数据】以下为虚构的示例数据，仅供演示，不代表实际进展。",
                       "[SAMPLE DATA] Fictional figures for demonstration only.")
+    }
+
+    /// What a writing command says last under --demo: the change went to the temporary store.
+    static func nothingKept(_ language: Language) -> String {
+        language.pick("【示例数据】以上改动只写入临时的示例进展库，退出后即删除，未保留任何数据。",
+                      "[SAMPLE DATA] The change went to the temporary demo store, removed on exit; nothing was kept.")
+    }
+}
+
+/// Where messages go: stdout for results, stderr for notes and errors. Everything printed from
+/// the store or a file passes `ControlCharacters.visible` first (DESIGN §5).
+enum Console {
+    /// A line of a result on stdout, control characters made visible (line breaks kept).
+    static func print(_ text: String) {
+        Swift.print(ControlCharacters.visible(text, allowing: [.newline, .tab]))
+    }
+
+    /// A note on stderr.
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data((ControlCharacters.visible(text, allowing: [.newline]) + "\n").utf8))
     }
 }

@@ -10,22 +10,34 @@ struct BenchSmokeTests {
         let process = Process()
         process.executableURL = binary
         process.arguments = ["--scale", "province", "--counties", "2", "--months", "3", "--repeat", "1"]
-        let out = Pipe()
+        let out = Pipe(), err = Pipe()
         process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
+        process.standardError = err
         try process.run()
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(process.terminationStatus == 0, "\(errors)")
         // Two counties: twice the plan's targets and measures; three months of returns each.
         #expect(text.contains("## province: 62 targets, 68 measures"), "\(text)")
         for row in ["load entries for judging", "status of the whole plan", "start to first frame", "render units (200x60)",
                     "search keystroke + frame", "import a 10,000-row return", "peak resident memory",
-                    "process: renewal overdue --json", "process: task overdue", "process: sqlite3 latest entry per item",
-                    "peak memory: renewal summary --json", "ratio: task overdue / renewal overdue",
-                    "ratio: renewal overdue / sqlite3 query"] {
+                    "process: renewal overdue --json", "process: sqlite3 latest entry per item",
+                    "peak memory: renewal summary --json", "ratio: renewal overdue / sqlite3 query"] {
             #expect(text.contains(row), "missing \(row)")
         }
+        // taskwarrior is compared when it is installed (.ci/run installs it); on a machine without
+        // it the run still passes and says plainly why that comparison is missing.
+        let hasTask = ["/usr/bin/task", "/usr/local/bin/task"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+        if hasTask {
+            for row in ["process: task overdue", "ratio: task overdue / renewal overdue", "ratio: task summary / renewal summary"] {
+                #expect(text.contains(row), "missing \(row)")
+            }
+        } else {
+            #expect(text.contains("taskwarrior (task) is not installed here, so the comparison with it was skipped"), "\(text)")
+            #expect(!text.contains("process: task overdue"))
+        }
+        #expect(!text.contains("seconds"), "durations are rounded: \(text)")
         // The three programs answered about the same items: renewal judged them, taskwarrior
         // listed tasks, sqlite3 returned one row per item with entries (62 targets, 48 measures without targets).
         #expect(text.contains("renewal overdue: "), "\(text)")

@@ -22,18 +22,27 @@ enum CLI {
         var stderr: String
     }
 
+    /// Runs the binary. Unless the test names a store, each run gets a fresh, empty one
+    /// (made by `renewal init`), never the user's own.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["RENEWAL_PLAN"] = nil
-        // Never the user's own store: a fresh one per run unless the test names one.
         let scratch = FileManager.default.temporaryDirectory.appending(path: "renewal-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         env["RENEWAL_DB"] = scratch.appending(path: "store.sqlite").path
         env["XDG_DATA_HOME"] = scratch.appending(path: "xdg").path
         for (key, value) in environment { env[key] = value }
+        if environment["RENEWAL_DB"] == nil {
+            let made = try launch(["init"], env)
+            #expect(made.status == 0, "renewal init: \(made.stderr)")
+        }
+        return try launch(arguments, env)
+    }
+
+    static func launch(_ arguments: [String], _ env: [String: String]) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
         process.environment = env
         let out = Pipe()
         let err = Pipe()
@@ -181,22 +190,26 @@ struct CLITests {
     }
 
     @Test(arguments: [
-        (["show", "35"], "unknown measure"),
-        (["show", "abc"], "unknown measure"),
-        (["summary", "--as-of", "2025-13-01"], "is not a date"),
-        (["overdue", "--as-of", "yesterday"], "is not a date"),
-        (["overdue", "--unit", "不存在的局"], "unknown unit"),
-        (["summary", "--entries", "/nonexistent/returns.csv"], "cannot read"),
-        (["summary", "--lang", "fr"], "--lang must be zh or en"),
-        (["summary", "--plan", "/nonexistent/plan.json"], "cannot load the plan"),
+        (["show", "35"], "没有 \"35\" 这一项", "unknown item \"35\""),
+        (["show", "abc"], "没有 \"abc\" 这一项", "unknown item \"abc\""),
+        (["summary", "--as-of", "2025-13-01"], "不是日期", "is not a date"),
+        (["overdue", "--as-of", "yesterday"], "不是日期", "is not a date"),
+        (["overdue", "--unit", "不存在的局"], "没有名为 \"不存在的局\" 的单位", "unknown unit"),
+        (["summary", "--entries", "/nonexistent/returns.csv"], "文件不存在", "no such file"),
+        (["summary", "--lang", "fr"], "--lang 只能是 zh 或 en", "--lang must be zh or en"),
+        (["summary", "--plan", "/nonexistent/plan.json"], "无法读取方案", "cannot load the plan"),
+        (["summary", "--width", "5"], "--width 应在 40 到 1000 之间", "--width must be from 40 to 1000"),
     ])
-    func badInputIsOneClearLineAndAFailure(_ arguments: [String], _ message: String) throws {
-        let result = try CLI.run(arguments)
-        #expect(result.status != 0)
-        #expect(result.stdout.isEmpty)
-        let lines = result.stderr.split(separator: "\n")
-        #expect(lines.count == 1, "\(result.stderr)")
-        #expect(result.stderr.contains(message), "\(result.stderr)")
+    func badInputIsOneClearLineAndAFailure(_ arguments: [String], _ chinese: String, _ english: String) throws {
+        for (language, message) in [("zh", chinese), ("en", english)] where !(language == "en" && arguments.contains("fr")) {
+            let result = try CLI.run(arguments + (language == "en" ? ["--lang", "en"] : []))
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stdout.isEmpty)
+            let lines = result.stderr.split(separator: "\n")
+            #expect(lines.count == 1, "\(result.stderr)")
+            #expect(result.stderr.contains(message), "\(result.stderr)")
+            #expect(result.stderr.hasPrefix(language == "zh" ? "错误：" : "Error: "), "\(result.stderr)")
+        }
     }
 
     @Test func aMalformedEntriesFileNamesTheLine() throws {
@@ -205,7 +218,7 @@ struct CLITests {
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try CLI.run(["summary", "--entries", file.path])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("\(file.lastPathComponent):3: 日期: \"2025-06-31\" is not a date"))
+        #expect(result.stderr.contains("\(file.lastPathComponent):3: 日期：\"2025-06-31\" 不是日期"), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
@@ -218,6 +231,8 @@ struct CLITests {
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try CLI.run(["summary", "--plan", file.path])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("measure 30 names unit 市税收局"), "\(result.stderr)")
+        #expect(result.stderr.contains("措施 30 列出的单位 市税收局 不在单位列表中"), "\(result.stderr)")
+        let english = try CLI.run(["summary", "--plan", file.path, "--lang", "en"])
+        #expect(english.stderr.contains("measure 30 names unit 市税收局, which is not in the unit list"), "\(english.stderr)")
     }
 }

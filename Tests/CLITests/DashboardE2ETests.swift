@@ -19,7 +19,10 @@ final class TmuxPane {
                    "TMPDIR": folder.path]
         for (key, value) in environment { env[key] = value }
         let assignments = env.map { "\($0.key)=\(TmuxPane.quote($0.value))" }.joined(separator: " ")
-        let command = "env \(assignments) \(TmuxPane.quote(CLI.binary.path)) \(arguments.map(TmuxPane.quote).joined(separator: " ")); echo EXIT:$?; stty -a; sleep 600"
+        // An empty store made first, as `renewal init` does for a new task force.
+        let binary = TmuxPane.quote(CLI.binary.path)
+        let command = "env \(assignments) \(binary) init >/dev/null 2>&1; "
+            + "env \(assignments) \(binary) \(arguments.map(TmuxPane.quote).joined(separator: " ")); echo EXIT:$?; stty -a; sleep 600"
         try tmux(["-f", config.path, "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", command])
     }
 
@@ -222,7 +225,14 @@ struct DashboardE2ETests {
         pane.wait(for: "填报进展：M02-1")
         try pane.type("abc")
         try pane.keys("Enter", "Enter", "Enter", "Enter", "Enter")
-        pane.wait(for: "is not a number")
+        pane.wait(for: "\"abc\" 不是数字")
+        #expect(try sqlite(pane.storePath, "SELECT count(*) FROM entry") == "1")
+        // Another figure for the same item and day is refused: only a correction may replace it.
+        try pane.keys("Escape", "u")
+        pane.wait(for: "填报进展：M02-1")
+        try pane.type("49")
+        try pane.keys("Enter", "Enter", "Enter", "Enter", "Enter")
+        pane.wait(for: "已有记录 #1")
         #expect(try sqlite(pane.storePath, "SELECT count(*) FROM entry") == "1")
         try pane.keys("Escape", "C-c")
         pane.wait(for: "EXIT:")
@@ -296,8 +306,17 @@ struct DashboardE2ETests {
 
     @Test func aNonUTF8LocaleGetsAClearMessage() throws {
         let pane = try TmuxPane(Self.demo, environment: ["LANG": "C", "LC_ALL": "C"])
-        let screen = pane.wait("the locale message and the exit") { $0.contains("not UTF-8") && $0.contains("EXIT:1") && $0.contains("icanon") }
+        let screen = pane.wait("the locale message and the exit") { $0.contains("不是 UTF-8") && $0.contains("EXIT:1") && $0.contains("icanon") }
         pane.expectSaneTerminal(screen)
+    }
+
+    @Test(arguments: ["dumb", "no-such-terminal"])
+    func aTerminalThatCannotMoveTheCursorGetsAClearMessage(_ term: String) throws {
+        let pane = try TmuxPane(Self.demo + ["--lang", "en"], environment: ["TERM": term])
+        let screen = pane.wait("the TERM message and the exit") {
+            $0.contains("TERM=\(term) cannot move the cursor") && $0.contains("EXIT:1")
+        }
+        #expect(!screen.contains("Error opening terminal"), "\(screen)")
     }
 
     func sqlite(_ path: String, _ query: String) throws -> String { try CLI.sqlite(path, query) }

@@ -31,13 +31,13 @@ struct StoreCLITests {
         for command in ["summary", "overdue", "show"] {
             let result = try run([command] + (command == "show" ? ["2"] : []) + ["--plan", folder.appending(path: "missing.json").path])
             #expect(result.status != 0)
-            #expect(result.stderr.contains("cannot load the plan"), "\(result.stderr)")
+            #expect(result.stderr.contains("无法读取方案"), "\(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: db), "\(command) created \(db)")
         }
         // With a store present, the plan and the store are read at once; the error is the same.
         _ = try run(["record", "M02-1", "--value", "10", "--date", "2025-06-30"])
         let result = try run(["overdue", "--plan", folder.appending(path: "missing.json").path])
-        #expect(result.status != 0 && result.stderr.contains("cannot load the plan"), "\(result.stderr)")
+        #expect(result.status != 0 && result.stderr.contains("无法读取方案"), "\(result.stderr)")
         #expect(try sqlite("SELECT count(*) FROM entry") == "1")
     }
 
@@ -96,12 +96,12 @@ struct StoreCLITests {
 
     @Test func importAllOrNothingThenDuplicatesSkipped() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        _ = try run(["summary"])  // the store exists before the import
+        _ = try run(["init"])  // the store exists before the import
         let bad = try write("指标编号,日期,数值\nM02-1,2025-06-30,20\nM02-1,2025-07-31,abc\nM99-9,2025-07-31,1\n", "bad.csv")
         let rejected = try run(["import", bad])
         #expect(rejected.status != 0)
-        #expect(rejected.stderr.contains("bad.csv:3: 数值: \"abc\" is not a number"))
-        #expect(rejected.stderr.contains("bad.csv:4: 指标编号: unknown target or measure id \"M99-9\""))
+        #expect(rejected.stderr.contains("bad.csv:3: 数值：\"abc\" 不是数字"), "\(rejected.stderr)")
+        #expect(rejected.stderr.contains("bad.csv:4: 指标编号：没有编号为 \"M99-9\" 的指标或措施"), "\(rejected.stderr)")
         #expect(rejected.stderr.contains("未导入任何数据"))
         #expect(try sqlite("SELECT count(*) FROM entry") == "0")
 
@@ -125,7 +125,9 @@ struct StoreCLITests {
         _ = try sqlite("INSERT INTO entry (itemId, date, value, progress, problems, nextSteps, recordedBy, recordedAt) VALUES ('M99-9', '2025-06-30', 1, '', '', '', 'x', 't')")
         let summary = try run(["summary", "--as-of", "2025-07-01"])
         #expect(summary.status == 0)
-        #expect(summary.stderr.contains("warning: 1 entry names an id the plan does not have (M99-9); ignored"), "\(summary.stderr)")
+        #expect(summary.stderr.contains("注意：1 条记录的编号不在方案中（M99-9），已忽略"), "\(summary.stderr)")
+        let english = try run(["summary", "--as-of", "2025-07-01", "--lang", "en"])
+        #expect(english.stderr.contains("warning: 1 entry names an id the plan does not have (M99-9); ignored"), "\(english.stderr)")
         #expect(summary.stdout.contains("二、工业技改提升工程"))
         let history = try run(["history", "M02-1"])
         #expect(history.status == 0)
@@ -206,10 +208,13 @@ struct StoreCLITests {
     /// Two processes each recording 200 entries at the same moment: 400 entries, no lock errors.
     @Test func twoWritersAtOnceLoseNothing() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        _ = try run(["summary"])  // create the store first, as a task force would
+        _ = try run(["init"])  // create the store first, as a task force would
+        // Each writer its own item, a day per entry (one item and day holds one figure).
         let script = """
+        item=$([ "$1" = a ] && echo M04-2 || echo M04-1)
         for i in $(seq 1 200); do
-          "$RENEWAL_BIN" record M04-2 --value $i --date 2026-10-31 --progress "writer $1 #$i" --by "$1" || echo "FAILED $1 $i" >&2
+          day=$(date -d "2025-01-01 + $i days" +%F)
+          "$RENEWAL_BIN" record $item --value $i --date $day --progress "writer $1 #$i" --by "$1" || echo "FAILED $1 $i" >&2
         done
         """
         let scriptPath = try write(script, "writer.sh")

@@ -17,12 +17,23 @@ struct EntriesCSVTests {
         return try EntriesCSV.readReturn(data: data, file: "returns.csv", plan: plan, today: Self.today).rows.map { $0.entry(file: "returns.csv") }
     }
 
+    func chineseProblems(_ text: String) -> [String] {
+        do {
+            _ = try read(text)
+            return []
+        } catch let error as EntriesError {
+            return error.lines(.zh)
+        } catch {
+            return ["unexpected \(error)"]
+        }
+    }
+
     func problems(_ text: String) -> [String] {
         do {
             _ = try read(text)
             return []
         } catch let error as EntriesError {
-            return error.lines
+            return error.lines(.en)
         } catch {
             return ["unexpected \(error)"]
         }
@@ -56,7 +67,7 @@ struct EntriesCSVTests {
         let text = Self.header + "M02-1,2025-06-30,23,\"培育晨星工厂，\n第二行\",,,\nM02-2,2025-06-30,x,,,,\n"
         let lines = problems(text)
         // The bad row starts on line 4 because the quoted cell above spans two lines.
-        #expect(lines == ["returns.csv:4: 数值: \"x\" is not a number"])
+        #expect(lines == ["returns.csv:4: value: \"x\" is not a number (write plain digits, e.g. 1234 or 12.5)"])
     }
 
     @Test func acceptsABomAndCRLF() throws {
@@ -79,27 +90,30 @@ struct EntriesCSVTests {
             + "M99-1,2025-06-30,5,,,,\n"        // line 3: unknown id
             + "M02-1,2025-13-01,5,,,,\n"        // line 4: bad date
             + "M02-1,,5,,,,\n"                  // line 5: empty date
-            + "M02-1,2025-06-30,,,,,\n"         // line 6: empty value
+            + "M02-1,2025-06-30,,说明,,,\n"     // line 6: text but no value
             + "M05-1,2025-06-30,7,,,,\n"        // line 7: milestone with a number
             + "M08,2025-06-30,12,,,,\n"         // line 8: measure with a number
             + ",2025-06-30,1,,,,\n"             // line 9: empty id
             + "\n"                              // line 10: blank, skipped
             + "M02-2,2025-06-30,abc,,,,\n"      // line 11: bad number
         #expect(problems(text) == [
-            "returns.csv:3: 指标编号: unknown target or measure id \"M99-1\"",
-            "returns.csv:4: 日期: \"2025-13-01\" is not a date (use YYYY-MM-DD)",
-            "returns.csv:5: 日期: required cell is empty",
-            "returns.csv:6: 数值: required cell is empty for M02-1",
-            "returns.csv:7: 数值: \"7\" is not a milestone state (完成 or 推进中)",
-            "returns.csv:8: 数值: a measure takes no number; leave 数值 empty or write 推进中",
-            "returns.csv:9: 指标编号: required cell is empty",
-            "returns.csv:11: 数值: \"abc\" is not a number",
+            "returns.csv:3: item: unknown target or measure id \"M99-1\"",
+            "returns.csv:4: date: \"2025-13-01\" is not a date (use YYYY-MM-DD)",
+            "returns.csv:5: date: required cell is empty",
+            "returns.csv:6: value: required cell is empty for M02-1",
+            "returns.csv:7: value: \"7\" is not a milestone state (write \"完成\" for done or \"推进中\" for in progress)",
+            "returns.csv:8: value: a measure takes no number; leave the value empty or write \"推进中\" (in progress)",
+            "returns.csv:9: item: required cell is empty",
+            "returns.csv:11: value: \"abc\" is not a number (write plain digits, e.g. 1234 or 12.5)",
         ])
+        // The same problems, complete in Chinese (the default language).
+        #expect(chineseProblems(text).first == "returns.csv:3: 指标编号：没有编号为 \"M99-1\" 的指标或措施")
+        #expect(chineseProblems(text).last == "returns.csv:11: 数值：\"abc\" 不是数字（只填阿拉伯数字，如 1234 或 12.5）")
     }
 
     @Test func aHeaderWithoutRequiredColumnsIsRejected() {
         #expect(problems("编号,日期\nM02-1,2025-06-30\n") == [
-            "returns.csv:1: header is missing 数值; expected 指标编号,日期,数值,进展情况,存在问题,下步计划,填报单位",
+            "returns.csv:1: the header is missing 数值; expected 指标编号,日期,数值,进展情况,存在问题,下步计划,填报单位",
         ])
         #expect(problems("") == ["returns.csv:1: the file is empty; expected a header row"])
     }

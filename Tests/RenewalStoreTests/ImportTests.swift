@@ -21,7 +21,7 @@ struct ImportTests {
             _ = try ReturnImporter.run(checked, file: path, store: store, by: "test", at: "2026-11-29T10:00:00+08:00", dryRun: false)
             return []
         } catch let error as EntriesError {
-            return error.problems.map { "\($0.line ?? 0) \($0.column ?? "") \($0.message)" }
+            return error.problems.map { "\($0.line ?? 0) \($0.column?.rawValue ?? "") \($0.message.en)" }
         }
     }
 
@@ -34,7 +34,7 @@ struct ImportTests {
         ("M02-1,2025-06-30,-3,,,,", "数值", "is negative"),
         ("M02-1,2025-06-30,2.5,,,,", "数值", "not a whole number"),
         ("M04-3,2025-06-30,120,,,,", "数值", "over 100%"),
-        ("M02-1,2025-06-30,,,,,", "数值", "required cell is empty"),
+        ("M02-1,2025-06-30,,有进展但没有数值,,,", "数值", "required cell is empty"),
         (",2025-06-30,5,,,,", "指标编号", "required cell is empty"),
         ("M02-1,,5,,,,", "日期", "required cell is empty"),
         ("M02-1,2025-06-30,5,,,,税务所", "填报单位", "unknown unit"),
@@ -141,12 +141,22 @@ struct CSVExportTests {
         #expect(text.hasPrefix("编号,说明\r\nM02-1,\"多行\n文本\"\r\nx,1.5\r\n"))
     }
 
-    @Test(arguments: ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx", "＝HYPERLINK()"])
+    @Test(arguments: ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "＝HYPERLINK()"])
     func formulasAreNeutralised(_ cell: String) {
         let data = CSVExport.encode(header: ["a"], rows: [[.text(cell)]])
         let text = String(decoding: data.dropFirst(3), as: UTF8.self)
         #expect(text.contains("'" + cell.prefix(1)))
         #expect(CSVExport.neutralise(cell).hasPrefix("'"))
+    }
+
+    @Test func controlCharactersInCellsAreMadeVisible() {
+        // A lone CR would end the row in some readers; ESC would reach a terminal that cats the file.
+        let data = CSVExport.encode(header: ["a"], rows: [[.text("\rx")], [.text("a\u{1B}]0;t\u{07}b")], [.text("二行\n文本")]])
+        let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+        #expect(text.contains("^Mx"))
+        #expect(text.contains("a^[]0;t^Gb"))
+        #expect(text.contains("\"二行\n文本\""))
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
     }
 
     @Test func numbersStayNumbers() {

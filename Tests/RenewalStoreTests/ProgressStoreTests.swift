@@ -9,13 +9,13 @@ struct ProgressStoreTests {
     @Test func anEmptyFileIsMigratedToTheCurrentSchema() throws {
         let temp = try TemporaryStore()
         defer { temp.cleanup() }
-        #expect(try temp.store.appliedMigrations() == ["v1: entries and flags"])
+        #expect(try temp.store.appliedMigrations() == ["v1: entries and flags", "v2: application id"])
         #expect(try temp.store.entryCount() == 0)
         // Reopening runs no migration twice and keeps the data.
         try temp.store.append(.sample())
         let again = try ProgressStore(path: temp.path)
         #expect(try again.entryCount() == 1)
-        #expect(try again.appliedMigrations().count == 1)
+        #expect(try again.appliedMigrations().count == 2)
     }
 
     @Test func theStoreIsInWALMode() throws {

@@ -39,15 +39,15 @@ struct ScaleTests {
     }
 
     @Test func aPlanMayNumberItsOwnSectionsAndMeasures() {
-        #expect(renumbered(by: 100).problems() == [])
+        #expect(renumbered(by: 100).problems().map(\.en) == [])
     }
 
     @Test func numbersOutOfOrderOrRepeatedAreProblems() {
         let swapped = [plan.programmes[1], plan.programmes[0]] + plan.programmes.dropFirst(2)
-        let problems = renumbered(by: 0, programmes: swapped).problems()
+        let problems = renumbered(by: 0, programmes: swapped).problems().map(\.en)
         #expect(problems.contains("programme numbers must be positive, once each, in order; found 2 after 3"), "\(problems)")
         #expect(problems.contains { $0.hasPrefix("measure numbers must be positive, once each, in order; found ") }, "\(problems)")
-        #expect(renumbered(by: -1).problems().contains("measure numbers must be positive, once each, in order; found 0"))
+        #expect(renumbered(by: -1).problems().map(\.en).contains("measure numbers must be positive, once each, in order; found 0"))
     }
 
     @Test func indexedLookupsAgreeWithAScanOfThePlan() {

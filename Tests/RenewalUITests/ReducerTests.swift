@@ -122,7 +122,7 @@ struct ReducerTests {
         #expect(state.form?[.date] == "2026-11-29")
         (state, effects) = Fixture.press(state, Fixture.chars("-5") + [.enter, .enter, .enter, .enter, .enter])
         #expect(effects.isEmpty)
-        #expect(state.form?.errors.first?.contains("negative") == true, "\(state.form?.errors ?? [])")
+        #expect(state.form?.errors.first?.contains("数值：-5 是负数") == true, "\(state.form?.errors ?? [])")
         // Fix the value: back to the first field, clear it, type a good one, save from the last field.
         (state, effects) = Fixture.press(state, [.up, .up, .up, .up, .backspace, .backspace] + Fixture.chars("125")
             + [.tab, .tab] + Fixture.chars("淘汰老旧农机") + [.tab, .tab, .enter])

@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import RenewalModel
+
+/// What a file named as the store is, found without changing a byte of it.
+///
+/// Opening a `DatabasePool` switches a file to WAL mode and migrations add tables, so a store
+/// path that names another application's database (a typing slip in `--db`) would be altered
+/// before anything could object. The file's header and tables are read first, read-only.
+enum StoreFile {
+    /// renewal's SQLite `application_id` ("RNWL"), set by the v2 migration.
+    static let applicationId: Int32 = 0x524E_574C
+
+    /// Tables a store before the application id (v1) holds; anything else means a foreign file.
+    static let ownTables: Set<String> = ["entry", "flag", "grdb_migrations", "sqlite_sequence"]
+
+    enum Kind: Equatable {
+        case missing
+        /// Zero bytes: SQLite treats it as a new database.
+        case empty
+        case renewal
+        case notSQLite
+        case foreign
+        case newer(migrations: [String])
+        case damaged(String)
+        case unreadable(Phrase)
+    }
+
+    static func inspect(path: String) -> Kind {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .missing }
+        if isDirectory.boolValue {
+            return .unreadable(Phrase("这是一个文件夹；--db 应指向文件，例如 \(path)/renewal.sqlite",
+                                      "this is a folder; --db names a file, e.g. \(path)/renewal.sqlite"))
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .unreadable(Phrase("没有读取权限", "no permission to read it"))
+        }
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        try? handle.close()
+        if header.isEmpty { return .empty }
+        guard header.count >= 100, header.starts(with: Array("SQLite format 3\u{0}".utf8)) else { return .notSQLite }
+        var configuration = Configuration()
+        configuration.readonly = true
+        // Another process may be writing or checkpointing: wait for it, as the store itself does.
+        configuration.busyMode = .timeout(30)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            return try queue.read { db in
+                let applicationId = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+                if tables.isEmpty && applicationId == 0 { return .empty }
+                guard applicationId == Self.applicationId || (applicationId == 0 && tables.isSubset(of: ownTables) && tables.contains("entry"))
+                else { return .foreign }
+                let known = Set(ProgressStore.migrator.migrations)
+                let applied = tables.contains("grdb_migrations")
+                    ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
+                let unknown = applied.filter { !known.contains($0) }
+                return unknown.isEmpty ? .renewal : .newer(migrations: unknown)
+            }
+        } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .damaged(error.message ?? "\(error.resultCode)")
+            default: return .unreadable(Phrase("数据库错误（\(error.message ?? "")）", "database error (\(error.message ?? ""))"))
+            }
+        } catch {
+            return .unreadable(Phrase("无法读取（\(error)）", "cannot read it (\(error))"))
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import RenewalModel
+import RenewalStore
+import RenewalText
+
+/// `renewal init`: create an empty store where --db or RENEWAL_DB says, or check the one there.
+///
+/// Reports never create a store (a mistyped --db would otherwise report every programme as
+/// unreported); recording and importing create one and say so; this does it on purpose.
+struct InitCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+                commandName: "init",
+                abstract: CommandLanguage.pick("新建空的进展库（已存在则检查并报告其状态）。",
+                                               "Create an empty store (or check the one that exists).")
+            )
+    }
+
+    @OptionGroup var source: StoreOptions
+
+    @OptionGroup var lang: LanguageOption
+
+    func run() throws {
+        let language = try lang.parsed()
+        if source.demo {
+            Console.print(SampleBanner.text(language))
+            Console.print(language.pick("示例进展库是临时的，无需新建；未保留任何数据。", "The demo store is temporary: nothing to create, nothing kept."))
+            return
+        }
+        let opened = try source.openFile(access: .write)
+        let path = ControlCharacters.visible(source.storePath)
+        if !opened.store.created {
+            let count = try opened.store.entryCount()
+            Console.print(language.pick("进展库已存在：\(path)（\(count) 条记录）", "The store exists: \(path) (\(language.count(count, "", "entry", "entries")))"))
+        }
+    }
+}
