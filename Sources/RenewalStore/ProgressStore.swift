@@ -34,7 +34,9 @@ public final class ProgressStore: Sendable {
     /// damaged store or a missing one (for reading) is refused with `StoreError`.
     public init(path: String, access: Access = .write) throws {
         self.path = path
-        let kind = StoreFile.inspect(path: path)
+        // Damage is looked for before the pool opens: opening one for writing already writes
+        // (GRDB creates and drops a table so that the -wal and -shm files exist).
+        let kind = StoreFile.inspect(path: path, checkIntegrity: access == .write)
         switch kind {
         case .missing where access == .read: throw StoreError.missing(path: path)
         case .notSQLite: throw StoreError.notAStore(path: path)
@@ -59,13 +61,22 @@ public final class ProgressStore: Sendable {
         configuration.busyMode = .timeout(30)
         configuration.foreignKeysEnabled = true
         configuration.readonly = access == .read
+        if access == .write {
+            // Keep the -wal and -shm files when the last connection closes: a reader who may not
+            // write the folder can open a WAL database read-only only while they exist.
+            configuration.prepareDatabase { db in
+                var persist: Int32 = 1
+                _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
+            }
+        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            if access == .write {
-                if kind == .renewal { try Self.checkIntegrity(pool, path: path) }
-                try Self.migrator.migrate(pool)
-            }
+            if access == .write { try Self.migrator.migrate(pool) }
         } catch let error as DatabaseError {
+            if access == .read, error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+                // WAL needs its -shm file; a reader who may not write the folder cannot create it.
+                throw StoreError.readOnlyFolder(path: path)
+            }
             throw StoreError.from(error, path: path)
         }
     }
@@ -78,15 +89,6 @@ public final class ProgressStore: Sendable {
     /// Writes in one transaction, with SQLite's failures turned into `StoreError`s.
     func writing<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try pool.write(body) } catch let error as DatabaseError { throw StoreError.from(error, path: path) }
-    }
-
-    /// A write to a damaged file makes it worse: `PRAGMA quick_check` first (linear in the file,
-    /// and writes are rare next to reads).
-    static func checkIntegrity(_ pool: DatabasePool, path: String) throws {
-        let result = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
-        guard result == ["ok"] else {
-            throw StoreError.damaged(path: path, reason: result.prefix(3).joined(separator: "; "))
-        }
     }
 
     /// Where the store lives unless told otherwise: `$XDG_DATA_HOME/renewal/renewal.sqlite`,
@@ -427,6 +429,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case newerSchema(path: String, migrations: [String])
     case damaged(path: String, reason: String)
     case readOnly(path: String)
+    case readOnlyFolder(path: String)
     case cannotOpen(path: String, reason: Phrase)
 
     /// The message, complete in each language.
@@ -458,6 +461,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             let shown = ControlCharacters.visible(path)
             return Phrase("进展库 \(shown) 只读（文件或所在文件夹没有写权限），无法写入；报表仍可查看",
                           "the store \(shown) is read-only (no write permission on the file or its folder); reports still work, writing does not")
+        case let .readOnlyFolder(path):
+            let shown = ControlCharacters.visible(path)
+            return Phrase("无法只读打开进展库 \(shown)：所在文件夹不可写，且旁边缺少 -wal/-shm 文件；请有写权限的人运行一次 renewal init（之后这两个文件会保留）",
+                          "cannot open the store \(shown) read-only: its folder is not writable and its -wal/-shm files are missing; ask someone who may write there to run renewal init once (the files then stay)")
         case let .cannotOpen(path, reason):
             let shown = ControlCharacters.visible(path)
             return Phrase("无法打开进展库 \(shown)：\(reason.zh)", "cannot open the store \(shown): \(reason.en)")

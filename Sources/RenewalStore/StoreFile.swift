@@ -26,7 +26,10 @@ enum StoreFile {
         case unreadable(Phrase)
     }
 
-    static func inspect(path: String) -> Kind {
+    /// What the file at `path` is. With `checkIntegrity` (before a write: a write to a damaged
+    /// file makes it worse), a renewal store is also run through `PRAGMA quick_check`, which is
+    /// linear in the file; writes are rare next to reads.
+    static func inspect(path: String, checkIntegrity: Bool) -> Kind {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .missing }
         if isDirectory.boolValue {
@@ -57,7 +60,12 @@ enum StoreFile {
                 let applied = tables.contains("grdb_migrations")
                     ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
                 let unknown = applied.filter { !known.contains($0) }
-                return unknown.isEmpty ? .renewal : .newer(migrations: unknown)
+                guard unknown.isEmpty else { return .newer(migrations: unknown) }
+                if checkIntegrity {
+                    let result = try String.fetchAll(db, sql: "PRAGMA quick_check")
+                    guard result == ["ok"] else { return .damaged(result.prefix(3).joined(separator: "; ")) }
+                }
+                return .renewal
             }
         } catch let error as DatabaseError {
             switch error.resultCode {

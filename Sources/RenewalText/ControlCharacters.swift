@@ -57,7 +57,8 @@ public enum ControlCharacters {
         }
     }
 
-    static func hex(_ value: UInt32) -> String {
+    /// Four or more upper-case hex digits: 9B → "009B".
+    public static func hex(_ value: UInt32) -> String {
         let digits = String(value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }

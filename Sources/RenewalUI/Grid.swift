@@ -56,8 +56,11 @@ public struct Grid: Sendable, Equatable {
     /// Writes text from (x, y), clipped to `maxWidth` columns (and the grid). A wide character
     /// that would straddle the edge is replaced by a space. Returns the columns written.
     @discardableResult
-    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+    public mutating func put(_ raw: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
+        // Every string reaches the screen here: control characters from the store (a note with
+        // ESC or BEL) are shown as ^[ and ^G, never sent to the terminal (DESIGN §5).
+        let text = ControlCharacters.visible(raw)
         let limit = min(width, x + (maxWidth ?? width))
         var column = x
         for character in text {

@@ -139,8 +139,28 @@ enum JSONOutput {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
         let data = try encoder.encode(value)
-        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data(escapingControls(String(decoding: data, as: UTF8.self)).utf8))
         FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+}
+
+extension JSONOutput {
+    /// JSON text with the controls JSONEncoder leaves raw (C1, bidirectional overrides) written
+    /// as `\u` escapes: the same string to a JSON reader, inert on a terminal (DESIGN §5). They
+    /// can only occur inside strings, where an escape is always valid.
+    static func escapingControls(_ json: String) -> String {
+        guard !ControlCharacters.isClean(json, allowing: [.newline, .tab]) else { return json }
+        var out = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            let value = scalar.value
+            if (0x80..<0xA0).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+                || value == 0x200E || value == 0x200F || value == 0x061C {
+                out.append(contentsOf: "\\u\(ControlCharacters.hex(value))".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }
 

@@ -37,3 +37,20 @@ struct DayTests {
         #expect(Day("2024-12-31")! < Day("2025-01-01")!)
     }
 }
+
+@Suite("Safe numbers")
+struct SafeNumberTests {
+    @Test(arguments: [(1e19, 1_000_000_000_000_000), (-1e300, -1_000_000_000_000_000), (Double.nan, 0), (Double.infinity, 1_000_000_000_000_000),
+                      (2.5, 3), (-2.4, -2)])
+    func conversionsNeverTrap(_ value: Double, _ expected: Int) {
+        #expect(Int(saturating: value) == expected)
+    }
+
+    @Test func textForAnyFigure() {
+        // Clamped at 10^15 rather than trapping (a figure only SQL from outside could store).
+        #expect(NumberText.percent(1e17) == "1000000000000000%")
+        #expect(NumberText.percent(.nan) == "-")
+        #expect(LagText.phrase(-1e300, .zh).contains("快于序时进度"))
+        #expect(NumberText.format(1e19) == "1e+19")
+    }
+}

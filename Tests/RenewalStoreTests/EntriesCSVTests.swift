@@ -130,13 +130,25 @@ struct EntriesCSVTests {
         #expect(throws: EntriesError.self) { try EntriesCSV.read(path: "/nonexistent/returns.csv", plan: plan, today: Self.today) }
     }
 
-    @Test(arguments: [("1,234", 1234.0), ("94%", 94.0), ("１２３", 123.0), (" 0.8 ", 0.8), ("-5", -5.0)])
+    @Test(arguments: [("1,234", 1234.0), ("94%", 94.0), ("１２３", 123.0), (" 0.8 ", 0.8), ("-5", -5.0), ("+7", 7.0),
+                      ("1,234,567.5", 1234567.5), ("９４％", 94.0), ("1000000000000", 1e12)])
     func numbersAsPeopleTypeThem(_ text: String, _ expected: Double) {
         #expect(EntryValidator.parseNumber(text) == expected)
     }
 
-    @Test(arguments: ["", "abc", "1.2.3", "inf", "nan", "12亿"])
+    @Test(arguments: ["", "abc", "1.2.3", "inf", "nan", "12亿", "0x10", "1e19", "1e308", "1E5", "1,2,3", "12,34", ",123",
+                      "1.", ".5", "1 234", "--5", "1000000000001", "123456789012345678", "١٢٣"])
     func notNumbers(_ text: String) {
         #expect(EntryValidator.parseNumber(text) == nil)
+    }
+
+    @Test func aPercentSignOnlyWhereTheTargetIsAPercentage() {
+        #expect(EntryValidator.parseNumber("35%", percentAllowed: false) == nil)
+        #expect(EntryValidator.parseNumber("35", percentAllowed: false) == 35)
+        if case let .failure(message) = EntryValidator.number("35%", percentAllowed: false) {
+            #expect(message.en.contains("not a percentage"))
+        } else {
+            Issue.record("35% accepted for a count")
+        }
     }
 }
