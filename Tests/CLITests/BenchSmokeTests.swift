@@ -21,7 +21,8 @@ struct BenchSmokeTests {
         // Two counties: twice the plan's targets and measures; three months of returns each.
         #expect(text.contains("## province: 62 targets, 68 measures"), "\(text)")
         for row in ["load entries for judging", "status of the whole plan", "start to first frame", "render units (200x60)",
-                    "search keystroke + frame", "import a 10,000-row return", "peak resident memory",
+                    "search keystroke + frame", "import a 10,000-row return", "dry run of a 20,000-row return, all duplicates",
+                    "peak resident memory",
                     "process: renewal overdue --json", "process: sqlite3 latest entry per item",
                     "peak memory: renewal summary --json", "ratio: renewal overdue / sqlite3 query"] {
             #expect(text.contains(row), "missing \(row)")

@@ -205,6 +205,32 @@ struct DashboardE2ETests {
         pane.wait(for: "EXIT:")
     }
 
+    /// Text in the store that tries to retitle the pane, clear the screen or move the cursor is
+    /// shown as inert characters (DESIGN §5), and the terminal is not touched.
+    @Test func hostileTextFromTheStoreNeverActsOnTheTerminal() throws {
+        let pane = try TmuxPane(["--as-of", "2026-11-29"])
+        pane.wait(for: "十二、保障措施")
+        let before = try pane.tmux(["display-message", "-p", "-t", "t", "#{pane_title}"])
+        let hostile = "x\u{1B}]2;PWNED\u{07}\u{1B}[2J\u{1B}[H\u{9B}1mend"
+        _ = try sqlite(pane.storePath, """
+            INSERT INTO entry (itemId, date, value, progress, problems, nextSteps, recordedBy, recordedAt)
+                VALUES ('M02-1', '2026-10-31', 30, '\(hostile)', '', '', 'sql', 't');
+            INSERT INTO flag (itemId, note, flaggedBy, flaggedAt) VALUES ('M02-1', '\(hostile)', 'sql', '2026-11-01');
+            """)
+        try pane.keys("r")
+        pane.wait(for: "已重新读取数据")
+        try pane.keys("2", "j", "Enter")
+        pane.wait(for: "累计培育晨星工厂50家以上")
+        // The flag's note and the report's text, both shown as characters.
+        let screen = pane.wait("the hostile text, inert") { $0.components(separatedBy: "x^[]2;PWNED^G^[[2J^[[H<U+009B>1mend").count >= 2 }
+        #expect(!screen.contains("\u{1B}"))
+        let after = try pane.tmux(["display-message", "-p", "-t", "t", "#{pane_title}"])
+        #expect(after == before, "the pane was retitled: \(after)")
+        #expect(!after.contains("PWNED"))
+        try pane.keys("C-c")
+        pane.wait(for: "EXIT:")
+    }
+
     @Test func recordAValueIsStored() throws {
         let pane = try TmuxPane(["--as-of", "2026-11-29"])
         pane.wait(for: "十二、保障措施")

@@ -135,4 +135,19 @@ struct ProgressStoreTests {
         #expect(evaluation.targets.contains { $0.markers.contains(.stale) })
         #expect(evaluation.targets.contains { $0.markers.contains(.flagged) })
     }
+
+    @Test func duplicatesAreFoundAgainstTheStoreAndWithinTheList() throws {
+        let temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        try temp.store.append(.sample("M02-1", "2025-06-30", 10))
+        let entries: [NewEntry] = [.sample("M02-1", "2025-06-30", 10), .sample("M02-1", "2025-07-31", 11),
+                                   .sample("M02-1", "2025-07-31", 11), .sample("M02-1", "2025-06-30", 12)]
+        // Stored, new, a repeat of the new one, a different figure (not a duplicate).
+        #expect(try temp.store.duplicates(among: entries) == [0, 2])
+        #expect(ProgressStore.repeats(among: entries) == [2])
+        // 20,000 rows that all repeat 10,000 stored ones: every one found, in one pass.
+        let many = (0..<10_000).map { NewEntry.sample("M04-1", "2026-0\($0 % 9 + 1)-15", Double($0)) }
+        _ = try temp.store.appendAll(many)
+        #expect(try temp.store.duplicates(among: many + many).count == 20_000)
+    }
 }
