@@ -3,6 +3,7 @@ import GRDB
 import GRDBSQLite
 import RenewalModel
 import RenewalText
+import Synchronization
 
 /// The progress store: one SQLite file holding every progress entry and supervision flag.
 ///
@@ -22,7 +23,16 @@ public final class ProgressStore: Sendable {
         /// Recording, importing, flagging: the store is created when missing (`created` then says
         /// so) and checked for damage before anything is written.
         case write
+        /// The dashboard: reads at once and writes now and then (a flag, a figure). The store must
+        /// exist; the damage check, linear in the file, runs before the first write instead of
+        /// delaying the first frame.
+        case browse
     }
+
+    let access: Access
+    /// Whether `PRAGMA quick_check` has passed in this process (always true for `.write`, which
+    /// checks before it opens).
+    private let checkedSound: Mutex<Bool>
 
     /// True when this open made a new, empty store.
     public let created: Bool
@@ -32,13 +42,15 @@ public final class ProgressStore: Sendable {
     /// Nothing is written to a file that is not a renewal store: the file is inspected first
     /// (`StoreFile`), and another application's SQLite file, a store from a newer renewal, a
     /// damaged store or a missing one (for reading) is refused with `StoreError`.
-    public init(path: String, access: Access = .write) throws {
+    public init(path: String, access: Access) throws {
         self.path = path
+        self.access = access
+        checkedSound = Mutex(access == .write)
         // Damage is looked for before the pool opens: opening one for writing already writes
         // (GRDB creates and drops a table so that the -wal and -shm files exist).
         let kind = StoreFile.inspect(path: path, checkIntegrity: access == .write)
         switch kind {
-        case .missing where access == .read: throw StoreError.missing(path: path)
+        case .missing where access != .write: throw StoreError.missing(path: path)
         case .notSQLite: throw StoreError.notAStore(path: path)
         case .foreign: throw StoreError.foreign(path: path)
         case let .newer(migrations): throw StoreError.newerSchema(path: path, migrations: migrations)
@@ -61,7 +73,7 @@ public final class ProgressStore: Sendable {
         configuration.busyMode = .timeout(30)
         configuration.foreignKeysEnabled = true
         configuration.readonly = access == .read
-        if access == .write {
+        if access != .read {
             // Keep the -wal and -shm files when the last connection closes: a reader who may not
             // write the folder can open a WAL database read-only only while they exist.
             configuration.prepareDatabase { db in
@@ -72,6 +84,10 @@ public final class ProgressStore: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             if access == .write { try Self.migrator.migrate(pool) }
+            if access == .browse, try !pool.read({ try Self.migrator.hasCompletedMigrations($0) }) {
+                try ensureSoundBeforeWriting()
+                try Self.migrator.migrate(pool)
+            }
         } catch let error as DatabaseError {
             if access == .read, error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
                 // WAL needs its -shm file; a reader who may not write the folder cannot create it.
@@ -86,9 +102,22 @@ public final class ProgressStore: Sendable {
         do { return try pool.read(body) } catch let error as DatabaseError { throw StoreError.from(error, path: path) }
     }
 
-    /// Writes in one transaction, with SQLite's failures turned into `StoreError`s.
+    /// Writes in one transaction, with SQLite's failures turned into `StoreError`s; never to a
+    /// store found damaged, nor to one opened read-only.
     func writing<T>(_ body: (Database) throws -> T) throws -> T {
+        if access == .read { throw StoreError.readOnly(path: path) }
+        try ensureSoundBeforeWriting()
         do { return try pool.write(body) } catch let error as DatabaseError { throw StoreError.from(error, path: path) }
+    }
+
+    /// `PRAGMA quick_check`, once per process, before the first write of a store opened to browse.
+    func ensureSoundBeforeWriting() throws {
+        try checkedSound.withLock { checked in
+            guard !checked else { return }
+            let result = try reading { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            guard result == ["ok"] else { throw StoreError.damaged(path: path, reason: result.prefix(3).joined(separator: "; ")) }
+            checked = true
+        }
     }
 
     /// Where the store lives unless told otherwise: `$XDG_DATA_HOME/renewal/renewal.sqlite`,

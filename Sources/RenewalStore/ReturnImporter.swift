@@ -46,7 +46,7 @@ public enum DemoStore {
             .appending(path: "renewal-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         DemoCleanup.register(folder.path)
-        let store = try ProgressStore(path: folder.appending(path: "demo.sqlite").path)
+        let store = try ProgressStore(path: folder.appending(path: "demo.sqlite").path, access: .write)
         try load(into: store, plan: plan, today: today)
         return store
     }

@@ -18,7 +18,7 @@ struct WorkloadFiles {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(plan).write(to: URL(filePath: planPath))
-        let store = try ProgressStore(path: storePath)
+        let store = try ProgressStore(path: storePath, access: .write)
         let start = ContinuousClock.now
         _ = try store.appendAll(entries.map {
             NewEntry(itemId: $0.itemId, date: $0.date, value: $0.value, milestone: $0.milestone, progress: $0.progress,

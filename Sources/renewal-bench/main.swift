@@ -87,9 +87,9 @@ func run(scale: String, options: Options) throws -> (rows: [Row], facts: [String
     var rows: [Row] = []
     let n = options.repeatCount
     var loaded: [ProgressEntry] = []
-    rows.append(Row(name: "load complete entries from the store", samples: try measure(n) { _ = try ProgressStore(path: storePath).entries() }))
+    rows.append(Row(name: "load complete entries from the store", samples: try measure(n) { _ = try ProgressStore(path: storePath, access: .read).entries() }))
     rows.append(Row(name: "load entries for judging (no text)", samples: try measure(n) {
-        loaded = try ProgressStore(path: storePath).entries(detail: .judging)
+        loaded = try ProgressStore(path: storePath, access: .read).entries(detail: .judging)
     }))
     var evaluation = StatusEngine(plan: plan).evaluate(entries: loaded, asOf: options.asOf)
     rows.append(Row(name: "status of the whole plan", samples: measure(n) {
@@ -97,12 +97,12 @@ func run(scale: String, options: Options) throws -> (rows: [Row], facts: [String
     }))
     rows.append(Row(name: "start to first frame (overview, 200x60)", samples: try measure(n) {
         // As `renewal` starts the dashboard (DashboardData.load).
-        let opened = try ProgressStore(path: storePath)
+        let opened = try ProgressStore(path: storePath, access: .browse)
         let data = AppData(plan: plan, entries: try opened.entries(detail: .judging), flags: try opened.flags(), asOf: options.asOf,
                            today: options.asOf, isSample: false, history: EntryHistory { try opened.entries(for: Set($0)) })
         _ = Renderer.render(AppState(data: data, width: 200, height: 60))
     }))
-    let reader = try ProgressStore(path: storePath)
+    let reader = try ProgressStore(path: storePath, access: .read)
     let data = AppData(plan: plan, entries: loaded, flags: [], asOf: options.asOf, today: options.asOf, isSample: false,
                        history: EntryHistory { try reader.entries(for: Set($0)) })
     let firstProgramme = plan.programmes[0].number
@@ -142,14 +142,14 @@ func run(scale: String, options: Options) throws -> (rows: [Row], facts: [String
     var importRun = 0
     rows.append(Row(name: "import a 10,000-row return", samples: try measure(max(3, n / 3)) {
         importRun += 1
-        let fresh = try ProgressStore(path: folder.appending(path: "import-\(importRun).sqlite").path)
+        let fresh = try ProgressStore(path: folder.appending(path: "import-\(importRun).sqlite").path, access: .write)
         let checked = try EntriesCSV.readReturn(data: Data(csv.utf8), file: "bench.csv", plan: base, today: options.asOf)
         _ = try ReturnImporter.run(checked, file: "bench.csv", store: fresh, by: "bench", at: "t", dryRun: false)
     }))
     // The same return twice over (20,000 rows, every one a duplicate) checked with --dry-run
     // against the store that holds it: quadratic before issue 10 (17.6 s), linear now.
     let doubled = csv + (csv.split(separator: "\n", maxSplits: 1).last.map(String.init) ?? "")
-    let imported = try ProgressStore(path: folder.appending(path: "import-1.sqlite").path)
+    let imported = try ProgressStore(path: folder.appending(path: "import-1.sqlite").path, access: .read)
     rows.append(Row(name: "dry run of a 20,000-row return, all duplicates", samples: try measure(max(3, n / 3)) {
         let checked = try EntriesCSV.readReturn(data: Data(doubled.utf8), file: "bench.csv", plan: base, today: options.asOf)
         let outcome = try ReturnImporter.run(checked, file: "bench.csv", store: imported, by: "bench", at: "t", dryRun: true)

@@ -24,7 +24,7 @@ struct DashboardCommand: ParsableCommand {
         let plan = try options.source.plan()
         // Staff who may only read the store can still browse it; writing then says why not.
         let writable = options.source.demo || FileManager.default.isWritableFile(atPath: options.source.storePath)
-        let opened = try options.source.openStore(plan: plan, access: writable ? .write : .read)
+        let opened = try options.source.openStore(plan: plan, access: writable ? .browse : .read)
         let store = opened.store
         let data = try DashboardData.load(plan: plan, store: store, asOf: try options.parsedAsOf(), isSample: opened.isDemo)
 

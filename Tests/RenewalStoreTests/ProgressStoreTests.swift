@@ -13,7 +13,7 @@ struct ProgressStoreTests {
         #expect(try temp.store.entryCount() == 0)
         // Reopening runs no migration twice and keeps the data.
         try temp.store.append(.sample())
-        let again = try ProgressStore(path: temp.path)
+        let again = try ProgressStore(path: temp.path, access: .write)
         #expect(try again.entryCount() == 1)
         #expect(try again.appliedMigrations().count == 2)
     }
@@ -149,5 +149,45 @@ struct ProgressStoreTests {
         let many = (0..<10_000).map { NewEntry.sample("M04-1", "2026-0\($0 % 9 + 1)-15", Double($0)) }
         _ = try temp.store.appendAll(many)
         #expect(try temp.store.duplicates(among: many + many).count == 20_000)
+    }
+
+    @Test func aStoreOpenedToBrowseChecksForDamageBeforeItsFirstWrite() throws {
+        let temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        for day in 1...28 {
+            try temp.store.append(.sample("M02-2", String(format: "2025-02-%02d", day), Double(day % 5)))
+        }
+        // Everything into the main file, then garbage over the entry table's first page.
+        let queue = try DatabaseQueue(path: temp.path)
+        let (root, pageSize) = try queue.inDatabase { db in
+            _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            return (try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'entry'") ?? 0,
+                    try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096)
+        }
+        try queue.close()
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temp.path))
+        try handle.seek(toOffset: UInt64((root - 1) * pageSize))
+        handle.write(Data(repeating: 0xA5, count: pageSize))
+        try handle.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: temp.path))
+
+        // The dashboard opens it at once (no check yet); the first write is refused.
+        let browsing = try ProgressStore(path: temp.path, access: .browse)
+        #expect(throws: StoreError.self) { try browsing.append(.sample("M02-1", "2025-07-31", 4)) }
+        #expect(throws: StoreError.self) { try browsing.flag(itemId: "M02-1", note: "x", by: "t", at: "t", followUp: nil) }
+        // A command that writes refuses to open it at all.
+        #expect(throws: StoreError.self) { try ProgressStore(path: temp.path, access: .write) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: temp.path)) == before)
+    }
+
+    @Test func aStoreOpenedToReadTakesNoWrite() throws {
+        let temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        try temp.store.append(.sample())
+        let reader = try ProgressStore(path: temp.path, access: .read)
+        #expect(try reader.entryCount() == 1)
+        #expect(throws: StoreError.readOnly(path: temp.path)) { try reader.append(.sample("M02-1", "2025-07-31", 4)) }
+        #expect(throws: StoreError.missing(path: temp.path + "-typo")) { try ProgressStore(path: temp.path + "-typo", access: .read) }
+        #expect(!FileManager.default.fileExists(atPath: temp.path + "-typo"))
     }
 }

@@ -11,7 +11,7 @@ struct TemporaryStore {
     init() throws {
         folder = FileManager.default.temporaryDirectory.appending(path: "renewal-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try ProgressStore(path: folder.appending(path: "store.sqlite").path)
+        store = try ProgressStore(path: folder.appending(path: "store.sqlite").path, access: .write)
     }
 
     func cleanup() {
