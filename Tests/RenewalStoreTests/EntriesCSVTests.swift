@@ -17,23 +17,13 @@ struct EntriesCSVTests {
         return try EntriesCSV.readReturn(data: data, file: "returns.csv", plan: plan, today: Self.today).rows.map { $0.entry(file: "returns.csv") }
     }
 
-    func chineseProblems(_ text: String) -> [String] {
+    /// The problems of a return as the user reads them (in English unless told otherwise).
+    func problems(_ text: String, in language: Language = .en) -> [String] {
         do {
             _ = try read(text)
             return []
         } catch let error as EntriesError {
-            return error.lines(.zh)
-        } catch {
-            return ["unexpected \(error)"]
-        }
-    }
-
-    func problems(_ text: String) -> [String] {
-        do {
-            _ = try read(text)
-            return []
-        } catch let error as EntriesError {
-            return error.lines(.en)
+            return error.lines(language)
         } catch {
             return ["unexpected \(error)"]
         }
@@ -107,8 +97,8 @@ struct EntriesCSVTests {
             "returns.csv:11: value: \"abc\" is not a number (write plain digits, e.g. 1234 or 12.5)",
         ])
         // The same problems, complete in Chinese (the default language).
-        #expect(chineseProblems(text).first == "returns.csv:3: 指标编号：没有编号为 \"M99-1\" 的指标或措施")
-        #expect(chineseProblems(text).last == "returns.csv:11: 数值：\"abc\" 不是数字（只填阿拉伯数字，如 1234 或 12.5）")
+        #expect(problems(text, in: .zh).first == "returns.csv:3: 指标编号：没有编号为 \"M99-1\" 的指标或措施")
+        #expect(problems(text, in: .zh).last == "returns.csv:11: 数值：\"abc\" 不是数字（只填阿拉伯数字，如 1234 或 12.5）")
     }
 
     @Test func aHeaderWithoutRequiredColumnsIsRejected() {
