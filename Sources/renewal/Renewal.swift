@@ -188,6 +188,8 @@ enum GlobalArguments {
             index += 1
         }
         guard !leading.isEmpty, index < arguments.count, CommandNames.all.contains(arguments[index]) else { return arguments }
+        // The parser's own `help` takes no options; the language was read before parsing.
+        if arguments[index] == "help" { return Array(arguments[index...]) }
         // The subcommand comes first, then the options that preceded it, then the rest.
         return [arguments[index]] + leading + arguments[(index + 1)...]
     }

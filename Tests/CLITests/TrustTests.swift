@@ -346,6 +346,8 @@ struct TrustTests {
         let rootHelp = try CLI.run(["--lang", "en", "--help"])
         #expect(rootHelp.status == 0)
         #expect(rootHelp.stdout.contains("SUBCOMMANDS:") && rootHelp.stdout.contains("summary"), "\(rootHelp.stdout)")
+        let helpCommand = try CLI.run(["--lang", "en", "help", "record"])
+        #expect(helpCommand.status == 0 && helpCommand.stdout.contains("USAGE: renewal record"), "\(helpCommand.stderr)")
         let version = try CLI.run(["--version"])
         #expect(version.status == 0 && version.stdout.split(separator: ".").count == 3, "\(version.stdout)")
         let negative = try CLI.run(["record", "M02-1", "--value", "-3", "--lang", "en"])
