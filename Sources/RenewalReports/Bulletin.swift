@@ -56,7 +56,7 @@ public struct Bulletin: Encodable, Sendable {
         let now = context.evaluation
         let asOfDay = now.asOf
         let previousDay = Bulletin.monthBefore(asOfDay)
-        let flaggedIds = Set(context.flags.filter { $0.clearedAt == nil }.map(\.itemId))
+        let flaggedIds = Set(context.flags.map(\.itemId))
         let before = StatusEngine(plan: plan).evaluate(entries: context.entries, flagged: flaggedIds, asOf: previousDay)
         title = context.pick("\(plan.title)工作进展通报", "Progress bulletin: \(plan.titleEn)")
         asOf = asOfDay.description
@@ -80,7 +80,7 @@ public struct Bulletin: Encodable, Sendable {
         highlights = (newlyDone + ahead).compactMap { context.row($0) }
 
         overdue = OverdueReport(context: context).groups
-        flagged = context.flags.filter { $0.clearedAt == nil }.map { flag in
+        flagged = context.flags.map { flag in
             let target = plan.target(id: flag.itemId)
             let measure = plan.measure(itemId: flag.itemId)
             let status = now.target(flag.itemId)?.status ?? measure.flatMap { now.measure($0.number)?.status } ?? .noReport

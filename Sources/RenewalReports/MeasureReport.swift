@@ -62,7 +62,7 @@ public struct MeasureReport: Encodable, Sendable {
         markers = judged.markers.map(\.rawValue)
         targets = judged.targets.compactMap { context.row($0) }
         let items = Set([measure.itemId] + measure.targets.map(\.id))
-        flags = context.flags.filter { items.contains($0.itemId) && $0.clearedAt == nil }
+        flags = context.flags.filter { items.contains($0.itemId) }
         let asOf = context.evaluation.asOf
         entries = context.entries
             .filter { items.contains($0.itemId) && $0.date <= asOf && !$0.isBaseline }

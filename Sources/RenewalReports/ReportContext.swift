@@ -10,7 +10,7 @@ public struct ReportContext: Sendable {
     public let width: Int
     /// Entries, for history in measure detail.
     public let entries: [ProgressEntry]
-    /// Supervision flags (open and cleared).
+    /// Supervision flags open on the as-of date (raised by then, not yet cleared).
     public let flags: [SupervisionFlag]
     /// True when the data is the fictional sample (`--demo`): every output says so.
     public let isSample: Bool

@@ -26,7 +26,7 @@ public struct TargetReport: Encodable, Sendable {
         self.target = row
         relatedMeasures = target.relatedMeasures ?? []
         leadUnits = context.plan.leadUnits(forTarget: targetId)
-        flags = context.flags.filter { $0.itemId == targetId && $0.clearedAt == nil }
+        flags = context.flags.filter { $0.itemId == targetId }
         sampleData = context.isSample
         let asOf = context.evaluation.asOf
         entries = context.entries

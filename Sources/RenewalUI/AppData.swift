@@ -5,6 +5,7 @@ import RenewalModel
 public struct AppData: Sendable {
     public var plan: Plan
     public var entries: [ProgressEntry]
+    /// Every flag, cleared ones included (a review of a past date shows the flags open then).
     public var flags: [SupervisionFlag]
     public var asOf: Day
     /// The real date, for validating entries (no future dates).
@@ -37,7 +38,7 @@ public struct AppData: Sendable {
         self.today = today
         self.isSample = isSample
         self.history = history
-        evaluation = StatusEngine(plan: plan).evaluate(entries: entries, flagged: Set(flags.map(\.itemId)), asOf: asOf)
+        evaluation = StatusEngine(plan: plan).evaluate(entries: entries, flagged: Set(flags.open(on: asOf).map(\.itemId)), asOf: asOf)
         let measures = plan.measures
         var items: [String: [UnitItem]] = [:]
         let judged = evaluation
@@ -117,5 +118,9 @@ public struct AppData: Sendable {
 
     public func measureNumber(ofTarget id: String) -> Int? { plan.measure(containingTarget: id)?.number }
 
-    public func isFlagged(_ itemId: String) -> Bool { flags.contains { $0.itemId == itemId } }
+    /// Whether the item has a flag open now (what `f` toggles), whatever the date judged.
+    public func isFlagged(_ itemId: String) -> Bool { flags.contains { $0.itemId == itemId && $0.isOpen } }
+
+    /// The flags open on the date judged (DESIGN §4: 督办 as of that date).
+    public var flagsOnDate: [SupervisionFlag] { flags.open(on: asOf) }
 }

@@ -64,7 +64,7 @@ enum MeasureView {
             }
         }
         let items = Set([measure.itemId] + measure.targets.map(\.id))
-        let flags = state.data.flags.filter { items.contains($0.itemId) }
+        let flags = state.data.flagsOnDate.filter { items.contains($0.itemId) }
         if !flags.isEmpty {
             plain("")
             plain(state.pick(" 督办", " Flagged"), theme.title)

@@ -49,7 +49,8 @@ struct ReportOptions: ParsableArguments {
                 throw CLIError(Phrase(error.lines(.zh).joined(separator: "\n"), error.lines(.en).joined(separator: "\n")))
             }
         }
-        let flags = try opened.store.flags()
+        // Flags as of the date judged: raised by then and not yet cleared.
+        let flags = try opened.store.flags(includeCleared: true).open(on: asOf)
         let evaluation = StatusEngine(plan: plan).evaluate(entries: entries, flagged: Set(flags.map(\.itemId)), asOf: asOf)
         if !evaluation.unknownItemEntries.isEmpty {
             // The plan no longer has these ids (an edited plan file): say so, judge the rest.

@@ -9,7 +9,7 @@ enum DashboardData {
     /// Entries are read without their text (judging needs none of it); the measure view's
     /// history reads its items' complete entries from the store when it is shown.
     static func load(plan: Plan, store: ProgressStore, asOf: Day, isSample: Bool) throws -> AppData {
-        AppData(plan: plan, entries: try store.entries(detail: .judging), flags: try store.flags(), asOf: asOf,
+        AppData(plan: plan, entries: try store.entries(detail: .judging), flags: try store.flags(includeCleared: true), asOf: asOf,
                 today: Today.day(), isSample: isSample, history: EntryHistory { try store.entries(for: Set($0)) })
     }
 }

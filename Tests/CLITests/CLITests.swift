@@ -77,6 +77,13 @@ enum CLI {
     }
 
     static var example: String { root.appending(path: "Data/examples/returns-example.csv").path }
+
+    /// Today as the program sees it (the machine's local day): a flag raised in a test counts
+    /// from today, so reports that should show it are judged as of today.
+    static var today: String {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
 }
 
 /// Display width as the tests judge it: two columns for CJK and full-width forms.

@@ -189,7 +189,8 @@ struct DashboardE2ETests {
     }
 
     @Test func flagWithANoteIsStored() throws {
-        let pane = try TmuxPane(["--as-of", "2026-11-29"])
+        // Judged as of today: a flag counts from the day it is raised.
+        let pane = try TmuxPane(["--as-of", CLI.today])
         pane.wait(for: "十二、保障措施")
         try pane.keys("2", "j", "Enter")
         pane.wait(for: "累计培育晨星工厂50家以上")

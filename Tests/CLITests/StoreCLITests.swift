@@ -141,9 +141,9 @@ struct StoreCLITests {
         #expect(list.stdout.contains("M02-2"))
         #expect(list.stdout.contains("请说明滞后原因"))
         #expect(list.stdout.contains("2026-12-10"))
-        let overdue = try run(["overdue", "--as-of", "2026-11-29"])
-        #expect(overdue.stdout.contains("[督办]"))
-        let report = try run(["report", "--as-of", "2026-11-29"])
+        let overdue = try run(["overdue", "--as-of", CLI.today, "--json"])
+        #expect(overdue.stdout.contains("\"flagged\""), "\(overdue.stdout.prefix(500))")
+        let report = try run(["report", "--as-of", CLI.today])
         #expect(report.stdout.contains("## 四、督办事项"))
         #expect(report.stdout.contains("请说明滞后原因"))
         #expect(try run(["unflag", "M02-2"]).status == 0)
@@ -160,7 +160,7 @@ struct StoreCLITests {
             #expect(md.stdout.contains(section), "markdown lacks \(section)")
         }
         let htmlFile = folder.appending(path: "bulletin.html").path
-        let html = try run(["report", "--format", "html", "--as-of", "2026-11-29", "-o", htmlFile])
+        let html = try run(["report", "--format", "html", "--as-of", CLI.today, "-o", htmlFile])
         #expect(html.status == 0)
         let page = try String(contentsOfFile: htmlFile, encoding: .utf8)
         #expect(page.hasPrefix("<!DOCTYPE html>"))
@@ -168,7 +168,7 @@ struct StoreCLITests {
         #expect(!page.contains("<script") && !page.contains("http://x\"") && !page.contains("<link"))
         #expect(page.contains("=HYPERLINK(&quot;http://x&quot;)"))
         let csvFile = folder.appending(path: "bulletin.csv").path
-        #expect(try run(["report", "--format", "csv", "--as-of", "2026-11-29", "-o", csvFile]).status == 0)
+        #expect(try run(["report", "--format", "csv", "--as-of", CLI.today, "-o", csvFile]).status == 0)
         let csv = try Data(contentsOf: URL(fileURLWithPath: csvFile))
         #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: csv.dropFirst(3), as: UTF8.self)
@@ -272,5 +272,25 @@ struct StoreCLITests {
         #expect(count == "0" || count == "\(rows)", "partial import: \(count) rows")
         #expect(try sqlite("PRAGMA integrity_check") == "ok")
         #expect(try sqlite("SELECT count(*) FROM entry WHERE itemId = 'M02-1'") == "1")
+    }
+
+    /// A review of a past date shows the flags open on that date (DESIGN §4 "Markers").
+    @Test func flagsCountFromTheDayTheyAreRaisedToTheDayTheyAreCleared() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try run(["init"])
+        _ = try sqlite("INSERT INTO flag (itemId, note, flaggedBy, flaggedAt, clearedBy, clearedAt) VALUES ('M02-2', '请说明', '专班', '2026-10-20T15:00:00+08:00', '专班', '2026-11-10T09:00:00+08:00')")
+        func flagged(_ day: String) throws -> Bool {
+            let show = try run(["show", "2", "--as-of", day, "--json"])
+            #expect(show.status == 0, "\(show.stderr)")
+            let json = try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any]
+            let target = (json?["targets"] as? [[String: Any]])?.first { $0["id"] as? String == "M02-2" }
+            return ((target?["markers"] as? [String]) ?? []).contains("flagged") && !((json?["flags"] as? [Any]) ?? []).isEmpty
+        }
+        #expect(try flagged("2026-10-19") == false)
+        #expect(try flagged("2026-10-20") == true)
+        #expect(try flagged("2026-11-09") == true)
+        #expect(try flagged("2026-11-10") == false)
+        let bulletin = try run(["report", "--as-of", "2026-10-31"])
+        #expect(bulletin.stdout.contains("请说明"), "the bulletin of October lists the flag open then")
     }
 }

@@ -54,3 +54,24 @@ struct SafeNumberTests {
         #expect(NumberText.format(1e19) == "1e+19")
     }
 }
+
+@Suite("Flags as of a date")
+struct FlagDateTests {
+    let flag = SupervisionFlag(id: "1", itemId: "M02-1", note: "请说明", flaggedBy: "专班", flaggedAt: "2026-11-20T15:00:00+08:00",
+                               clearedBy: "专班", clearedAt: "2026-12-10T09:00:00+08:00")
+
+    @Test(arguments: [("2026-11-19", false), ("2026-11-20", true), ("2026-11-21", true),
+                      ("2026-12-09", true), ("2026-12-10", false), ("2026-12-11", false)])
+    func aFlagIsOpenFromTheDayItIsRaisedUntilTheDayItIsCleared(_ day: String, _ open: Bool) throws {
+        #expect(flag.isOpen(on: try #require(Day(day))) == open)
+    }
+
+    @Test func anOpenFlagStaysOpenAndAnUnreadableDateCountsAsRaised() throws {
+        var open = flag
+        open.clearedAt = nil
+        #expect(open.isOpen(on: try #require(Day("2030-01-01"))))
+        open.flaggedAt = "yesterday"
+        #expect(open.isOpen(on: try #require(Day("2024-05-01"))))
+        #expect([flag, open].open(on: try #require(Day("2026-11-19"))).map(\.flaggedAt) == ["yesterday"])
+    }
+}
