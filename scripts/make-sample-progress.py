@@ -3,7 +3,8 @@
 
 SAMPLE DATA: every figure is invented for demonstration (renewal --demo) and the tests. The
 trajectories are chosen so that, as of 2026-11-29, the plan shows a realistic mix: done, done
-late, on track, behind, severely behind, overdue, baseline missing, not reported, stale.
+late, on track, behind, severely behind, overdue, baseline missing, not reported, stale,
+not reported this period (M10-1), and due soon from 1 December 2026 (the 每年 farm-machinery targets).
 Deterministic: running it again gives the same file.
 """
 import csv, datetime, io, json, pathlib, random
@@ -102,7 +103,8 @@ row("G27-6", None, "3100", "2023年基数", baseline_year="2023")
 yearly("G27-6", {2024: (3500, 12), 2025: (4300, 12), 2026: (5300, 10)})
 row("G27-7", None, "8200", "2023年基数", baseline_year="2023")
 yearly("G27-7", {2024: (8600, 12), 2025: (9400, 12), 2026: (10900, 10)})
-# G27-8: no baseline and no reports (未报送)
+row("G27-8", None, "52000", "2023年基数", baseline_year="2023")
+# G27-8: its 2023 figure, then no reports (未报送); G27-1 has reports but no baseline (基数缺失).
 
 # Measures with targets
 series("M02-1", 52, d(2025, 11), start_value=18, text="累计培育晨星工厂{v}家")
@@ -120,7 +122,8 @@ series("M06-1", 100, d(2025, 10), start_value=82, text="新增和更新公交车
 series("M06-2", 77, d(2025, 12), start_value=55, text="新增及更新出租车新能源占比{v}%", stop=d(2026, 6))
 series("M06-3", 45.5, d(2026, 5), start_value=28, digits=1, text="巡游出租车新能源占比{v}%")
 series("M09-1", 61, d(2025, 12), start_value=35, text="城市污水处理厂提标改造率{v}%")
-series("M10-1", 80, d(2026, 10), start_value=20, text="急需教学科研设备购置更新{v}%")
+# M10-1 misses October's return: its September figure stands, marked 本期未报.
+series("M10-1", 80, d(2026, 10), start_value=20, text="急需教学科研设备购置更新{v}%", stop=d(2026, 9))
 milestone("M10-2", text="办学条件达标工程推进中")
 milestone("M10-3", stop=d(2026, 8), text="职业院校实训设备更新方案推进中")
 series("M11-1", 1, d(2025, 8), start_value=0, text="智能化室外健身路径{v}处")

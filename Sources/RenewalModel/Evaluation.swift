@@ -12,8 +12,10 @@ public struct TargetEvaluation: Sendable, Hashable {
     public var baseline: Double?
     /// The goal as an absolute figure for the judged period (relative targets: baseline × growth).
     public var goal: Double?
-    /// The figure expected by the as-of date on a straight (or compound) path to the goal.
+    /// The figure expected on a straight (or compound) path to the goal, read on `expectedOn`.
     public var expected: Double?
+    /// The day the path is read: the end of the last due period (DESIGN §4), or the deadline.
+    public var expectedOn: Day?
     /// How far along the way to the goal the actual figure is (1 = goal reached).
     public var progress: Double?
     /// How far along it should be by now.

@@ -17,6 +17,8 @@ public enum Status: String, Codable, Sendable, Hashable, CaseIterable, Comparabl
     case baselineMissing
     /// 未报送: nothing has been reported.
     case noReport
+    /// 临期未完成: the deadline is within the due-soon window and the goal is not met.
+    case dueSoon
     /// 进度滞后: lag past the on-track threshold.
     case behind
     /// 严重滞后: lag past the severe threshold.
@@ -29,9 +31,10 @@ public enum Status: String, Codable, Sendable, Hashable, CaseIterable, Comparabl
 
     public static func < (lhs: Status, rhs: Status) -> Bool { lhs.severity < rhs.severity }
 
-    /// Statuses that go on the overdue list and in the bulletin's 逾期/滞后 section.
+    /// Statuses that go on the overdue list and in the bulletin's 逾期/滞后 section (临期未完成
+    /// last: not late yet, but it will be within the month).
     public var isOverdueOrLagging: Bool {
-        self == .overdue || self == .severelyBehind || self == .behind
+        self == .overdue || self == .severelyBehind || self == .behind || self == .dueSoon
     }
 
     /// Finished items are never shown as overdue.
@@ -50,6 +53,7 @@ public enum Status: String, Codable, Sendable, Hashable, CaseIterable, Comparabl
         case (.onTrack, .zh): return "按序时推进"
         case (.baselineMissing, .zh): return "基数缺失"
         case (.noReport, .zh): return "未报送"
+        case (.dueSoon, .zh): return "临期未完成"
         case (.behind, .zh): return "进度滞后"
         case (.severelyBehind, .zh): return "严重滞后"
         case (.overdue, .zh): return "逾期未完成"
@@ -60,6 +64,7 @@ public enum Status: String, Codable, Sendable, Hashable, CaseIterable, Comparabl
         case (.onTrack, .en): return "on track"
         case (.baselineMissing, .en): return "baseline missing"
         case (.noReport, .en): return "no report"
+        case (.dueSoon, .en): return "due soon"
         case (.behind, .en): return "behind"
         case (.severelyBehind, .en): return "severely behind"
         case (.overdue, .en): return "overdue"
@@ -77,6 +82,7 @@ public enum Status: String, Codable, Sendable, Hashable, CaseIterable, Comparabl
         case .onTrack: return "⇡"
         case .baselineMissing: return "∅"
         case .noReport: return "⊘"
+        case .dueSoon: return "⧖"
         case .behind: return "◔"
         case .severelyBehind: return "⚠"
         case .overdue: return "✖"
@@ -93,6 +99,7 @@ public enum Status: String, Codable, Sendable, Hashable, CaseIterable, Comparabl
         case .onTrack: return "o"
         case .baselineMissing: return "0"
         case .noReport: return "?"
+        case .dueSoon: return "@"
         case .behind: return "!"
         case .severelyBehind: return "#"
         case .overdue: return "X"
@@ -105,9 +112,9 @@ public enum Status: String, Codable, Sendable, Hashable, CaseIterable, Comparabl
 
 /// Markers shown beside a status (DESIGN §4).
 public enum Marker: String, Codable, Sendable, Hashable, CaseIterable, Comparable {
-    /// 临期: due within the due-soon window and not done.
-    case dueSoon
-    /// 数据陈旧: the latest entry is older than the stale threshold.
+    /// 本期未报: the last due period has no entry (the verdict stands on an older figure).
+    case noCurrentReport
+    /// 数据陈旧: the latest entry is `StatusRules.stalePeriods` or more periods old.
     case stale
     /// 督办: flagged for supervision.
     case flagged
@@ -118,10 +125,10 @@ public enum Marker: String, Codable, Sendable, Hashable, CaseIterable, Comparabl
 
     public func label(_ language: Language) -> String {
         switch (self, language) {
-        case (.dueSoon, .zh): return "临期"
+        case (.noCurrentReport, .zh): return "本期未报"
         case (.stale, .zh): return "数据陈旧"
         case (.flagged, .zh): return "督办"
-        case (.dueSoon, .en): return "due soon"
+        case (.noCurrentReport, .en): return "missed return"
         case (.stale, .en): return "stale"
         case (.flagged, .en): return "flagged"
         }

@@ -7,8 +7,12 @@ import Foundation
 /// 1. the comparator is met → 已完成 (逾期完成 when first met after the deadline);
 /// 2. the as-of date is before the plan's start → 未启动;
 /// 3. the deadline has passed → 逾期未完成;
-/// 4. nothing reported → 未报送; a relative target without its baseline → 基数缺失;
-/// 5. lag (expected minus actual progress, in points) against the thresholds in `StatusRules`.
+/// 4. a relative target without its baseline → 基数缺失;
+/// 5. nothing reported → 未报送 (未启动 before the plan's first return is due);
+/// 6. lag (expected progress at the end of the last due period minus actual, in points) against
+///    the thresholds in `StatusRules` → 严重滞后 / 进度滞后;
+/// 7. the deadline within `StatusRules.dueSoonDays` → 临期未完成, whatever the lag below 6;
+/// 8. otherwise → 按序时推进.
 public struct StatusEngine: Sendable {
     public let plan: Plan
     public let rules: StatusRules
@@ -25,19 +29,20 @@ public struct StatusEngine: Sendable {
     ///   - asOf: the day to judge on; entries dated after it are ignored.
     public func evaluate(entries: [ProgressEntry], flagged: Set<String> = [], asOf: Day) -> PlanEvaluation {
         let book = EntryBook(entries: entries, asOf: asOf, plan: plan)
+        let asOf = JudgingDay(asOf, rules: rules, planStart: plan.startDate)
         let overall = plan.overallTargets.map { evaluate($0, book: book, flagged: flagged, asOf: asOf) }
         let programmes = plan.programmes.map { programme in
             ProgrammeEvaluation(number: programme.number, measures: programme.measures.map { measure in
                 evaluate(measure, book: book, flagged: flagged, asOf: asOf)
             })
         }
-        return PlanEvaluation(asOf: asOf, overall: overall, programmes: programmes,
+        return PlanEvaluation(asOf: asOf.day, overall: overall, programmes: programmes,
                               unknownItemEntries: book.unknownItemEntries)
     }
 
     // MARK: - Measures
 
-    func evaluate(_ measure: Measure, book: EntryBook, flagged: Set<String>, asOf: Day) -> MeasureEvaluation {
+    func evaluate(_ measure: Measure, book: EntryBook, flagged: Set<String>, asOf: JudgingDay) -> MeasureEvaluation {
         let targets = measure.targets.map { evaluate($0, book: book, flagged: flagged, asOf: asOf) }
         let narrative = book.series(measure.itemId)
         var markers = Set(targets.flatMap(\.markers))
@@ -47,7 +52,7 @@ public struct StatusEngine: Sendable {
         } else {
             // A measure without targets is judged like a milestone without a deadline.
             status = undatedStatus(series: narrative, asOf: asOf)
-            if let latest = narrative.last, isStale(latest, status: status, asOf: asOf) { markers.insert(.stale) }
+            if let marker = reportingMarker(latest: narrative.last, status: status, asOf: asOf) { markers.insert(marker) }
         }
         if flagged.contains(measure.itemId) { markers.insert(.flagged) }
         return MeasureEvaluation(number: measure.number, status: status, markers: markers.sorted(),
@@ -56,7 +61,7 @@ public struct StatusEngine: Sendable {
 
     // MARK: - Targets
 
-    func evaluate(_ target: Target, book: EntryBook, flagged: Set<String>, asOf: Day) -> TargetEvaluation {
+    func evaluate(_ target: Target, book: EntryBook, flagged: Set<String>, asOf: JudgingDay) -> TargetEvaluation {
         let series = book.series(target.id)
         var evaluation: TargetEvaluation
         switch target.kind {
@@ -80,8 +85,9 @@ public struct StatusEngine: Sendable {
     }
 
     /// Cumulative and level targets: a straight line from the starting figure at the plan's
-    /// start to the goal at the deadline (compound growth from the baseline for relative targets).
-    func evaluateTrajectory(_ target: Target, valued: [ProgressEntry], baseline: Double?, asOf: Day) -> TargetEvaluation {
+    /// start to the goal at the deadline (compound growth from the baseline for relative targets),
+    /// read at the end of the last due period, so a unit never turns yellow between two returns.
+    func evaluateTrajectory(_ target: Target, valued: [ProgressEntry], baseline: Double?, asOf: JudgingDay) -> TargetEvaluation {
         let deadline = target.deadline ?? plan.endDate
         var result = TargetEvaluation(targetId: target.id, status: .noReport, deadline: deadline)
         let goal = absoluteGoal(target, baseline: baseline)
@@ -100,14 +106,21 @@ public struct StatusEngine: Sendable {
         if let goal, let start, let actual = result.actual {
             result.progress = progress(actual, from: start, to: goal, met: false)
         }
-        if asOf < plan.startDate { result.status = .notStarted; return result }
-        if asOf > deadline { result.status = .overdue; return result }
-        if valued.isEmpty { result.status = .noReport; return result }
+        if asOf.day < plan.startDate { result.status = .notStarted; return result }
+        if asOf.day > deadline { result.status = .overdue; return result }
+        if target.isRelative && baseline == nil { result.status = .baselineMissing; return result }
+        if valued.isEmpty { result.status = asOf.beforeFirstReturn ? .notStarted : .noReport; return result }
         guard let goal, let start, let actual = result.actual else { result.status = .baselineMissing; return result }
 
+        if isSmallCount(target, goal: goal) {
+            // 1个园区: a share of one park is not progress; judged like a milestone (DESIGN §4).
+            result.status = dueSoonOr(.onTrack, deadline: deadline, asOf: asOf)
+            return result
+        }
         let from = target.baselineYear.map { Day.endOfYear($0) } ?? plan.startDate
+        let readOn = min(asOf.periodEnd, deadline)
         let span = Double(max(1, from.days(to: deadline)))
-        let elapsed = min(1, max(0, Double(from.days(to: asOf)) / span))
+        let elapsed = min(1, max(0, Double(from.days(to: readOn)) / span))
         let expected: Double
         if target.isRelative, start > 0, goal > 0 {
             expected = start * pow(goal / start, elapsed)
@@ -117,19 +130,33 @@ public struct StatusEngine: Sendable {
         let actualProgress = progress(actual, from: start, to: goal, met: false)
         let expectedProgress = progress(expected, from: start, to: goal, met: false)
         result.expected = expected
+        result.expectedOn = readOn
         result.progress = actualProgress
         result.expectedProgress = expectedProgress
         result.lag = (expectedProgress - actualProgress) * 100
-        result.status = rules.status(forLag: result.lag ?? 0)
+        result.status = dueSoonOr(rules.status(forLag: result.lag ?? 0), deadline: deadline, asOf: asOf)
         return result
+    }
+
+    /// Rule 7: an unmet target on track within the due-soon window is 临期未完成 (never green on
+    /// its last day); a lag past the thresholds (rule 6) wins.
+    func dueSoonOr(_ status: Status, deadline: Day, asOf: JudgingDay) -> Status {
+        guard status == .onTrack, asOf.day <= deadline, asOf.day.days(to: deadline) <= rules.dueSoonDays else { return status }
+        return .dueSoon
+    }
+
+    /// A cumulative whole count small enough (1个园区, 1处健身路径) to be judged like a milestone.
+    func isSmallCount(_ target: Target, goal: Double) -> Bool {
+        target.reading == .cumulative && !target.isRelative && UnitText.isCount(target.entryUnit) && goal <= rules.smallCountMaximum
     }
 
     /// Year-to-date targets with one deadline year (营业收入达到200亿元左右 by 2025): the figure of
     /// the deadline year decides; in earlier years the pace is judged against that year's goal
-    /// (the goal itself, or for relative targets the compound path from the baseline).
-    func evaluateYearToDate(_ target: Target, valued: [ProgressEntry], baseline: Double?, asOf: Day) -> TargetEvaluation {
+    /// (the goal itself, or for relative targets the compound path from the baseline). The year
+    /// judged is the last due period's: until January's return is due, the year just ended.
+    func evaluateYearToDate(_ target: Target, valued: [ProgressEntry], baseline: Double?, asOf: JudgingDay) -> TargetEvaluation {
         let deadline = target.deadline ?? plan.endDate
-        let year = min(asOf.year, deadline.year)
+        let year = min(max(asOf.periodEnd.year, plan.startDate.year), deadline.year)
         let finalGoal = absoluteGoal(target, baseline: baseline)
         var yearGoal = finalGoal
         if let baselineYear = target.baselineYear, let baseline, let finalGoal, deadline.year > baselineYear, baseline > 0 {
@@ -141,14 +168,15 @@ public struct StatusEngine: Sendable {
                          doneGoal: isFinalYear ? finalGoal : nil, valued: valued, asOf: asOf)
     }
 
-    /// Annual (每年) targets: each year from the plan's start to its end (or the as-of year) is
-    /// judged on its own; a past year that missed stays overdue. The target shows its worst year.
-    func evaluateAnnual(_ target: Target, valued: [ProgressEntry], asOf: Day) -> TargetEvaluation {
-        guard asOf >= plan.startDate else {
+    /// Annual (每年) targets: each year from the plan's start to the last due period's year is
+    /// judged on its own (so in January the new year is not yet judged, never 未报送); a past year
+    /// that missed stays overdue. The target shows its worst year.
+    func evaluateAnnual(_ target: Target, valued: [ProgressEntry], asOf: JudgingDay) -> TargetEvaluation {
+        guard asOf.day >= plan.startDate else {
             return TargetEvaluation(targetId: target.id, status: .notStarted, year: plan.startDate.year,
                                     goal: target.value, deadline: Day.endOfYear(plan.startDate.year))
         }
-        let lastYear = min(asOf.year, plan.endDate.year)
+        let lastYear = min(asOf.periodEnd.year, plan.endDate.year)
         let years = (plan.startDate.year...max(plan.startDate.year, lastYear)).map { year in
             judgeYear(target, year: year, deadline: Day.endOfYear(year), yearGoal: target.value,
                       doneGoal: target.value, valued: valued, asOf: asOf)
@@ -163,7 +191,7 @@ public struct StatusEngine: Sendable {
     /// Judges one calendar year of a year-to-date figure. `doneGoal` is the goal that counts as
     /// done this year (nil when this year can only be on or off the pace).
     func judgeYear(_ target: Target, year: Int, deadline: Day, yearGoal: Double?, doneGoal: Double?,
-                   valued: [ProgressEntry], asOf: Day) -> TargetEvaluation {
+                   valued: [ProgressEntry], asOf: JudgingDay) -> TargetEvaluation {
         var result = TargetEvaluation(targetId: target.id, status: .noReport, year: year, goal: yearGoal,
                                       deadline: deadline)
         let inYear = valued.filter { $0.date.year == year }
@@ -177,29 +205,31 @@ public struct StatusEngine: Sendable {
             return result
         }
         if let actual = result.actual, let yearGoal, yearGoal != 0 { result.progress = actual / yearGoal }
-        if asOf < plan.startDate { result.status = .notStarted; return result }
-        if asOf > deadline { result.status = .overdue; return result }
-        if inYear.isEmpty { result.status = .noReport; return result }
-        guard let yearGoal, yearGoal != 0, let actual = result.actual else {
-            result.status = .baselineMissing
+        if asOf.day < plan.startDate { result.status = .notStarted; return result }
+        if asOf.day > deadline { result.status = .overdue; return result }
+        guard let yearGoal, yearGoal != 0 else { result.status = .baselineMissing; return result }
+        guard let actual = result.actual else {
+            result.status = asOf.beforeFirstReturn ? .notStarted : .noReport
             return result
         }
-        let yearStart = Day.startOfYear(year)
-        let share = min(1, max(0, Double(yearStart.days(to: asOf) + 1) / Double(Day.daysIn(year: year))))
+        // Read at the end of the last due period, within this year.
+        let readOn = min(max(asOf.periodEnd, Day.startOfYear(year)), Day.endOfYear(year))
+        let share = min(1, max(0, Double(Day.startOfYear(year).days(to: readOn) + 1) / Double(Day.daysIn(year: year))))
         let actualProgress = actual / yearGoal
         result.expected = yearGoal * share
+        result.expectedOn = readOn
         result.progress = actualProgress
         result.expectedProgress = share
         // For a cap (以下) being under the pace is good; for everything else being under it is lag.
         let lag = target.comparator == .atMost ? actualProgress - share : share - actualProgress
         result.lag = lag * 100
-        result.status = rules.status(forLag: lag * 100)
+        result.status = dueSoonOr(rules.status(forLag: lag * 100), deadline: deadline, asOf: asOf)
         return result
     }
 
-    /// Milestones: done when the latest report says done; otherwise rules 2–4; then 按序时推进
-    /// while the deadline is ahead, or 持续推进 for a milestone without a deadline.
-    func evaluateMilestone(_ target: Target, series: [ProgressEntry], asOf: Day) -> TargetEvaluation {
+    /// Milestones: done when the latest report says done; otherwise rules 2, 3, 5 and 7; then
+    /// 按序时推进 while the deadline is ahead, or 持续推进 for a milestone without a deadline.
+    func evaluateMilestone(_ target: Target, series: [ProgressEntry], asOf: JudgingDay) -> TargetEvaluation {
         var result = TargetEvaluation(targetId: target.id, status: .noReport, deadline: target.deadline)
         let states = series.filter { $0.milestone != nil }
         result.milestoneState = states.last?.milestone
@@ -218,21 +248,23 @@ public struct StatusEngine: Sendable {
             }
             return result
         }
-        if asOf < plan.startDate { result.status = .notStarted; return result }
+        if asOf.day < plan.startDate { result.status = .notStarted; return result }
         if let deadline = target.deadline {
-            if asOf > deadline { result.status = .overdue; return result }
-            result.status = series.isEmpty ? .noReport : .onTrack
+            if asOf.day > deadline { result.status = .overdue; return result }
+            if series.isEmpty { result.status = asOf.beforeFirstReturn ? .notStarted : .noReport; return result }
+            result.status = dueSoonOr(.onTrack, deadline: deadline, asOf: asOf)
             return result
         }
         result.status = undatedStatus(series: series, asOf: asOf)
         return result
     }
 
-    /// Items without a deadline are 持续推进 while reported within the stale window.
-    func undatedStatus(series: [ProgressEntry], asOf: Day) -> Status {
-        if asOf < plan.startDate { return .notStarted }
-        guard let latest = series.last else { return .noReport }
-        return latest.date.days(to: asOf) <= rules.staleAfterDays ? .ongoing : .noReport
+    /// Items without a deadline are 持续推进 while the last due period has a report (one dated in
+    /// that period or later); 未报送 otherwise, 未启动 before the plan's first return is due.
+    func undatedStatus(series: [ProgressEntry], asOf: JudgingDay) -> Status {
+        if asOf.day < plan.startDate { return .notStarted }
+        guard let latest = series.last else { return asOf.beforeFirstReturn ? .notStarted : .noReport }
+        return latest.date >= asOf.periodStart || asOf.beforeFirstReturn ? .ongoing : .noReport
     }
 
     // MARK: - Helpers
@@ -277,24 +309,41 @@ public struct StatusEngine: Sendable {
         return (value - start) / (goal - start)
     }
 
-    func isStale(_ latest: ProgressEntry, status: Status, asOf: Day) -> Bool {
-        !status.isFinished && status != .notStarted && latest.date.days(to: asOf) > rules.staleAfterDays
+    /// 本期未报 when the last due period has no entry and the verdict stands on an older one;
+    /// 数据陈旧 when the latest entry is `StatusRules.stalePeriods` or more periods old.
+    func reportingMarker(latest: ProgressEntry?, status: Status, asOf: JudgingDay) -> Marker? {
+        guard let latest, !status.isFinished, status != .notStarted, !asOf.beforeFirstReturn else { return nil }
+        let periodsBehind = (asOf.periodEnd.year * 12 + asOf.periodEnd.month) - (latest.date.year * 12 + latest.date.month)
+        if periodsBehind >= rules.stalePeriods { return .stale }
+        if periodsBehind >= 1 { return .noCurrentReport }
+        return nil
     }
 
     func markers(for evaluation: TargetEvaluation, latest: ProgressEntry?, id: String, flagged: Set<String>,
-                 asOf: Day) -> [Marker] {
+                 asOf: JudgingDay) -> [Marker] {
         var markers: [Marker] = []
-        let status = evaluation.status
-        let active = !status.isFinished && status != .notStarted
-        // An annual target is due at the end of the current year even when an earlier year decides its status.
-        let dueDate = evaluation.years.last?.deadline ?? evaluation.deadline
-        if active, let dueDate, asOf <= dueDate, asOf.days(to: dueDate) <= rules.dueSoonDays,
-           !(evaluation.years.last?.status.isFinished ?? false) {
-            markers.append(.dueSoon)
-        }
-        if let latest, isStale(latest, status: status, asOf: asOf) { markers.append(.stale) }
+        if let marker = reportingMarker(latest: latest, status: evaluation.status, asOf: asOf) { markers.append(marker) }
         if flagged.contains(id) { markers.append(.flagged) }
         return markers
+    }
+}
+
+/// The as-of date with what the rules read from it: the last due period and whether the plan's
+/// first return is due yet (DESIGN §4 "Reporting periods").
+struct JudgingDay {
+    let day: Day
+    /// The last day of the last due period (a month).
+    let periodEnd: Day
+    /// Its first day.
+    let periodStart: Day
+    /// True before the plan's first return is due: nothing can be missing yet.
+    let beforeFirstReturn: Bool
+
+    init(_ day: Day, rules: StatusRules, planStart: Day) {
+        self.day = day
+        periodEnd = rules.lastDuePeriodEnd(asOf: day)
+        periodStart = rules.periodStart(endingOn: periodEnd)
+        beforeFirstReturn = day < rules.firstReturnDue(planStart: planStart)
     }
 }
 

@@ -1,23 +1,33 @@
-/// Every threshold the status rules use, in one place (DESIGN §4).
+/// Every threshold the status rules use, in one place (DESIGN §4); the help screen shows them.
 ///
+/// - Returns are monthly; a month's return is due by day `returnDueDay` of the next month. The
+///   *last due period* on a date is the latest month whose return was due on or before it; the
+///   trajectory is read at that period's end, and year-to-date targets judge that period's year.
 /// - lag ≤ `onTrackMaxLag` points → 按序时推进; ≤ `behindMaxLag` → 进度滞后; more → 严重滞后.
-/// - 临期 when the deadline is at most `dueSoonDays` days away and the item is not done.
-/// - 数据陈旧 when the latest entry is more than `staleAfterDays` days old; a milestone or
-///   narrative measure without a deadline is 持续推进 only while reported within that window.
+/// - 临期未完成 when the deadline is at most `dueSoonDays` days away (the deadline day included)
+///   and the goal is not met.
+/// - A cumulative count whose goal is at most `smallCountMaximum` (1个园区) is judged like a
+///   milestone: never behind before its deadline.
+/// - 本期未报 when the last due period has no entry; 数据陈旧 when the latest is `stalePeriods`
+///   or more periods old.
 /// - 左右/约 targets are met within `aboutTolerance` (a fraction) below the value, or above it.
 public struct StatusRules: Sendable, Hashable {
     public var onTrackMaxLag: Double
     public var behindMaxLag: Double
     public var dueSoonDays: Int
-    public var staleAfterDays: Int
+    public var returnDueDay: Int
+    public var smallCountMaximum: Double
+    public var stalePeriods: Int
     public var aboutTolerance: Double
 
-    public init(onTrackMaxLag: Double = 10, behindMaxLag: Double = 30, dueSoonDays: Int = 30,
-                staleAfterDays: Int = 40, aboutTolerance: Double = 0.05) {
+    public init(onTrackMaxLag: Double = 10, behindMaxLag: Double = 30, dueSoonDays: Int = 30, returnDueDay: Int = 10,
+                smallCountMaximum: Double = 3, stalePeriods: Int = 2, aboutTolerance: Double = 0.05) {
         self.onTrackMaxLag = onTrackMaxLag
         self.behindMaxLag = behindMaxLag
         self.dueSoonDays = dueSoonDays
-        self.staleAfterDays = staleAfterDays
+        self.returnDueDay = returnDueDay
+        self.smallCountMaximum = smallCountMaximum
+        self.stalePeriods = stalePeriods
         self.aboutTolerance = aboutTolerance
     }
 
@@ -32,5 +42,40 @@ public struct StatusRules: Sendable, Hashable {
         if lag <= onTrackMaxLag + epsilon { return .onTrack }
         if lag <= behindMaxLag + epsilon { return .behind }
         return .severelyBehind
+    }
+
+    /// The last day of the last due period on `day`: as of 2026-11-09, 2026-09-30; as of
+    /// 2026-11-10, 2026-10-31.
+    public func lastDuePeriodEnd(asOf day: Day) -> Day {
+        var year = day.year
+        var month = day.month - (day.day >= returnDueDay ? 1 : 2)
+        while month < 1 {
+            month += 12
+            year -= 1
+        }
+        return Day(year: year, month: month, day: Day.daysIn(month: month, year: year)) ?? Day.endOfYear(year)
+    }
+
+    /// The first day of the period that ends on `end` (a month).
+    public func periodStart(endingOn end: Day) -> Day {
+        Day(year: end.year, month: end.month, day: 1) ?? end
+    }
+
+    /// The day the first return of a plan starting on `start` is due (before it, nothing can be late).
+    public func firstReturnDue(planStart start: Day) -> Day {
+        let month = start.month == 12 ? 1 : start.month + 1
+        let year = start.month == 12 ? start.year + 1 : start.year
+        return Day(year: year, month: month, day: returnDueDay) ?? start
+    }
+
+    /// The end of the period `count` months before the one ending on `end`.
+    public func periodEnd(_ count: Int, before end: Day) -> Day {
+        var year = end.year
+        var month = end.month - count
+        while month < 1 {
+            month += 12
+            year -= 1
+        }
+        return Day(year: year, month: month, day: Day.daysIn(month: month, year: year)) ?? end
     }
 }

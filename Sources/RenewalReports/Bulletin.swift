@@ -339,7 +339,7 @@ public struct Bulletin: Encodable, Sendable {
 
     func gap(_ row: TargetRow) -> String {
         guard let gap = row.gap, gap > 0 else { return "-" }
-        return context.quantity(gap, unit: row.unit, approximate: true)
+        return context.gapText(gap, unit: row.unit)
     }
 
     func mark(_ code: String) -> String { Status(rawValue: code)?.mark ?? "" }

@@ -192,8 +192,12 @@ public struct MeasureReport: Encodable, Sendable {
             if let date = row.actualDate { actual += c.pick("（\(date)）", " (\(date))") }
             parts.append(actual)
             if let expected = row.expected { parts.append(c.pick("应达 ", "expected ") + c.quantity(expected, unit: row.unit, approximate: true)) }
+            if let gap = row.gap, gap > 0, row.unit == "%" { parts.append(c.pick("差 ", "short by ") + c.gapText(gap, unit: row.unit)) }
             if let progress = row.progress {
                 parts.append(c.pick("进度 ", "progress ") + ProgressBar.render(progress, width: 12) + " " + NumberText.percent(progress))
+            }
+            if let expected = row.expectedProgress, row.unit == "%" {
+                parts.append(c.pick("序时进度 ", "schedule ") + NumberText.percent(expected))
             }
             if let lag = row.lag { parts.append(c.lagText(lag)) }
         }

@@ -132,9 +132,10 @@ public struct OverdueReport: Encodable, Sendable {
             } else if let expected = row.expected {
                 parts.append(c.pick("应达 ", "expected ") + c.quantity(expected, unit: row.unit, approximate: true))
             }
-            if let gap = row.gap, gap > 0 { parts.append(c.pick("差距 ", "gap ") + c.quantity(gap, unit: row.unit, approximate: true)) }
-            if let lag = row.lag, row.status != Status.overdue.rawValue {
-                parts.append(c.lagText(lag))
+            if let gap = row.gap, gap > 0 { parts.append(c.pick("差距 ", "gap ") + c.gapText(gap, unit: row.unit)) }
+            if row.status != Status.overdue.rawValue {
+                if let progress = c.progressText(row) { parts.append(progress) }
+                if let lag = row.lag { parts.append(c.lagText(lag)) }
             }
         }
         if let deadline = row.deadline { parts.append(c.pick("截止 ", "due ") + deadline) }

@@ -68,6 +68,21 @@ public struct ReportContext: Sendable {
 
     func unitText(_ unit: String) -> String { UnitText.localized(unit, language) }
 
+    /// A shortfall: for a rate (unit %) in 个百分点, never "6.6%", so a rate gap is not read as a
+    /// share of progress (DESIGN §4 "rates").
+    func gapText(_ gap: Double, unit: String?) -> String {
+        guard unit == "%" else { return quantity(gap, unit: unit, approximate: true) }
+        return NumberText.approximate(gap) + pick(" 个百分点", " pts")
+    }
+
+    /// 完成进度 27%，序时进度 71%: progress beside the schedule, for rates where the rate and the
+    /// progress toward it are different numbers.
+    func progressText(_ row: TargetRow) -> String? {
+        guard row.unit == "%", let progress = row.progress, let expected = row.expectedProgress else { return nil }
+        return pick("完成进度 \(NumberText.percent(progress))，序时进度 \(NumberText.percent(expected))",
+                    "progress \(NumberText.percent(progress)), schedule \(NumberText.percent(expected))")
+    }
+
     func statusText(_ status: Status) -> String { "\(status.mark) \(status.label(language))" }
 
     /// Widest status label in this language, with its mark.

@@ -9,6 +9,7 @@ public enum StatusBar {
         case .done, .doneLate: return "#"
         case .onTrack, .ongoing: return "="
         case .behind: return "~"
+        case .dueSoon: return ":"
         case .severelyBehind: return "-"
         case .overdue: return "!"
         case .noReport, .baselineMissing, .notStarted: return "."
@@ -51,8 +52,8 @@ public enum StatusBar {
 
     /// The legend line for the bar.
     public static func legend(_ language: Language) -> String {
-        language.pick("进度条：#已完成 =按序时/持续推进 ~进度滞后 -严重滞后 !逾期 .未报送/未启动",
-                      "Bar: # done  = on track/ongoing  ~ behind  - severely behind  ! overdue  . no report")
+        language.pick("进度条：#已完成 =按序时/持续推进 :临期 ~进度滞后 -严重滞后 !逾期 .未报送/未启动",
+                      "Bar: # done  = on track/ongoing  : due soon  ~ behind  - severely behind  ! overdue  . no report")
     }
 }
 

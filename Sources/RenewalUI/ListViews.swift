@@ -286,8 +286,9 @@ enum HelpView {
         painter.text(state.pick("按键说明（任意视图中按 ? 打开，Esc 返回）", "Keys (? anywhere, Esc to go back)"), x: 1, y: body.y, width: body.width - 2, style: theme.title)
         // Descriptions wrap under themselves, so nothing is cut at 80 columns.
         var lines: [(keys: String, text: String)] = []
-        for entry in Keymap.help {
-            for (index, line) in TextLayout.wrap(state.pick(entry.zh, entry.en), width: max(10, body.width - 21)).enumerated() {
+        let entries = Keymap.help.map { (keys: $0.keys, text: state.pick($0.zh, $0.en)) } + StatusLegend.lines(state)
+        for entry in entries {
+            for (index, line) in TextLayout.wrap(entry.text, width: max(10, body.width - 21)).enumerated() {
                 lines.append((index == 0 ? entry.keys : "", line))
             }
         }

@@ -89,6 +89,7 @@ enum StatusFill {
         case .done, .doneLate: return theme.ascii ? "#" : "█"
         case .onTrack, .ongoing: return "="
         case .behind: return "~"
+        case .dueSoon: return ":"
         case .severelyBehind: return "-"
         case .overdue: return "!"
         case .noReport, .baselineMissing, .notStarted: return "."

@@ -18,6 +18,7 @@ public struct Theme: Sendable, Equatable {
             case .done, .doneLate: return Style(color: .green)
             case .onTrack, .ongoing: return Style(color: .cyan)
             case .behind: return Style(color: .yellow)
+            case .dueSoon: return Style(color: .blue, bold: true)
             case .severelyBehind: return Style(color: .magenta, bold: true)
             case .overdue: return Style(color: .red, bold: true)
             case .noReport, .baselineMissing, .notStarted: return Style(color: .gray)
@@ -26,7 +27,7 @@ public struct Theme: Sendable, Equatable {
         switch status {
         case .overdue: return Style(bold: true, reverse: true)
         case .severelyBehind: return Style(bold: true, underline: true)
-        case .behind: return Style(underline: true)
+        case .behind, .dueSoon: return Style(underline: true)
         case .done, .doneLate: return Style(bold: true)
         case .noReport, .baselineMissing, .notStarted: return Style(dim: true)
         case .onTrack, .ongoing: return .plain

@@ -50,15 +50,16 @@ struct ComparatorTests {
     }
 }
 
-/// Rules 1–5 for cumulative and level targets on a straight line from the start to the deadline.
+/// Rules 1–8 for cumulative and level targets on a straight line from the start to the deadline.
 @Suite("Trajectory targets")
 struct TrajectoryTests {
-    // A 10-day window makes expected progress exact: on 2024-01-06 it is 50%.
-    static let window = (start: "2024-01-01", deadline: "2024-01-11")
+    // 2024-01-01 to 2024-06-30 is 181 days, to 2024-12-28 twice that: the path is read at the end
+    // of the last due period, and as of 2024-07-10 (June's return due) that is exactly half-way.
+    static let window = (start: "2024-01-01", deadline: "2024-12-28")
 
-    func judge(_ value: Double?, asOf: String = "2024-01-06", comparator: GoalComparator = .atLeast) -> TargetEvaluation {
+    func judge(_ value: Double?, asOf: String = "2024-07-10", comparator: GoalComparator = .atLeast) -> TargetEvaluation {
         let target = T.quantitative("M01-1", comparator, 100, deadline: Self.window.deadline)
-        let entries = value.map { [T.entry("M01-1", "2024-01-05", $0)] } ?? []
+        let entries = value.map { [T.entry("M01-1", "2024-06-30", $0)] } ?? []
         return T.judge(target, entries, asOf: asOf, start: Self.window.start)
     }
 
@@ -92,15 +93,16 @@ struct TrajectoryTests {
         #expect(judge(120).status == .done)
     }
 
-    @Test func onTheDeadlineDayItIsNotYetOverdue() {
+    @Test func onTheDeadlineDayItIsDueSoonNotYetOverdue() {
         let result = judge(96, asOf: Self.window.deadline)
-        #expect(result.status == .onTrack)
+        #expect(result.status == .dueSoon)
+        // A lag past the thresholds still says how far behind.
         #expect(judge(50, asOf: Self.window.deadline).status == .severelyBehind)
     }
 
     @Test func theDayAfterTheDeadlineItIsOverdue() {
-        #expect(judge(96, asOf: "2024-01-12").status == .overdue)
-        #expect(judge(nil, asOf: "2024-01-12").status == .overdue)
+        #expect(judge(96, asOf: "2024-12-29").status == .overdue)
+        #expect(judge(nil, asOf: "2024-12-29").status == .overdue)
     }
 
     @Test func nothingReportedIsNoReport() {
@@ -131,18 +133,18 @@ struct TrajectoryTests {
     }
 
     @Test func theLatestEntryCounts() {
-        let target = T.quantitative(deadline: "2024-01-11")
-        let entries = [T.entry("M01-1", "2024-01-02", 100), T.entry("M01-1", "2024-01-05", 45)]
-        let result = T.judge(target, entries, asOf: "2024-01-06", start: "2024-01-01")
+        let target = T.quantitative(deadline: Self.window.deadline)
+        let entries = [T.entry("M01-1", "2024-06-02", 100), T.entry("M01-1", "2024-06-30", 45)]
+        let result = T.judge(target, entries, asOf: "2024-07-10", start: Self.window.start)
         #expect(result.actual == 45)
         #expect(result.status == .onTrack)
     }
 
     @Test func aLevelTargetStartsFromItsBaselineWhenOneIsEntered() {
         // Mechanisation 90% at the start, 94% due: 92% half-way is exactly on schedule.
-        let target = T.quantitative("M01-1", .atLeast, 94, reading: .level, deadline: "2024-01-11")
-        let entries = [T.entry("M01-1", "2023-12-31", 90, baselineYear: 2023), T.entry("M01-1", "2024-01-05", 92)]
-        let result = T.judge(target, entries, asOf: "2024-01-06", start: "2024-01-01")
+        let target = T.quantitative("M01-1", .atLeast, 94, reading: .level, deadline: Self.window.deadline)
+        let entries = [T.entry("M01-1", "2023-12-31", 90, baselineYear: 2023), T.entry("M01-1", "2024-06-30", 92)]
+        let result = T.judge(target, entries, asOf: "2024-07-10", start: Self.window.start)
         #expect(result.baseline == 90)
         #expect(abs((result.progress ?? 0) - 0.5) < 1e-9)
         #expect(abs(result.lag ?? 99) < 1e-9)
@@ -150,18 +152,21 @@ struct TrajectoryTests {
 
     @Test func anAtMostTargetProgressesDownward() {
         // From 100 down to at most 60: 80 half-way is on schedule; 95 is severely behind.
-        let target = T.quantitative("M01-1", .atMost, 60, reading: .level, deadline: "2024-01-11")
+        let target = T.quantitative("M01-1", .atMost, 60, reading: .level, deadline: Self.window.deadline)
         let base = T.entry("M01-1", "2023-12-31", 100, baselineYear: 2023)
-        #expect(T.judge(target, [base, T.entry("M01-1", "2024-01-05", 80)], asOf: "2024-01-06", start: "2024-01-01").status == .onTrack)
-        #expect(T.judge(target, [base, T.entry("M01-1", "2024-01-05", 95)], asOf: "2024-01-06", start: "2024-01-01").status == .severelyBehind)
-        #expect(T.judge(target, [base, T.entry("M01-1", "2024-01-05", 60)], asOf: "2024-01-06", start: "2024-01-01").status == .done)
+        func judged(_ value: Double) -> Status {
+            T.judge(target, [base, T.entry("M01-1", "2024-06-30", value)], asOf: "2024-07-10", start: Self.window.start).status
+        }
+        #expect(judged(80) == .onTrack)
+        #expect(judged(95) == .severelyBehind)
+        #expect(judged(60) == .done)
     }
 
     @Test func thresholdsComeFromTheRules() {
         let strict = StatusRules(onTrackMaxLag: 5, behindMaxLag: 20)
-        let plan = T.with([T.quantitative(deadline: "2024-01-11")], start: "2024-01-01")
+        let plan = T.with([T.quantitative(deadline: Self.window.deadline)], start: Self.window.start)
         let result = StatusEngine(plan: plan, rules: strict)
-            .evaluate(entries: [T.entry("M01-1", "2024-01-05", 40)], asOf: T.day("2024-01-06"))
+            .evaluate(entries: [T.entry("M01-1", "2024-06-30", 40)], asOf: T.day("2024-07-10"))
         #expect(result.target("M01-1")?.status == .behind)
     }
 }
@@ -186,7 +191,8 @@ struct AnnualTests {
     @Test func whenEveryPastYearMetTheCurrentYearDecides() {
         let entries = [T.entry("M01-1", "2024-12-31", 160), T.entry("M01-1", "2025-11-30", 151),
                        T.entry("M01-1", "2026-06-30", 20)]
-        let result = T.judge(annual, entries, asOf: "2026-07-01")
+        // As of 2026-07-10 June's return is due: the year's pace is read on 2026-06-30.
+        let result = T.judge(annual, entries, asOf: "2026-07-10")
         #expect(result.years.map(\.status) == [.done, .done, .severelyBehind])
         #expect(result.status == .severelyBehind)
         #expect(result.year == 2026)
@@ -197,17 +203,22 @@ struct AnnualTests {
         #expect(result.years.map(\.status) == [.overdue, .onTrack])
     }
 
-    @Test func theCurrentYearWithNothingYetIsNoReport() {
+    @Test func theNewYearIsJudgedOnceJanuarysReturnIsDue() {
         let entries = [T.entry("M01-1", "2024-12-31", 160), T.entry("M01-1", "2025-12-31", 150)]
-        let result = T.judge(annual, entries, asOf: "2026-01-15")
+        // Until 10 February the year just ended decides; the new year is never 未报送 in January.
+        let january = T.judge(annual, entries, asOf: "2026-02-09")
+        #expect(january.years.map(\.status) == [.done, .done])
+        #expect(january.status == .done)
+        let result = T.judge(annual, entries, asOf: "2026-02-10")
         #expect(result.years.map(\.status) == [.done, .done, .noReport])
         #expect(result.status == .noReport)
     }
 
-    @Test func theYearsPaceIsTheShareOfTheYearElapsed() {
-        // 2025-07-02 is day 183 of 365: expected 150 × 183/365.
-        let result = T.judge(annual, [T.entry("M01-1", "2025-07-01", 75)], asOf: "2025-07-02", start: "2025-01-01")
-        #expect(abs((result.expected ?? 0) - 150 * 183 / 365) < 1e-9)
+    @Test func theYearsPaceIsTheShareOfTheYearToTheLastDuePeriod() {
+        // As of 2025-07-10 the last due period is June: 2025-06-30 is day 181 of 365.
+        let result = T.judge(annual, [T.entry("M01-1", "2025-06-30", 75)], asOf: "2025-07-10", start: "2025-01-01")
+        #expect(abs((result.expected ?? 0) - 150 * 181 / 365) < 1e-9)
+        #expect(result.expectedOn == T.day("2025-06-30"))
         #expect(result.status == .onTrack)
     }
 
@@ -244,8 +255,10 @@ struct RelativeTests {
         #expect(judge([T.entry("G27-7", "2026-06-30", 600)], asOf: "2026-07-01").status == .baselineMissing)
     }
 
-    @Test func withoutAnyReportItIsNoReportEvenWithoutBaseline() {
-        #expect(judge([], asOf: "2026-07-01").status == .noReport)
+    @Test func withoutTheBaselineItIsBaselineMissingEvenWithoutReports() {
+        // Rule 4 before rule 5: the missing figure is the task force's own to enter.
+        #expect(judge([], asOf: "2026-07-01").status == .baselineMissing)
+        #expect(judge([base], asOf: "2026-07-10").status == .noReport)
     }
 
     @Test func theGoalIsTheBaselineGrown() {
@@ -277,8 +290,9 @@ struct RelativeTests {
     @Test func aCompoundLevelTargetUsesTheBaselinePath() {
         let level = T.quantitative("M01-1", .atLeast, 21, reading: .level, deadline: "2025-12-31", baselineYear: 2023)
         let entries = [T.entry("M01-1", "2023-12-31", 100, baselineYear: 2023), T.entry("M01-1", "2024-12-31", 110)]
-        // Half-way (2024-12-31 of 2023-12-31…2025-12-31) the compound path stands at 110.
-        let result = T.judge(level, entries, asOf: "2024-12-31")
+        // Half-way (2024-12-31 of 2023-12-31…2025-12-31) the compound path stands at 110; it is
+        // read there once December's return is due.
+        let result = T.judge(level, entries, asOf: "2025-01-10")
         #expect(abs((result.expected ?? 0) - 110) < 0.1)
         #expect(result.status == .onTrack)
     }
@@ -312,11 +326,11 @@ struct MilestoneTests {
         #expect(T.judge(T.milestone(), [], asOf: "2025-01-01").status == .noReport)
     }
 
-    @Test func withoutADeadlineItIsOngoingWhileReportedWithinFortyDays() {
+    @Test func withoutADeadlineItIsOngoingWhileTheLastDuePeriodHasAReport() {
         let undated = T.milestone(deadline: nil)
-        let entries = [T.entry("M01-1", "2025-05-01", milestone: .inProgress)]
-        #expect(T.judge(undated, entries, asOf: "2025-06-10").status == .ongoing)   // 40 days
-        #expect(T.judge(undated, entries, asOf: "2025-06-11").status == .noReport)  // 41 days
+        let entries = [T.entry("M01-1", "2025-05-31", milestone: .inProgress)]
+        #expect(T.judge(undated, entries, asOf: "2025-07-09").status == .ongoing)   // last due: May
+        #expect(T.judge(undated, entries, asOf: "2025-07-10").status == .noReport)  // last due: June
     }
 
     @Test func aLaterReportWithdrawingDoneCounts() {
@@ -338,27 +352,33 @@ struct MilestoneTests {
     }
 }
 
-/// 临期, 数据陈旧 and 督办.
+/// 临期未完成 (a status of its own), 本期未报, 数据陈旧 and 督办.
 @Suite("Markers")
 struct MarkerTests {
-    @Test func dueSoonWithinThirtyDaysOfTheDeadline() {
+    @Test func dueSoonWithinThirtyDaysOfTheDeadlineWhatsoeverTheLag() {
         let target = T.quantitative(deadline: "2025-12-31")
         let entries = [T.entry("M01-1", "2025-11-30", 96)]
-        #expect(T.judge(target, entries, asOf: "2025-12-01").markers.contains(.dueSoon))   // 30 days
-        #expect(!T.judge(target, entries, asOf: "2025-11-30").markers.contains(.dueSoon))  // 31 days
-        #expect(T.judge(target, entries, asOf: "2025-12-31").markers.contains(.dueSoon))   // the day itself
+        #expect(T.judge(target, entries, asOf: "2025-11-30").status == .onTrack)   // 31 days to go
+        #expect(T.judge(target, entries, asOf: "2025-12-01").status == .dueSoon)   // 30 days
+        #expect(T.judge(target, entries, asOf: "2025-12-31").status == .dueSoon)   // the deadline day itself
+        #expect(T.judge(target, entries, asOf: "2026-01-01").status == .overdue)   // the day after
     }
 
     @Test func aDoneItemIsNeverDueSoon() {
         let target = T.quantitative(deadline: "2025-12-31")
-        #expect(T.judge(target, [T.entry("M01-1", "2025-12-10", 100)], asOf: "2025-12-15").markers.isEmpty)
+        let judged = T.judge(target, [T.entry("M01-1", "2025-12-10", 100)], asOf: "2025-12-15")
+        #expect(judged.status == .done)
+        #expect(judged.markers.isEmpty)
     }
 
-    @Test func staleAfterFortyDays() {
+    @Test func notReportedThisPeriodThenStale() {
         let target = T.quantitative(deadline: "2027-12-31")
-        let entries = [T.entry("M01-1", "2025-01-01", 10)]
-        #expect(!T.judge(target, entries, asOf: "2025-02-10").markers.contains(.stale))  // 40 days
-        #expect(T.judge(target, entries, asOf: "2025-02-11").markers.contains(.stale))   // 41 days
+        let entries = [T.entry("M01-1", "2025-01-31", 10)]
+        // January's return is due 2025-02-10; February's 2025-03-10; March's 2025-04-10.
+        #expect(T.judge(target, entries, asOf: "2025-03-09").markers.isEmpty)                  // last due: January
+        #expect(T.judge(target, entries, asOf: "2025-03-10").markers == [.noCurrentReport])    // last due: February
+        #expect(T.judge(target, entries, asOf: "2025-04-09").markers == [.noCurrentReport])
+        #expect(T.judge(target, entries, asOf: "2025-04-10").markers == [.stale])              // two periods old
     }
 
     @Test func flaggedItemsCarryTheMarker() {

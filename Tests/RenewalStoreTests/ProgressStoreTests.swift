@@ -134,6 +134,10 @@ struct ProgressStoreTests {
         #expect(evaluation.measures.contains { $0.status == .noReport })
         #expect(evaluation.targets.contains { $0.markers.contains(.stale) })
         #expect(evaluation.targets.contains { $0.markers.contains(.flagged) })
+        #expect(evaluation.target("M10-1")?.markers.contains(.noCurrentReport) == true)
+        // The every-year farm-machinery targets are due soon from 1 December.
+        let december = StatusEngine(plan: plan).evaluate(entries: entries, flagged: flags, asOf: Day("2026-12-01")!)
+        #expect(december.target("M04-1")?.status == .dueSoon)
     }
 
     @Test func duplicatesAreFoundAgainstTheStoreAndWithinTheList() throws {
