@@ -15,7 +15,7 @@ swift build >/dev/null
 binary="$(swift build --show-bin-path)/renewal"
 work="$(mktemp -d)"
 socket=""
-trap 'for s in "$work"/sockets/*; do [ -e "$s" ] && tmux -L "$(basename "$s")" kill-server 2>/dev/null; done; rm -rf "$work"' EXIT
+trap 'for s in "$work"/sockets/*; do if [ -e "$s" ]; then tmux -L "$(basename "$s")" kill-server 2>/dev/null || true; fi; done; rm -rf "$work"' EXIT
 mkdir -p "$work/sockets"
 printf 'set -g default-terminal tmux-256color\nset -g status off\nset -g escape-time 10\n' > "$work/tmux.conf"
 
