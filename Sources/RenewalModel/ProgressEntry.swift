@@ -21,6 +21,8 @@ public struct ProgressEntry: Sendable, Hashable {
     /// Set when the entry gives the baseline figure for this year (较2023年 targets), not progress.
     public var baselineYear: Int?
     private var text: EntryText?
+    /// For an entry read without its text: whether its 进展情况 was filled in.
+    private var progressNoted = false
 
     public init(id: String, itemId: String, date: Day, value: Double? = nil, milestone: MilestoneState? = nil,
                 progress: String = "", problems: String = "", nextSteps: String = "",
@@ -36,6 +38,20 @@ public struct ProgressEntry: Sendable, Hashable {
         let text = EntryText(progress: progress, problems: problems, nextSteps: nextSteps, reportingUnit: reportingUnit,
                              recordedBy: recordedBy, recordedAt: recordedAt, reason: reason)
         self.text = text.isEmpty ? nil : text
+    }
+
+    /// An entry read for judging only (no text), which remembers whether 进展情况 was filled in.
+    public init(id: String, itemId: String, date: Day, value: Double?, milestone: MilestoneState?, corrects: String?,
+                baselineYear: Int?, hasProgress: Bool) {
+        self.init(id: id, itemId: itemId, date: date, value: value, milestone: milestone, corrects: corrects,
+                  baselineYear: baselineYear)
+        progressNoted = hasProgress
+    }
+
+    /// Whether 进展情况 says anything: a blank narrative report is no report (DESIGN §4).
+    public var hasProgress: Bool {
+        guard let text else { return progressNoted }
+        return !text.progress.trimmingSpaces.isEmpty
     }
 
     /// 进展情况

@@ -44,7 +44,8 @@ public struct StatusEngine: Sendable {
 
     func evaluate(_ measure: Measure, book: EntryBook, flagged: Set<String>, asOf: JudgingDay) -> MeasureEvaluation {
         let targets = measure.targets.map { evaluate($0, book: book, flagged: flagged, asOf: asOf) }
-        let narrative = book.series(measure.itemId)
+        // A blank report (nothing under 进展情况) is no report.
+        let narrative = book.series(measure.itemId).filter(\.hasProgress)
         var markers = Set(targets.flatMap(\.markers))
         let status: Status
         if let worst = targets.map(\.status).max() {
@@ -255,12 +256,12 @@ public struct StatusEngine: Sendable {
             result.status = dueSoonOr(.onTrack, deadline: deadline, asOf: asOf)
             return result
         }
-        result.status = undatedStatus(series: series, asOf: asOf)
+        result.status = undatedStatus(series: series.filter(\.hasProgress), asOf: asOf)
         return result
     }
 
-    /// Items without a deadline are 持续推进 while the last due period has a report (one dated in
-    /// that period or later); 未报送 otherwise, 未启动 before the plan's first return is due.
+    /// Items without a deadline are 持续推进 while the last due period has a report with something
+    /// under 进展情况 (one dated in that period or later; `series` holds only such reports); 未报送 otherwise, 未启动 before the plan's first return is due.
     func undatedStatus(series: [ProgressEntry], asOf: JudgingDay) -> Status {
         if asOf.day < plan.startDate { return .notStarted }
         guard let latest = series.last else { return asOf.beforeFirstReturn ? .notStarted : .noReport }

@@ -224,7 +224,11 @@ public final class ProgressStore: Sendable {
             SELECT id, itemId, date, value, milestone, corrects, baselineYear,
                    progress, problems, nextSteps, reportingUnit, recordedBy, recordedAt, reason FROM entry ORDER BY id
             """
-        case .judging: "SELECT id, itemId, date, value, milestone, corrects, baselineYear FROM entry ORDER BY id"
+        // Whether 进展情况 is filled in (blank narrative reports do not count), without reading it.
+        case .judging: """
+            SELECT id, itemId, date, value, milestone, corrects, baselineYear,
+                   length(trim(progress, ' ' || char(9, 10, 13, 12288))) > 0 FROM entry ORDER BY id
+            """
         }
         return try reading { db in
             let count = try EntryRecord.fetchCount(db)
@@ -247,7 +251,7 @@ public final class ProgressStore: Sendable {
                 let entry = switch detail {
                 case .judging:
                     ProgressEntry(id: id, itemId: itemId, date: date, value: value, milestone: milestone,
-                                  corrects: corrects, baselineYear: baselineYear)
+                                  corrects: corrects, baselineYear: baselineYear, hasProgress: row.int(7) == 1)
                 case .full:
                     ProgressEntry(id: id, itemId: itemId, date: date, value: value, milestone: milestone,
                                   progress: row.text(7) ?? "", problems: row.text(8) ?? "", nextSteps: row.text(9) ?? "",

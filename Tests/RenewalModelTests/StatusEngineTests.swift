@@ -326,6 +326,20 @@ struct MilestoneTests {
         #expect(T.judge(T.milestone(), [], asOf: "2025-01-01").status == .noReport)
     }
 
+    @Test func aBlankNarrativeReportCountsAsNone() {
+        let narrative = Measure(number: 2, title: "叙述措施", titleEn: "Narrative", text: "", leadUnits: ["市工业和信息化局"],
+                                responsibleUnits: [], targets: [])
+        let plan = T.with([], extraMeasures: [narrative])
+        let blank = T.entry("M02", "2025-05-31", milestone: .inProgress, progress: " 　")
+        #expect(T.evaluate(plan, [blank], asOf: "2025-06-10").measure(2)?.status == .noReport)
+        let written = T.entry("M02", "2025-05-31", milestone: .inProgress, progress: "完成设备摸排")
+        #expect(T.evaluate(plan, [written], asOf: "2025-06-10").measure(2)?.status == .ongoing)
+        // Read for judging without its text, the entry still knows it was blank.
+        let lean = ProgressEntry(id: "1", itemId: "M02", date: T.day("2025-05-31"), value: nil, milestone: .inProgress,
+                                 corrects: nil, baselineYear: nil, hasProgress: false)
+        #expect(T.evaluate(plan, [lean], asOf: "2025-06-10").measure(2)?.status == .noReport)
+    }
+
     @Test func withoutADeadlineItIsOngoingWhileTheLastDuePeriodHasAReport() {
         let undated = T.milestone(deadline: nil)
         let entries = [T.entry("M01-1", "2025-05-31", milestone: .inProgress)]

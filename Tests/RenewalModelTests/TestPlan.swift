@@ -33,11 +33,12 @@ enum TestPlan {
                deadline: deadline.map(day))
     }
 
+    /// An entry; its 进展情况 says something unless `progress` is given blank.
     static func entry(_ item: String = "M01-1", _ date: String, _ value: Double? = nil,
                       milestone: MilestoneState? = nil, id: String? = nil, corrects: String? = nil,
-                      baselineYear: Int? = nil) -> ProgressEntry {
+                      baselineYear: Int? = nil, progress: String = "进展") -> ProgressEntry {
         ProgressEntry(id: id ?? "e\(UInt64.random(in: 0...UInt64.max))", itemId: item, date: day(date), value: value, milestone: milestone,
-                             corrects: corrects, baselineYear: baselineYear)
+                      progress: progress, corrects: corrects, baselineYear: baselineYear)
     }
 
     static func evaluate(_ plan: Plan, _ entries: [ProgressEntry], asOf: String, flagged: Set<String> = []) -> PlanEvaluation {

@@ -194,4 +194,17 @@ struct ProgressStoreTests {
         #expect(throws: StoreError.missing(path: temp.path + "-typo")) { try ProgressStore(path: temp.path + "-typo", access: .read) }
         #expect(!FileManager.default.fileExists(atPath: temp.path + "-typo"))
     }
+
+    @Test func entriesReadForJudgingKnowWhetherTheirProgressWasWritten() throws {
+        let temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        for (day, text) in [("2025-06-30", ""), ("2025-07-31", " \u{3000} "), ("2025-08-31", "完成设备摸排")] {
+            var entry = NewEntry.sample("M08", day, nil)
+            entry.milestone = .inProgress
+            entry.progress = text
+            try temp.store.append(entry)
+        }
+        #expect(try temp.store.entries(detail: .judging).map(\.hasProgress) == [false, false, true])
+        #expect(try temp.store.entries(detail: .full).map(\.hasProgress) == [false, false, true])
+    }
 }

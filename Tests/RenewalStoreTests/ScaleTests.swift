@@ -104,7 +104,7 @@ struct ScaleTests {
         #expect(complete[3].reason == "笔误" && complete[3].recordedBy == "test")
         let stripped = complete.map {
             ProgressEntry(id: $0.id, itemId: $0.itemId, date: $0.date, value: $0.value, milestone: $0.milestone,
-                          corrects: $0.corrects, baselineYear: $0.baselineYear)
+                          corrects: $0.corrects, baselineYear: $0.baselineYear, hasProgress: $0.hasProgress)
         }
         #expect(judging == stripped)
         #expect(judging.allSatisfy { $0.progress.isEmpty && $0.recordedBy == nil && $0.reason == nil })
