@@ -118,6 +118,8 @@ public enum Marker: String, Codable, Sendable, Hashable, CaseIterable, Comparabl
     case stale
     /// 督办: flagged for supervision.
     case flagged
+    /// 超期未反馈: a flag's 反馈期限 has passed with no entry for the item since it was raised.
+    case followUpOverdue
 
     public static func < (lhs: Marker, rhs: Marker) -> Bool {
         (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
@@ -128,9 +130,11 @@ public enum Marker: String, Codable, Sendable, Hashable, CaseIterable, Comparabl
         case (.noCurrentReport, .zh): return "本期未报"
         case (.stale, .zh): return "数据陈旧"
         case (.flagged, .zh): return "督办"
+        case (.followUpOverdue, .zh): return "超期未反馈"
         case (.noCurrentReport, .en): return "missed return"
         case (.stale, .en): return "stale"
         case (.flagged, .en): return "flagged"
+        case (.followUpOverdue, .en): return "no reply by due date"
         }
     }
 }

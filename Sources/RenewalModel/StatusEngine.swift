@@ -28,8 +28,28 @@ public struct StatusEngine: Sendable {
     ///   - flagged: ids of items (targets or measures) under supervision (督办).
     ///   - asOf: the day to judge on; entries dated after it are ignored.
     public func evaluate(entries: [ProgressEntry], flagged: Set<String> = [], asOf: Day) -> PlanEvaluation {
+        evaluate(book: EntryBook(entries: entries, asOf: asOf, plan: plan), flagged: flagged, unanswered: [], asOf: asOf)
+    }
+
+    /// Judges the whole plan with its supervision flags: 督办 for the flags open on `asOf`, and
+    /// 超期未反馈 where an open flag's 反馈期限 has passed with no entry for the item since it was raised.
+    public func evaluate(entries: [ProgressEntry], flags: [SupervisionFlag], asOf: Day) -> PlanEvaluation {
+        let open = flags.open(on: asOf)
         let book = EntryBook(entries: entries, asOf: asOf, plan: plan)
-        let asOf = JudgingDay(asOf, rules: rules, planStart: plan.startDate)
+        var unanswered = Set<String>()
+        for flag in open {
+            guard let followUp = flag.followUp.flatMap({ Day($0) }), asOf > followUp else { continue }
+            let raised = Day(String(flag.flaggedAt.prefix(10))) ?? plan.startDate
+            var items = [flag.itemId]
+            if let measure = plan.measure(itemId: flag.itemId) { items += measure.targets.map(\.id) }
+            let answered = items.contains { item in book.series(item).contains { $0.date >= raised } }
+            if !answered { unanswered.insert(flag.itemId) }
+        }
+        return evaluate(book: book, flagged: Set(open.map(\.itemId)), unanswered: unanswered, asOf: asOf)
+    }
+
+    func evaluate(book: EntryBook, flagged: Set<String>, unanswered: Set<String>, asOf: Day) -> PlanEvaluation {
+        let asOf = JudgingDay(asOf, rules: rules, planStart: plan.startDate, unanswered: unanswered)
         let overall = plan.overallTargets.map { evaluate($0, book: book, flagged: flagged, asOf: asOf) }
         let programmes = plan.programmes.map { programme in
             ProgrammeEvaluation(number: programme.number, measures: programme.measures.map { measure in
@@ -56,6 +76,7 @@ public struct StatusEngine: Sendable {
             if let marker = reportingMarker(latest: narrative.last, status: status, asOf: asOf) { markers.insert(marker) }
         }
         if flagged.contains(measure.itemId) { markers.insert(.flagged) }
+        if asOf.unanswered.contains(measure.itemId) { markers.insert(.followUpOverdue) }
         return MeasureEvaluation(number: measure.number, status: status, markers: markers.sorted(),
                                  targets: targets, latestNarrative: narrative.last)
     }
@@ -325,6 +346,7 @@ public struct StatusEngine: Sendable {
         var markers: [Marker] = []
         if let marker = reportingMarker(latest: latest, status: evaluation.status, asOf: asOf) { markers.append(marker) }
         if flagged.contains(id) { markers.append(.flagged) }
+        if asOf.unanswered.contains(id) { markers.append(.followUpOverdue) }
         return markers
     }
 }
@@ -339,8 +361,11 @@ struct JudgingDay {
     let periodStart: Day
     /// True before the plan's first return is due: nothing can be missing yet.
     let beforeFirstReturn: Bool
+    /// Items with an open flag whose 反馈期限 passed without an entry (超期未反馈).
+    let unanswered: Set<String>
 
-    init(_ day: Day, rules: StatusRules, planStart: Day) {
+    init(_ day: Day, rules: StatusRules, planStart: Day, unanswered: Set<String> = []) {
+        self.unanswered = unanswered
         self.day = day
         periodEnd = rules.lastDuePeriodEnd(asOf: day)
         periodStart = rules.periodStart(endingOn: periodEnd)

@@ -38,7 +38,7 @@ public struct AppData: Sendable {
         self.today = today
         self.isSample = isSample
         self.history = history
-        evaluation = StatusEngine(plan: plan).evaluate(entries: entries, flagged: Set(flags.open(on: asOf).map(\.itemId)), asOf: asOf)
+        evaluation = StatusEngine(plan: plan).evaluate(entries: entries, flags: flags, asOf: asOf)
         let measures = plan.measures
         var items: [String: [UnitItem]] = [:]
         let judged = evaluation

@@ -34,6 +34,7 @@ enum StatusLegend {
             case .noCurrentReport: text = state.pick("上一报送期没有报送，状态依据更早的数据", "no entry for the last due period; the verdict stands on older data")
             case .stale: text = state.pick("最新数据已过 \(rules.stalePeriods) 个报送期以上", "the latest figure is \(rules.stalePeriods) or more periods old")
             case .flagged: text = state.pick("截至日期当天处于督办中", "under supervision on the date judged")
+            case .followUpOverdue: text = state.pick("督办的反馈期限已过，此后没有报送", "the flag's reply date passed with nothing reported since")
             }
             lines.append(("[" + marker.label(state.language) + "]", text))
         }

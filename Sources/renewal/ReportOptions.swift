@@ -51,7 +51,7 @@ struct ReportOptions: ParsableArguments {
         }
         // Flags as of the date judged: raised by then and not yet cleared.
         let flags = try opened.store.flags(includeCleared: true).open(on: asOf)
-        let evaluation = StatusEngine(plan: plan).evaluate(entries: entries, flagged: Set(flags.map(\.itemId)), asOf: asOf)
+        let evaluation = StatusEngine(plan: plan).evaluate(entries: entries, flags: flags, asOf: asOf)
         if !evaluation.unknownItemEntries.isEmpty {
             // The plan no longer has these ids (an edited plan file): say so, judge the rest.
             let ids = Set(evaluation.unknownItemEntries.map(\.itemId)).sorted().joined(separator: ", ")

@@ -75,3 +75,27 @@ struct FlagDateTests {
         #expect([flag, open].open(on: try #require(Day("2026-11-19"))).map(\.flaggedAt) == ["yesterday"])
     }
 }
+
+@Suite("No reply by the follow-up date")
+struct FollowUpTests {
+    @Test func aFlagUnansweredPastItsReplyDateIsMarked() throws {
+        let plan = TestPlan.with([TestPlan.quantitative(deadline: "2027-12-31")])
+        let flag = SupervisionFlag(id: "1", itemId: "M01-1", note: "请说明", flaggedBy: "专班", flaggedAt: "2026-11-20T15:00:00+08:00",
+                                   followUp: "2026-12-10")
+        let earlier = [TestPlan.entry("M01-1", "2026-10-31", 40)]
+        func markers(_ entries: [ProgressEntry], _ day: String) -> [Marker] {
+            StatusEngine(plan: plan).evaluate(entries: entries, flags: [flag], asOf: TestPlan.day(day)).target("M01-1")?.markers ?? []
+        }
+        #expect(!markers(earlier, "2026-12-10").contains(.followUpOverdue))   // the reply date itself
+        #expect(markers(earlier, "2026-12-11").contains(.followUpOverdue))    // the day after
+        #expect(markers(earlier, "2026-12-11").contains(.flagged))
+        // An entry since the flag was raised is the reply.
+        let answered = earlier + [TestPlan.entry("M01-1", "2026-11-30", 45)]
+        #expect(!markers(answered, "2026-12-11").contains(.followUpOverdue))
+        // A cleared flag asks nothing.
+        var cleared = flag
+        cleared.clearedAt = "2026-12-01T09:00:00+08:00"
+        let evaluation = StatusEngine(plan: plan).evaluate(entries: earlier, flags: [cleared], asOf: TestPlan.day("2026-12-11"))
+        #expect(evaluation.target("M01-1")?.markers == [.noCurrentReport])
+    }
+}
