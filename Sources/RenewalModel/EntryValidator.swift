@@ -101,15 +101,18 @@ public struct EntryValidator: Sendable {
         var baselineYear: Int?
         let baselineText = candidate.baselineYearText.trimmingSpaces
         if !baselineText.isEmpty {
-            if let year = Int(baselineText), (1990...today.year).contains(year) {
+            // A starting figure describes a year no later than the plan's start (DESIGN §4), and
+            // not one so old it cannot be what the plan starts from.
+            let latest = plan.startDate.year, earliest = latest - Self.baseYearsBeforeStart
+            if let year = Int(baselineText), (earliest...latest).contains(year) {
                 baselineYear = year
                 if let target, let required = target.baselineYear, required != year {
                     problem(.baselineYear, "\(target.id) 以 \(required) 年为基数，不是 \(year) 年",
                             "\(target.id) is measured against \(required), not \(year)")
                 }
             } else {
-                problem(.baselineYear, "\(Quoted(baselineText)) 不是 1990 至 \(today.year) 之间的年份",
-                        "\(Quoted(baselineText)) is not a year from 1990 to \(today.year)")
+                problem(.baselineYear, "\(Quoted(baselineText)) 不是 \(earliest) 至 \(latest) 年之间的年份（基数年份不晚于方案开始的年份）",
+                        "\(Quoted(baselineText)) is not a year from \(earliest) to \(latest) (a base year is no later than the plan's start)")
             }
             if let target, target.kind != .quantitative {
                 problem(.baselineYear, "\(target.id) 是里程碑，没有基数", "\(target.id) is a milestone and has no baseline figure")
@@ -187,6 +190,9 @@ public struct EntryValidator: Sendable {
         return .success(Checked(itemId: itemId, date: date, value: value, milestone: milestone,
                                 baselineYear: baselineYear, reportingUnit: reportingUnit))
     }
+
+    /// How many years before the plan's start a base year may be.
+    public static let baseYearsBeforeStart = 10
 
     /// The largest figure any entry may hold (DESIGN §4 "Figures"): beyond it a figure is a
     /// typing slip (an ID number in the wrong cell), not a report.

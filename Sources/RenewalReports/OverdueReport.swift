@@ -126,6 +126,8 @@ public struct OverdueReport: Encodable, Sendable {
         let c = context
         var parts = [c.pick("目标 ", "goal ") + row.goalText]
         if row.kind == TargetKind.quantitative.rawValue {
+            // The starting figure explains a progress below zero (a figure under its baseline).
+            if let baseline = row.baseline { parts.append(c.pick("基数 ", "baseline ") + c.quantity(baseline, unit: row.unit)) }
             parts.append(c.pick("实际 ", "actual ") + c.quantity(row.actual, unit: row.unit))
             if row.status == Status.overdue.rawValue {
                 if let goal = row.goal { parts.append(c.pick("应达 ", "due ") + c.quantity(goal, unit: row.unit)) }

@@ -146,6 +146,21 @@ struct TrustTests {
         #expect(try sqlite("SELECT group_concat(value) FROM entry") == "50000.0,91.5")
     }
 
+    @Test func aBaseYearIsNoLaterThanThePlansStart() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for year in ["1999", "2025", "二〇二三"] {
+            let result = try run(["baseline", "M02-1", "--value", "40", "--year", year])
+            #expect(result.status == 1, "\(year)")
+            #expect(result.stderr.contains("基数年份不晚于方案开始的年份"), "\(year): \(result.stderr)")
+        }
+        #expect(try run(["baseline", "M02-1", "--value", "40", "--year", "2023"]).status == 0)
+        #expect(try run(["baseline", "M02-1", "--value", "0", "--year", "2024"]).status == 0)
+        // The starting figure is shown where the progress it explains is.
+        #expect(try run(["record", "M02-1", "--value", "30", "--date", "2025-06-30"]).status == 0)
+        let overdue = try run(["overdue", "--as-of", "2026-01-05"])
+        #expect(overdue.stdout.contains("基数 0家，实际 30家"), "\(overdue.stdout)")
+    }
+
     // MARK: - Returns as departments fill them
 
     @Test func anUnterminatedQuoteIsALineNumberedErrorAndNothingIsWritten() throws {
