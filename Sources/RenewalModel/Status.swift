@@ -3,12 +3,13 @@
 /// Cases are declared from best to worst; `severity` orders them for roll-ups
 /// ("a measure takes the worst status of its targets") and for worst-first lists.
 public enum Status: String, Codable, Sendable, Hashable, CaseIterable, Comparable {
+    /// 未启动: the as-of date is before the plan's start (or its first return). Least severe: a
+    /// measure with one target done and one not started is not "not started" (DESIGN §4 roll-up).
+    case notStarted
     /// 已完成: the comparator is met (on time).
     case done
     /// 逾期完成: met after the deadline.
     case doneLate
-    /// 未启动: the as-of date is before the plan's start.
-    case notStarted
     /// 持续推进: a milestone or narrative measure with no deadline, reported recently.
     case ongoing
     /// 按序时推进: lag within the on-track threshold.

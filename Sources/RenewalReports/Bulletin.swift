@@ -145,7 +145,7 @@ public struct Bulletin: Encodable, Sendable {
         if highlights.isEmpty { out.append(c.pick("本期无新完成或超序时进度的指标。", "Nothing newly done or ahead of schedule.")) }
         for row in highlights { out.append("- **\(row.id)** \(md(row.description))：\(md(highlightText(row)))") }
         out.append("")
-        out.append(c.pick("## 三、逾期及滞后事项", "## 3. Overdue and lagging items"))
+        out.append(c.pick("## 三、逾期、滞后及临期事项", "## 3. Overdue, lagging and due-soon items"))
         out.append("")
         if overdue.isEmpty { out.append(c.pick("无。", "None.")) }
         for group in overdue {
@@ -201,7 +201,7 @@ public struct Bulletin: Encodable, Sendable {
         } else {
             body.append("<ul>" + highlights.map { "<li><b>\(h($0.id))</b> \(h($0.description))：\(h(highlightText($0)))</li>" }.joined() + "</ul>")
         }
-        body.append("<h2>\(h(c.pick("三、逾期及滞后事项", "3. Overdue and lagging items")))</h2>")
+        body.append("<h2>\(h(c.pick("三、逾期、滞后及临期事项", "3. Overdue, lagging and due-soon items")))</h2>")
         if overdue.isEmpty { body.append("<p>\(h(c.pick("无。", "None.")))</p>") }
         for group in overdue {
             body.append("<h3>\(h(groupName(group)))（\(group.items.count)）</h3>")
@@ -283,7 +283,7 @@ public struct Bulletin: Encodable, Sendable {
         for group in overdue {
             for row in group.items {
                 let due = row.status == Status.overdue.rawValue ? row.goal : row.expected
-                rows.append([.text(c.pick("逾期及滞后", "Overdue")), .text(group.unit.isEmpty ? c.pick("总体目标", "Overall") : c.unitName(group.unit)),
+                rows.append([.text(c.pick("逾期滞后临期", "Overdue")), .text(group.unit.isEmpty ? c.pick("总体目标", "Overall") : c.unitName(group.unit)),
                              .text(row.id), .text(row.description + period(row)), .text(row.statusLabel), .text(row.goalText),
                              .number(due), .number(row.actual), .number(row.gap), .text(row.deadline ?? ""), .text(sample)])
             }

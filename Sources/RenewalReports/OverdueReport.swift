@@ -88,9 +88,9 @@ public struct OverdueReport: Encodable, Sendable {
         let width = c.width
         var lines: [String] = c.sampleBanner
         let scope = unit.map { c.pick("：\($0)", ": \(c.unitName($0))") } ?? ""
-        lines.append(TextLayout.truncate(c.pick("逾期及滞后事项（截至 \(asOf)）", "Overdue and lagging items as of \(asOf)") + scope, to: width, ellipsis: true))
+        lines.append(TextLayout.truncate(c.pick("逾期、滞后及临期事项（截至 \(asOf)）", "Overdue, lagging and due-soon items as of \(asOf)") + scope, to: width, ellipsis: true))
         if count == 0 {
-            lines.append(c.pick("没有逾期或滞后的事项。", "Nothing is overdue or lagging."))
+            lines.append(c.pick("没有逾期、滞后或临期的事项。", "Nothing is overdue, lagging or due soon."))
         } else {
             let parts = Status.worstFirst.filter { (counts[$0.code] ?? 0) > 0 }
                 .map { "\($0.mark) \($0.label(c.language)) \(counts[$0.code] ?? 0)" }

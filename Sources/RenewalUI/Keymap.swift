@@ -45,7 +45,7 @@ public enum Keymap {
         ("1-9 0", "跳到工程：1 总体目标，2-9 第二至九，0 第十，1 1 第十一，1 2 第十二", "jump: 1 overall, 2-9 sections 2-9, 0 section 10, 1 1 section 11, 1 2 section 12"),
         ("PgUp PgDn", "翻页", "page up / down"),
         ("Home g / End G", "第一项 / 最后一项", "first / last"),
-        ("o", "全部逾期和滞后事项（按牵头单位）", "everything overdue or lagging, by lead unit"),
+        ("o", "全部逾期、滞后和临期事项（按牵头单位）", "everything overdue, lagging or due soon, by lead unit"),
         ("d", "单位一览（s 切换排序）", "units (s changes the order)"),
         ("/", "搜索标题、条文和单位", "search titles, clauses and units"),
         ("f", "督办或解除督办选中事项", "flag or unflag the selected item"),

@@ -95,10 +95,10 @@ enum OverdueView {
         let theme = state.theme
         let groups = state.overdueGroups
         let total = Set(groups.flatMap { $0.items.map(\.targetId) }).count
-        painter.text(state.pick("逾期及滞后事项：\(total) 项（按牵头单位，最严重在前）", "Overdue and lagging: \(total) items (by lead unit, worst first)"),
+        painter.text(state.pick("逾期、滞后及临期事项：\(total) 项（按牵头单位，最严重在前）", "Overdue, lagging, due soon: \(total) items (by lead unit, worst first)"),
                      x: 1, y: body.y, width: body.width - 2, style: theme.title)
         guard total > 0 else {
-            painter.text(state.pick("没有逾期或滞后的事项。", "Nothing is overdue or lagging."), x: 2, y: body.y + 2, width: body.width - 4)
+            painter.text(state.pick("没有逾期、滞后或临期的事项。", "Nothing is overdue, lagging or due soon."), x: 2, y: body.y + 2, width: body.width - 4)
             return
         }
         // Lines: group headers (not selectable) and items (selectable, in row order).
@@ -166,10 +166,10 @@ enum UnitsView {
         }
         painter.text(state.pick("单位一览（\(rows.count) 个，\(sortName)排序，s 切换）", "Units (\(rows.count), \(sortName); s to change)"),
                      x: 1, y: body.y, width: body.width - 2, style: theme.title)
-        let nameWidth = max(20, body.width - 40)
+        let nameWidth = max(20, body.width - 42)
         var x = 1
         for (text, width) in [(state.pick("单位", "Unit"), nameWidth), (state.pick("牵头", "Leads"), 8), (state.pick("参与", "Shares"), 8),
-                              (state.pick("逾期/滞后", "Overdue"), 12)] {
+                              (state.pick("逾期/滞后/临期", "Late/due"), 14)] {
             painter.text(text, x: x, y: body.y + 1, width: width, style: theme.muted)
             x += width + 1
         }

@@ -77,7 +77,7 @@ enum OverviewView {
         }
         line += 1
         if line <= last {
-            var summary = overdue > 0 ? state.pick("逾期/滞后 \(overdue) 项", "\(overdue) overdue/lagging") : state.pick("无逾期", "nothing overdue")
+            var summary = overdue > 0 ? state.pick("逾期/滞后/临期 \(overdue) 项", "\(overdue) late or due soon") : state.pick("无逾期", "nothing overdue")
             if measureCount > 0 { summary += state.pick("，措施 \(measureCount) 条", ", \(measureCount) measures") }
             painter.text(summary, x: x + 2, y: line, width: inner, style: overdue > 0 ? theme.style(for: .overdue) : theme.muted)
             line += 1

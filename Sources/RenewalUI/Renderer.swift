@@ -86,7 +86,7 @@ public enum Renderer {
         case let .measure(number):
             guard let measure = plan.measure(number: number) else { return "?" }
             return state.language == .zh ? "\(measure.label)\(measure.title)" : "\(number). \(measure.titleEn)"
-        case .overdue: return state.pick("逾期及滞后", "Overdue")
+        case .overdue: return state.pick("逾期滞后临期", "Overdue")
         case .units: return state.pick("单位", "Units")
         case let .unitItems(name): return state.language == .zh ? name : (plan.unit(named: name)?.nameEn ?? name)
         case .search: return state.pick("搜索", "Search")

@@ -8,7 +8,7 @@ struct OverdueCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "overdue",
-            abstract: CommandLanguage.pick("全部逾期和滞后的指标，最严重的在前，按牵头单位分组。", "Every overdue or lagging target, worst first, grouped by lead unit.")
+            abstract: CommandLanguage.pick("全部逾期、滞后和临期的指标，最严重的在前，按牵头单位分组。", "Every overdue, lagging or due-soon target, worst first, grouped by lead unit.")
         )
     }
 

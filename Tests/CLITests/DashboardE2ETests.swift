@@ -152,11 +152,11 @@ struct DashboardE2ETests {
         try pane.keys("o")
         // Wait for the whole list: a capture can land in the middle of a redraw.
         pane.wait("the overdue list by unit") {
-            $0.contains("逾期及滞后事项") && $0.contains("【市工业和信息化局】") && $0.contains("✖ 逾期未完成") && !$0.contains("所属工程")
+            $0.contains("逾期、滞后及临期事项") && $0.contains("【市工业和信息化局】") && $0.contains("✖ 逾期未完成") && !$0.contains("所属工程")
         }
         // The first item is an overall target (its list opens) or a measure's (the measure opens).
         try pane.keys("Enter")
-        pane.wait("the selected item opened") { $0.contains("所属工程") || $0.contains("逾期及滞后 › 总体目标") }
+        pane.wait("the selected item opened") { $0.contains("所属工程") || $0.contains("逾期滞后临期 › 总体目标") }
         try pane.keys("C-c")
         pane.expectSaneTerminal(pane.wait(for: "EXIT:"))
     }
@@ -178,11 +178,11 @@ struct DashboardE2ETests {
         let pane = try TmuxPane(Self.demo)
         pane.wait(for: "十二、保障措施")
         try pane.type("ｏ")
-        pane.wait(for: "逾期及滞后事项")
+        pane.wait(for: "逾期、滞后及临期事项")
         try pane.type("？")
         pane.wait(for: "按键说明")
         try pane.type("ｑ")
-        pane.wait(for: "总览 › 逾期及滞后")
+        pane.wait(for: "总览 › 逾期滞后临期")
         try pane.type("ｑ")
         try pane.type("ｑ")
         pane.wait(for: "EXIT:0")

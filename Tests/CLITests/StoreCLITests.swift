@@ -156,7 +156,7 @@ struct StoreCLITests {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try run(["flag", "G27-5", "--note", "=HYPERLINK(\"http://x\")"])
         let md = try run(["--demo", "report", "--as-of", "2026-11-29"])
-        for section in ["一、总体情况", "二、工作亮点", "三、逾期及滞后事项", "四、督办事项", "五、未报送单位", "示例数据"] {
+        for section in ["一、总体情况", "二、工作亮点", "三、逾期、滞后及临期事项", "四、督办事项", "五、未报送单位", "示例数据"] {
             #expect(md.stdout.contains(section), "markdown lacks \(section)")
         }
         let htmlFile = folder.appending(path: "bulletin.html").path

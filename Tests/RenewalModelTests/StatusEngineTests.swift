@@ -447,11 +447,14 @@ struct RollupTests {
     }
 
     @Test func severityOrdersWorstFirst() {
-        #expect(Status.worstFirst.first == .overdue)
-        #expect(Status.worstFirst.last == .done)
+        // DESIGN §4: 逾期未完成, 严重滞后, 进度滞后, 临期未完成, 未报送, 基数缺失, 按序时推进, 持续推进,
+        // 逾期完成, 已完成, 未启动.
+        #expect(Status.worstFirst == [.overdue, .severelyBehind, .behind, .dueSoon, .noReport, .baselineMissing,
+                                      .onTrack, .ongoing, .doneLate, .done, .notStarted])
         #expect(Status.overdue > Status.severelyBehind)
         #expect(Status.severelyBehind > Status.behind)
-        #expect(Status.behind > Status.noReport)
+        #expect(Status.behind > Status.dueSoon)
+        #expect(Status.dueSoon > Status.noReport)
         #expect(Status.onTrack > Status.done)
     }
 
