@@ -61,7 +61,10 @@ public struct Bulletin: Encodable, Sendable {
         title = context.pick("\(plan.title)工作进展通报", "Progress bulletin: \(plan.titleEn)")
         asOf = asOfDay.description
         previousAsOf = previousDay.description
-        let start = Day(year: previousDay.year, month: previousDay.month, day: 1) ?? previousDay
+        // Who has not filed: nothing dated in the last due period or since (DESIGN §4 "Reporting
+        // periods"), so a unit is not named in January for a return not yet due.
+        let rules = StatusRules.standard
+        let start = rules.periodStart(endingOn: rules.lastDuePeriodEnd(asOf: asOfDay))
         periodStart = start.description
         sampleData = context.isSample
 

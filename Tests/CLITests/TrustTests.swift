@@ -161,6 +161,28 @@ struct TrustTests {
         #expect(overdue.stdout.contains("基数 0家，实际 30家"), "\(overdue.stdout)")
     }
 
+    /// Issue 9 as a reader sees it: a rate's gap in 个百分点 beside its progress and the schedule,
+    /// 临期未完成 in the JSON and the lists, the January bulletin naming only units late with a due return.
+    @Test func theNewVerdictsReadAsTheyShould() throws {
+        let rate = try run(["--demo", "show", "G27-5", "--as-of", "2026-11-29"])
+        #expect(rate.stdout.contains("实际 66%"), "\(rate.stdout)")
+        #expect(rate.stdout.contains("差 6.3 个百分点"), "\(rate.stdout)")
+        #expect(rate.stdout.contains("序时进度 69%"), "\(rate.stdout)")
+        #expect(rate.stdout.replacingOccurrences(of: "\n      ", with: "").contains("低于序时进度42 个百分点")
+                || rate.stdout.contains("低于序时进度 42 个百分点"), "\(rate.stdout)")
+        #expect(!rate.stdout.contains("差距 6.3%"))
+        let december = try run(["--demo", "overdue", "--as-of", "2026-12-01", "--json"])
+        let json = try JSONSerialization.jsonObject(with: Data(december.stdout.utf8)) as? [String: Any]
+        let items = ((json?["groups"] as? [[String: Any]]) ?? []).flatMap { ($0["items"] as? [[String: Any]]) ?? [] }
+        #expect(items.contains { $0["id"] as? String == "M04-1" && $0["status"] as? String == "dueSoon" }, "\(december.stdout.prefix(400))")
+        let text = try run(["--demo", "overdue", "--as-of", "2026-12-01", "--unit", "农业农村局", "--lang", "en"])
+        #expect(text.stdout.contains("⧖ due soon") && text.stdout.contains("M04-1"), "\(text.stdout)")
+        let missed = try run(["--demo", "show", "10", "--as-of", "2026-11-29", "--json"])
+        #expect(missed.stdout.contains("noCurrentReport"), "M10-1 missed October's return")
+        let january = try run(["--demo", "report", "--as-of", "2026-01-05"])
+        #expect(january.stdout.contains("2025-11-01 至 2026-01-05 期间无报送"), "\(january.stdout.suffix(600))")
+    }
+
     // MARK: - Returns as departments fill them
 
     @Test func anUnterminatedQuoteIsALineNumberedErrorAndNothingIsWritten() throws {
