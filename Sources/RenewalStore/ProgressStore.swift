@@ -467,40 +467,44 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
 
     /// The message, complete in each language.
     public var phrase: Phrase {
+        // Paths and SQLite's words are shown, never obeyed: a path can hold any byte.
+        let shown = ControlCharacters.visible(path)
         switch self {
-        case let .missing(path):
-            let shown = ControlCharacters.visible(path)
+        case .missing:
             return Phrase("找不到进展库 \(shown)。请检查 --db 或 RENEWAL_DB 是否写错；新建进展库请用 renewal record 或 renewal import（会自动创建），试用请加 --demo",
                           "there is no store at \(shown). Check --db or RENEWAL_DB for a typing slip; renewal record or renewal import creates a new store, --demo tries the sample data")
-        case let .notAStore(path):
-            let shown = ControlCharacters.visible(path)
+        case .notAStore:
             return Phrase("\(shown) 不是 renewal 进展库（不是 SQLite 文件），未作任何改动；请检查 --db 或 RENEWAL_DB",
                           "\(shown) is not a renewal store (not an SQLite file); it was left untouched. Check --db or RENEWAL_DB")
-        case let .foreign(path):
-            let shown = ControlCharacters.visible(path)
+        case .foreign:
             return Phrase("\(shown) 是其他程序的 SQLite 文件，不是 renewal 进展库，未作任何改动；请检查 --db 或 RENEWAL_DB",
                           "\(shown) is another application's SQLite file, not a renewal store; it was left untouched. Check --db or RENEWAL_DB")
-        case let .newerSchema(path, migrations):
-            let shown = ControlCharacters.visible(path)
+        case let .newerSchema(_, migrations):
             let names = ControlCharacters.visible(migrations.joined(separator: ", "))
             return Phrase("\(shown) 由更新版本的 renewal 写入（数据结构 \(names)），本版本无法安全读取；请升级 renewal",
                           "\(shown) was written by a newer renewal (schema \(names)) that this version cannot read safely; update renewal")
-        case let .damaged(path, reason):
-            let shown = ControlCharacters.visible(path)
+        case let .damaged(_, reason):
             let why = ControlCharacters.visible(reason)
             return Phrase("进展库 \(shown) 已损坏（\(why)），为免损失扩大，不再写入；请从备份恢复，或用 sqlite3 \(shown) \".recover\" 抢救数据",
                           "the store \(shown) is damaged (\(why)); nothing more is written to it. Restore a backup, or rescue the data with sqlite3 \(shown) \".recover\"")
-        case let .readOnly(path):
-            let shown = ControlCharacters.visible(path)
+        case .readOnly:
             return Phrase("进展库 \(shown) 只读（文件或所在文件夹没有写权限），无法写入；报表仍可查看",
                           "the store \(shown) is read-only (no write permission on the file or its folder); reports still work, writing does not")
-        case let .readOnlyFolder(path):
-            let shown = ControlCharacters.visible(path)
+        case .readOnlyFolder:
             return Phrase("无法只读打开进展库 \(shown)：所在文件夹不可写，且旁边缺少 -wal/-shm 文件；请有写权限的人运行一次 renewal init（之后这两个文件会保留）",
                           "cannot open the store \(shown) read-only: its folder is not writable and its -wal/-shm files are missing; ask someone who may write there to run renewal init once (the files then stay)")
-        case let .cannotOpen(path, reason):
-            let shown = ControlCharacters.visible(path)
+        case let .cannotOpen(_, reason):
             return Phrase("无法打开进展库 \(shown)：\(reason.zh)", "cannot open the store \(shown): \(reason.en)")
+        }
+    }
+
+    /// The store file the error is about.
+    public var path: String {
+        switch self {
+        case let .missing(path), let .notAStore(path), let .foreign(path), let .readOnly(path), let .readOnlyFolder(path):
+            return path
+        case let .newerSchema(path, _), let .damaged(path, _), let .cannotOpen(path, _):
+            return path
         }
     }
 
