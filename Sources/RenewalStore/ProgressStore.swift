@@ -471,8 +471,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         let shown = ControlCharacters.visible(path)
         switch self {
         case .missing:
-            return Phrase("找不到进展库 \(shown)。请检查 --db 或 RENEWAL_DB 是否写错；新建进展库请用 renewal record 或 renewal import（会自动创建），试用请加 --demo",
-                          "there is no store at \(shown). Check --db or RENEWAL_DB for a typing slip; renewal record or renewal import creates a new store, --demo tries the sample data")
+            return Phrase("找不到进展库 \(shown)。请检查 --db 或 RENEWAL_DB 是否写错；新建空的进展库请用 renewal init（renewal record、renewal import 也会自动创建），试用请加 --demo",
+                          "there is no store at \(shown). Check --db or RENEWAL_DB for a typing slip; renewal init creates an empty one (renewal record and renewal import create it too), --demo tries the sample data")
         case .notAStore:
             return Phrase("\(shown) 不是 renewal 进展库（不是 SQLite 文件），未作任何改动；请检查 --db 或 RENEWAL_DB",
                           "\(shown) is not a renewal store (not an SQLite file); it was left untouched. Check --db or RENEWAL_DB")
