@@ -56,6 +56,8 @@ public enum TextLayout {
         "，", "。", "；", "：", "、", "）", "」", "』", "》", "？", "！", "”", "’", ",", ".", ";", ":", ")", "%", "％",
     ]
 
+    private static let noLineEnd: Set<Character> = ["（", "「", "『", "《", "“", "‘", "(", "["]
+
     private static func isWordCharacter(_ c: Character) -> Bool {
         c.isASCII && (c.isLetter || c.isNumber || c == "." || c == "%" || c == "-" || c == "_")
     }
@@ -93,14 +95,36 @@ public enum TextLayout {
                 lines.append(line); line = ""; used = 0; index += 1
                 continue
             }
-            if let first = token.first, noLineStart.contains(first), used + w <= width + 2, w <= 2, !line.isEmpty {
-                // Hang the punctuation mark only if the line still fits; otherwise carry the
-                // previous character over with it.
-                if let last = line.last, used - DisplayWidth.of(last) + w <= width, line.count > 1 {
-                    line.removeLast()
-                    lines.append(line)
-                    line = String(last)
-                    used = DisplayWidth.of(last)
+            if let first = token.first, noLineStart.contains(first), w <= 2, !line.isEmpty {
+                // Carry the previous character over with the mark, and with it any closing marks
+                // it ends with ("（套）" then "，"), so that none of them starts the next line.
+                var kept = line
+                var carried = ""
+                while let last = kept.last, noLineStart.contains(last), kept.count > 1 {
+                    carried = String(last) + carried
+                    kept.removeLast()
+                }
+                if let last = kept.last, kept.count > 1 {
+                    carried = String(last) + carried
+                    kept.removeLast()
+                    // A number or a word goes down whole ("2026-10-31）", not "2026-10-3" / "1）").
+                    if isWordCharacter(last) {
+                        while let previous = kept.last, isWordCharacter(previous), kept.count > 1 {
+                            carried = String(previous) + carried
+                            kept.removeLast()
+                        }
+                    }
+                }
+                // …and an opening bracket goes down with what it opens (避尾: "（" never ends a line).
+                while let last = kept.last, noLineEnd.contains(last), kept.count > 1 {
+                    carried = String(last) + carried
+                    kept.removeLast()
+                }
+                let carriedWidth = DisplayWidth.of(carried)
+                if !carried.isEmpty, carriedWidth + w <= width, kept.contains(where: { $0 != " " }) {
+                    lines.append(kept)
+                    line = carried
+                    used = carriedWidth
                     continue
                 }
             }
@@ -130,9 +154,15 @@ public enum TextLayout {
                 used = DisplayWidth.of(carried)
                 continue
             }
+            // 避尾: an opening bracket goes down with what it opens.
+            var opening = ""
+            while let last = line.last, noLineEnd.contains(last), line.count > 1 {
+                opening = String(last) + opening
+                line.removeLast()
+            }
             lines.append(line)
-            line = ""
-            used = 0
+            line = opening
+            used = DisplayWidth.of(opening)
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines.map { $0.hasSuffix(" ") ? String($0.dropLast()) : $0 }
