@@ -27,22 +27,3 @@ struct ControlCharactersTests {
         #expect(!ControlCharacters.isClean("进展\u{1B}"))
     }
 }
-
-@Suite("Wrapping closing brackets")
-struct ClosingBracketTests {
-    @Test func aClosingBracketNeverStartsALine() {
-        let text = "目标 每年 >=150台（套），实际 113台（套）（2026-10-31），应达 125台（套），差距 12台（套），低于序时进度 8 个百分点，截止 2026-12-31，（四）"
-        for width in 20...80 {
-            let lines = TextLayout.wrap(text, width: width)
-            for line in lines.dropFirst() {
-                #expect(!(line.first.map { "）)，。；：、".contains($0) } ?? false), "width \(width): \(lines)")
-            }
-            for line in lines.dropLast() {
-                #expect(line.last != "（", "width \(width): \(lines)")
-            }
-            // Numbers stay whole, and nothing is lost.
-            #expect(lines.contains { $0.contains("2026-10-31") }, "width \(width): \(lines)")
-            #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " }, "width \(width)")
-        }
-    }
-}
