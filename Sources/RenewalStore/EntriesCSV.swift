@@ -72,8 +72,6 @@ public enum EntriesCSV {
     public struct Return: Sendable {
         public var rows: [Row]
         public var encoding: TextDecoding.Encoding
-        /// Lines in the file (for progress and messages).
-        public var lineCount: Int
         /// Lines of rows left as the template gave them (an id, perhaps a date, but neither a
         /// figure nor any text): a unit that reports on some items leaves the others blank.
         public var blankLines: [Int] = []
@@ -187,9 +185,7 @@ public enum EntriesCSV {
             }
         }
         guard problems.isEmpty else { throw EntriesError(file: file, problems: problems) }
-        let newlines = text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        let lines = newlines + (text.utf8.last.map { $0 != 0x0A } ?? false ? 1 : 0)
-        return Return(rows: rows, encoding: .utf8, lineCount: lines, blankLines: blankLines, sample: sample)
+        return Return(rows: rows, encoding: .utf8, blankLines: blankLines, sample: sample)
     }
 }
 

@@ -42,13 +42,8 @@ struct ReportOptions: ParsableArguments {
                 return (store, try store.store.entries(detail: detail))
             })
         }
-        if let entriesPath {
-            do {
-                entries += try EntriesCSV.read(path: entriesPath, plan: plan, today: Today.day())
-            } catch let error as EntriesError {
-                throw CLIError(Phrase(error.lines(.zh).joined(separator: "\n"), error.lines(.en).joined(separator: "\n")))
-            }
-        }
+        // A bad file's EntriesError reaches `Renewal.finish`, which prints it in the run's language.
+        if let entriesPath { entries += try EntriesCSV.read(path: entriesPath, plan: plan, today: Today.day()) }
         // Flags as of the date judged: raised by then and not yet cleared.
         let flags = try opened.store.flags(includeCleared: true).open(on: asOf)
         let evaluation = StatusEngine(plan: plan).evaluate(entries: entries, flags: flags, asOf: asOf)
