@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import Synchronization
 import RenewalModel
 import RenewalText
 import RenewalUI
@@ -173,11 +174,24 @@ public final class TerminalSession {
     }
 }
 
-/// Signal handling: SIGINT/SIGTERM set a flag; crash signals restore the terminal and re-raise.
+/// Signal handling: SIGINT/SIGTERM/SIGHUP set a flag the loop acts on; crash signals put the
+/// terminal back and hand the signal on to whatever handled it before (htop's CRT_handleSIGSEGV):
+/// Swift's backtracer still prints its report, and a core is still dumped.
 enum SignalGuard {
-    nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
+    /// Set from a signal handler: a lock-free atomic store is async-signal-safe.
+    static let interrupted = Atomic<Bool>(false)
 
-    static var quitRequested: Bool { interrupted != 0 }
+    static var quitRequested: Bool { interrupted.load(ordering: .relaxed) }
+
+    static let crashSignals = [SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP]
+
+    /// The actions installed before ours, by signal number; allocated once, before any handler
+    /// can run, and only read inside one (no allocation, no locks there).
+    nonisolated(unsafe) static let previous: UnsafeMutablePointer<sigaction> = {
+        let table = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+        table.initialize(repeating: sigaction(), count: 65)
+        return table
+    }()
 
     static func install() {
         // A launcher may have blocked signals (some do for their own threads); the dashboard
@@ -187,23 +201,25 @@ enum SignalGuard {
         for signal in [SIGWINCH, SIGINT, SIGTERM, SIGHUP] { sigaddset(&wanted, signal) }
         pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         var quit = sigaction()
-        quit.__sigaction_handler.sa_handler = { _ in SignalGuard.interrupted = 1 }
+        quit.__sigaction_handler.sa_handler = { _ in SignalGuard.interrupted.store(true, ordering: .relaxed) }
         sigemptyset(&quit.sa_mask)
         quit.sa_flags = 0
         sigaction(SIGINT, &quit, nil)
         sigaction(SIGTERM, &quit, nil)
         sigaction(SIGHUP, &quit, nil)
 
-        // On a crash: put the terminal back, then let the default action run (core dump etc.).
+        // On a crash: put the terminal back, restore the handler that was there before ours and
+        // raise the signal again; it arrives there as soon as this handler returns.
         var crash = sigaction()
         crash.__sigaction_handler.sa_handler = { signal in
             endwin()
+            sigaction(signal, SignalGuard.previous.advanced(by: Int(signal)), nil)
             raise(signal)
         }
         sigemptyset(&crash.sa_mask)
-        crash.sa_flags = Int32(bitPattern: UInt32(SA_RESETHAND))
-        for signal in [SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP] {
-            sigaction(signal, &crash, nil)
+        crash.sa_flags = 0
+        for signal in crashSignals {
+            sigaction(signal, &crash, previous.advanced(by: Int(signal)))
         }
     }
 }

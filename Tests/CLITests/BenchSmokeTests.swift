@@ -14,8 +14,9 @@ struct BenchSmokeTests {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let (outData, errData) = CLI.drain(out, err)
+        let text = String(decoding: outData, as: UTF8.self)
+        let errors = String(decoding: errData, as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(errors)")
         // Two counties: twice the plan's targets and measures; three months of returns each.

@@ -49,12 +49,30 @@ enum CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read before waiting so a large output cannot fill the pipe and stall the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        // Both pipes are drained at once, before waiting: a child that fills one pipe while we
+        // block on the other would never finish.
+        let (stdout, stderr) = drain(out, err)
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Reads two pipes to their ends concurrently (stderr on a second thread).
+    static func drain(_ out: Pipe, _ err: Pipe) -> (Data, Data) {
+        let box = DataBox()
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            box.data = err.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
+        return (stdout, box.data)
+    }
+
+    final class DataBox: @unchecked Sendable {
+        /// Written by the reading thread before it signals, read after the wait.
+        var data = Data()
     }
 
     static func json(_ arguments: [String]) throws -> Any {
