@@ -21,23 +21,17 @@ public struct AppData: Sendable {
     /// What search looks through: each measure, target and unit with its words, lowercased once
     /// and kept as UTF-8 bytes (a byte search is exact for UTF-8 and much faster than String's).
     let searchIndex: [(row: RowRef, bytes: [UInt8])]
-    /// Where complete entries come from when `entries` were read without their text.
-    let history: EntryHistory?
-    /// Positions in `entries` by item id, in recording order (only when there is no `history`).
-    let entryIndexesByItem: [String: [Int]]
 
-    /// - Parameters:
-    ///   - entries: every entry, in recording order; with a `history`, they may lack their text.
-    ///   - history: reads complete entries for the items a view shows (nil: `entries` are complete).
-    public init(plan: Plan, entries: [ProgressEntry], flags: [SupervisionFlag], asOf: Day, today: Day, isSample: Bool,
-                history: EntryHistory? = nil) {
+    /// - Parameter entries: every entry, in recording order; they may lack their text (the shell
+    ///   reads them for judging), in which case views that show text ask for it with
+    ///   `Effect.loadHistory` and keep the answer in `AppState.histories`.
+    public init(plan: Plan, entries: [ProgressEntry], flags: [SupervisionFlag], asOf: Day, today: Day, isSample: Bool) {
         self.plan = plan
         self.entries = entries
         self.flags = flags
         self.asOf = asOf
         self.today = today
         self.isSample = isSample
-        self.history = history
         evaluation = StatusEngine(plan: plan).evaluate(entries: entries, flags: flags, asOf: asOf)
         let measures = plan.measures
         var items: [String: [UnitItem]] = [:]
@@ -88,22 +82,13 @@ public struct AppData: Sendable {
             }
         }
         overdueGroups = order.map { OverdueGroup(unit: $0, items: groups[$0] ?? []) }
-        var indexes: [String: [Int]] = [:]
-        if history == nil {
-            for (index, entry) in entries.enumerated() { indexes[entry.itemId, default: []].append(index) }
-        }
-        entryIndexesByItem = indexes
     }
 
-    /// Complete entries on these items, in recording order.
-    public func entries(for items: [String]) -> [ProgressEntry] {
-        if let history {
-            if let complete = history.entries(for: items) { return complete }
-            // The store could not be read: show the figures held, without their text.
-            let wanted = Set(items)
-            return entries.filter { wanted.contains($0.itemId) }
-        }
-        return items.flatMap { entryIndexesByItem[$0] ?? [] }.sorted().map { entries[$0] }
+    /// The entries held in memory on these items, in recording order (their text only when the
+    /// shell loaded it): what a view shows until, or instead of, a loaded history.
+    public func entriesHeld(for items: [String]) -> [ProgressEntry] {
+        let wanted = Set(items)
+        return entries.filter { wanted.contains($0.itemId) }
     }
 
     /// Lead units answering for a target.
@@ -111,7 +96,7 @@ public struct AppData: Sendable {
 
     /// The same data judged on another day.
     public func judged(asOf day: Day) -> AppData {
-        AppData(plan: plan, entries: entries, flags: flags, asOf: day, today: today, isSample: isSample, history: history)
+        AppData(plan: plan, entries: entries, flags: flags, asOf: day, today: today, isSample: isSample)
     }
 
     public func target(_ id: String) -> Target? { plan.target(id: id) }

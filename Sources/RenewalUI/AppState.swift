@@ -82,6 +82,9 @@ public struct AppState: Sendable {
     public var messageIsError = false
     /// A "1" typed a moment ago: a second digit makes 10–12.
     public var pendingDigit: Int?
+    /// Complete entries (with what departments wrote) by the items they were asked for: the
+    /// answers to `Effect.loadHistory`, kept until the data is reloaded.
+    public var histories: [[String]: HistoryLoad] = [:]
 
     public init(data: AppData, language: Language = .zh, theme: Theme = Theme(), width: Int = 80, height: Int = 24) {
         self.data = data
@@ -104,10 +107,32 @@ public struct AppState: Sendable {
     func pick(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 }
 
+/// A complete history asked of the shell: on its way, or what came back.
+public enum HistoryLoad: Sendable, Equatable {
+    case loading
+    case loaded([ProgressEntry])
+    /// The store could not be read; views show the figures held in memory instead.
+    case failed
+}
+
+/// What reaches the reducer: a key, or the answer to an effect (bubbletea's messages).
+public enum Message: Sendable {
+    case key(Key)
+    /// The view state was set up outside the reducer (a snapshot, the first frame): ask for
+    /// whatever the current screen needs.
+    case started
+    /// The store was read again (`r`, a change by another process, a write).
+    case dataLoaded(AppData)
+    /// The answer to `Effect.loadHistory(items)`: nil when the store could not be read.
+    case historyLoaded(items: [String], entries: [ProgressEntry]?)
+}
+
 /// What the shell must do after a key: the reducer never touches the store or the terminal.
 public enum Effect: Sendable, Equatable {
     case quit
     case reload
+    /// Read every entry on these items, with its text, and answer with `.historyLoaded`.
+    case loadHistory(items: [String])
     case flag(itemId: String, note: String)
     case unflag(itemId: String)
     case record(EntryDraft)

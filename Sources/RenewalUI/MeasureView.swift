@@ -75,12 +75,13 @@ enum MeasureView {
                 wrapped("", flag.note, indent: 4)
             }
         }
-        let entries = state.data.entries(for: [measure.itemId] + measure.targets.map(\.id))
+        let history = state.history(for: [measure.itemId] + measure.targets.map(\.id))
+        let entries = history
             .filter { !$0.isBaseline && $0.date <= state.data.asOf }
             .enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(\.element)
         plain("")
         plain(state.pick(" 报送记录（\(entries.count) 条，最新在前）", " Reports (\(entries.count), newest first)"), theme.title)
-        let corrected = Set(state.data.entries(for: [measure.itemId] + measure.targets.map(\.id)).compactMap(\.corrects))
+        let corrected = Set(history.compactMap(\.corrects))
         for entry in entries.prefix(30) {
             var head = "  \(entry.date) \(entry.itemId)"
             if let value = entry.value { head += " " + TargetText.quantity(value, state.data.target(entry.itemId), state) }

@@ -3,6 +3,33 @@ import RenewalModel
 /// `update(state, key) -> (state, effects)`: every key's meaning, with no terminal and no store.
 public enum Reducer {
     public static func update(_ state: AppState, _ key: Key) -> (AppState, [Effect]) {
+        update(state, .key(key))
+    }
+
+    /// Every message: keys, and the answers to effects. Whatever happened, the screen shown
+    /// afterwards gets the history it needs asked for (once).
+    public static func update(_ state: AppState, _ message: Message) -> (AppState, [Effect]) {
+        var state = state
+        var effects: [Effect] = []
+        switch message {
+        case let .key(key):
+            (state, effects) = handleKey(state, key)
+        case .started:
+            break
+        case let .dataLoaded(data):
+            state.data = data
+            state.histories = [:]
+        case let .historyLoaded(items, entries):
+            state.histories[items] = entries.map { .loaded($0) } ?? .failed
+        }
+        if let items = state.historyItems(for: state.screen), state.histories[items] == nil {
+            state.histories[items] = .loading
+            effects.append(.loadHistory(items: items))
+        }
+        return (state, effects)
+    }
+
+    static func handleKey(_ state: AppState, _ key: Key) -> (AppState, [Effect]) {
         var state = state
         var effects: [Effect] = []
         switch key {

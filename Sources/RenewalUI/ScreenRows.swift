@@ -65,6 +65,19 @@ extension AppState {
         return rows[min(max(0, selectedIndex), rows.count - 1)]
     }
 
+    /// The items whose complete history a screen shows (nil: it shows none).
+    func historyItems(for screen: Screen) -> [String]? {
+        guard case let .measure(number) = screen, let measure = data.plan.measure(number: number) else { return nil }
+        return [measure.itemId] + measure.targets.map(\.id)
+    }
+
+    /// Complete entries on these items in recording order: the loaded history, else (while it
+    /// loads, or when it could not be read) the figures held in memory.
+    func history(for items: [String]) -> [ProgressEntry] {
+        if case let .loaded(entries) = histories[items] { return entries }
+        return data.entriesHeld(for: items)
+    }
+
     /// Overdue and lagging targets, worst first, under each lead unit (computed once per load).
     var overdueGroups: [OverdueGroup] { data.overdueGroups }
 

@@ -99,12 +99,11 @@ func run(scale: String, options: Options) throws -> (rows: [Row], facts: [String
         // As `renewal` starts the dashboard (DashboardData.load).
         let opened = try ProgressStore(path: storePath, access: .browse)
         let data = AppData(plan: plan, entries: try opened.entries(detail: .judging), flags: try opened.flags(), asOf: options.asOf,
-                           today: options.asOf, isSample: false, history: EntryHistory { try opened.entries(for: Set($0)) })
+                           today: options.asOf, isSample: false)
         _ = Renderer.render(AppState(data: data, width: 200, height: 60))
     }))
     let reader = try ProgressStore(path: storePath, access: .read)
-    let data = AppData(plan: plan, entries: loaded, flags: [], asOf: options.asOf, today: options.asOf, isSample: false,
-                       history: EntryHistory { try reader.entries(for: Set($0)) })
+    let data = AppData(plan: plan, entries: loaded, flags: [], asOf: options.asOf, today: options.asOf, isSample: false)
     let firstProgramme = plan.programmes[0].number
     let firstMeasure = plan.measures[1].number
     let views: [(String, [Screen])] = [
@@ -115,6 +114,12 @@ func run(scale: String, options: Options) throws -> (rows: [Row], facts: [String
     for (name, stack) in views {
         var state = AppState(data: data, width: 200, height: 60)
         state.stack = stack
+        // As the dashboard's loop does: the measure view's history is read from the store once.
+        let (started, effects) = Reducer.update(state, .started)
+        state = started
+        for case let .loadHistory(items) in effects {
+            state = Reducer.update(state, .historyLoaded(items: items, entries: try reader.entries(for: Set(items)))).0
+        }
         rows.append(Row(name: "render \(name) (200x60)", samples: measure(n) { _ = Renderer.render(state) }))
     }
     var search = AppState(data: data, width: 200, height: 60)

@@ -41,72 +41,95 @@ struct DashboardCommand: ParsableCommand {
         var token = (try? store.changeToken()) ?? ""
         var lastPoll = Date()
         var failure: String?
+        var quitting = false
 
-        func reload() {
+        /// Reads the store again and hands the result to the reducer.
+        func reloaded() -> Message? {
             do {
                 let fresh = try DashboardData.load(plan: plan, store: store, asOf: state.data.asOf, isSample: opened.isDemo)
-                state.data = fresh
                 token = (try? store.changeToken()) ?? token
+                return .dataLoaded(fresh)
             } catch {
                 state.message = ErrorText.text(error, language)
                 state.messageIsError = true
+                return nil
+            }
+        }
+
+        /// Runs one effect; what it learned comes back as a message for the reducer.
+        func run(_ effect: Effect) throws -> Message? {
+            switch effect {
+            case .quit:
+                quitting = true
+                return nil
+            case .reload:
+                return reloaded()
+            case let .loadHistory(items):
+                return DashboardData.history(items, store: store)
+            case let .flag(itemId, note):
+                try store.flag(itemId: itemId, note: note, by: RecorderOptions.currentUser, at: Today.timestamp(), followUp: nil)
+                return reloaded()
+            case let .unflag(itemId):
+                _ = try store.unflag(itemId: itemId, by: RecorderOptions.currentUser, at: Today.timestamp())
+                return reloaded()
+            case let .record(draft):
+                let unit = plan.leadUnits(forItem: draft.itemId).first
+                let entry = NewEntry(itemId: draft.itemId, date: draft.date, value: draft.value, milestone: draft.milestone,
+                                     progress: draft.progress, problems: draft.problems, nextSteps: draft.nextSteps,
+                                     reportingUnit: unit, recordedBy: RecorderOptions.currentUser, recordedAt: Today.timestamp(),
+                                     origin: "dashboard")
+                // The same rules as `renewal record`: a repeat adds nothing, another figure for
+                // the same day needs a correction (with its reason) from the command line.
+                switch try store.sameDay(as: entry) {
+                case let .duplicate(existing):
+                    state.message = language.pick("与已有记录 #\(existing.id) 完全相同，未重复记录", "Same as entry #\(existing.id); nothing recorded")
+                    return nil
+                case let .conflict(existing):
+                    state.message = language.pick(
+                        "\(entry.itemId) 在 \(entry.date) 已有记录 #\(existing.id)，数值不同；更正请用 renewal record \(entry.itemId) --corrects \(existing.id) --reason 原因",
+                        "\(entry.itemId) already has entry #\(existing.id) for \(entry.date) with another figure; correct it with renewal record \(entry.itemId) --corrects \(existing.id) --reason WHY")
+                    state.messageIsError = true
+                    return nil
+                case .none:
+                    try store.append(entry)
+                    return reloaded()
+                }
+            }
+        }
+
+        /// The Elm loop's inner turn: a message through the reducer, its effects run, and their
+        /// answers fed back until nothing is left to do.
+        func send(_ message: Message) {
+            var pending = [message]
+            while !pending.isEmpty {
+                let (next, effects) = Reducer.update(state, pending.removeFirst())
+                state = next
+                for effect in effects {
+                    do {
+                        if let answer = try run(effect) { pending.append(answer) }
+                    } catch {
+                        failure = ErrorText.text(error, language)
+                        state.message = failure
+                        state.messageIsError = true
+                    }
+                }
             }
         }
 
         // For the end-to-end test of crash recovery only: die after the first frame.
         let crashForTest = ProcessInfo.processInfo.environment["RENEWAL_TEST_CRASH_AFTER_FIRST_FRAME"] == "1"
-        loop: while !session.quitRequested {
+        send(.started)
+        while !session.quitRequested && !quitting {
             session.draw(Renderer.render(state))
             if crashForTest { fatalError("crash requested by RENEWAL_TEST_CRASH_AFTER_FIRST_FRAME") }
             guard let key = session.readKey(timeout: 250) else {
                 if Date().timeIntervalSince(lastPoll) >= Self.pollInterval {
                     lastPoll = Date()
-                    if let current = try? store.changeToken(), current != token { reload() }
+                    if let current = try? store.changeToken(), current != token, let fresh = reloaded() { send(fresh) }
                 }
                 continue
             }
-            let (next, effects) = Reducer.update(state, key)
-            state = next
-            for effect in effects {
-                do {
-                    switch effect {
-                    case .quit:
-                        break loop
-                    case .reload:
-                        reload()
-                    case let .flag(itemId, note):
-                        try store.flag(itemId: itemId, note: note, by: RecorderOptions.currentUser, at: Today.timestamp(), followUp: nil)
-                        reload()
-                    case let .unflag(itemId):
-                        _ = try store.unflag(itemId: itemId, by: RecorderOptions.currentUser, at: Today.timestamp())
-                        reload()
-                    case let .record(draft):
-                        let unit = plan.leadUnits(forItem: draft.itemId).first
-                        let entry = NewEntry(itemId: draft.itemId, date: draft.date, value: draft.value, milestone: draft.milestone,
-                                             progress: draft.progress, problems: draft.problems, nextSteps: draft.nextSteps,
-                                             reportingUnit: unit, recordedBy: RecorderOptions.currentUser, recordedAt: Today.timestamp(),
-                                             origin: "dashboard")
-                        // The same rules as `renewal record`: a repeat adds nothing, another figure for
-                        // the same day needs a correction (with its reason) from the command line.
-                        switch try store.sameDay(as: entry) {
-                        case let .duplicate(existing):
-                            state.message = language.pick("与已有记录 #\(existing.id) 完全相同，未重复记录", "Same as entry #\(existing.id); nothing recorded")
-                        case let .conflict(existing):
-                            state.message = language.pick(
-                                "\(entry.itemId) 在 \(entry.date) 已有记录 #\(existing.id)，数值不同；更正请用 renewal record \(entry.itemId) --corrects \(existing.id) --reason 原因",
-                                "\(entry.itemId) already has entry #\(existing.id) for \(entry.date) with another figure; correct it with renewal record \(entry.itemId) --corrects \(existing.id) --reason WHY")
-                            state.messageIsError = true
-                        case .none:
-                            try store.append(entry)
-                            reload()
-                        }
-                    }
-                } catch {
-                    failure = ErrorText.text(error, language)
-                    state.message = failure
-                    state.messageIsError = true
-                }
-            }
+            send(.key(key))
         }
         session.stop()
         if let failure { Console.note(language.pick("renewal：最后一个错误：", "renewal: last error: ") + failure) }

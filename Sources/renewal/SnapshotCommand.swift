@@ -10,7 +10,13 @@ enum DashboardData {
     /// history reads its items' complete entries from the store when it is shown.
     static func load(plan: Plan, store: ProgressStore, asOf: Day, isSample: Bool) throws -> AppData {
         AppData(plan: plan, entries: try store.entries(detail: .judging), flags: try store.flags(includeCleared: true), asOf: asOf,
-                today: Today.day(), isSample: isSample, history: EntryHistory { try store.entries(for: Set($0)) })
+                today: Today.day(), isSample: isSample)
+    }
+
+    /// The answer to `Effect.loadHistory`: the items' complete entries, or nil (the view then
+    /// shows the figures it holds) when the store cannot be read.
+    static func history(_ items: [String], store: ProgressStore) -> Message {
+        .historyLoaded(items: items, entries: try? store.entries(for: Set(items)))
     }
 }
 
@@ -89,6 +95,12 @@ struct SnapshotCommand: ParsableCommand {
             let typed = Quoted(view)
             throw CLIError("没有 \(typed) 这个视图；可用 overview、overall、programme N、measure N、overdue、units、search 文字、help",
                            "unknown --view \(typed); use overview, overall, programme N, measure N, overdue, units, search TEXT or help")
+        }
+        // One turn of the dashboard's loop: the frame shows what its screen asks of the store.
+        let (started, effects) = Reducer.update(state, .started)
+        state = started
+        for case let .loadHistory(items) in effects {
+            state = Reducer.update(state, DashboardData.history(items, store: opened.store)).0
         }
         let grid = Renderer.render(state)
         if color {

@@ -24,14 +24,25 @@ enum Fixture {
         AppState(data: data, language: language, theme: Theme(color: color, ascii: ascii), width: width, height: height)
     }
 
-    /// Feeds keys one by one; returns the final state and every effect.
+    /// Feeds keys one by one, as the dashboard's loop does; returns the final state and every
+    /// effect for the store. History loads are answered here from the fixture's entries (which
+    /// are complete), as the shell answers them from the store.
     static func press(_ state: AppState, _ keys: [Key]) -> (AppState, [Effect]) {
         var state = state
         var effects: [Effect] = []
         for key in keys {
-            let (next, more) = Reducer.update(state, key)
-            state = next
-            effects += more
+            var pending: [Message] = [.key(key)]
+            while !pending.isEmpty {
+                let (next, more) = Reducer.update(state, pending.removeFirst())
+                state = next
+                for effect in more {
+                    if case let .loadHistory(items) = effect {
+                        pending.append(.historyLoaded(items: items, entries: state.data.entriesHeld(for: items)))
+                    } else {
+                        effects.append(effect)
+                    }
+                }
+            }
         }
         return (state, effects)
     }
