@@ -20,7 +20,7 @@ public struct Bulletin: Encodable, Sendable {
     public var notReported: [UnitLine]
 
     public struct StatusLine: Encodable, Sendable {
-        public var status: String
+        public var status: Status
         public var label: String
         public var count: Int
         public var previous: Int
@@ -30,7 +30,7 @@ public struct Bulletin: Encodable, Sendable {
     public struct FlaggedItem: Encodable, Sendable {
         public var flag: SupervisionFlag
         public var title: String
-        public var status: String
+        public var status: Status
         public var statusLabel: String
         public var leadUnits: [String]
     }
@@ -71,7 +71,7 @@ public struct Bulletin: Encodable, Sendable {
         let counts = now.targetCounts
         let previousCounts = before.targetCounts
         situation = Status.worstFirst.map {
-            StatusLine(status: $0.code, label: $0.label(context.language), count: counts[$0], previous: previousCounts[$0],
+            StatusLine(status: $0, label: $0.label(context.language), count: counts[$0], previous: previousCounts[$0],
                        change: counts[$0] - previousCounts[$0])
         }
         measureCounts = now.measureCounts.dictionary
@@ -89,7 +89,7 @@ public struct Bulletin: Encodable, Sendable {
             let status = now.target(flag.itemId)?.status ?? measure.flatMap { now.measure($0.number)?.status } ?? .noReport
             return FlaggedItem(flag: flag,
                                title: target.map(context.description) ?? measure.map { context.pick($0.title, $0.titleEn) } ?? flag.itemId,
-                               status: status.code, statusLabel: status.label(context.language),
+                               status: status, statusLabel: status.label(context.language),
                                leadUnits: plan.leadUnits(forItem: flag.itemId))
         }
         notReported = Bulletin.silentUnits(plan: plan, entries: context.entries, from: start, to: asOfDay)
@@ -285,7 +285,7 @@ public struct Bulletin: Encodable, Sendable {
         }
         for group in overdue {
             for row in group.items {
-                let due = row.status == Status.overdue.rawValue ? row.goal : row.expected
+                let due = row.status == .overdue ? row.goal : row.expected
                 rows.append([.text(c.pick("逾期滞后临期", "Overdue")), .text(group.unit.isEmpty ? c.pick("总体目标", "Overall") : c.unitName(group.unit)),
                              .text(row.id), .text(row.description + period(row)), .text(row.statusLabel), .text(row.goalText),
                              .number(due), .number(row.actual), .number(row.gap), .text(row.deadline ?? ""), .text(sample)])
@@ -318,7 +318,7 @@ public struct Bulletin: Encodable, Sendable {
 
     func highlightText(_ row: TargetRow) -> String {
         let c = context
-        if let status = Status(rawValue: row.status), status.isFinished {
+        if row.status.isFinished {
             return row.statusLabel + (row.actual.map { "，" + c.pick("实际 ", "actual ") + c.quantity($0, unit: row.unit) } ?? "")
         }
         return c.lagText(row.lag ?? 0) + (row.actual.map { c.pick("，实际 ", ", actual ") + c.quantity($0, unit: row.unit) } ?? "")
@@ -335,8 +335,8 @@ public struct Bulletin: Encodable, Sendable {
     }
 
     func due(_ row: TargetRow) -> String {
-        guard row.kind == TargetKind.quantitative.rawValue else { return row.goalText }
-        let value = row.status == Status.overdue.rawValue ? row.goal : row.expected
+        guard row.kind == .quantitative else { return row.goalText }
+        let value = row.status == .overdue ? row.goal : row.expected
         return value.map { context.quantity($0, unit: row.unit, approximate: true) } ?? "-"
     }
 
@@ -345,7 +345,7 @@ public struct Bulletin: Encodable, Sendable {
         return context.gapText(gap, unit: row.unit)
     }
 
-    func mark(_ code: String) -> String { Status(rawValue: code)?.mark ?? "" }
+    func mark(_ status: Status) -> String { status.mark }
 
     func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : "\(n)" }
 

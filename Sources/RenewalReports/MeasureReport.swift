@@ -12,9 +12,9 @@ public struct MeasureReport: Encodable, Sendable {
     public var text: String
     public var leadUnits: [String]
     public var responsibleUnits: [String]
-    public var status: String
+    public var status: Status
     public var statusLabel: String
-    public var markers: [String]
+    public var markers: [Marker]
     public var targets: [TargetRow]
     /// Entries on the measure and its targets, newest first.
     public var entries: [EntryRow]
@@ -26,7 +26,7 @@ public struct MeasureReport: Encodable, Sendable {
         public var item: String
         public var date: String
         public var value: Double?
-        public var milestone: String?
+        public var milestone: MilestoneState?
         public var progress: String
         public var problems: String
         public var nextSteps: String
@@ -57,9 +57,9 @@ public struct MeasureReport: Encodable, Sendable {
         text = measure.text
         leadUnits = measure.leadUnits
         responsibleUnits = measure.responsibleUnits
-        status = judged.status.code
+        status = judged.status
         statusLabel = judged.status.label(context.language)
-        markers = judged.markers.map(\.rawValue)
+        markers = judged.markers
         targets = judged.targets.compactMap { context.row($0) }
         let items = Set([measure.itemId] + measure.targets.map(\.id))
         flags = context.flags.filter { items.contains($0.itemId) }
@@ -69,7 +69,7 @@ public struct MeasureReport: Encodable, Sendable {
             .enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }
             .map(\.element)
             .map { EntryRow(id: $0.id, item: $0.itemId, date: $0.date.description, value: $0.value,
-                            milestone: $0.milestone?.rawValue, progress: $0.progress, problems: $0.problems,
+                            milestone: $0.milestone, progress: $0.progress, problems: $0.problems,
                             nextSteps: $0.nextSteps, reportingUnit: $0.reportingUnit) }
     }
 
@@ -93,8 +93,7 @@ public struct MeasureReport: Encodable, Sendable {
         field(c.pick("牵头单位", "Lead"), measure.leadUnits.map { c.unitName($0) }.joined(separator: c.pick("、", "; ")))
         field(c.pick("责任单位", "Responsible"),
               measure.responsibleUnits.isEmpty ? "-" : measure.responsibleUnits.map { c.unitName($0) }.joined(separator: c.pick("、", "; ")))
-        let status = Status(rawValue: self.status) ?? .noReport
-        let markerText = c.markersText(markers.compactMap { Marker(rawValue: $0) })
+        let markerText = c.markersText(markers)
         field(c.pick("状态", "Status"), c.statusText(status) + (markerText.isEmpty ? "" : " " + markerText)
               + c.pick("（截至 \(c.evaluation.asOf)）", " (as of \(c.evaluation.asOf))"))
         lines.append("")
@@ -110,16 +109,16 @@ public struct MeasureReport: Encodable, Sendable {
                 lines.append("")
                 let head = "  " + TextLayout.padRight(row.id, to: 6) + " "
                 lines.append(contentsOf: indentWrap(head: head, text: row.description))
-                let status = Status(rawValue: row.status) ?? .noReport
+                let status = row.status
                 var statusLine = c.statusText(status)
                 if let year = row.year, row.years != nil { statusLine += c.pick("（\(year)年度）", " (\(year))") }
-                let markerText = c.markersText(row.markers.compactMap { Marker(rawValue: $0) })
+                let markerText = c.markersText(row.markers)
                 if !markerText.isEmpty { statusLine += " " + markerText }
                 let pad = String(repeating: " ", count: DisplayWidth.of(head))
                 lines.append(contentsOf: TextLayout.wrap(c.pick("状态 ", "status ") + statusLine, width: width - pad.count).map { pad + $0 })
                 lines.append(contentsOf: TextLayout.wrap(numbers(row), width: width - pad.count).map { pad + $0 })
                 if let years = row.years, years.count > 1 {
-                    let yearText = years.map { "\($0.year) \((Status(rawValue: $0.status) ?? .noReport).mark)\($0.statusLabel) \(c.quantity($0.actual, unit: row.unit))" }
+                    let yearText = years.map { "\($0.year) \($0.status.mark)\($0.statusLabel) \(c.quantity($0.actual, unit: row.unit))" }
                     lines.append(contentsOf: TextLayout.wrap(c.pick("逐年 ", "by year ") + yearText.joined(separator: c.dot), width: width - pad.count).map { pad + $0 })
                 }
             }
@@ -154,7 +153,7 @@ public struct MeasureReport: Encodable, Sendable {
         for entry in entries.prefix(limit) {
             var head = "  \(entry.date) \(entry.item)"
             if let value = entry.value { head += " " + c.quantity(value, unit: c.plan.target(id: entry.item)?.entryUnit) }
-            if let state = entry.milestone { head += " " + (state == MilestoneState.done.rawValue ? c.pick("完成", "done") : c.pick("推进中", "in progress")) }
+            if let state = entry.milestone { head += " " + state.label(c.language) }
             if let unit = entry.reportingUnit { head += "  " + c.unitName(unit, short: true) }
             lines.append(TextLayout.truncate(head, to: c.width, ellipsis: true))
             for (label, text) in [(c.pick("进展情况", "Progress"), entry.progress), (c.pick("存在问题", "Problems"), entry.problems),
@@ -182,11 +181,11 @@ public struct MeasureReport: Encodable, Sendable {
     static func numbers(_ row: TargetRow, context c: ReportContext) -> String {
         var parts = [c.pick("目标 ", "goal ") + row.goalText]
         if let deadline = row.deadline { parts.append(c.pick("截止 ", "due ") + deadline) }
-        if row.kind == TargetKind.milestone.rawValue {
-            let state = row.milestoneState.map { $0 == MilestoneState.done.rawValue ? c.pick("完成", "done") : c.pick("推进中", "in progress") }
+        if row.kind == .milestone {
+            let state = row.milestoneState?.label(c.language)
             parts.append(c.pick("最新报送 ", "latest ") + (state ?? c.pick("无", "none")))
         }
-        if row.kind == TargetKind.quantitative.rawValue {
+        if row.kind == .quantitative {
             if let baseline = row.baseline { parts.append(c.pick("基数 ", "baseline ") + c.quantity(baseline, unit: row.unit)) }
             var actual = c.pick("实际 ", "actual ") + c.quantity(row.actual, unit: row.unit)
             if let date = row.actualDate { actual += c.pick("（\(date)）", " (\(date))") }

@@ -106,7 +106,7 @@ public struct OverdueReport: Encodable, Sendable {
             lines.append(TextLayout.truncate("【\(name)】\(role) " + c.pick("\(group.items.count) 项", "\(group.items.count)"), to: width, ellipsis: true))
             for row in group.items {
                 let period = row.year.map { c.pick("（\($0)年度）", " (\($0))") } ?? ""
-                let head = "  " + TextLayout.padRight(c.statusText(Status(rawValue: row.status) ?? .noReport), to: statusWidth)
+                let head = "  " + TextLayout.padRight(c.statusText(row.status), to: statusWidth)
                     + " " + TextLayout.padRight(row.id, to: 6) + " "
                 lines.append(head + TextLayout.truncate(row.description + period, to: width - DisplayWidth.of(head), ellipsis: true))
                 let indent = String(repeating: " ", count: 4)
@@ -125,17 +125,17 @@ public struct OverdueReport: Encodable, Sendable {
     func facts(_ row: TargetRow) -> String {
         let c = context
         var parts = [c.pick("目标 ", "goal ") + row.goalText]
-        if row.kind == TargetKind.quantitative.rawValue {
+        if row.kind == .quantitative {
             // The starting figure explains a progress below zero (a figure under its baseline).
             if let baseline = row.baseline { parts.append(c.pick("基数 ", "baseline ") + c.quantity(baseline, unit: row.unit)) }
             parts.append(c.pick("实际 ", "actual ") + c.quantity(row.actual, unit: row.unit))
-            if row.status == Status.overdue.rawValue {
+            if row.status == .overdue {
                 if let goal = row.goal { parts.append(c.pick("应达 ", "due ") + c.quantity(goal, unit: row.unit)) }
             } else if let expected = row.expected {
                 parts.append(c.pick("应达 ", "expected ") + c.quantity(expected, unit: row.unit, approximate: true))
             }
             if let gap = row.gap, gap > 0 { parts.append(c.pick("差距 ", "gap ") + c.gapText(gap, unit: row.unit)) }
-            if row.status != Status.overdue.rawValue {
+            if row.status != .overdue {
                 if let progress = c.progressText(row) { parts.append(progress) }
                 if let lag = row.lag { parts.append(c.lagText(lag)) }
             }
@@ -147,7 +147,7 @@ public struct OverdueReport: Encodable, Sendable {
             parts.append(c.pick("总体目标", "overall target"))
         }
         if !row.markers.isEmpty {
-            parts.append(c.markersText(row.markers.compactMap { Marker(rawValue: $0) }))
+            parts.append(c.markersText(row.markers))
         }
         return parts.joined(separator: c.dot)
     }

@@ -36,25 +36,15 @@ public struct ReportContext: Sendable {
 
     func pick(_ zh: String, _ en: String) -> String { language.pick(zh, en) }
 
-    /// A programme's heading as the plan writes it: 二、工业技改提升工程 (or its English title).
-    func heading(_ programme: Programme) -> String {
-        language == .zh ? "\(programme.numeral)、\(programme.title)" : "\(programme.number). \(programme.titleEn)"
-    }
+    func heading(_ programme: Programme) -> String { programme.heading(language) }
 
-    /// A measure's heading: （二）推动产业智能化改造 (or 2. Smart transformation of industry).
-    func heading(_ measure: Measure) -> String {
-        language == .zh ? "\(measure.label)\(measure.title)" : "\(measure.number). \(measure.titleEn)"
-    }
+    func heading(_ measure: Measure) -> String { measure.heading(language) }
 
     func description(_ target: Target) -> String {
         language == .zh ? target.description : target.descriptionEn
     }
 
-    func unitName(_ name: String, short: Bool = false) -> String {
-        guard let unit = plan.unit(named: name) else { return name }
-        if language == .en { return unit.nameEn }
-        return short ? unit.short : unit.name
-    }
+    func unitName(_ name: String, short: Bool = false) -> String { plan.unitName(name, language, short: short) }
 
     /// "50家", "35%", "0.8:1", "1.2 亿元" — a figure with its unit.
     func quantity(_ value: Double?, unit: String?, approximate: Bool = false) -> String {

@@ -25,9 +25,9 @@ public struct SummaryReport: Encodable, Sendable {
     public struct MeasureRow: Codable, Sendable {
         public var number: Int
         public var title: String
-        public var status: String
+        public var status: Status
         public var statusLabel: String
-        public var markers: [String]
+        public var markers: [Marker]
     }
 
     let context: ReportContext
@@ -53,8 +53,8 @@ public struct SummaryReport: Encodable, Sendable {
                 counts: judged.counts.dictionary, overdue: judged.overdueCount,
                 measures: zip(programme.measures, judged.measures).map { measure, m in
                     MeasureRow(number: measure.number, title: context.pick(measure.title, measure.titleEn),
-                               status: m.status.code, statusLabel: m.status.label(context.language),
-                               markers: m.markers.map(\.rawValue))
+                               status: m.status, statusLabel: m.status.label(context.language),
+                               markers: m.markers)
                 })
         }
         overallTargets = evaluation.overall.compactMap { context.row($0) }
@@ -98,7 +98,7 @@ public struct SummaryReport: Encodable, Sendable {
         for judged in c.evaluation.overall {
             guard let target = c.plan.target(id: judged.targetId) else { continue }
             let actual = target.kind == .milestone
-                ? (judged.milestoneState.map { $0 == .done ? c.pick("完成", "done") : c.pick("推进中", "in progress") } ?? "-")
+                ? (judged.milestoneState?.label(c.language) ?? "-")
                 : (judged.actual.map { c.quantity($0, unit: target.entryUnit) } ?? "-")
             lines.append(TextLayout.padRight(target.id, to: 6) + " "
                 + TextLayout.padRight(c.statusText(judged.status), to: statusWidth) + " "

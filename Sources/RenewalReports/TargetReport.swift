@@ -34,7 +34,7 @@ public struct TargetReport: Encodable, Sendable {
             .enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }
             .map(\.element)
             .map { MeasureReport.EntryRow(id: $0.id, item: $0.itemId, date: $0.date.description, value: $0.value,
-                                          milestone: $0.milestone?.rawValue, progress: $0.progress, problems: $0.problems,
+                                          milestone: $0.milestone, progress: $0.progress, problems: $0.problems,
                                           nextSteps: $0.nextSteps, reportingUnit: $0.reportingUnit) }
     }
 
@@ -52,8 +52,8 @@ public struct TargetReport: Encodable, Sendable {
         }
         lines.append(TextLayout.truncate(c.pick("总体目标 ", "Overall target ") + target.id, to: width, ellipsis: true))
         field(c.pick("目标", "Target"), target.description)
-        let status = Status(rawValue: target.status) ?? .noReport
-        let markerText = c.markersText(target.markers.compactMap { Marker(rawValue: $0) })
+        let status = target.status
+        let markerText = c.markersText(target.markers)
         field(c.pick("状态", "Status"), c.statusText(status) + (markerText.isEmpty ? "" : " " + markerText)
               + c.pick("（截至 \(c.evaluation.asOf)）", " (as of \(c.evaluation.asOf))"))
         field(c.pick("数据", "Figures"), MeasureReport.numbers(target, context: c))

@@ -5,19 +5,19 @@ import RenewalModel
 public struct TargetRow: Codable, Sendable, Equatable {
     public var id: String
     public var description: String
-    public var kind: String
+    public var kind: TargetKind
     /// The measure it belongs to (nil for an overall target).
     public var measure: Int?
     /// The programme's section number (nil for an overall target).
     public var programme: Int?
-    public var status: String
+    public var status: Status
     public var statusLabel: String
-    public var markers: [String]
+    public var markers: [Marker]
     /// The year judged (annual and year-to-date targets).
     public var year: Int?
     public var goalText: String
     /// Milestones: the latest state reported (inProgress or done).
-    public var milestoneState: String?
+    public var milestoneState: MilestoneState?
     /// Unit of the figures below.
     public var unit: String?
     public var goal: Double?
@@ -40,7 +40,7 @@ public struct TargetRow: Codable, Sendable, Equatable {
 
     public struct YearRow: Codable, Sendable, Equatable {
         public var year: Int
-        public var status: String
+        public var status: Status
         public var statusLabel: String
         public var actual: Double?
         public var goal: Double?
@@ -51,15 +51,15 @@ public struct TargetRow: Codable, Sendable, Equatable {
         let measure = plan.measure(containingTarget: target.id)
         id = target.id
         description = context.description(target)
-        kind = target.kind.rawValue
+        kind = target.kind
         self.measure = measure?.number
         programme = measure.flatMap { plan.programme(containing: $0.number)?.number }
-        status = evaluation.status.code
+        status = evaluation.status
         statusLabel = evaluation.status.label(context.language)
-        markers = evaluation.markers.map(\.rawValue)
+        markers = evaluation.markers
         year = evaluation.year
         goalText = target.goalText(context.language)
-        milestoneState = evaluation.milestoneState?.rawValue
+        milestoneState = evaluation.milestoneState
         unit = target.kind == .quantitative ? target.entryUnit : nil
         goal = evaluation.goal
         baseline = evaluation.baseline
@@ -80,7 +80,7 @@ public struct TargetRow: Codable, Sendable, Equatable {
         responsibleUnits = measure?.responsibleUnits ?? []
         if !evaluation.years.isEmpty {
             years = evaluation.years.map {
-                YearRow(year: $0.year ?? 0, status: $0.status.code, statusLabel: $0.status.label(context.language),
+                YearRow(year: $0.year ?? 0, status: $0.status, statusLabel: $0.status.label(context.language),
                         actual: $0.actual, goal: $0.goal)
             }
         }

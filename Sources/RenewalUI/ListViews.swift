@@ -7,7 +7,8 @@ enum ProgrammeView {
         let theme = state.theme
         guard let programme = state.data.plan.programmes.first(where: { $0.number == number }),
               let judged = state.data.evaluation.programmes.first(where: { $0.number == number }) else { return }
-        let title = state.language == .zh ? "\(programme.numeral)、\(programme.title)" : "\(number). \(programme.titleEn)  \(programme.numeral)、\(programme.title)"
+        // In English the Chinese heading follows: it is how the task force names the section.
+        let title = state.language == .zh ? programme.heading(.zh) : programme.heading(.en) + "  " + programme.heading(.zh)
         painter.text(title, x: 1, y: body.y, width: body.width - 24, style: theme.title)
         painter.statusBar(judged.counts, x: body.width - 22, y: body.y, width: 20)
         let labelWidth = state.language == .zh ? 8 : 4
@@ -38,7 +39,7 @@ enum ProgrammeView {
             x += labelWidth + 1
             painter.text(state.pick(measure.title, measure.titleEn), x: x, y: y, width: titleWidth, style: isSelected ? Style(bold: true, reverse: true) : .bold)
             x += titleWidth + 1
-            let lead = measure.leadUnits.map { state.language == .zh ? (state.data.plan.unit(named: $0)?.short ?? $0) : (state.data.plan.unit(named: $0)?.nameEn ?? $0) }.joined(separator: "、")
+            let lead = measure.leadUnits.map { state.data.plan.unitName($0, state.language, short: true) }.joined(separator: "、")
             painter.text(lead, x: x, y: y, width: leadWidth, style: base)
             x += leadWidth + 1
             var statusStyle = theme.style(for: m.status)
@@ -73,10 +74,10 @@ enum ProgrammeView {
             painter.grid.fill(Character(theme.horizontal), x: 1, y: previewTop, width: body.width - 2, style: theme.chrome)
             var y = previewTop + 1
             let unitNames = { (names: [String]) -> String in
-                names.map { state.language == .zh ? $0 : (state.data.plan.unit(named: $0)?.nameEn ?? $0) }.joined(separator: state.pick("、", "; "))
+                names.map { state.data.plan.unitName($0, state.language) }.joined(separator: state.pick("、", "; "))
             }
             var lines: [(String, Style)] = [
-                ((state.language == .zh ? "\(measure.label)\(measure.title)" : "\(measure.number). \(measure.titleEn)"), theme.title),
+                (measure.heading(state.language), theme.title),
                 (state.pick("牵头单位：", "Lead: ") + unitNames(measure.leadUnits), .plain),
             ]
             if !measure.responsibleUnits.isEmpty { lines.append((state.pick("责任单位：", "Responsible: ") + unitNames(measure.responsibleUnits), .plain)) }
@@ -106,7 +107,7 @@ enum OverdueView {
         var itemIndex = 0
         for group in groups {
             let name = group.unit.isEmpty ? state.pick("总体目标（未指定牵头单位）", "Overall targets (no lead unit)")
-                : (state.language == .zh ? group.unit : (state.data.plan.unit(named: group.unit)?.nameEn ?? group.unit))
+                : state.data.plan.unitName(group.unit, state.language)
             lines.append(("【\(name)】 \(group.items.count)", nil, nil))
             for item in group.items {
                 lines.append(("", item, itemIndex))
@@ -199,7 +200,7 @@ enum UnitsView {
     static func drawItems(_ state: AppState, _ name: String, _ painter: inout Painter, _ body: Body) {
         let theme = state.theme
         let items = state.unitItems(name)
-        let display = state.language == .zh ? name : (state.data.plan.unit(named: name)?.nameEn ?? name)
+        let display = state.data.plan.unitName(name, state.language)
         painter.text(state.pick("\(display)：牵头和参与的事项 \(items.count) 项", "\(display): \(items.count) items led or shared"),
                      x: 1, y: body.y, width: body.width - 2, style: theme.title)
         let top = body.y + 2
@@ -233,9 +234,9 @@ enum UnitsView {
             return (id, state.data.target(id).map { TargetText.description($0, state) } ?? id)
         case let .measure(number):
             let measure = plan.measure(number: number)
-            return (Measure.itemId(number), measure.map { state.language == .zh ? "\($0.label)\($0.title)" : $0.titleEn } ?? "")
+            return (Measure.itemId(number), measure.map { state.language == .zh ? $0.heading(.zh) : $0.titleEn } ?? "")
         case let .unit(name):
-            return ("", state.language == .zh ? name : (plan.unit(named: name)?.nameEn ?? name))
+            return ("", plan.unitName(name, state.language))
         case let .programme(number):
             return ("", plan.programmes.first { $0.number == number }.map { state.pick($0.title, $0.titleEn) } ?? "")
         case .overallPanel:

@@ -23,11 +23,11 @@ enum MeasureView {
                 lines.append(Line(spans: [(index == 0 ? head : String(repeating: " ", count: DisplayWidth.of(head)), theme.muted), (piece, .plain)], target: nil))
             }
         }
-        let title = state.language == .zh ? "\(measure.label)\(measure.title)" : "\(number). \(measure.titleEn)  \(measure.label)\(measure.title)"
+        let title = state.language == .zh ? measure.heading(.zh) : measure.heading(.en) + "  " + measure.heading(.zh)
         lines.append(Line(spans: [(" " + title + "  ", theme.title), ("\(theme.mark(judged.status)) \(judged.status.label(state.language))", theme.style(for: judged.status)),
                                   (judged.markers.isEmpty ? "" : "  " + TargetText.markers(judged.markers, state), theme.accent)], target: nil))
-        let unitName = { (name: String) -> String in state.language == .zh ? name : (plan.unit(named: name)?.nameEn ?? name) }
-        wrapped(state.pick("所属工程：", "Programme: "), state.language == .zh ? "\(programme.numeral)、\(programme.title)" : programme.titleEn)
+        let unitName = { (name: String) -> String in plan.unitName(name, state.language) }
+        wrapped(state.pick("所属工程：", "Programme: "), programme.heading(state.language))
         wrapped(state.pick("牵头单位：", "Lead: "), measure.leadUnits.map(unitName).joined(separator: state.pick("、", "; ")))
         wrapped(state.pick("责任单位：", "Responsible: "), measure.responsibleUnits.isEmpty ? "-" : measure.responsibleUnits.map(unitName).joined(separator: state.pick("、", "; ")))
         plain("")
@@ -59,7 +59,7 @@ enum MeasureView {
                                           (" " + (t.progress.map { NumberText.percent($0) } ?? "-"), .plain),
                                           (t.lag.map { "  " + LagText.phrase($0, state.language) } ?? "", theme.muted)], target: index))
             } else {
-                let stateText = t.milestoneState.map { $0 == .done ? state.pick("完成", "done") : state.pick("推进中", "in progress") } ?? state.pick("无报送", "no report")
+                let stateText = t.milestoneState?.label(state.language) ?? state.pick("无报送", "no report")
                 lines.append(Line(spans: [("        " + state.pick("最新报送：", "latest: ") + stateText, .plain)], target: index))
             }
         }
@@ -86,9 +86,9 @@ enum MeasureView {
             var head = "  \(entry.date) \(entry.itemId)"
             if let value = entry.value { head += " " + TargetText.quantity(value, state.data.target(entry.itemId), state) }
             if let milestone = entry.milestone, state.data.target(entry.itemId) != nil {
-                head += " " + (milestone == .done ? state.pick("完成", "done") : state.pick("推进中", "in progress"))
+                head += " " + milestone.label(state.language)
             }
-            if let unit = entry.reportingUnit { head += "  " + (state.language == .zh ? (plan.unit(named: unit)?.short ?? unit) : (plan.unit(named: unit)?.nameEn ?? unit)) }
+            if let unit = entry.reportingUnit { head += "  " + plan.unitName(unit, state.language, short: true) }
             if corrected.contains(entry.id) { head += state.pick(" 〔已更正〕", " [corrected]") }
             if entry.corrects != nil { head += state.pick(" 〔更正〕", " [correction]") }
             plain(head, corrected.contains(entry.id) ? theme.muted : .plain)

@@ -49,7 +49,7 @@ enum OverviewView {
         case let .programme(number):
             guard let programme = plan.programmes.first(where: { $0.number == number }),
                   let judged = evaluation.programmes.first(where: { $0.number == number }) else { return }
-            title = state.language == .zh ? "\(programme.numeral)、\(programme.title)" : "\(number). \(programme.titleEn)"
+            title = programme.heading(state.language)
             counts = judged.counts
             targets = judged.measures.flatMap(\.targets)
             overdue = judged.overdueCount
@@ -105,7 +105,7 @@ enum OverviewView {
             for measure in programme.measures where line <= last && !measure.targets.contains(where: { $0.kind == .quantitative }) {
                 guard let judged = evaluation.measure(measure.number) else { continue }
                 painter.text(theme.mark(judged.status), x: x + 2, y: line, width: 1, style: theme.style(for: judged.status))
-                let label = state.language == .zh ? "\(measure.label)\(measure.title)" : "\(measure.number). \(measure.titleEn)"
+                let label = measure.heading(state.language)
                 painter.text(label, x: x + 4, y: line, width: inner - 2, style: theme.muted)
                 line += 1
             }

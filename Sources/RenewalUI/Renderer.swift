@@ -85,10 +85,10 @@ public enum Renderer {
             return state.pick(programme.title, programme.titleEn)
         case let .measure(number):
             guard let measure = plan.measure(number: number) else { return "?" }
-            return state.language == .zh ? "\(measure.label)\(measure.title)" : "\(number). \(measure.titleEn)"
+            return measure.heading(state.language)
         case .overdue: return state.pick("逾期滞后临期", "Overdue")
         case .units: return state.pick("单位", "Units")
-        case let .unitItems(name): return state.language == .zh ? name : (plan.unit(named: name)?.nameEn ?? name)
+        case let .unitItems(name): return plan.unitName(name, state.language)
         case .search: return state.pick("搜索", "Search")
         case .help: return state.pick("帮助", "Help")
         }

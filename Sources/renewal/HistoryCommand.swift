@@ -41,7 +41,7 @@ struct HistoryCommand: ParsableCommand {
             if let year = entry.baselineYear { head += language.pick(" 基数(\(year)年)", " baseline (\(year))") }
             if let value = entry.value { head += " " + NumberText.format(value) + (plan.target(id: entry.itemId)?.entryUnit ?? "") }
             if let state = entry.milestone, plan.target(id: entry.itemId) != nil {
-                head += " " + (state == .done ? language.pick("完成", "done") : language.pick("推进中", "in progress"))
+                head += " " + state.label(language)
             }
             if let unit = entry.reportingUnit { head += "  " + (plan.unit(named: unit)?.short ?? unit) }
             head += "  \(entry.recordedBy ?? "?") \(entry.recordedAt.map { String($0.prefix(10)) } ?? "")"

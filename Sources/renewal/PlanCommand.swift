@@ -39,9 +39,9 @@ struct PlanCommand: ParsableCommand {
             print("   \(target.id)  \(language.pick(target.description, target.descriptionEn))")
         }
         for programme in plan.programmes {
-            print(language == .zh ? "\(programme.numeral)、\(programme.title)" : "\(programme.number). \(programme.titleEn)")
+            print(programme.heading(language))
             for measure in programme.measures {
-                print(language == .zh ? "  \(measure.label)\(measure.title)" : "  \(measure.number). \(measure.titleEn)")
+                print("  " + measure.heading(language))
                 for target in measure.targets {
                     print("     \(target.id)  \(language.pick(target.description, target.descriptionEn))")
                 }

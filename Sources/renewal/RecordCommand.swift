@@ -96,7 +96,7 @@ struct RecordCommand: ParsableCommand {
                 return
             case let .conflict(existing):
                 let figure = existing.value.map { NumberText.format($0) + (plan.target(id: existing.itemId)?.entryUnit ?? "") }
-                    ?? existing.milestone.map { $0 == .done ? language.pick("完成", "done") : language.pick("推进中", "in progress") } ?? "-"
+                    ?? existing.milestone?.label(language) ?? "-"
                 throw CLIError("\(entry.itemId) 在 \(entry.date) 已有记录 #\(existing.id)（\(figure)），数值不同；如需更正，请加 --corrects \(existing.id) --reason 原因",
                                "\(entry.itemId) already has entry #\(existing.id) for \(entry.date) (\(figure)) with another figure; to correct it, add --corrects \(existing.id) --reason WHY")
             case .none: break
@@ -106,7 +106,7 @@ struct RecordCommand: ParsableCommand {
         var what = "\(stored.itemId) \(stored.date)"
         if let value = stored.value { what += " \(NumberText.format(value))" }
         if let state = stored.milestone, plan.target(id: stored.itemId) != nil {
-            what += " " + (state == .done ? language.pick("完成", "done") : language.pick("推进中", "in progress"))
+            what += " " + state.label(language)
         }
         let correction = corrects.map { language.pick("（更正 #\($0)）", " (corrects #\($0))") } ?? ""
         Console.print(language.pick("已记录 #\(stored.id)：\(what)\(correction)", "Recorded #\(stored.id): \(what)\(correction)"))

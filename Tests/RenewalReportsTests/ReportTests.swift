@@ -71,7 +71,7 @@ struct ReportTests {
         let items = report.groups.flatMap(\.items)
         #expect(!items.isEmpty)
         for group in report.groups {
-            let severities = group.items.map { Status(rawValue: $0.status)?.severity ?? 0 }
+            let severities = group.items.map(\.status.severity)
             #expect(severities == severities.sorted(by: >), "\(group.unit) not worst first")
             #expect(group.items.allSatisfy { ($0.leadUnits.isEmpty ? [""] : $0.leadUnits).contains(group.unit) })
         }

@@ -1,0 +1,36 @@
+/// How the plan's parts and states are named on every screen and in every report, in one place
+/// (the dashboard and the reports used to spell these out separately and had begun to differ).
+
+extension Programme {
+    /// The heading as the plan writes it: 二、工业技改提升工程, or 2. Industrial technology upgrading.
+    public func heading(_ language: Language) -> String {
+        language == .zh ? "\(numeral)、\(title)" : "\(number). \(titleEn)"
+    }
+}
+
+extension Measure {
+    /// The heading: （二）推动产业智能化改造, or 2. Smart transformation of industry.
+    public func heading(_ language: Language) -> String {
+        language == .zh ? "\(label)\(title)" : "\(number). \(titleEn)"
+    }
+}
+
+extension MilestoneState {
+    /// 完成 / 推进中 (done / in progress).
+    public func label(_ language: Language) -> String {
+        switch self {
+        case .done: return language.pick("完成", "done")
+        case .inProgress: return language.pick("推进中", "in progress")
+        }
+    }
+}
+
+extension Plan {
+    /// A unit as a reader of this language knows it: the full Chinese name (or its short form,
+    /// for narrow columns), or the English name. A name the plan does not know is shown as given.
+    public func unitName(_ name: String, _ language: Language, short: Bool = false) -> String {
+        guard let unit = unit(named: name) else { return name }
+        if language == .en { return unit.nameEn }
+        return short ? unit.short : unit.name
+    }
+}
