@@ -32,8 +32,9 @@ let package = Package(
         .target(name: "RenewalReports", dependencies: ["RenewalModel", "RenewalText"]),
         // ncursesw through a C module map (module.modulemap + shim.h only).
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        // Pure: dashboard state, keys, reducer, keymap and widgets rendering into a cell grid.
-        .target(name: "RenewalUI", dependencies: ["RenewalModel", "RenewalText"]),
+        // Pure: dashboard state, keys, reducer, keymap and widgets rendering into a cell grid. It
+        // shares the reports' ordering and bars, so a list reads the same on screen and on paper.
+        .target(name: "RenewalUI", dependencies: ["RenewalModel", "RenewalReports", "RenewalText"]),
         // Thin: the ncurses session, key input, drawing a grid with a diff, signals.
         .target(name: "RenewalTerminal", dependencies: ["CNcursesw", "RenewalModel", "RenewalUI", "RenewalText"]),
         // The command line.

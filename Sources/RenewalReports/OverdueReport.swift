@@ -38,48 +38,27 @@ public struct OverdueReport: Encodable, Sendable {
         asOf = context.evaluation.asOf.description
         self.unit = unit?.name
         let plan = context.plan
-        let lagging = context.evaluation.targets
-            .filter { $0.status.isOverdueOrLagging }
-            .sorted(by: OverdueReport.worstFirst)
-        let rows = lagging.compactMap { context.row($0) }
-        count = rows.count
+        let lagging = context.evaluation.targets.filter { $0.status.isOverdueOrLagging }.sorted(by: Ordering.worstFirst)
+        count = lagging.count
         counts = StatusCounts(lagging.map(\.status)).dictionary
         notReported = context.evaluation.targets.filter { $0.status == .noReport }.count
 
         var groups: [Group] = []
-        func short(_ name: String) -> String { plan.unit(named: name)?.short ?? name }
         if let unit {
+            let rows = lagging.compactMap { context.row($0) }
             let led = rows.filter { $0.leadUnits.contains(unit.name) }
             let shared = rows.filter { !$0.leadUnits.contains(unit.name) && $0.responsibleUnits.contains(unit.name) }
             if !led.isEmpty { groups.append(Group(unit: unit.name, short: unit.short, role: "lead", items: led)) }
             if !shared.isEmpty { groups.append(Group(unit: unit.name, short: unit.short, role: "responsible", items: shared)) }
             count = Set((led + shared).map(\.id)).count
-            counts = StatusCounts((led + shared).compactMap { row in lagging.first { $0.targetId == row.id }?.status }).dictionary
+            counts = StatusCounts((led + shared).map(\.status)).dictionary
         } else {
-            var order: [String] = []
-            var byUnit: [String: [TargetRow]] = [:]
-            for row in rows {
-                let leads = row.leadUnits.isEmpty ? [""] : row.leadUnits
-                for name in leads {
-                    if byUnit[name] == nil { order.append(name) }
-                    byUnit[name, default: []].append(row)
-                }
-            }
-            // Rows arrive worst first, so ordering groups by first appearance puts the unit
-            // with the worst item first.
-            groups = order.map { name in
-                Group(unit: name, short: name.isEmpty ? "" : short(name), role: "lead", items: byUnit[name] ?? [])
+            groups = Ordering.lateByLeadUnit(context.evaluation, plan: plan).map { name, items in
+                Group(unit: name, short: name.isEmpty ? "" : plan.unitName(name, .zh, short: true), role: "lead",
+                      items: items.compactMap { context.row($0) })
             }
         }
         self.groups = groups
-    }
-
-    /// Worst status first; then the larger lag, the earlier deadline, the plan order of ids.
-    static func worstFirst(_ a: TargetEvaluation, _ b: TargetEvaluation) -> Bool {
-        if a.status != b.status { return a.status > b.status }
-        if (a.lag ?? 0) != (b.lag ?? 0) { return (a.lag ?? 0) > (b.lag ?? 0) }
-        if let da = a.deadline, let db = b.deadline, da != db { return da < db }
-        return a.targetId < b.targetId
     }
 
     /// The report as text lines that fit `context.width`.

@@ -4,9 +4,11 @@ import RenewalModel
 /// `#` done, `=` on track or ongoing, `~` behind, `-` severely behind, `!` overdue,
 /// `.` not reported, baseline missing or not started.
 public enum StatusBar {
-    public static func fill(for status: Status) -> Character {
+    /// The fill of a status's cells: distinct characters, so the bar reads without colour too.
+    /// With `unicode`, done is a solid block (`█`) rather than `#`.
+    public static func fill(for status: Status, unicode: Bool = false) -> Character {
         switch status {
-        case .done, .doneLate: return "#"
+        case .done, .doneLate: return unicode ? "█" : "#"
         case .onTrack, .ongoing: return "="
         case .behind: return "~"
         case .dueSoon: return ":"
@@ -16,18 +18,19 @@ public enum StatusBar {
         }
     }
 
-    /// `[###==~!!......]`, `width` columns including the brackets. Each status gets cells in
-    /// proportion to its count (largest remainder), and any status present gets at least one.
-    public static func render(_ counts: StatusCounts, width: Int) -> String {
-        let inner = max(1, width - 2)
+    /// How many of `width` cells each status present gets, best first: in proportion to its count
+    /// (largest remainder), at least one each; a bar too narrow for every status shrinks the
+    /// widest segment, then drops the rarest status (the counts beside a bar still list it).
+    /// The dashboard's bars and the reports' bars are cut by this one rule.
+    public static func segments(_ counts: StatusCounts, width: Int) -> [(status: Status, cells: Int)] {
         let total = counts.total
-        guard total > 0 else { return "[" + String(repeating: " ", count: inner) + "]" }
+        guard total > 0, width > 0 else { return [] }
         let ordered = Status.allCases.filter { counts[$0] > 0 }
-        var cells = ordered.map { max(1, counts[$0] * inner / total) }
+        var cells = ordered.map { max(1, counts[$0] * width / total) }
         // Hand out (or take back) the remainder by largest fractional part.
-        var remainder = inner - cells.reduce(0, +)
+        var remainder = width - cells.reduce(0, +)
         let byFraction = ordered.indices.sorted {
-            (counts[ordered[$0]] * inner) % total > (counts[ordered[$1]] * inner) % total
+            (counts[ordered[$0]] * width) % total > (counts[ordered[$1]] * width) % total
         }
         var index = 0
         while remainder > 0 {
@@ -35,8 +38,6 @@ public enum StatusBar {
             remainder -= 1
             index += 1
         }
-        // Too many statuses for a narrow bar: shrink the widest segment, and when every
-        // segment is one cell, drop the rarest status (the counts beside the bar still list it).
         while remainder < 0, let widest = cells.indices.max(by: { cells[$0] < cells[$1] }) {
             if cells[widest] > 1 {
                 cells[widest] -= 1
@@ -45,8 +46,15 @@ public enum StatusBar {
             }
             remainder += 1
         }
+        return zip(ordered, cells).filter { $0.1 > 0 }.map { ($0.0, $0.1) }
+    }
+
+    /// `[###==~!!......]`, `width` columns including the brackets.
+    public static func render(_ counts: StatusCounts, width: Int) -> String {
+        let inner = max(1, width - 2)
+        guard counts.total > 0 else { return "[" + String(repeating: " ", count: inner) + "]" }
         var bar = "["
-        for (status, n) in zip(ordered, cells) { bar += String(repeating: fill(for: status), count: n) }
+        for (status, n) in segments(counts, width: inner) { bar += String(repeating: fill(for: status), count: n) }
         return bar + "]"
     }
 

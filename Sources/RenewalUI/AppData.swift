@@ -1,4 +1,5 @@
 import RenewalModel
+import RenewalReports
 
 /// Everything the dashboard shows, loaded by the shell from the plan and the store. A reload
 /// replaces it whole; the view state (where you are, what is selected) survives.
@@ -67,21 +68,7 @@ public struct AppData: Sendable {
             search.append((.unit(unit.name), [unit.name, unit.short, unit.nameEn, unit.id].joined(separator: "\n").lowercased()))
         }
         searchIndex = search.map { ($0.row, Array($0.text.utf8)) }
-        let lagging = evaluation.targets.filter { $0.status.isOverdueOrLagging }.sorted { a, b in
-            if a.status != b.status { return a.status > b.status }
-            if (a.lag ?? 0) != (b.lag ?? 0) { return (a.lag ?? 0) > (b.lag ?? 0) }
-            return a.targetId < b.targetId
-        }
-        var order: [String] = []
-        var groups: [String: [TargetEvaluation]] = [:]
-        for item in lagging {
-            let units = plan.leadUnits(forTarget: item.targetId)
-            for unit in units.isEmpty ? [""] : units {
-                if groups[unit] == nil { order.append(unit) }
-                groups[unit, default: []].append(item)
-            }
-        }
-        overdueGroups = order.map { OverdueGroup(unit: $0, items: groups[$0] ?? []) }
+        overdueGroups = Ordering.lateByLeadUnit(evaluation, plan: plan).map { OverdueGroup(unit: $0.unit, items: $0.items) }
     }
 
     /// The entries held in memory on these items, in recording order (their text only when the

@@ -1,4 +1,5 @@
 import RenewalModel
+import RenewalReports
 import RenewalText
 
 /// Drawing helpers over a grid: boxes, bars, padded text, styled spans.
@@ -43,28 +44,14 @@ struct Painter {
         }
     }
 
-    /// A stacked status bar: each status gets cells in proportion, best first, in its colour.
+    /// A stacked status bar in the statuses' colours, cut as the reports cut theirs
+    /// (`StatusBar.segments`).
     mutating func statusBar(_ counts: StatusCounts, x: Int, y: Int, width: Int) {
         guard width > 0 else { return }
-        let total = counts.total
-        guard total > 0 else { grid.fill(theme.barEmpty, x: x, y: y, width: width, style: theme.muted); return }
-        let ordered = Status.allCases.filter { counts[$0] > 0 }
-        var cells = ordered.map { counts[$0] * width / total }
-        // Cells lost to rounding go first to statuses that got none, then round the list.
-        var remainder = width - cells.reduce(0, +)
-        for i in cells.indices where cells[i] == 0 && remainder > 0 {
-            cells[i] = 1
-            remainder -= 1
-        }
-        var index = 0
-        while remainder > 0 {
-            cells[index % cells.count] += 1
-            remainder -= 1
-            index += 1
-        }
+        guard counts.total > 0 else { grid.fill(theme.barEmpty, x: x, y: y, width: width, style: theme.muted); return }
         var column = x
-        for (status, n) in zip(ordered, cells) where n > 0 {
-            grid.fill(StatusFill.character(status, theme: theme), x: column, y: y, width: n, style: theme.style(for: status))
+        for (status, n) in StatusBar.segments(counts, width: width) {
+            grid.fill(StatusBar.fill(for: status, unicode: !theme.ascii), x: column, y: y, width: n, style: theme.style(for: status))
             column += n
         }
     }
@@ -79,20 +66,5 @@ struct Painter {
         let filled = min(width, max(0, Int(saturating: fraction * Double(width))))
         grid.fill(theme.barFull, x: x, y: y, width: filled, style: style)
         grid.fill(theme.barEmpty, x: x + filled, y: y, width: width - filled, style: theme.muted)
-    }
-}
-
-/// Fill characters of the stacked bar, so it reads without colour too.
-enum StatusFill {
-    static func character(_ status: Status, theme: Theme) -> Character {
-        switch status {
-        case .done, .doneLate: return theme.ascii ? "#" : "█"
-        case .onTrack, .ongoing: return "="
-        case .behind: return "~"
-        case .dueSoon: return ":"
-        case .severelyBehind: return "-"
-        case .overdue: return "!"
-        case .noReport, .baselineMissing, .notStarted: return "."
-        }
     }
 }
