@@ -1,13 +1,30 @@
-/// The keys as data: the help screen and the bottom bar are generated from this table
-/// (htop's FunctionBar is data too).
-public struct KeyBinding: Sendable {
-    public var keys: String
-    public var zh: String
-    public var en: String
-    /// Shown in the bottom bar of these screens (nil: every screen).
-    public var bar: (@Sendable (Screen) -> Bool)?
+import RenewalModel
 
-    public func label(_ state: AppState) -> String { state.language == .zh ? zh : en }
+/// What a key does outside text entry. The reducer acts on these, never on raw keys, so the
+/// table below is the only place a key gets its meaning.
+public enum Action: Sendable, Equatable {
+    case up, down, left, right, open, back, quit
+    case digit(Int)
+    case pageUp, pageDown, first, last
+    case overdue, units, sort, search, help, flag, record, asOf, reload
+    case quitNow
+}
+
+/// One row of the key table: the keys, what they do, and how the help screen and the bottom
+/// bar name them (htop's FunctionBar is data too).
+public struct KeyBinding: Sendable {
+    /// Each key with its action (j and Down both move down).
+    public var keys: [(key: Key, action: Action)]
+    /// The keys as the help screen writes them ("Up Down j k").
+    public var helpKeys: String
+    /// What the help screen says they do.
+    public var help: (zh: String, en: String)
+    /// The keys and the word the bottom bar shows ("j/k", 选择), if it shows them.
+    public var bar: (keys: String, zh: String, en: String)?
+    /// The screens whose bottom bar lists this row.
+    public var barOn: @Sendable (Screen) -> Bool = { _ in true }
+    /// The screens where the keys work (everywhere, unless said).
+    public var worksOn: @Sendable (Screen) -> Bool = { _ in true }
 }
 
 public enum Keymap {
@@ -18,46 +35,72 @@ public enum Keymap {
         }
     }
 
-    public static let bindings: [KeyBinding] = [
-        KeyBinding(keys: "j/k", zh: "选择", en: "move", bar: { $0 != .help }),
-        KeyBinding(keys: "Enter", zh: "打开", en: "open", bar: { $0 != .help }),
-        KeyBinding(keys: "Esc", zh: "返回", en: "back", bar: { $0 != .overview }),
-        KeyBinding(keys: "1-9,0", zh: "跳到工程", en: "programme", bar: { $0 == .overview }),
-        KeyBinding(keys: "o", zh: "逾期", en: "overdue", bar: { $0 != .overdue }),
-        KeyBinding(keys: "d", zh: "单位", en: "units", bar: { $0 != .units }),
-        KeyBinding(keys: "s", zh: "排序", en: "sort", bar: { $0 == .units }),
-        KeyBinding(keys: "/", zh: "搜索", en: "search", bar: { _ in true }),
-        KeyBinding(keys: "f", zh: "督办", en: "flag", bar: { hasItems($0) }),
-        KeyBinding(keys: "u", zh: "填报", en: "record", bar: { hasItems($0) }),
-        KeyBinding(keys: "t", zh: "日期", en: "date", bar: { $0 == .overview }),
-        KeyBinding(keys: "r", zh: "刷新", en: "reload", bar: { $0 == .overview }),
-        KeyBinding(keys: "?", zh: "帮助", en: "help", bar: { $0 != .help }),
-        KeyBinding(keys: "q", zh: "退出", en: "quit", bar: { $0 == .overview }),
+    static func chars(_ characters: String, _ action: Action) -> [(key: Key, action: Action)] {
+        characters.map { (Key.char($0), action) }
+    }
+
+    /// Every key of the dashboard, in the order the help screen and the bottom bar list them.
+    public static let table: [KeyBinding] = [
+        KeyBinding(keys: [(.up, .up), (.char("k"), .up), (.down, .down), (.char("j"), .down)],
+                   helpKeys: "Up Down j k", help: ("上下移动选择", "move the selection"),
+                   bar: ("j/k", "选择", "move"), barOn: { $0 != .help }),
+        KeyBinding(keys: [(.left, .left), (.char("h"), .left), (.right, .right), (.char("l"), .right)],
+                   helpKeys: "Left Right h l",
+                   help: ("总览中左右移动；其他视图中 Left h 返回、Right l 打开", "overview: move across; elsewhere Left h back, Right l open")),
+        KeyBinding(keys: [(.enter, .open)], helpKeys: "Enter",
+                   help: ("打开选中的工程、措施、单位或指标", "open the selected programme, measure, unit or target"),
+                   bar: ("Enter", "打开", "open"), barOn: { $0 != .help }),
+        KeyBinding(keys: [(.escape, .back), (.backspace, .back)], helpKeys: "Esc Backspace", help: ("返回上一级", "go back"),
+                   bar: ("Esc", "返回", "back"), barOn: { $0 != .overview }),
+        KeyBinding(keys: (0...9).map { (Key.char(Character("\($0)")), Action.digit($0)) }, helpKeys: "1-9 0",
+                   help: ("跳到工程：1 总体目标，2-9 第二至九，0 第十，1 1 第十一，1 2 第十二",
+                          "jump: 1 overall, 2-9 sections 2-9, 0 section 10, 1 1 section 11, 1 2 section 12"),
+                   bar: ("1-9,0", "跳到工程", "programme"), barOn: { $0 == .overview }),
+        KeyBinding(keys: [(.pageUp, .pageUp), (.pageDown, .pageDown)], helpKeys: "PgUp PgDn", help: ("翻页", "page up / down")),
+        KeyBinding(keys: [(.home, .first), (.char("g"), .first), (.end, .last), (.char("G"), .last)],
+                   helpKeys: "Home g / End G", help: ("第一项 / 最后一项", "first / last")),
+        KeyBinding(keys: chars("o", .overdue), helpKeys: "o",
+                   help: ("全部逾期、滞后和临期事项（按牵头单位）", "everything overdue, lagging or due soon, by lead unit"),
+                   bar: ("o", "逾期", "overdue"), barOn: { $0 != .overdue }),
+        KeyBinding(keys: chars("d", .units), helpKeys: "d", help: ("单位一览", "units"),
+                   bar: ("d", "单位", "units"), barOn: { $0 != .units }),
+        KeyBinding(keys: chars("s", .sort), helpKeys: "s", help: ("单位一览中切换排序", "in the units view: change the order"),
+                   bar: ("s", "排序", "sort"), barOn: { $0 == .units }, worksOn: { $0 == .units }),
+        KeyBinding(keys: chars("/", .search), helpKeys: "/", help: ("搜索标题、条文和单位", "search titles, clauses and units"),
+                   bar: ("/", "搜索", "search")),
+        KeyBinding(keys: chars("f", .flag), helpKeys: "f", help: ("督办或解除督办选中事项", "flag or unflag the selected item"),
+                   bar: ("f", "督办", "flag"), barOn: hasItems),
+        KeyBinding(keys: chars("u", .record), helpKeys: "u", help: ("填报选中指标的进展", "record progress on the selected target"),
+                   bar: ("u", "填报", "record"), barOn: hasItems),
+        KeyBinding(keys: chars("t", .asOf), helpKeys: "t", help: ("更改截至日期", "change the as-of date"),
+                   bar: ("t", "日期", "date"), barOn: { $0 == .overview }),
+        KeyBinding(keys: chars("r", .reload), helpKeys: "r", help: ("重新读取数据", "reload"),
+                   bar: ("r", "刷新", "reload"), barOn: { $0 == .overview }),
+        KeyBinding(keys: chars("?", .help), helpKeys: "?", help: ("本帮助", "this help"),
+                   bar: ("?", "帮助", "help"), barOn: { $0 != .help }),
+        KeyBinding(keys: chars("q", .quit), helpKeys: "q", help: ("返回；在总览中退出", "go back; quit from the overview"),
+                   bar: ("q", "退出", "quit"), barOn: { $0 == .overview }),
+        KeyBinding(keys: [(.ctrl("c"), .quitNow)], helpKeys: "Ctrl-C", help: ("立即退出", "quit at once")),
     ]
 
+    /// The action of a key on a screen (keys from a Chinese input method already made ASCII).
+    public static func action(for key: Key, on screen: Screen) -> Action? {
+        for binding in table where binding.worksOn(screen) {
+            if let match = binding.keys.first(where: { $0.key == key }) { return match.action }
+        }
+        return nil
+    }
+
     /// Every key with what it does, for the help screen.
-    public static let help: [(keys: String, zh: String, en: String)] = [
-        ("Up Down j k", "上下移动选择", "move the selection"),
-        ("Left Right h l", "总览中左右移动；其他视图中 Left h 返回、Right l 打开", "overview: move across; elsewhere Left h back, Right l open"),
-        ("Enter", "打开选中的工程、措施、单位或指标", "open the selected programme, measure, unit or target"),
-        ("Esc Backspace", "返回上一级", "go back"),
-        ("q", "返回；在总览中退出", "go back; quit from the overview"),
-        ("1-9 0", "跳到工程：1 总体目标，2-9 第二至九，0 第十，1 1 第十一，1 2 第十二", "jump: 1 overall, 2-9 sections 2-9, 0 section 10, 1 1 section 11, 1 2 section 12"),
-        ("PgUp PgDn", "翻页", "page up / down"),
-        ("Home g / End G", "第一项 / 最后一项", "first / last"),
-        ("o", "全部逾期、滞后和临期事项（按牵头单位）", "everything overdue, lagging or due soon, by lead unit"),
-        ("d", "单位一览（s 切换排序）", "units (s changes the order)"),
-        ("/", "搜索标题、条文和单位", "search titles, clauses and units"),
-        ("f", "督办或解除督办选中事项", "flag or unflag the selected item"),
-        ("u", "填报选中指标的进展", "record progress on the selected target"),
-        ("t", "更改截至日期", "change the as-of date"),
-        ("r", "重新读取数据", "reload"),
-        ("?", "本帮助", "this help"),
-        ("Ctrl-C", "立即退出", "quit at once"),
-    ]
+    public static func help(_ language: Language) -> [(keys: String, text: String)] {
+        table.map { ($0.helpKeys, language.pick($0.help.zh, $0.help.en)) }
+    }
 
     /// The bottom bar for a screen: "Enter 打开  Esc 返回  o 逾期 …".
     public static func bar(for state: AppState) -> [(keys: String, label: String)] {
-        bindings.filter { $0.bar?(state.screen) ?? true }.map { ($0.keys, $0.label(state)) }
+        table.compactMap { binding in
+            guard let bar = binding.bar, binding.barOn(state.screen) else { return nil }
+            return (bar.keys, state.pick(bar.zh, bar.en))
+        }
     }
 }

@@ -287,7 +287,7 @@ enum HelpView {
         painter.text(state.pick("按键说明（任意视图中按 ? 打开，Esc 返回）", "Keys (? anywhere, Esc to go back)"), x: 1, y: body.y, width: body.width - 2, style: theme.title)
         // Descriptions wrap under themselves, so nothing is cut at 80 columns.
         var lines: [(keys: String, text: String)] = []
-        let entries = Keymap.help.map { (keys: $0.keys, text: state.pick($0.zh, $0.en)) } + StatusLegend.lines(state)
+        let entries = Keymap.help(state.language) + StatusLegend.lines(state)
         for entry in entries {
             for (index, line) in TextLayout.wrap(entry.text, width: max(10, body.width - 21)).enumerated() {
                 lines.append((index == 0 ? entry.keys : "", line))

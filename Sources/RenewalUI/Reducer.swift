@@ -77,32 +77,34 @@ public enum Reducer {
             state.selection[screen] = min(count - 1, max(0, state.selectedIndex + delta))
             state.scroll[screen] = nil
         }
-        switch key {
-        case .char("q"):
+        guard let action = Keymap.action(for: key, on: screen) else { return }
+        switch action {
+        case .quit:
             if state.stack.count > 1 { pop(&state) } else { effects.append(.quit) }
-        case .escape, .backspace:
+        case .quitNow:
+            effects.append(.quit)
+        case .back:
             pop(&state)
-        case .char("h"), .left:
+        case .left:
             if screen == .overview { move(-1) } else { pop(&state) }
-        case .char("l"), .right:
+        case .right:
             if screen == .overview { move(1) } else { open(&state) }
-        case .enter:
+        case .open:
             open(&state)
-        case .char("j"), .down:
+        case .down:
             move(columns)
-        case .char("k"), .up:
+        case .up:
             move(-columns)
         case .pageDown:
             if isPage(screen) { state.scroll[screen] = (state.scroll[screen] ?? 0) + page } else { move(page) }
         case .pageUp:
             if isPage(screen) { state.scroll[screen] = max(0, (state.scroll[screen] ?? page) - page) } else { move(-page) }
-        case .home, .char("g"):
+        case .first:
             if isPage(screen) { state.scroll[screen] = 0 }
             move(-count)
-        case .end, .char("G"):
+        case .last:
             move(count)
-        case let .char(c) where c.isASCII && c.isNumber:
-            let digit = Int(String(c)) ?? 0
+        case let .digit(digit):
             if pendingDigit == 1 && digit <= 2 {
                 jump(&state, toSection: 10 + digit)
             } else if digit == 1 {
@@ -113,30 +115,28 @@ public enum Reducer {
             } else {
                 jump(&state, toSection: digit)
             }
-        case .char("o"):
+        case .overdue:
             push(&state, .overdue)
-        case .char("d"):
+        case .units:
             push(&state, .units)
-        case .char("/"):
+        case .search:
             push(&state, .search)
             state.searchEditing = true
-        case .char("?"):
+        case .help:
             push(&state, .help)
-        case .char("s") where screen == .units:
+        case .sort:
             let all = UnitSort.allCases
             state.unitSort = all[((all.firstIndex(of: state.unitSort) ?? 0) + 1) % all.count]
             state.selection[.units] = 0
-        case .char("f"):
+        case .flag:
             startFlag(&state)
-        case .char("u"):
+        case .record:
             startForm(&state)
-        case .char("t"):
+        case .asOf:
             state.prompt = Prompt(purpose: .asOf, text: state.data.asOf.description, error: nil)
-        case .char("r"):
+        case .reload:
             effects.append(.reload)
             state.message = state.pick("已重新读取数据", "Reloaded")
-        default:
-            break
         }
     }
 
