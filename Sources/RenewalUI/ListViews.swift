@@ -27,23 +27,21 @@ enum ProgrammeView {
         let top = body.y + 2
         let height = body.height - 2
         let selected = min(state.selectedIndex, max(0, programme.measures.count - 1))
-        let first = firstVisible(selected: selected, count: programme.measures.count, height: height)
-        for (offset, measure) in programme.measures.enumerated().dropFirst(first).prefix(height) {
-            guard let m = state.data.evaluation.measure(measure.number) else { continue }
-            let y = top + offset - first
-            let isSelected = offset == selected
-            let base = isSelected ? theme.selected : Style.plain
-            if isSelected { painter.grid.fill(" ", x: 0, y: y, width: body.width, style: theme.selected) }
+        let list = ListWidget(count: programme.measures.count, selected: selected, top: top, height: height, width: body.width)
+        list.draw(&painter) { line, painter in
+            let measure = programme.measures[line.index]
+            guard let m = state.data.evaluation.measure(measure.number) else { return }
+            let y = line.y
+            let base = line.base
             var x = 1
             painter.text(state.language == .zh ? measure.label : "\(measure.number).", x: x, y: y, width: labelWidth, style: base)
             x += labelWidth + 1
-            painter.text(state.pick(measure.title, measure.titleEn), x: x, y: y, width: titleWidth, style: isSelected ? Style(bold: true, reverse: true) : .bold)
+            painter.text(state.pick(measure.title, measure.titleEn), x: x, y: y, width: titleWidth, style: line.isSelected ? Style(bold: true, reverse: true) : .bold)
             x += titleWidth + 1
             let lead = measure.leadUnits.map { state.data.plan.unitName($0, state.language, short: true) }.joined(separator: "、")
             painter.text(lead, x: x, y: y, width: leadWidth, style: base)
             x += leadWidth + 1
-            var statusStyle = theme.style(for: m.status)
-            if isSelected { statusStyle.reverse = !statusStyle.reverse }
+            let statusStyle = line.status(theme.style(for: m.status))
             var statusText = TargetText.statusText(m.status, state)
             if m.markers.contains(.flagged) { statusText += state.pick(" 督", " F") }
             painter.text(statusText, x: x, y: y, width: statusWidth, style: statusStyle)
@@ -52,7 +50,7 @@ enum ProgrammeView {
             let quantitative = m.targets.filter { state.data.target($0.targetId)?.kind == .quantitative }
             if quantitative.isEmpty {
                 let text = m.targets.isEmpty ? state.pick("按月报送", "monthly report") : state.pick("里程碑", "milestone")
-                painter.text(text, x: x, y: y, width: barsWidth, style: isSelected ? base : theme.muted)
+                painter.text(text, x: x, y: y, width: barsWidth, style: line.muted)
             } else {
                 let each = max(6, barsWidth / quantitative.count)
                 var bx = x
@@ -116,21 +114,17 @@ enum OverdueView {
         }
         let selected = min(state.selectedIndex, itemIndex - 1)
         let selectedLine = lines.firstIndex { $0.itemIndex == selected } ?? 0
-        let top = body.y + 1
-        let height = body.height - 1
-        let first = firstVisible(selected: selectedLine, count: lines.count, height: height)
         let statusWidth = state.language == .zh ? 12 : 18
-        for (offset, line) in lines.enumerated().dropFirst(first).prefix(height) {
-            let y = top + offset - first
+        let list = ListWidget(count: lines.count, selected: selectedLine, top: body.y + 1, height: body.height - 1, width: body.width)
+        list.draw(&painter) { row, painter in
+            let line = lines[row.index]
+            let y = row.y
             guard let judged = line.item, let target = state.data.target(judged.targetId) else {
                 painter.text(line.text, x: 1, y: y, width: body.width - 2, style: theme.accent)
-                continue
+                return
             }
-            let isSelected = line.itemIndex == selected
-            let base = isSelected ? theme.selected : Style.plain
-            if isSelected { painter.grid.fill(" ", x: 0, y: y, width: body.width, style: theme.selected) }
-            var statusStyle = theme.style(for: judged.status)
-            if isSelected { statusStyle.reverse = !statusStyle.reverse }
+            let base = row.base
+            let statusStyle = row.status(theme.style(for: judged.status))
             var x = 3
             painter.text(TargetText.statusText(judged.status, state), x: x, y: y, width: statusWidth, style: statusStyle)
             x += statusWidth + 1
@@ -149,7 +143,7 @@ enum OverdueView {
             }
             facts += " " + (judged.deadline?.description ?? "")
             if judged.markers.contains(.flagged) { facts += state.pick(" 督", " F") }
-            painter.text(facts, x: x, y: y, width: body.width - x - 1, style: isSelected ? base : theme.muted)
+            painter.text(facts, x: x, y: y, width: body.width - x - 1, style: row.muted)
         }
     }
 }
@@ -174,15 +168,12 @@ enum UnitsView {
             painter.text(text, x: x, y: body.y + 1, width: width, style: theme.muted)
             x += width + 1
         }
-        let top = body.y + 2
-        let height = body.height - 2
         let selected = min(state.selectedIndex, max(0, rows.count - 1))
-        let first = firstVisible(selected: selected, count: rows.count, height: height)
-        for (offset, row) in rows.enumerated().dropFirst(first).prefix(height) {
-            let y = top + offset - first
-            let isSelected = offset == selected
-            let base = isSelected ? theme.selected : Style.plain
-            if isSelected { painter.grid.fill(" ", x: 0, y: y, width: body.width, style: theme.selected) }
+        let list = ListWidget(count: rows.count, selected: selected, top: body.y + 2, height: body.height - 2, width: body.width)
+        list.draw(&painter) { line, painter in
+            let row = rows[line.index]
+            let y = line.y
+            let base = line.base
             var x = 1
             let name = state.language == .zh ? row.unit.name : row.unit.nameEn
             painter.text(name, x: x, y: y, width: nameWidth, style: base)
@@ -191,8 +182,7 @@ enum UnitsView {
             x += 9
             painter.text(TextLayout.padLeft("\(row.shares)", to: 6), x: x, y: y, width: 8, style: base)
             x += 9
-            var lagStyle = row.lagging > 0 ? theme.style(for: .overdue) : theme.muted
-            if isSelected { lagStyle.reverse = !lagStyle.reverse }
+            let lagStyle = line.status(row.lagging > 0 ? theme.style(for: .overdue) : theme.muted)
             painter.text(TextLayout.padLeft("\(row.lagging)", to: 6), x: x, y: y, width: 12, style: lagStyle)
         }
     }
@@ -203,21 +193,17 @@ enum UnitsView {
         let display = state.data.plan.unitName(name, state.language)
         painter.text(state.pick("\(display)：牵头和参与的事项 \(items.count) 项", "\(display): \(items.count) items led or shared"),
                      x: 1, y: body.y, width: body.width - 2, style: theme.title)
-        let top = body.y + 2
-        let height = body.height - 2
         let selected = min(state.selectedIndex, max(0, items.count - 1))
-        let first = firstVisible(selected: selected, count: items.count, height: height)
         let statusWidth = state.language == .zh ? 12 : 18
-        for (offset, item) in items.enumerated().dropFirst(first).prefix(height) {
-            let y = top + offset - first
-            let isSelected = offset == selected
-            let base = isSelected ? theme.selected : Style.plain
-            if isSelected { painter.grid.fill(" ", x: 0, y: y, width: body.width, style: theme.selected) }
+        let list = ListWidget(count: items.count, selected: selected, top: body.y + 2, height: body.height - 2, width: body.width)
+        list.draw(&painter) { line, painter in
+            let item = items[line.index]
+            let y = line.y
+            let base = line.base
             var x = 1
-            painter.text(item.leads ? state.pick("牵头", "lead") : state.pick("参与", "shares"), x: x, y: y, width: 6, style: isSelected ? base : theme.muted)
+            painter.text(item.leads ? state.pick("牵头", "lead") : state.pick("参与", "shares"), x: x, y: y, width: 6, style: line.muted)
             x += 7
-            var statusStyle = theme.style(for: item.status)
-            if isSelected { statusStyle.reverse = !statusStyle.reverse }
+            let statusStyle = line.status(theme.style(for: item.status))
             painter.text(TargetText.statusText(item.status, state), x: x, y: y, width: statusWidth, style: statusStyle)
             x += statusWidth + 1
             let (id, text) = describe(item.row, state)
@@ -256,15 +242,13 @@ enum SearchView {
         let hint = state.searchQuery.isEmpty ? state.pick("输入标题、条文、编号或单位名称（可输入中文），Enter 打开，Esc 返回", "Type a title, clause text, id or unit; Enter opens, Esc goes back")
             : state.pick("\(results.count) 条结果", "\(results.count) results")
         painter.text(hint, x: 1, y: body.y + 1, width: body.width - 2, style: theme.muted)
-        let top = body.y + 2
-        let height = body.height - 2
         let selected = min(state.selectedIndex, max(0, results.count - 1))
-        let first = firstVisible(selected: selected, count: results.count, height: height)
-        for (offset, row) in results.enumerated().dropFirst(first).prefix(height) {
-            let y = top + offset - first
-            let isSelected = offset == selected && !state.searchEditing
-            let base = isSelected ? theme.selected : Style.plain
-            if isSelected { painter.grid.fill(" ", x: 0, y: y, width: body.width, style: theme.selected) }
+        let list = ListWidget(count: results.count, selected: state.searchEditing ? nil : selected, top: body.y + 2,
+                              height: body.height - 2, width: body.width)
+        list.draw(&painter) { line, painter in
+            let row = results[line.index]
+            let y = line.y
+            let base = line.base
             let kind: String
             switch row {
             case .measure: kind = state.pick("措施", "measure")
@@ -272,7 +256,7 @@ enum SearchView {
             case .unit: kind = state.pick("单位", "unit")
             default: kind = ""
             }
-            painter.text(kind, x: 1, y: y, width: 8, style: isSelected ? base : theme.muted)
+            painter.text(kind, x: 1, y: y, width: 8, style: line.muted)
             let (id, text) = UnitsView.describe(row, state)
             painter.text(id, x: 10, y: y, width: 6, style: base)
             painter.text(text, x: 17, y: y, width: body.width - 18, style: base)

@@ -3,10 +3,25 @@ import RenewalText
 
 /// One measure in full: clause, units, targets table, flags and history; scrolls as a page.
 enum MeasureView {
+    /// A piece of a line: styled text, or a target's progress bar (its width set when drawn).
+    enum Span {
+        case text(String, Style)
+        case bar(Double?, Style)
+    }
+
     struct Line {
-        var spans: [(String, Style)]
+        var spans: [Span]
         /// The target this line belongs to (selected rows are highlighted).
         var target: Int?
+
+        init(spans: [Span], target: Int?) {
+            self.spans = spans
+            self.target = target
+        }
+
+        init(spans: [(String, Style)], target: Int?) {
+            self.init(spans: spans.map { .text($0.0, $0.1) }, target: target)
+        }
     }
 
     static func lines(_ state: AppState, _ number: Int, width: Int) -> [Line] {
@@ -55,9 +70,9 @@ enum MeasureView {
                 if let date = t.actualDate { numbers.append((state.pick("（\(date)）", " (\(date))"), theme.muted)) }
                 numbers.append(("  " + state.pick("应达 ", "expected ") + TargetText.quantity(t.expected, target, state) + "  ", .plain))
                 lines.append(Line(spans: numbers, target: index))
-                lines.append(Line(spans: [("        ", .plain), ("\u{0}bar", theme.style(for: t.status)),
-                                          (" " + (t.progress.map { NumberText.percent($0) } ?? "-"), .plain),
-                                          (t.lag.map { "  " + LagText.phrase($0, state.language) } ?? "", theme.muted)], target: index))
+                lines.append(Line(spans: [.text("        ", .plain), .bar(t.progress, theme.style(for: t.status)),
+                                          .text(" " + (t.progress.map { NumberText.percent($0) } ?? "-"), .plain),
+                                          .text(t.lag.map { "  " + LagText.phrase($0, state.language) } ?? "", theme.muted)], target: index))
             } else {
                 let stateText = t.milestoneState?.label(state.language) ?? state.pick("无报送", "no report")
                 lines.append(Line(spans: [("        " + state.pick("最新报送：", "latest: ") + stateText, .plain)], target: index))
@@ -122,16 +137,16 @@ enum MeasureView {
             let isSelected = line.target == selected && !all.isEmpty && state.rows(for: .measure(number)).count > 0
             if isSelected { painter.grid.fill(" ", x: 0, y: y, width: 1, style: Style(color: theme.color ? .yellow : .normal, reverse: true)) }
             var x = 1
-            for (text, style) in line.spans {
+            for span in line.spans {
                 if x >= body.width { break }
-                if text == "\u{0}bar" {
-                    let barWidth = min(24, max(8, body.width / 4))
-                    let judged = state.data.evaluation.measure(number)?.targets[line.target ?? 0]
-                    painter.progressBar(judged?.progress, x: x, y: y, width: barWidth, style: style)
+                switch span {
+                case let .bar(progress, style):
+                    let barWidth = min(24, max(8, body.width / 4), body.width - x)
+                    painter.progressBar(progress, x: x, y: y, width: barWidth, style: style)
                     x += barWidth
-                    continue
+                case let .text(text, style):
+                    x += painter.grid.put(text, x: x, y: y, style: style, maxWidth: body.width - x)
                 }
-                x += painter.grid.put(text, x: x, y: y, style: style, maxWidth: body.width - x)
             }
         }
         if first + body.height < all.count {

@@ -123,35 +123,29 @@ enum TargetListView {
     static func drawTargets(_ rows: [TargetEvaluation], _ state: AppState, _ painter: inout Painter, _ body: Body, header: String) {
         let theme = state.theme
         painter.text(header, x: 1, y: body.y, width: body.width - 2, style: theme.title)
-        let top = body.y + 2
-        let height = body.height - 2
         let statusWidth = state.language == .zh ? 12 : 18
         let selected = min(state.selectedIndex, max(0, rows.count - 1))
-        let first = firstVisible(selected: selected, count: rows.count, height: height)
-        for (offset, judged) in rows.enumerated().dropFirst(first).prefix(height) {
-            guard let target = state.data.target(judged.targetId) else { continue }
-            let y = top + offset - first
-            let isSelected = offset == selected
-            if isSelected { painter.grid.fill(" ", x: 0, y: y, width: body.width, style: theme.selected) }
-            var x = 1
-            x += painter.text(target.id, x: x, y: y, width: 6, style: isSelected ? theme.selected : .plain) + 1
-            x = 8
-            var statusStyle = theme.style(for: judged.status)
-            if isSelected { statusStyle.reverse = !statusStyle.reverse }
-            painter.text(TargetText.statusText(judged.status, state), x: x, y: y, width: statusWidth, style: statusStyle)
+        let list = ListWidget(count: rows.count, selected: selected, top: body.y + 2, height: body.height - 2, width: body.width)
+        list.draw(&painter) { line, painter in
+            let judged = rows[line.index]
+            guard let target = state.data.target(judged.targetId) else { return }
+            let y = line.y
+            painter.text(target.id, x: 1, y: y, width: 6, style: line.base)
+            var x = 8
+            painter.text(TargetText.statusText(judged.status, state), x: x, y: y, width: statusWidth, style: line.status(theme.style(for: judged.status)))
             x += statusWidth + 1
             let barWidth = 10
             painter.progressBar(judged.progress, x: x, y: y, width: barWidth, style: theme.style(for: judged.status))
             x += barWidth + 1
             let pct = judged.progress.map { NumberText.percent($0) } ?? "-"
-            painter.text(TextLayout.padLeft(pct, to: 5), x: x, y: y, width: 5, style: isSelected ? theme.selected : .plain)
+            painter.text(TextLayout.padLeft(pct, to: 5), x: x, y: y, width: 5, style: line.base)
             x += 6
             let goal = target.goalText(state.language)
-            painter.text(goal, x: x, y: y, width: 16, style: isSelected ? theme.selected : theme.muted)
+            painter.text(goal, x: x, y: y, width: 16, style: line.muted)
             x += 17
             var desc = TargetText.description(target, state)
             if !judged.markers.isEmpty { desc += " " + TargetText.markers(judged.markers, state) }
-            painter.text(desc, x: x, y: y, width: max(0, body.width - x - 1), style: isSelected ? theme.selected : .plain)
+            painter.text(desc, x: x, y: y, width: max(0, body.width - x - 1), style: line.base)
         }
     }
 }
