@@ -46,7 +46,10 @@ let package = Package(
             ]
         ),
         // Benchmarks at city and province scale (BENCHMARKS.md); release builds only.
-        .executableTarget(name: "renewal-bench", dependencies: ["RenewalModel", "RenewalStore", "RenewalUI"]),
+        .executableTarget(
+            name: "renewal-bench",
+            dependencies: ["RenewalModel", "RenewalStore", "RenewalUI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // Build-time tool and plugin that embed Data/plan.json into the binary.
         .executableTarget(name: "EmbedResource"),
         .plugin(name: "EmbedPlan", capability: .buildTool(), dependencies: ["EmbedResource"]),

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import RenewalModel
 import RenewalStore
@@ -7,34 +8,70 @@ import RenewalUI
 ///
 ///     swift build -c release --product renewal-bench
 ///     .build/release/renewal-bench [--repeat N] [--counties N] [--months N] [--scale city|province|both] [--keep DIR]
+///     .build/release/renewal-bench --help
 ///
 /// Prints the median and 95th percentile of each measurement, in milliseconds, and peak memory.
 /// Release builds only give meaningful figures; see BENCHMARKS.md.
 
-struct Options {
+/// The command line, parsed by swift-argument-parser like `renewal`'s.
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "renewal-bench",
+        abstract: "Measure renewal at the city's scale and a province's (release builds; see BENCHMARKS.md).")
+
+    enum Scale: String, CaseIterable, ExpressibleByArgument {
+        case city, province, both
+    }
+
+    @Option(name: .customLong("repeat"), help: "Runs of each measurement.")
     var repeatCount = 15
+
+    @Option(help: "Counties in the province workload (at least 2).")
     var counties = 136
+
+    @Option(help: "Months of returns in the province workload.")
     var months = 54
-    var scales = ["city", "province"]
-    var asOf = Day("2026-11-29") ?? Day(ordinal: 0)
-    /// Keep the workload files (plan, store, taskwarrior data) in this folder, one per scale.
+
+    @Option(help: "Which workloads to measure.")
+    var scale: Scale = .both
+
+    @Option(help: "Keep the workload files (plan, store, taskwarrior data) in this folder, one per scale.")
     var keep: String?
 
-    init(_ arguments: [String]) {
-        var index = 0
-        while index < arguments.count {
-            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-            switch arguments[index] {
-            case "--repeat": repeatCount = max(1, Int(value) ?? repeatCount); index += 1
-            case "--counties": counties = max(2, Int(value) ?? counties); index += 1
-            case "--months": months = max(1, Int(value) ?? months); index += 1
-            case "--scale": scales = value == "both" ? ["city", "province"] : [value]; index += 1
-            case "--keep": keep = value; index += 1
-            default:
-                FileHandle.standardError.write(Data("usage: renewal-bench [--repeat N] [--counties N] [--months N] [--scale city|province|both] [--keep DIR]\n".utf8))
-                exit(2)
+    /// The day every measurement judges (the workloads' returns run up to it).
+    var asOf: Day { Day("2026-11-29") ?? Day(ordinal: 0) }
+
+    var scales: [String] { scale == .both ? ["city", "province"] : [scale.rawValue] }
+
+    func validate() throws {
+        guard repeatCount >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        guard counties >= 2 else { throw ValidationError("--counties must be at least 2") }
+        guard months >= 1 else { throw ValidationError("--months must be at least 1") }
+    }
+
+    func run() throws {
+        print("# renewal-bench (\(repeatCount) runs each)")
+        for scale in scales {
+            do {
+                let (rows, facts) = try measureAll(scale: scale, options: self)
+                print("")
+                print("## \(scale): \(facts[0])")
+                print("")
+                for fact in facts.dropFirst() { print("- \(fact)") }
+                if facts.count > 1 { print("") }
+                print("| measurement | median | p95 | unit |")
+                print("|---|---:|---:|---|")
+                for row in rows {
+                    let digits = row.unit == "ms" && percentile(row.samples, 0.5) >= 100 ? 0 : row.unit == "MB" ? 0 : 2
+                    func text(_ value: Double) -> String { String(format: "%.\(digits)f", value) }
+                    print("| \(row.name) | \(text(percentile(row.samples, 0.5))) | \(text(percentile(row.samples, 0.95))) | \(row.unit) |")
+                }
+                print("")
+                print("peak resident memory so far: \(String(format: "%.0f", peakMemoryMB())) MB")
+            } catch {
+                FileHandle.standardError.write(Data("renewal-bench: \(scale): \(error)\n".utf8))
+                throw ExitCode.failure
             }
-            index += 1
         }
     }
 }
@@ -69,7 +106,7 @@ struct Row {
 }
 
 /// Every measurement at one scale.
-func run(scale: String, options: Options) throws -> (rows: [Row], facts: [String]) {
+func measureAll(scale: String, options: Options) throws -> (rows: [Row], facts: [String]) {
     let base = try PlanLoader.embedded()
     let plan = Workload.plan(base, counties: scale == "city" ? 1 : options.counties)
     let entries = Workload.entries(plan, months: scale == "city" ? 48 : options.months, seed: 2026)
@@ -169,27 +206,4 @@ func run(scale: String, options: Options) throws -> (rows: [Row], facts: [String
     return (rows, [facts] + comparison.facts)
 }
 
-let options = Options(Array(CommandLine.arguments.dropFirst()))
-print("# renewal-bench (\(options.repeatCount) runs each)")
-for scale in options.scales {
-    do {
-        let (rows, facts) = try run(scale: scale, options: options)
-        print("")
-        print("## \(scale): \(facts[0])")
-        print("")
-        for fact in facts.dropFirst() { print("- \(fact)") }
-        if facts.count > 1 { print("") }
-        print("| measurement | median | p95 | unit |")
-        print("|---|---:|---:|---|")
-        for row in rows {
-            let digits = row.unit == "ms" && percentile(row.samples, 0.5) >= 100 ? 0 : row.unit == "MB" ? 0 : 2
-            func text(_ value: Double) -> String { String(format: "%.\(digits)f", value) }
-            print("| \(row.name) | \(text(percentile(row.samples, 0.5))) | \(text(percentile(row.samples, 0.95))) | \(row.unit) |")
-        }
-        print("")
-        print("peak resident memory so far: \(String(format: "%.0f", peakMemoryMB())) MB")
-    } catch {
-        FileHandle.standardError.write(Data("renewal-bench: \(scale): \(error)\n".utf8))
-        exit(1)
-    }
-}
+Options.main()

@@ -1,17 +1,58 @@
+import ArgumentParser
 import Foundation
 import RenewalModel
 import RenewalStore
 import RenewalText
 
-/// Dates typed on the command line: one parser and one message for every date option.
-enum DateArgument {
-    static func parse(_ text: String, option: String) throws -> Day {
-        guard let day = Day(text.trimmingSpaces) else {
-            let typed = Quoted(text)
-            throw CLIError("\(option) \(typed) 不是日期；格式为 YYYY-MM-DD，例如 \(option) 2026-11-29",
-                           "\(option) \(typed) is not a date; use YYYY-MM-DD, e.g. \(option) 2026-11-29")
-        }
-        return day
+// Typed option values: the parser converts and refuses them (exit 64, "the value … is invalid for
+// --as-of <YYYY-MM-DD>", translated by `HelpText`), so a command's `run` only sees good values.
+// The conformances of model types live here: the model must not depend on the argument parser.
+
+/// Every date option (`--as-of`, `--follow-up`, `template --date`): YYYY-MM-DD, a real day.
+extension Day: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument.trimmingSpaces) }
+    public var defaultValueDescription: String { description }
+}
+
+/// `--lang zh|en`, in any case.
+extension Language: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
+
+/// `report --format`: the bulletin's printings.
+enum BulletinFormat: String, CaseIterable, ExpressibleByArgument {
+    case md, html, csv
+
+    init?(argument: String) {
+        let word = argument.lowercased()
+        self.init(rawValue: word == "markdown" ? "md" : word)
+    }
+}
+
+/// `snapshot --size 120x40`: at most 1000 columns and rows.
+struct ScreenSize: ExpressibleByArgument, CustomStringConvertible {
+    var width: Int
+    var height: Int
+
+    init?(argument: String) {
+        let parts = argument.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
+              (0...1000).contains(width), (0...1000).contains(height) else { return nil }
+        self.width = width
+        self.height = height
+    }
+
+    var description: String { "\(width)x\(height)" }
+    var defaultValueDescription: String { description }
+}
+
+/// `snapshot --view`: the dashboard's screens a frame can show.
+enum SnapshotView: String, CaseIterable, ExpressibleByArgument {
+    case overview, overall, programme, measure, overdue, units, search, help
+
+    init?(argument: String) {
+        let word = argument.lowercased()
+        self.init(rawValue: word == "program" ? "programme" : word)
     }
 }
 

@@ -39,7 +39,7 @@ enum CommandLanguage {
 
 extension ArgumentHelp {
     /// Help text in the run's language (`CommandLanguage`, known before parsing).
-    static func bilingual(_ zh: String, _ en: String) -> ArgumentHelp {
-        ArgumentHelp(CommandLanguage.pick(zh, en))
+    static func bilingual(_ zh: String, _ en: String, valueName: String? = nil) -> ArgumentHelp {
+        ArgumentHelp(CommandLanguage.pick(zh, en), valueName: valueName)
     }
 }

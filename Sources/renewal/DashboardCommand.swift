@@ -20,13 +20,13 @@ struct DashboardCommand: ParsableCommand {
     static let pollInterval: TimeInterval = 1.5
 
     func run() throws {
-        let language = try options.lang.parsed()
+        let language = options.lang.language
         let plan = try options.source.plan()
         // Staff who may only read the store can still browse it; writing then says why not.
         let writable = options.source.demo || FileManager.default.isWritableFile(atPath: options.source.storePath)
         let opened = try options.source.openStore(plan: plan, access: writable ? .browse : .read)
         let store = opened.store
-        let data = try DashboardData.load(plan: plan, store: store, asOf: try options.parsedAsOf(), isSample: opened.isDemo)
+        let data = try DashboardData.load(plan: plan, store: store, asOf: options.day, isSample: opened.isDemo)
 
         let session: TerminalSession
         do {

@@ -16,8 +16,8 @@ struct FlagCommand: ParsableCommand {
     @Option(name: .long, help: .bilingual("督办要求：请单位做什么。", "What is asked of the unit."))
     var note: String
 
-    @Option(name: .customLong("follow-up"), help: .bilingual("反馈期限，YYYY-MM-DD。", "Follow-up date, YYYY-MM-DD."))
-    var followUp: String?
+    @Option(name: .customLong("follow-up"), help: .bilingual("反馈期限。", "Follow-up date.", valueName: "YYYY-MM-DD"))
+    var followUp: Day?
 
     @OptionGroup var recorder: RecorderOptions
     @OptionGroup var source: StoreOptions
@@ -25,18 +25,14 @@ struct FlagCommand: ParsableCommand {
     @OptionGroup var lang: LanguageOption
 
     func run() throws {
-        let language = try lang.parsed()
+        let language = lang.language
         let plan = try source.plan()
         guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
         guard !note.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw CLIError("--note 不能为空：请写明督办要求", "--note is empty: say what is asked")
         }
-        var day: Day?
-        if let followUp {
-            day = try DateArgument.parse(followUp, option: "--follow-up")
-        }
         let opened = try source.openStore(plan: plan, access: .write)
-        let flag = try opened.store.flag(itemId: itemId, note: note, by: recorder.name, at: Today.timestamp(), followUp: day)
+        let flag = try opened.store.flag(itemId: itemId, note: note, by: recorder.name, at: Today.timestamp(), followUp: followUp)
         Console.print(language.pick("已督办 #\(flag.id)：\(itemId)", "Flagged #\(flag.id): \(itemId)"))
         if opened.isDemo { Console.print(SampleBanner.nothingKept(language)) }
     }
@@ -57,7 +53,7 @@ struct UnflagCommand: ParsableCommand {
     @OptionGroup var lang: LanguageOption
 
     func run() throws {
-        let language = try lang.parsed()
+        let language = lang.language
         let plan = try source.plan()
         guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
         let opened = try source.openStore(plan: plan, access: .write)
@@ -85,7 +81,7 @@ struct FlagsCommand: ParsableCommand {
     @OptionGroup var lang: LanguageOption
 
     func run() throws {
-        let language = try lang.parsed()
+        let language = lang.language
         let plan = try source.plan()
         let opened = try source.openStore(plan: plan, access: .read)
         let flags = try opened.store.flags(includeCleared: all)

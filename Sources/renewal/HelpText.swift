@@ -35,6 +35,12 @@ enum HelpText {
                        ("See 'renewal help <subcommand>' for detailed help.", "各命令的详细说明：renewal help <命令>。"),
                        (" (default)", "（默认）  "), ("<subcommand>", "<命令>"), ("[<options>]", "[<选项>]")]
         for (english, chinese) in phrases { line = line.replacingOccurrences(of: english, with: chinese) }
+        // "(values: zh, en; default: zh)" → "（可选：zh、en；默认：zh）"
+        if let range = line.range(of: " (values: "), let close = line[range.upperBound...].firstIndex(of: ")") {
+            let inside = line[range.upperBound..<close].replacingOccurrences(of: "; default: ", with: "；默认：")
+                .replacingOccurrences(of: ", ", with: "、")
+            line.replaceSubrange(range.lowerBound...close, with: "（可选：\(inside)）")
+        }
         // "(default: 80)" → "（默认：80）"
         while let range = line.range(of: " (default: ") ?? line.range(of: "(default: ") {
             guard let close = line[range.upperBound...].firstIndex(of: ")") else { break }
@@ -127,7 +133,11 @@ enum HelpText {
             ("Unexpected argument ", { "多余的参数 \($0)" }),
             ("Missing expected argument ", { "缺少参数 \($0)" }),
         ]
-        let line = message.split(separator: "\n").first.map(String.init) ?? message
+        // "…. Please provide one of the following:" with the choices on "  - " lines below.
+        let choicesBelow = message.split(separator: "\n").dropFirst().filter { $0.hasPrefix("  - ") }
+            .map { "'\($0.dropFirst(4))'" }.joined(separator: ", ")
+        let line = (message.split(separator: "\n").first.map(String.init) ?? message)
+            .replacingOccurrences(of: "the following:", with: choicesBelow)
         for (english, chinese) in patterns where line.hasPrefix(english) {
             var rest = String(line.dropFirst(english.count))
             var hint = ""
@@ -141,7 +151,13 @@ enum HelpText {
         if line.hasPrefix("The value '"), let forRange = line.range(of: "' is invalid for '") {
             let value = line[line.index(line.startIndex, offsetBy: 11)..<forRange.lowerBound]
             let option = line[forRange.upperBound...].prefix { $0 != "'" }
-            return "\(option) 的取值 \(value) 无效"
+            // ". Please provide one of 'md', 'html' or 'csv'." → "；可选：md、html、csv"
+            var choices = ""
+            if let list = line.range(of: ". Please provide one of ") {
+                let words = line[list.upperBound...].split(whereSeparator: { "', .".contains($0) }).filter { $0 != "or" && $0 != "and" }
+                choices = "；可选：" + words.joined(separator: "、")
+            }
+            return "\(option) 的取值 \(value) 无效\(choices)"
         }
         return nil
     }

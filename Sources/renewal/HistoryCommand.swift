@@ -24,7 +24,7 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var lang: LanguageOption
 
     func run() throws {
-        let language = try lang.parsed()
+        let language = lang.language
         let plan = try source.plan()
         guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
         var items: Set<String> = [itemId]

@@ -34,7 +34,7 @@ struct ImportCommand: ParsableCommand {
     static let progressThreshold = 2000
 
     func run() throws {
-        let language = try lang.parsed()
+        let language = lang.language
         let forced = try parsedEncoding()
         let plan = try source.plan()
         let shownFile = ControlCharacters.visible(file)
@@ -123,8 +123,8 @@ struct TemplateCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: .bilingual("写入此文件，而不是标准输出。", "Write to this file instead of stdout."))
     var output: String?
 
-    @Option(name: .long, help: .bilingual("预填的日期（不填则留空）。", "Date to pre-fill (default: empty)."))
-    var date: String?
+    @Option(name: .long, help: .bilingual("预填的日期（不填则留空）。", "Date to pre-fill (default: empty).", valueName: "YYYY-MM-DD"))
+    var date: Day?
 
     @OptionGroup var source: StoreOptions
 
@@ -133,7 +133,7 @@ struct TemplateCommand: ParsableCommand {
     func run() throws {
         let plan: Plan
         plan = try source.plan()
-        let language = try lang.parsed()
+        let language = lang.language
         // A form is the same with sample data; the note goes to stderr, never into the CSV.
         if source.demo { Console.note(SampleBanner.text(language)) }
         var selected: PlanUnit?
@@ -144,8 +144,7 @@ struct TemplateCommand: ParsableCommand {
             }
             selected = found
         }
-        if let date { _ = try DateArgument.parse(date, option: "--date") }
-        let data = ReturnTemplate.csv(plan: plan, unit: selected, date: date ?? "")
+        let data = ReturnTemplate.csv(plan: plan, unit: selected, date: date?.description ?? "")
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: data) else {
                 throw OutputFile.cannotWrite(output)

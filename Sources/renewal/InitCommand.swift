@@ -21,7 +21,7 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var lang: LanguageOption
 
     func run() throws {
-        let language = try lang.parsed()
+        let language = lang.language
         if source.demo {
             Console.print(SampleBanner.text(language))
             Console.print(language.pick("示例进展库是临时的，无需新建；未保留任何数据。", "The demo store is temporary: nothing to create, nothing kept."))

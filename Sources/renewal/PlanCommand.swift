@@ -20,7 +20,7 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var source: StoreOptions
 
     func run() throws {
-        let language = try lang.parsed()
+        let language = lang.language
         let plan = try source.plan()
         if json {
             try JSONOutput.print(plan)

@@ -51,7 +51,7 @@ struct RecordCommand: ParsableCommand {
     @OptionGroup var lang: LanguageOption
 
     func run() throws {
-        let language = try lang.parsed()
+        let language = lang.language
         let plan = try source.plan()
         guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
         let today = Today.day()
@@ -141,7 +141,7 @@ struct BaselineCommand: ParsableCommand {
     @OptionGroup var lang: LanguageOption
 
     func run() throws {
-        let language = try lang.parsed()
+        let language = lang.language
         let plan = try source.plan()
         let id = target.trimmingCharacters(in: .whitespaces).uppercased()
         guard let found = plan.target(id: id) else { throw ItemReference.unknown(target) }

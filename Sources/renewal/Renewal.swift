@@ -86,7 +86,13 @@ struct Renewal: ParsableCommand {
         }
         let english = message(for: error)
         let zh = HelpText.parseError(english) ?? "命令行参数有误（解析器原文：\(english)）"
-        var lines = [language.pick("错误：", "Error: ") + language.pick(zh, english)]
+        // A list of choices ("Please provide one of the following:" and "  - value" lines) reads
+        // as one sentence; the first line wraps to 80 columns like everything else.
+        let choices = english.split(separator: "\n").filter { $0.hasPrefix("  - ") }.map { "'\($0.dropFirst(4))'" }
+        let sentence = (english.split(separator: "\n").first.map(String.init) ?? english)
+            .replacingOccurrences(of: "the following:", with: choices.joined(separator: ", ") + ".")
+        let first = language.pick("错误：", "Error: ") + language.pick(zh, sentence)
+        var lines = TextLayout.wrap(first, width: HelpText.width)
         // The parser's usage and hint lines, without its own first ("Error: …") line.
         let full = fullMessage(for: error, columns: HelpText.width).split(separator: "\n", omittingEmptySubsequences: false)
         let rest = full.drop { !$0.hasPrefix("Usage:") && !$0.hasPrefix("Help:") }

@@ -14,8 +14,8 @@ struct ReportCommand: ParsableCommand {
         )
     }
 
-    @Option(name: .long, help: .bilingual("md、html 或 csv。", "md, html or csv."))
-    var format: String = "md"
+    @Option(name: .long, help: .bilingual("通报的格式。", "The bulletin's format.", valueName: "md|html|csv"))
+    var format: BulletinFormat = .md
 
     @Option(name: .shortAndLong, help: .bilingual("写入此文件，而不是标准输出。", "Write to this file instead of stdout."))
     var output: String?
@@ -30,10 +30,10 @@ struct ReportCommand: ParsableCommand {
         let bulletin = Bulletin(context: inputs.context)
         if json { try JSONOutput.print(bulletin); return }
         let data: Data
-        switch format.lowercased() {
-        case "md", "markdown": data = Data(bulletin.markdown().utf8)
-        case "html": data = Data(bulletin.html().utf8)
-        case "csv":
+        switch format {
+        case .md: data = Data(bulletin.markdown().utf8)
+        case .html: data = Data(bulletin.html().utf8)
+        case .csv:
             let table = bulletin.csvTable()
             data = CSVExport.encode(header: table.header, rows: table.rows.map { $0.map { cell in
                 switch cell {
@@ -41,8 +41,6 @@ struct ReportCommand: ParsableCommand {
                 case let .number(value): return .number(value)
                 }
             } })
-        default:
-            throw CLIError("--format 只能是 md、html 或 csv（收到 \(Quoted(format))）", "--format must be md, html or csv (got \(Quoted(format)))")
         }
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: data) else { throw OutputFile.cannotWrite(output) }

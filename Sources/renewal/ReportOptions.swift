@@ -6,8 +6,8 @@ import RenewalStore
 
 /// Options every report shares: date, language, width, extra entries, and the store.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: .bilingual("按此日期判定，YYYY-MM-DD（默认今天）。", "Judge as of this day, YYYY-MM-DD (default: today)."))
-    var asOf: String?
+    @Option(name: .customLong("as-of"), help: .bilingual("按此日期判定（默认今天）。", "Judge as of this day (default: today).", valueName: "YYYY-MM-DD"))
+    var asOf: Day?
 
     @OptionGroup var lang: LanguageOption
 
@@ -22,8 +22,8 @@ struct ReportOptions: ParsableArguments {
     /// Everything a report needs, or a `CLIError` that names what was wrong. Reports that only
     /// show judgements (summary, overdue) read entries without their text: far less to read.
     func load(detail: ProgressStore.EntryDetail = .full) throws -> ReportInputs {
-        let language = try parsedLanguage()
-        let asOf = try parsedAsOf()
+        let language = lang.language
+        let asOf = self.asOf ?? Today.day()
         guard width >= 40, width <= 1000 else {
             throw CLIError("--width 应在 40 到 1000 之间（收到 \(width)）", "--width must be from 40 to 1000 (got \(width))")
         }
@@ -60,12 +60,6 @@ struct ReportOptions: ParsableArguments {
         return ReportInputs(plan: plan, context: context, store: opened.store, entries: entries, flags: flags)
     }
 
-    func parsedLanguage() throws -> Language { try lang.parsed() }
-
-    func parsedAsOf() throws -> Day {
-        guard let text = asOf else { return Today.day() }
-        return try DateArgument.parse(text, option: "--as-of")
-    }
 }
 
 struct ReportInputs {

@@ -22,8 +22,8 @@ enum DashboardData {
 
 /// Options the dashboard and its snapshots share.
 struct DashboardOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: .bilingual("按此日期判定，YYYY-MM-DD（默认今天）。", "Judge as of this day, YYYY-MM-DD (default: today)."))
-    var asOf: String?
+    @Option(name: .customLong("as-of"), help: .bilingual("按此日期判定（默认今天）。", "Judge as of this day (default: today).", valueName: "YYYY-MM-DD"))
+    var asOf: Day?
 
     @OptionGroup var lang: LanguageOption
 
@@ -32,10 +32,7 @@ struct DashboardOptions: ParsableArguments {
 
     @OptionGroup var source: StoreOptions
 
-    func parsedAsOf() throws -> Day {
-        guard let text = asOf else { return Today.day() }
-        return try DateArgument.parse(text, option: "--as-of")
-    }
+    var day: Day { asOf ?? Today.day() }
 }
 
 /// `renewal snapshot`: one frame of the dashboard on stdout, with no terminal.
@@ -47,14 +44,14 @@ struct SnapshotCommand: ParsableCommand {
         )
     }
 
-    @Option(name: .long, help: .bilingual("视图：overview、overall、programme N、measure N、overdue、units、search 文字 或 help。", "overview, overall, programme N, measure N, overdue, units, search TEXT or help."))
-    var view: String = "overview"
+    @Option(name: .long, help: .bilingual("视图；programme、measure 后跟序号，search 后跟文字。", "The view; programme and measure take a number, search a text."))
+    var view: SnapshotView = .overview
 
     @Argument(help: .bilingual("--view programme/measure/search 的工程序号、措施序号或搜索文字。", "The programme or measure number, or the search text, for --view programme/measure/search."))
     var viewArgument: String?
 
-    @Option(name: .long, help: .bilingual("宽x高。", "WIDTHxHEIGHT."))
-    var size: String = "120x40"
+    @Option(name: .long, help: .bilingual("宽x高，各不超过 1000。", "WIDTHxHEIGHT, each at most 1000.", valueName: "WxH"))
+    var size = ScreenSize(argument: "120x40")!
 
     @Flag(name: .long, help: .bilingual("带 ANSI 颜色和属性。", "ANSI colours and attributes."))
     var color = false
@@ -62,39 +59,29 @@ struct SnapshotCommand: ParsableCommand {
     @OptionGroup var options: DashboardOptions
 
     func run() throws {
-        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, parts[0] >= 0, parts[1] >= 0, parts[0] <= 1000, parts[1] <= 1000 else {
-            let typed = Quoted(size)
-            throw CLIError("--size \(typed) 应为 宽x高，例如 120x40", "--size \(typed) is not WIDTHxHEIGHT, e.g. 120x40")
-        }
-        let language = try options.lang.parsed()
+        let language = options.lang.language
         let plan = try options.source.plan()
         let opened = try options.source.openStore(plan: plan, access: .read)
-        let data = try DashboardData.load(plan: plan, store: opened.store, asOf: try options.parsedAsOf(), isSample: opened.isDemo)
-        var state = AppState(data: data, language: language, theme: Theme(color: color, ascii: options.ascii), width: parts[0], height: parts[1])
-        var words = view.split(separator: " ").map(String.init)
-        if let viewArgument { words.append(viewArgument) }
-        let number = words.count > 1 ? Int(words[1]) : nil
-        switch words.first ?? "overview" {
-        case "overview": break
-        case "overall": state.stack = [.overview, .overall]
-        case "programme", "program":
+        let data = try DashboardData.load(plan: plan, store: opened.store, asOf: options.day, isSample: opened.isDemo)
+        var state = AppState(data: data, language: language, theme: Theme(color: color, ascii: options.ascii),
+                             width: size.width, height: size.height)
+        let number = viewArgument.flatMap { Int($0) }
+        switch view {
+        case .overview: break
+        case .overall: state.stack = [.overview, .overall]
+        case .programme:
             guard let number, plan.programmes.contains(where: { $0.number == number }) else { throw CLIError("--view programme 需要一个部分序号（2–12）", "--view programme needs a section number, 2–12") }
             state.stack = [.overview, .programme(number)]
-        case "measure":
+        case .measure:
             guard let number, let programme = plan.programme(containing: number) else { throw CLIError("--view measure 需要一个措施序号（1–34）", "--view measure needs a measure number, 1–34") }
             state.stack = [.overview, .programme(programme.number), .measure(number)]
             state.selection[.programme(programme.number)] = programme.measures.firstIndex { $0.number == number } ?? 0
-        case "overdue": state.stack = [.overview, .overdue]
-        case "units": state.stack = [.overview, .units]
-        case "search":
+        case .overdue: state.stack = [.overview, .overdue]
+        case .units: state.stack = [.overview, .units]
+        case .search:
             state.stack = [.overview, .search]
-            state.searchQuery = words.dropFirst().joined(separator: " ")
-        case "help": state.stack = [.overview, .help]
-        default:
-            let typed = Quoted(view)
-            throw CLIError("没有 \(typed) 这个视图；可用 overview、overall、programme N、measure N、overdue、units、search 文字、help",
-                           "unknown --view \(typed); use overview, overall, programme N, measure N, overdue, units, search TEXT or help")
+            state.searchQuery = viewArgument ?? ""
+        case .help: state.stack = [.overview, .help]
         }
         // One turn of the dashboard's loop: the frame shows what its screen asks of the store.
         let (started, effects) = Reducer.update(state, .started)

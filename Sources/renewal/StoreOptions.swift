@@ -72,18 +72,9 @@ struct OpenedStore {
 
 /// `--lang zh|en`: Chinese by default.
 struct LanguageOption: ParsableArguments {
-    @Option(name: .customLong("lang"), help: ArgumentHelp(CommandLanguage.pick("输出语言：zh 或 en。", "Output language: zh or en."),
+    @Option(name: .customLong("lang"), help: ArgumentHelp(CommandLanguage.pick("输出语言。", "Output language."),
                                                          valueName: "zh|en"))
-    var text: String = "zh"
-
-    /// The language, or a one-line error for anything but zh or en.
-    func parsed() throws -> Language {
-        guard let language = Language(rawValue: text.lowercased()) else {
-            let typed = Quoted(text)
-            throw CLIError("--lang 只能是 zh 或 en（收到 \(typed)）", "--lang must be zh or en (got \(typed))")
-        }
-        return language
-    }
+    var language: Language = .zh
 }
 
 /// Who is recording: --by, else $USER, else "unknown".

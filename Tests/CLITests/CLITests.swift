@@ -217,11 +217,8 @@ struct CLITests {
     @Test(arguments: [
         (["show", "35"], "没有 \"35\" 这一项", "unknown item \"35\""),
         (["show", "abc"], "没有 \"abc\" 这一项", "unknown item \"abc\""),
-        (["summary", "--as-of", "2025-13-01"], "不是日期", "is not a date"),
-        (["overdue", "--as-of", "yesterday"], "不是日期", "is not a date"),
         (["overdue", "--unit", "不存在的局"], "没有名为 \"不存在的局\" 的单位", "unknown unit"),
         (["summary", "--entries", "/nonexistent/returns.csv"], "文件不存在", "no such file"),
-        (["summary", "--lang", "fr"], "--lang 只能是 zh 或 en", "--lang must be zh or en"),
         (["summary", "--plan", "/nonexistent/plan.json"], "无法读取方案", "cannot load the plan"),
         (["summary", "--width", "5"], "--width 应在 40 到 1000 之间", "--width must be from 40 to 1000"),
     ])
@@ -234,6 +231,35 @@ struct CLITests {
             #expect(lines.count == 1, "\(result.stderr)")
             #expect(result.stderr.contains(message), "\(result.stderr)")
             #expect(result.stderr.hasPrefix(language == "zh" ? "错误：" : "Error: "), "\(result.stderr)")
+        }
+    }
+
+    /// Values of a typed option are refused by the parser, before any work: a usage error (64)
+    /// whose first line names the option, its expected form and what was typed, then the option's
+    /// help and the usage, in the run's language.
+    @Test(arguments: [
+        (["summary", "--as-of", "2025-13-01"], "--as-of <YYYY-MM-DD> 的取值 2025-13-01 无效",
+         "The value '2025-13-01' is invalid for '--as-of <YYYY-MM-DD>'"),
+        (["overdue", "--as-of", "yesterday"], "--as-of <YYYY-MM-DD> 的取值 yesterday 无效",
+         "The value 'yesterday' is invalid for '--as-of <YYYY-MM-DD>'"),
+        (["summary", "--lang", "fr"], "--lang <zh|en> 的取值 fr 无效", ""),
+        (["report", "--format", "pdf"], "--format <md|html|csv> 的取值 pdf 无效；可选：md、html、csv",
+         "Please provide one of 'md', 'html' or 'csv'"),
+        (["snapshot", "--size", "5000x3"], "--size <WxH> 的取值 5000x3 无效", "The value '5000x3' is invalid for '--size <WxH>'"),
+        (["snapshot", "--view", "nope"], "--view <view> 的取值 nope 无效", "The value 'nope' is invalid for '--view <view>'"),
+        (["flag", "M02-1", "--note", "x", "--follow-up", "2026-02-30"], "--follow-up <YYYY-MM-DD> 的取值 2026-02-30 无效",
+         "The value '2026-02-30' is invalid for '--follow-up <YYYY-MM-DD>'"),
+    ])
+    func aBadOptionValueIsAUsageError(_ arguments: [String], _ chinese: String, _ english: String) throws {
+        for (language, message) in [("zh", chinese), ("en", english)] where !message.isEmpty {
+            let result = try CLI.run(arguments + (language == "en" ? ["--lang", "en"] : []))
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stdout.isEmpty)
+            // The first sentence may wrap: read it with its line breaks as spaces.
+            let sentence = result.stderr.replacingOccurrences(of: "\n", with: " ")
+            #expect(sentence.hasPrefix(language == "zh" ? "错误：" : "Error: ") && sentence.contains(message), "\(result.stderr)")
+            #expect(result.stderr.contains(language == "zh" ? "用法：" : "Usage: "), "\(result.stderr)")
+            for line in result.stderr.split(separator: "\n") { #expect(columns(line) <= 80, "\(line)") }
         }
     }
 

@@ -53,7 +53,8 @@ struct TrustTests {
         let views = ["overview", "overall", "overdue", "units", "help", "search 晨星"] + (2...12).map { "programme \($0)" }
             + (1...34).map { "measure \($0)" }
         for view in views {
-            for size in ["80x24", "120x40"] { commands.append(["snapshot", "--view", view, "--size", size]) }
+            let words = view.split(separator: " ").map(String.init)
+            for size in ["80x24", "120x40"] { commands.append(["snapshot", "--view"] + words + ["--size", size]) }
         }
         return commands
     }
