@@ -100,16 +100,6 @@ public struct Grid: Sendable, Equatable {
         }
     }
 
-    /// Applies a style to a run of cells without changing their text.
-    public mutating func restyle(x: Int, y: Int, width count: Int, _ change: (inout Style) -> Void) {
-        guard y >= 0, y < height else { return }
-        for column in max(0, x)..<min(width, x + count) {
-            var cell = self[column, y]
-            change(&cell.style)
-            self[column, y] = cell
-        }
-    }
-
     private mutating func clearWide(at column: Int, y: Int) {
         guard column >= 0, column < width else { return }
         if self[column, y].text.isEmpty, column > 0 {

@@ -60,7 +60,7 @@ public enum Renderer {
         let rightWidth = right.reduce(0) { $0 + DisplayWidth.of($1.0) } + DisplayWidth.of(asOf) + DisplayWidth.of(sample) + 1
         let title = state.pick(state.data.plan.title, state.data.plan.titleEn)
         let titleWidth = max(0, width - rightWidth - 1)
-        painter.text(" " + title, x: 0, y: 0, width: titleWidth, style: Style(bold: true, reverse: true))
+        // The title bar is reversed across its whole width, then the title is written into it.
         painter.grid.fill(" ", x: 0, y: 0, width: titleWidth, style: Style(bold: true, reverse: true))
         painter.text(" " + title, x: 0, y: 0, width: titleWidth, style: Style(bold: true, reverse: true))
         var x = max(titleWidth, width - rightWidth)
