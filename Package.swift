@@ -4,7 +4,7 @@ import PackageDescription
 let package = Package(
     name: "renewal",
     products: [
-        .executable(name: "renewal", targets: ["renewal"]),
+        .executable(name: "renewal", targets: ["renewal"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,7 +48,10 @@ let package = Package(
         // Benchmarks at city and province scale (BENCHMARKS.md); release builds only.
         .executableTarget(
             name: "renewal-bench",
-            dependencies: ["RenewalModel", "RenewalStore", "RenewalUI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "RenewalModel", "RenewalStore", "RenewalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // Build-time tool and plugin that embed Data/plan.json into the binary.
         .executableTarget(name: "EmbedResource"),
@@ -58,7 +61,9 @@ let package = Package(
         .testTarget(name: "RenewalModelTests", dependencies: ["RenewalModel", "RenewalText"]),
         .testTarget(name: "RenewalStoreTests", dependencies: ["RenewalStore", "RenewalModel"]),
         .testTarget(name: "RenewalReportsTests", dependencies: ["RenewalReports", "RenewalStore", "RenewalModel"]),
-        .testTarget(name: "RenewalUITests", dependencies: ["RenewalUI", "RenewalModel", "RenewalStore"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "RenewalUITests", dependencies: ["RenewalUI", "RenewalModel", "RenewalStore"],
+            exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -11,8 +11,10 @@ struct EmbedPlan: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         let data = context.package.directoryURL.appending(path: "Data")
         let tool = try context.tool(named: "EmbedResource").url
-        let files = [("plan.json", "embeddedPlanJSON", "EmbeddedPlan.swift"),
-                     ("sample-progress.csv", "embeddedSampleCSV", "EmbeddedSample.swift")]
+        let files = [
+            ("plan.json", "embeddedPlanJSON", "EmbeddedPlan.swift"),
+            ("sample-progress.csv", "embeddedSampleCSV", "EmbeddedSample.swift"),
+        ]
         return files.map { file, constant, swiftFile in
             let input = data.appending(path: file)
             let output = context.pluginWorkDirectoryURL.appending(path: swiftFile)

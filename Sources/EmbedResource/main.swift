@@ -12,7 +12,8 @@ guard arguments.count == 4 else {
 }
 let (inputPath, outputPath, name) = (arguments[1], arguments[2], arguments[3])
 guard let data = FileManager.default.contents(atPath: inputPath),
-      let text = String(data: data, encoding: .utf8) else {
+    let text = String(data: data, encoding: .utf8)
+else {
     FileHandle.standardError.write(Data("EmbedResource: cannot read \(inputPath) as UTF-8\n".utf8))
     exit(1)
 }
@@ -24,12 +25,12 @@ for character in text {
 }
 let hashes = String(repeating: "#", count: longestRun + 1)
 let source = """
-// Generated from \(URL(fileURLWithPath: inputPath).lastPathComponent) at build time. Do not edit.
-let \(name): String = \(hashes)\"\"\"
-\(text)
-\"\"\"\(hashes)
+    // Generated from \(URL(fileURLWithPath: inputPath).lastPathComponent) at build time. Do not edit.
+    let \(name): String = \(hashes)\"\"\"
+    \(text)
+    \"\"\"\(hashes)
 
-"""
+    """
 do {
     try Data(source.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
 } catch {

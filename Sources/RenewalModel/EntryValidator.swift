@@ -25,7 +25,6 @@ public struct EntryValidator: Sendable {
         unitsByName = units
     }
 
-
     /// A field of an entry that can be wrong (the return's column header names it).
     public enum Field: String, Sendable {
         case item = "指标编号"
@@ -64,7 +63,9 @@ public struct EntryValidator: Sendable {
         public var baselineYearText: String
         public var unitText: String
 
-        public init(itemId: String, dateText: String, valueText: String, baselineYearText: String = "", unitText: String = "") {
+        public init(
+            itemId: String, dateText: String, valueText: String, baselineYearText: String = "", unitText: String = ""
+        ) {
             self.itemId = itemId
             self.dateText = dateText
             self.valueText = valueText
@@ -86,7 +87,9 @@ public struct EntryValidator: Sendable {
     /// Checks a candidate; returns the checked values or every problem found.
     public func check(_ candidate: Candidate) -> Result<Checked, ProblemList> {
         var problems: [Problem] = []
-        func problem(_ field: Field, _ zh: String, _ en: String) { problems.append(Problem(field: field, message: Phrase(zh, en))) }
+        func problem(_ field: Field, _ zh: String, _ en: String) {
+            problems.append(Problem(field: field, message: Phrase(zh, en)))
+        }
 
         let itemId = candidate.itemId.trimmingSpaces.uppercased()
         let target = targetsById[itemId]
@@ -107,15 +110,20 @@ public struct EntryValidator: Sendable {
             if let year = Int(baselineText), (earliest...latest).contains(year) {
                 baselineYear = year
                 if let target, let required = target.baselineYear, required != year {
-                    problem(.baselineYear, "\(target.id) 以 \(required) 年为基数，不是 \(year) 年",
-                            "\(target.id) is measured against \(required), not \(year)")
+                    problem(
+                        .baselineYear, "\(target.id) 以 \(required) 年为基数，不是 \(year) 年",
+                        "\(target.id) is measured against \(required), not \(year)")
                 }
             } else {
-                problem(.baselineYear, "\(Quoted(baselineText)) 不是 \(earliest) 至 \(latest) 年之间的年份（基数年份不晚于方案开始的年份）",
-                        "\(Quoted(baselineText)) is not a year from \(earliest) to \(latest) (a base year is no later than the plan's start)")
+                problem(
+                    .baselineYear, "\(Quoted(baselineText)) 不是 \(earliest) 至 \(latest) 年之间的年份（基数年份不晚于方案开始的年份）",
+                    "\(Quoted(baselineText)) is not a year from \(earliest) to \(latest) "
+                        + "(a base year is no later than the plan's start)"
+                )
             }
             if let target, target.kind != .quantitative {
-                problem(.baselineYear, "\(target.id) 是里程碑，没有基数", "\(target.id) is a milestone and has no baseline figure")
+                problem(
+                    .baselineYear, "\(target.id) 是里程碑，没有基数", "\(target.id) is a milestone and has no baseline figure")
             } else if isMeasure {
                 problem(.baselineYear, "措施没有基数", "a measure has no baseline figure")
             }
@@ -132,10 +140,13 @@ public struct EntryValidator: Sendable {
             if day > today {
                 problem(.date, "\(day) 晚于今天（\(today)）", "\(day) is in the future (today is \(today))")
             } else if day < plan.startDate && baselineYear == nil {
-                problem(.date, "\(day) 早于方案开始日期（\(plan.startDate)）", "\(day) is before the plan started (\(plan.startDate))")
+                problem(
+                    .date, "\(day) 早于方案开始日期（\(plan.startDate)）", "\(day) is before the plan started (\(plan.startDate))"
+                )
             }
         } else {
-            problem(.date, "\(Quoted(dateText)) 不是日期（格式为 YYYY-MM-DD）", "\(Quoted(dateText)) is not a date (use YYYY-MM-DD)")
+            problem(
+                .date, "\(Quoted(dateText)) 不是日期（格式为 YYYY-MM-DD）", "\(Quoted(dateText)) is not a date (use YYYY-MM-DD)")
         }
 
         let valueText = candidate.valueText.trimmingSpaces
@@ -150,20 +161,28 @@ public struct EntryValidator: Sendable {
                     switch Self.number(valueText, percentAllowed: target.entryUnit == "%") {
                     case let .success(number):
                         value = number
-                        if let message = implausible(number, for: target) { problems.append(Problem(field: .value, message: message)) }
+                        if let message = implausible(number, for: target) {
+                            problems.append(Problem(field: .value, message: message))
+                        }
                     case let .failure(message):
                         problems.append(Problem(field: .value, message: message))
                     }
                 }
             case .milestone:
                 if valueText.isEmpty {
-                    problem(.value, "里程碑 \(target.id) 的数值未填写（填“完成”或“推进中”）",
-                            "required cell is empty for milestone \(target.id) (write \"完成\" for done or \"推进中\" for in progress)")
+                    problem(
+                        .value, "里程碑 \(target.id) 的数值未填写（填“完成”或“推进中”）",
+                        "required cell is empty for milestone \(target.id) (write \"完成\" for done or \"推进中\" for in "
+                            + "progress)"
+                    )
                 } else if let state = MilestoneState(text: valueText) {
                     milestone = state
                 } else {
-                    problem(.value, "\(Quoted(valueText)) 不是里程碑状态（填“完成”或“推进中”）",
-                            "\(Quoted(valueText)) is not a milestone state (write \"完成\" for done or \"推进中\" for in progress)")
+                    problem(
+                        .value, "\(Quoted(valueText)) 不是里程碑状态（填“完成”或“推进中”）",
+                        "\(Quoted(valueText)) is not a milestone state (write \"完成\" for done or \"推进中\" for in "
+                            + "progress)"
+                    )
                 }
             }
         } else if isMeasure {
@@ -172,7 +191,9 @@ public struct EntryValidator: Sendable {
             } else if let state = MilestoneState(text: valueText) {
                 milestone = state
             } else {
-                problem(.value, "措施不填数值；请留空或填“推进中”", "a measure takes no number; leave the value empty or write \"推进中\" (in progress)")
+                problem(
+                    .value, "措施不填数值；请留空或填“推进中”",
+                    "a measure takes no number; leave the value empty or write \"推进中\" (in progress)")
             }
         }
 
@@ -187,8 +208,10 @@ public struct EntryValidator: Sendable {
         }
 
         guard problems.isEmpty, let date else { return .failure(ProblemList(problems: problems)) }
-        return .success(Checked(itemId: itemId, date: date, value: value, milestone: milestone,
-                                baselineYear: baselineYear, reportingUnit: reportingUnit))
+        return .success(
+            Checked(
+                itemId: itemId, date: date, value: value, milestone: milestone,
+                baselineYear: baselineYear, reportingUnit: reportingUnit))
     }
 
     /// How many years before the plan's start a base year may be.
@@ -206,7 +229,8 @@ public struct EntryValidator: Sendable {
         let unit = target.entryUnit ?? ""
         let shown = NumberText.format(value)
         if value < 0 {
-            return Phrase("\(shown) 是负数；\(target.id) 的计量单位是“\(unit)”", "\(shown) is negative; \(target.id) is counted in \(unit)")
+            return Phrase(
+                "\(shown) 是负数；\(target.id) 的计量单位是“\(unit)”", "\(shown) is negative; \(target.id) is counted in \(unit)")
         }
         if UnitText.isCount(unit), value != value.rounded() {
             return Phrase("\(shown) 不是整数（单位：\(unit)）", "\(shown) is not a whole number of \(unit)")
@@ -216,8 +240,9 @@ public struct EntryValidator: Sendable {
         // only the absolute bound applies to them.
         if target.reportedUnit == nil, let goal = target.value, goal > 0, value > goal * Self.largestMultipleOfGoal {
             let limit = NumberText.format(goal * Self.largestMultipleOfGoal)
-            return Phrase("\(shown) 超过目标值的 1000 倍（\(limit)\(unit)），请核对是否填错",
-                          "\(shown) is more than 1,000 times the goal (\(limit) \(unit)); check the figure")
+            return Phrase(
+                "\(shown) 超过目标值的 1000 倍（\(limit)\(unit)），请核对是否填错",
+                "\(shown) is more than 1,000 times the goal (\(limit) \(unit)); check the figure")
         }
         return nil
     }
@@ -250,11 +275,16 @@ public struct EntryValidator: Sendable {
             isPercent = true
         }
         guard let plain = plainDecimal(cleaned), let number = Double(plain), number.isFinite else {
-            return .failure(Phrase("\(typed) 不是数字（只填阿拉伯数字，如 1234 或 12.5）",
-                                   "\(typed) is not a number (write plain digits, e.g. 1234 or 12.5)"))
+            return .failure(
+                Phrase(
+                    "\(typed) 不是数字（只填阿拉伯数字，如 1234 或 12.5）",
+                    "\(typed) is not a number (write plain digits, e.g. 1234 or 12.5)"))
         }
         if isPercent && !percentAllowed {
-            return .failure(Phrase("\(typed) 带有 %，但该指标不是百分比；只填数字", "\(typed) has a % sign but the target is not a percentage; write the number only"))
+            return .failure(
+                Phrase(
+                    "\(typed) 带有 %，但该指标不是百分比；只填数字",
+                    "\(typed) has a % sign but the target is not a percentage; write the number only"))
         }
         if abs(number) > largestFigure {
             return .failure(Phrase("\(typed) 超过 10^12，请核对是否填错", "\(typed) is larger than 10^12; check the figure"))
@@ -279,7 +309,9 @@ public struct EntryValidator: Sendable {
         let parts = body.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else { return nil }
         let fraction = parts.count == 2 ? parts[1] : ""
-        guard parts.count == 1 || !fraction.isEmpty, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        guard parts.count == 1 || !fraction.isEmpty, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            return nil
+        }
         let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
         guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
         if groups.count > 1 {

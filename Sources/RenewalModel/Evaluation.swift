@@ -31,11 +31,13 @@ public struct TargetEvaluation: Sendable, Hashable {
     /// Annual targets: every year judged so far, oldest first.
     public var years: [TargetEvaluation]
 
-    public init(targetId: String, status: Status, markers: [Marker] = [], year: Int? = nil,
-                actual: Double? = nil, actualDate: Day? = nil, baseline: Double? = nil, goal: Double? = nil,
-                expected: Double? = nil, progress: Double? = nil, expectedProgress: Double? = nil,
-                lag: Double? = nil, deadline: Day? = nil, milestoneState: MilestoneState? = nil,
-                latestEntry: ProgressEntry? = nil, years: [TargetEvaluation] = []) {
+    public init(
+        targetId: String, status: Status, markers: [Marker] = [], year: Int? = nil,
+        actual: Double? = nil, actualDate: Day? = nil, baseline: Double? = nil, goal: Double? = nil,
+        expected: Double? = nil, progress: Double? = nil, expectedProgress: Double? = nil,
+        lag: Double? = nil, deadline: Day? = nil, milestoneState: MilestoneState? = nil,
+        latestEntry: ProgressEntry? = nil, years: [TargetEvaluation] = []
+    ) {
         self.targetId = targetId
         self.status = status
         self.markers = markers
@@ -65,8 +67,10 @@ public struct MeasureEvaluation: Sendable, Hashable {
     /// The latest narrative entry on the measure itself.
     public var latestNarrative: ProgressEntry?
 
-    public init(number: Int, status: Status, markers: [Marker], targets: [TargetEvaluation],
-                latestNarrative: ProgressEntry?) {
+    public init(
+        number: Int, status: Status, markers: [Marker], targets: [TargetEvaluation],
+        latestNarrative: ProgressEntry?
+    ) {
         self.number = number
         self.status = status
         self.markers = markers
@@ -137,16 +141,20 @@ public struct PlanEvaluation: Sendable, Hashable {
     private let targetIndex: [String: Int]
     private let measureIndex: [Int: Int]
 
-    public init(asOf: Day, overall: [TargetEvaluation], programmes: [ProgrammeEvaluation],
-                unknownItemEntries: [ProgressEntry]) {
+    public init(
+        asOf: Day, overall: [TargetEvaluation], programmes: [ProgrammeEvaluation],
+        unknownItemEntries: [ProgressEntry]
+    ) {
         self.asOf = asOf
         self.overall = overall
         self.programmes = programmes
         self.unknownItemEntries = unknownItemEntries
         measures = programmes.flatMap(\.measures)
         targets = overall + measures.flatMap(\.targets)
-        targetIndex = Dictionary(targets.enumerated().map { ($1.targetId, $0) }, uniquingKeysWith: { first, _ in first })
-        measureIndex = Dictionary(measures.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { first, _ in first })
+        targetIndex = Dictionary(
+            targets.enumerated().map { ($1.targetId, $0) }, uniquingKeysWith: { first, _ in first })
+        measureIndex = Dictionary(
+            measures.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func measure(_ number: Int) -> MeasureEvaluation? {

@@ -55,8 +55,10 @@ public enum UnitText {
         return number + localized(unit ?? "", language)
     }
 
-    static let english = ["辆": " vehicles", "家": " firms", "台（套）": " machines", "个": " parks", "处": " sites",
-                          "台": " appliances", "亿元": " x100M yuan"]
+    static let english = [
+        "辆": " vehicles", "家": " firms", "台（套）": " machines", "个": " parks", "处": " sites",
+        "台": " appliances", "亿元": " x100M yuan",
+    ]
 
     /// The unit to print after a number: unchanged in Chinese, an English word in English.
     public static func localized(_ unit: String, _ language: Language) -> String {

@@ -14,8 +14,10 @@ public struct Plan: Codable, Sendable, Hashable {
     /// view asks for targets, measures and units by id many times over.
     private let index: PlanIndex
 
-    public init(title: String, titleEn: String, startDate: Day, endDate: Day, units: [PlanUnit],
-                overallTargets: [Target], programmes: [Programme]) {
+    public init(
+        title: String, titleEn: String, startDate: Day, endDate: Day, units: [PlanUnit],
+        overallTargets: [Target], programmes: [Programme]
+    ) {
         self.title = title
         self.titleEn = titleEn
         self.startDate = startDate
@@ -32,17 +34,19 @@ public struct Plan: Codable, Sendable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(title: try container.decode(String.self, forKey: .title),
-                  titleEn: try container.decode(String.self, forKey: .titleEn),
-                  startDate: try container.decode(Day.self, forKey: .startDate),
-                  endDate: try container.decode(Day.self, forKey: .endDate),
-                  units: try container.decode([PlanUnit].self, forKey: .units),
-                  overallTargets: try container.decode([Target].self, forKey: .overallTargets),
-                  programmes: try container.decode([Programme].self, forKey: .programmes))
+        self.init(
+            title: try container.decode(String.self, forKey: .title),
+            titleEn: try container.decode(String.self, forKey: .titleEn),
+            startDate: try container.decode(Day.self, forKey: .startDate),
+            endDate: try container.decode(Day.self, forKey: .endDate),
+            units: try container.decode([PlanUnit].self, forKey: .units),
+            overallTargets: try container.decode([Target].self, forKey: .overallTargets),
+            programmes: try container.decode([Programme].self, forKey: .programmes))
     }
 
     public static func == (lhs: Plan, rhs: Plan) -> Bool {
-        lhs.title == rhs.title && lhs.titleEn == rhs.titleEn && lhs.startDate == rhs.startDate && lhs.endDate == rhs.endDate
+        lhs.title == rhs.title && lhs.titleEn == rhs.titleEn && lhs.startDate == rhs.startDate
+            && lhs.endDate == rhs.endDate
             && lhs.units == rhs.units && lhs.overallTargets == rhs.overallTargets && lhs.programmes == rhs.programmes
     }
 
@@ -140,7 +144,9 @@ final class PlanIndex: Sendable {
             }
         }
         for (position, measure) in measures.enumerated() {
-            for target in measure.targets where measureOfTarget[target.id] == nil { measureOfTarget[target.id] = position }
+            for target in measure.targets where measureOfTarget[target.id] == nil {
+                measureOfTarget[target.id] = position
+            }
         }
         programmePosition = programmeOfMeasure
         self.measureOfTarget = measureOfTarget
@@ -202,8 +208,10 @@ public struct Measure: Codable, Sendable, Hashable {
     public var responsibleUnits: [String]
     public var targets: [Target]
 
-    public init(number: Int, title: String, titleEn: String, text: String, leadUnits: [String],
-                responsibleUnits: [String], targets: [Target]) {
+    public init(
+        number: Int, title: String, titleEn: String, text: String, leadUnits: [String],
+        responsibleUnits: [String], targets: [Target]
+    ) {
         self.number = number
         self.title = title
         self.titleEn = titleEn

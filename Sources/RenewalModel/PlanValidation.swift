@@ -7,7 +7,9 @@ extension Plan {
         do {
             return try JSONDecoder().decode(Plan.self, from: data)
         } catch let DecodingError.dataCorrupted(context) {
-            throw PlanError.invalid(path: context.codingPath.pathText, reason: Phrase("不是有效的 JSON 或取值无效", "not valid JSON or an invalid value"))
+            throw PlanError.invalid(
+                path: context.codingPath.pathText,
+                reason: Phrase("不是有效的 JSON 或取值无效", "not valid JSON or an invalid value"))
         } catch let DecodingError.keyNotFound(key, context) {
             throw PlanError.invalid(path: (context.codingPath + [key]).pathText, reason: Phrase("缺少此项", "missing key"))
         } catch let DecodingError.typeMismatch(_, context) {
@@ -21,44 +23,69 @@ extension Plan {
     public func problems() -> [Phrase] {
         var problems: [Phrase] = []
         func add(_ zh: String, _ en: String) { problems.append(Phrase(zh, en)) }
-        if startDate >= endDate { add("startDate \(startDate) 不早于 endDate \(endDate)", "startDate \(startDate) is not before endDate \(endDate)") }
+        if startDate >= endDate {
+            add(
+                "startDate \(startDate) 不早于 endDate \(endDate)",
+                "startDate \(startDate) is not before endDate \(endDate)")
+        }
 
         // Numbering is the plan's own (Linqing's runs 2–12 and 1–34; tests pin that for Data/plan.json):
         // any plan with positive numbers, each used once, in document order is sound.
         let numbers = programmes.map(\.number)
         if !Self.isStrictlyIncreasing(numbers) {
-            add("工程序号须为正数、不重复、按顺序排列；出错处：\(Self.firstDisorder(numbers, .zh))",
+            add(
+                "工程序号须为正数、不重复、按顺序排列；出错处：\(Self.firstDisorder(numbers, .zh))",
                 "programme numbers must be positive, once each, in order; found \(Self.firstDisorder(numbers, .en))")
         }
         let keys = programmes.map(\.key)
         if Set(keys).count != keys.count { add("工程 key 重复：\(keys)", "programme keys repeat: \(keys)") }
         let measureNumbers = measures.map(\.number)
         if !Self.isStrictlyIncreasing(measureNumbers) {
-            add("措施序号须为正数、不重复、按顺序排列；出错处：\(Self.firstDisorder(measureNumbers, .zh))",
-                "measure numbers must be positive, once each, in order; found \(Self.firstDisorder(measureNumbers, .en))")
+            add(
+                "措施序号须为正数、不重复、按顺序排列；出错处：\(Self.firstDisorder(measureNumbers, .zh))",
+                "measure numbers must be positive, once each, in order; found "
+                    + "\(Self.firstDisorder(measureNumbers, .en))"
+            )
         }
 
-        for (label, labelZh, values) in [("unit id", "单位 id", units.map(\.id)), ("unit name", "单位名称", units.map(\.name)), ("unit short name", "单位简称", units.map(\.short))] {
+        for (label, labelZh, values) in [
+            ("unit id", "单位 id", units.map(\.id)), ("unit name", "单位名称", units.map(\.name)),
+            ("unit short name", "单位简称", units.map(\.short)),
+        ] {
             let repeated = Dictionary(grouping: values, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
-            if !repeated.isEmpty { add("\(labelZh)重复：\(repeated.joined(separator: "、"))", "\(label) used twice: \(repeated.joined(separator: ", "))") }
+            if !repeated.isEmpty {
+                add(
+                    "\(labelZh)重复：\(repeated.joined(separator: "、"))",
+                    "\(label) used twice: \(repeated.joined(separator: ", "))")
+            }
         }
         let unitNames = Set(units.map(\.name))
         for measure in measures {
             for name in measure.leadUnits + measure.responsibleUnits where !unitNames.contains(name) {
-                add("措施 \(measure.number) 列出的单位 \(name) 不在单位列表中", "measure \(measure.number) names unit \(name), which is not in the unit list")
+                add(
+                    "措施 \(measure.number) 列出的单位 \(name) 不在单位列表中",
+                    "measure \(measure.number) names unit \(name), which is not in the unit list")
             }
-            if measure.leadUnits.isEmpty { add("措施 \(measure.number) 没有牵头单位", "measure \(measure.number) has no lead unit") }
+            if measure.leadUnits.isEmpty {
+                add("措施 \(measure.number) 没有牵头单位", "measure \(measure.number) has no lead unit")
+            }
         }
 
         let ids = allTargets.map(\.id)
         let repeated = Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
-        if !repeated.isEmpty { add("指标编号重复：\(repeated.joined(separator: "、"))", "target ids used twice: \(repeated.joined(separator: ", "))") }
+        if !repeated.isEmpty {
+            add(
+                "指标编号重复：\(repeated.joined(separator: "、"))",
+                "target ids used twice: \(repeated.joined(separator: ", "))")
+        }
         for target in overallTargets where !target.id.hasPrefix("G") {
             add("总体目标 \(target.id) 的编号应以 G 开头", "overall target \(target.id) should have an id starting with G")
         }
         for measure in measures {
             for target in measure.targets where !target.id.hasPrefix(measure.itemId + "-") {
-                add("措施 \(measure.number) 的指标 \(target.id) 的编号应以 \(measure.itemId)- 开头", "target \(target.id) of measure \(measure.number) should start with \(measure.itemId)-")
+                add(
+                    "措施 \(measure.number) 的指标 \(target.id) 的编号应以 \(measure.itemId)- 开头",
+                    "target \(target.id) of measure \(measure.number) should start with \(measure.itemId)-")
             }
         }
         for target in allTargets {
@@ -86,21 +113,35 @@ extension Target {
         var problems: [Phrase] = []
         let name = "target \(id)", nameZh = "指标 \(id)"
         func add(_ zh: String, _ en: String) { problems.append(Phrase(zh, en)) }
-        if deadline == nil && recurrence != .annual { add("\(nameZh) 既没有截止日期也不是每年指标", "\(name) has neither a deadline nor an annual recurrence") }
+        if deadline == nil && recurrence != .annual {
+            add("\(nameZh) 既没有截止日期也不是每年指标", "\(name) has neither a deadline nor an annual recurrence")
+        }
         if let deadline, deadline < plan.startDate || deadline > plan.endDate {
             add("\(nameZh) 的截止日期 \(deadline) 不在方案实施期内", "\(name) deadline \(deadline) is outside the plan window")
         }
         switch kind {
         case .quantitative:
-            if comparator == nil { add("\(nameZh) 是量化指标但没有 comparator", "\(name) is quantitative but has no comparator") }
+            if comparator == nil {
+                add("\(nameZh) 是量化指标但没有 comparator", "\(name) is quantitative but has no comparator")
+            }
             if value == nil { add("\(nameZh) 是量化指标但没有 value", "\(name) is quantitative but has no value") }
             if unit == nil { add("\(nameZh) 是量化指标但没有 unit", "\(name) is quantitative but has no unit") }
             if reading == nil { add("\(nameZh) 是量化指标但没有 reading", "\(name) is quantitative but has no reading") }
-            if recurrence == .annual && reading != .yearToDate { add("\(nameZh) 是每年指标，reading 须为 yearToDate", "\(name) is annual, so its reading must be yearToDate") }
-            if isRelative && reportedUnit == nil { add("\(nameZh) 以 \(baselineYear ?? 0) 年为基数，但没有 reportedUnit", "\(name) is relative to \(baselineYear ?? 0) but has no reportedUnit") }
-            if comparator == .all && value != 100 { add("\(nameZh) 为“全部”，value 须为 100", "\(name) uses all (全部), so its value must be 100") }
+            if recurrence == .annual && reading != .yearToDate {
+                add("\(nameZh) 是每年指标，reading 须为 yearToDate", "\(name) is annual, so its reading must be yearToDate")
+            }
+            if isRelative && reportedUnit == nil {
+                add(
+                    "\(nameZh) 以 \(baselineYear ?? 0) 年为基数，但没有 reportedUnit",
+                    "\(name) is relative to \(baselineYear ?? 0) but has no reportedUnit")
+            }
+            if comparator == .all && value != 100 {
+                add("\(nameZh) 为“全部”，value 须为 100", "\(name) uses all (全部), so its value must be 100")
+            }
         case .milestone:
-            if value != nil || comparator != nil { add("\(nameZh) 是里程碑，不应有 value 或 comparator", "\(name) is a milestone but has a value or comparator") }
+            if value != nil || comparator != nil {
+                add("\(nameZh) 是里程碑，不应有 value 或 comparator", "\(name) is a milestone but has a value or comparator")
+            }
             if recurrence != nil { add("\(nameZh) 是里程碑，不能按年重复", "\(name) is a milestone and cannot recur") }
         }
         for number in relatedMeasures ?? [] where plan.measure(number: number) == nil {
@@ -119,11 +160,13 @@ public enum PlanError: Error, CustomStringConvertible, Equatable {
     public var phrase: Phrase {
         switch self {
         case let .invalid(path, reason):
-            return Phrase("方案文件格式有误：\(path.isEmpty ? "顶层" : path)：\(reason.zh)",
-                          "plan: \(path.isEmpty ? "top level" : path): \(reason.en)")
+            return Phrase(
+                "方案文件格式有误：\(path.isEmpty ? "顶层" : path)：\(reason.zh)",
+                "plan: \(path.isEmpty ? "top level" : path): \(reason.en)")
         case let .inconsistent(problems):
-            return Phrase("方案前后不一致：" + problems.map(\.zh).joined(separator: "；"),
-                          "plan is inconsistent: " + problems.map(\.en).joined(separator: "; "))
+            return Phrase(
+                "方案前后不一致：" + problems.map(\.zh).joined(separator: "；"),
+                "plan is inconsistent: " + problems.map(\.en).joined(separator: "; "))
         }
     }
 

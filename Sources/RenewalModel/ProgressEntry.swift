@@ -24,10 +24,12 @@ public struct ProgressEntry: Sendable, Hashable {
     /// For an entry read without its text: whether its 进展情况 was filled in.
     private var progressNoted = false
 
-    public init(id: String, itemId: String, date: Day, value: Double? = nil, milestone: MilestoneState? = nil,
-                progress: String = "", problems: String = "", nextSteps: String = "",
-                reportingUnit: String? = nil, recordedBy: String? = nil, recordedAt: String? = nil,
-                corrects: String? = nil, reason: String? = nil, baselineYear: Int? = nil) {
+    public init(
+        id: String, itemId: String, date: Day, value: Double? = nil, milestone: MilestoneState? = nil,
+        progress: String = "", problems: String = "", nextSteps: String = "",
+        reportingUnit: String? = nil, recordedBy: String? = nil, recordedAt: String? = nil,
+        corrects: String? = nil, reason: String? = nil, baselineYear: Int? = nil
+    ) {
         self.id = id
         self.itemId = itemId
         self.date = date
@@ -35,16 +37,20 @@ public struct ProgressEntry: Sendable, Hashable {
         self.milestone = milestone
         self.corrects = corrects
         self.baselineYear = baselineYear
-        let text = EntryText(progress: progress, problems: problems, nextSteps: nextSteps, reportingUnit: reportingUnit,
-                             recordedBy: recordedBy, recordedAt: recordedAt, reason: reason)
+        let text = EntryText(
+            progress: progress, problems: problems, nextSteps: nextSteps, reportingUnit: reportingUnit,
+            recordedBy: recordedBy, recordedAt: recordedAt, reason: reason)
         self.text = text.isEmpty ? nil : text
     }
 
     /// An entry read for judging only (no text), which remembers whether 进展情况 was filled in.
-    public init(id: String, itemId: String, date: Day, value: Double?, milestone: MilestoneState?, corrects: String?,
-                baselineYear: Int?, hasProgress: Bool) {
-        self.init(id: id, itemId: itemId, date: date, value: value, milestone: milestone, corrects: corrects,
-                  baselineYear: baselineYear)
+    public init(
+        id: String, itemId: String, date: Day, value: Double?, milestone: MilestoneState?, corrects: String?,
+        baselineYear: Int?, hasProgress: Bool
+    ) {
+        self.init(
+            id: id, itemId: itemId, date: date, value: value, milestone: milestone, corrects: corrects,
+            baselineYear: baselineYear)
         progressNoted = hasProgress
     }
 
@@ -125,10 +131,14 @@ final class EntryText: Sendable, Hashable {
 
     init(_ fields: Fields) { self.fields = fields }
 
-    convenience init(progress: String, problems: String, nextSteps: String, reportingUnit: String?, recordedBy: String?,
-                     recordedAt: String?, reason: String?) {
-        self.init(Fields(progress: progress, problems: problems, nextSteps: nextSteps, reportingUnit: reportingUnit,
-                         recordedBy: recordedBy, recordedAt: recordedAt, reason: reason))
+    convenience init(
+        progress: String, problems: String, nextSteps: String, reportingUnit: String?, recordedBy: String?,
+        recordedAt: String?, reason: String?
+    ) {
+        self.init(
+            Fields(
+                progress: progress, problems: problems, nextSteps: nextSteps, reportingUnit: reportingUnit,
+                recordedBy: recordedBy, recordedAt: recordedAt, reason: reason))
     }
 
     static func == (lhs: EntryText, rhs: EntryText) -> Bool { lhs.fields == rhs.fields }
@@ -154,22 +164,24 @@ public enum MilestoneState: String, Codable, Sendable, Hashable {
 extension ProgressEntry: Codable {
     enum CodingKeys: String, CodingKey {
         case id, itemId, date, value, milestone, progress, problems, nextSteps, reportingUnit, recordedBy, recordedAt,
-             corrects, reason, baselineYear
+            corrects, reason, baselineYear
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(id: try c.decode(String.self, forKey: .id), itemId: try c.decode(String.self, forKey: .itemId),
-                  date: try c.decode(Day.self, forKey: .date), value: try c.decodeIfPresent(Double.self, forKey: .value),
-                  milestone: try c.decodeIfPresent(MilestoneState.self, forKey: .milestone),
-                  progress: try c.decode(String.self, forKey: .progress), problems: try c.decode(String.self, forKey: .problems),
-                  nextSteps: try c.decode(String.self, forKey: .nextSteps),
-                  reportingUnit: try c.decodeIfPresent(String.self, forKey: .reportingUnit),
-                  recordedBy: try c.decodeIfPresent(String.self, forKey: .recordedBy),
-                  recordedAt: try c.decodeIfPresent(String.self, forKey: .recordedAt),
-                  corrects: try c.decodeIfPresent(String.self, forKey: .corrects),
-                  reason: try c.decodeIfPresent(String.self, forKey: .reason),
-                  baselineYear: try c.decodeIfPresent(Int.self, forKey: .baselineYear))
+        self.init(
+            id: try c.decode(String.self, forKey: .id), itemId: try c.decode(String.self, forKey: .itemId),
+            date: try c.decode(Day.self, forKey: .date), value: try c.decodeIfPresent(Double.self, forKey: .value),
+            milestone: try c.decodeIfPresent(MilestoneState.self, forKey: .milestone),
+            progress: try c.decode(String.self, forKey: .progress),
+            problems: try c.decode(String.self, forKey: .problems),
+            nextSteps: try c.decode(String.self, forKey: .nextSteps),
+            reportingUnit: try c.decodeIfPresent(String.self, forKey: .reportingUnit),
+            recordedBy: try c.decodeIfPresent(String.self, forKey: .recordedBy),
+            recordedAt: try c.decodeIfPresent(String.self, forKey: .recordedAt),
+            corrects: try c.decodeIfPresent(String.self, forKey: .corrects),
+            reason: try c.decodeIfPresent(String.self, forKey: .reason),
+            baselineYear: try c.decodeIfPresent(Int.self, forKey: .baselineYear))
     }
 
     public func encode(to encoder: any Encoder) throws {

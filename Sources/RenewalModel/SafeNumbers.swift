@@ -8,7 +8,10 @@ extension Int {
     /// `value` rounded to the nearest whole number and clamped to ±10^15; NaN is 0.
     public init(saturating value: Double) {
         let limit = 1e15
-        guard !value.isNaN else { self = 0; return }
+        guard !value.isNaN else {
+            self = 0
+            return
+        }
         self = Int(Swift.min(limit, Swift.max(-limit, value.rounded())))
     }
 }

@@ -28,7 +28,8 @@ public struct StatusEngine: Sendable {
     ///   - flagged: ids of items (targets or measures) under supervision (督办).
     ///   - asOf: the day to judge on; entries dated after it are ignored.
     public func evaluate(entries: [ProgressEntry], flagged: Set<String> = [], asOf: Day) -> PlanEvaluation {
-        evaluate(book: EntryBook(entries: entries, asOf: asOf, plan: plan), flagged: flagged, unanswered: [], asOf: asOf)
+        evaluate(
+            book: EntryBook(entries: entries, asOf: asOf, plan: plan), flagged: flagged, unanswered: [], asOf: asOf)
     }
 
     /// Judges the whole plan with its supervision flags: 督办 for the flags open on `asOf`, and
@@ -52,12 +53,15 @@ public struct StatusEngine: Sendable {
         let asOf = JudgingDay(asOf, rules: rules, planStart: plan.startDate, unanswered: unanswered)
         let overall = plan.overallTargets.map { evaluate($0, book: book, flagged: flagged, asOf: asOf) }
         let programmes = plan.programmes.map { programme in
-            ProgrammeEvaluation(number: programme.number, measures: programme.measures.map { measure in
-                evaluate(measure, book: book, flagged: flagged, asOf: asOf)
-            })
+            ProgrammeEvaluation(
+                number: programme.number,
+                measures: programme.measures.map { measure in
+                    evaluate(measure, book: book, flagged: flagged, asOf: asOf)
+                })
         }
-        return PlanEvaluation(asOf: asOf.day, overall: overall, programmes: programmes,
-                              unknownItemEntries: book.unknownItemEntries)
+        return PlanEvaluation(
+            asOf: asOf.day, overall: overall, programmes: programmes,
+            unknownItemEntries: book.unknownItemEntries)
     }
 
     // MARK: - Measures
@@ -73,12 +77,15 @@ public struct StatusEngine: Sendable {
         } else {
             // A measure without targets is judged like a milestone without a deadline.
             status = undatedStatus(series: narrative, asOf: asOf)
-            if let marker = reportingMarker(latest: narrative.last, status: status, asOf: asOf) { markers.insert(marker) }
+            if let marker = reportingMarker(latest: narrative.last, status: status, asOf: asOf) {
+                markers.insert(marker)
+            }
         }
         if flagged.contains(measure.itemId) { markers.insert(.flagged) }
         if asOf.unanswered.contains(measure.itemId) { markers.insert(.followUpOverdue) }
-        return MeasureEvaluation(number: measure.number, status: status, markers: markers.sorted(),
-                                 targets: targets, latestNarrative: narrative.last)
+        return MeasureEvaluation(
+            number: measure.number, status: status, markers: markers.sorted(),
+            targets: targets, latestNarrative: narrative.last)
     }
 
     // MARK: - Targets
@@ -109,7 +116,9 @@ public struct StatusEngine: Sendable {
     /// Cumulative and level targets: a straight line from the starting figure at the plan's
     /// start to the goal at the deadline (compound growth from the baseline for relative targets),
     /// read at the end of the last due period, so a unit never turns yellow between two returns.
-    func evaluateTrajectory(_ target: Target, valued: [ProgressEntry], baseline: Double?, asOf: JudgingDay) -> TargetEvaluation {
+    func evaluateTrajectory(
+        _ target: Target, valued: [ProgressEntry], baseline: Double?, asOf: JudgingDay
+    ) -> TargetEvaluation {
         let deadline = target.deadline ?? plan.endDate
         var result = TargetEvaluation(targetId: target.id, status: .noReport, deadline: deadline)
         let goal = absoluteGoal(target, baseline: baseline)
@@ -128,11 +137,26 @@ public struct StatusEngine: Sendable {
         if let goal, let start, let actual = result.actual {
             result.progress = progress(actual, from: start, to: goal, met: false)
         }
-        if asOf.day < plan.startDate { result.status = .notStarted; return result }
-        if asOf.day > deadline { result.status = .overdue; return result }
-        if target.isRelative && baseline == nil { result.status = .baselineMissing; return result }
-        if valued.isEmpty { result.status = asOf.beforeFirstReturn ? .notStarted : .noReport; return result }
-        guard let goal, let start, let actual = result.actual else { result.status = .baselineMissing; return result }
+        if asOf.day < plan.startDate {
+            result.status = .notStarted
+            return result
+        }
+        if asOf.day > deadline {
+            result.status = .overdue
+            return result
+        }
+        if target.isRelative && baseline == nil {
+            result.status = .baselineMissing
+            return result
+        }
+        if valued.isEmpty {
+            result.status = asOf.beforeFirstReturn ? .notStarted : .noReport
+            return result
+        }
+        guard let goal, let start, let actual = result.actual else {
+            result.status = .baselineMissing
+            return result
+        }
 
         if isSmallCount(target, goal: goal) {
             // 1个园区: a share of one park is not progress; judged like a milestone (DESIGN §4).
@@ -163,31 +187,39 @@ public struct StatusEngine: Sendable {
     /// Rule 7: an unmet target on track within the due-soon window is 临期未完成 (never green on
     /// its last day); a lag past the thresholds (rule 6) wins.
     func dueSoonOr(_ status: Status, deadline: Day, asOf: JudgingDay) -> Status {
-        guard status == .onTrack, asOf.day <= deadline, asOf.day.days(to: deadline) <= rules.dueSoonDays else { return status }
+        guard status == .onTrack, asOf.day <= deadline, asOf.day.days(to: deadline) <= rules.dueSoonDays else {
+            return status
+        }
         return .dueSoon
     }
 
     /// A cumulative whole count small enough (1个园区, 1处健身路径) to be judged like a milestone.
     func isSmallCount(_ target: Target, goal: Double) -> Bool {
-        target.reading == .cumulative && !target.isRelative && UnitText.isCount(target.entryUnit) && goal <= rules.smallCountMaximum
+        target.reading == .cumulative && !target.isRelative && UnitText.isCount(target.entryUnit)
+            && goal <= rules.smallCountMaximum
     }
 
     /// Year-to-date targets with one deadline year (营业收入达到200亿元左右 by 2025): the figure of
     /// the deadline year decides; in earlier years the pace is judged against that year's goal
     /// (the goal itself, or for relative targets the compound path from the baseline). The year
     /// judged is the last due period's: until January's return is due, the year just ended.
-    func evaluateYearToDate(_ target: Target, valued: [ProgressEntry], baseline: Double?, asOf: JudgingDay) -> TargetEvaluation {
+    func evaluateYearToDate(
+        _ target: Target, valued: [ProgressEntry], baseline: Double?, asOf: JudgingDay
+    ) -> TargetEvaluation {
         let deadline = target.deadline ?? plan.endDate
         let year = min(max(asOf.periodEnd.year, plan.startDate.year), deadline.year)
         let finalGoal = absoluteGoal(target, baseline: baseline)
         var yearGoal = finalGoal
-        if let baselineYear = target.baselineYear, let baseline, let finalGoal, deadline.year > baselineYear, baseline > 0 {
+        if let baselineYear = target.baselineYear, let baseline, let finalGoal, deadline.year > baselineYear,
+            baseline > 0
+        {
             let share = Double(year - baselineYear) / Double(deadline.year - baselineYear)
             yearGoal = baseline * pow(finalGoal / baseline, share)
         }
         let isFinalYear = year == deadline.year
-        return judgeYear(target, year: year, deadline: deadline, yearGoal: yearGoal,
-                         doneGoal: isFinalYear ? finalGoal : nil, valued: valued, asOf: asOf)
+        return judgeYear(
+            target, year: year, deadline: deadline, yearGoal: yearGoal,
+            doneGoal: isFinalYear ? finalGoal : nil, valued: valued, asOf: asOf)
     }
 
     /// Annual (每年) targets: each year from the plan's start to the last due period's year is
@@ -195,13 +227,15 @@ public struct StatusEngine: Sendable {
     /// that missed stays overdue. The target shows its worst year.
     func evaluateAnnual(_ target: Target, valued: [ProgressEntry], asOf: JudgingDay) -> TargetEvaluation {
         guard asOf.day >= plan.startDate else {
-            return TargetEvaluation(targetId: target.id, status: .notStarted, year: plan.startDate.year,
-                                    goal: target.value, deadline: Day.endOfYear(plan.startDate.year))
+            return TargetEvaluation(
+                targetId: target.id, status: .notStarted, year: plan.startDate.year,
+                goal: target.value, deadline: Day.endOfYear(plan.startDate.year))
         }
         let lastYear = min(asOf.periodEnd.year, plan.endDate.year)
         let years = (plan.startDate.year...max(plan.startDate.year, lastYear)).map { year in
-            judgeYear(target, year: year, deadline: Day.endOfYear(year), yearGoal: target.value,
-                      doneGoal: target.value, valued: valued, asOf: asOf)
+            judgeYear(
+                target, year: year, deadline: Day.endOfYear(year), yearGoal: target.value,
+                doneGoal: target.value, valued: valued, asOf: asOf)
         }
         // The worst year decides; among equals the most recent one is shown.
         var shown = years[years.count - 1]
@@ -212,10 +246,13 @@ public struct StatusEngine: Sendable {
 
     /// Judges one calendar year of a year-to-date figure. `doneGoal` is the goal that counts as
     /// done this year (nil when this year can only be on or off the pace).
-    func judgeYear(_ target: Target, year: Int, deadline: Day, yearGoal: Double?, doneGoal: Double?,
-                   valued: [ProgressEntry], asOf: JudgingDay) -> TargetEvaluation {
-        var result = TargetEvaluation(targetId: target.id, status: .noReport, year: year, goal: yearGoal,
-                                      deadline: deadline)
+    func judgeYear(
+        _ target: Target, year: Int, deadline: Day, yearGoal: Double?, doneGoal: Double?,
+        valued: [ProgressEntry], asOf: JudgingDay
+    ) -> TargetEvaluation {
+        var result = TargetEvaluation(
+            targetId: target.id, status: .noReport, year: year, goal: yearGoal,
+            deadline: deadline)
         let inYear = valued.filter { $0.date.year == year }
         if let latest = inYear.last, let value = latest.value {
             result.actual = value
@@ -227,9 +264,18 @@ public struct StatusEngine: Sendable {
             return result
         }
         if let actual = result.actual, let yearGoal, yearGoal != 0 { result.progress = actual / yearGoal }
-        if asOf.day < plan.startDate { result.status = .notStarted; return result }
-        if asOf.day > deadline { result.status = .overdue; return result }
-        guard let yearGoal, yearGoal != 0 else { result.status = .baselineMissing; return result }
+        if asOf.day < plan.startDate {
+            result.status = .notStarted
+            return result
+        }
+        if asOf.day > deadline {
+            result.status = .overdue
+            return result
+        }
+        guard let yearGoal, yearGoal != 0 else {
+            result.status = .baselineMissing
+            return result
+        }
         guard let actual = result.actual else {
             result.status = asOf.beforeFirstReturn ? .notStarted : .noReport
             return result
@@ -270,10 +316,19 @@ public struct StatusEngine: Sendable {
             }
             return result
         }
-        if asOf.day < plan.startDate { result.status = .notStarted; return result }
+        if asOf.day < plan.startDate {
+            result.status = .notStarted
+            return result
+        }
         if let deadline = target.deadline {
-            if asOf.day > deadline { result.status = .overdue; return result }
-            if series.isEmpty { result.status = asOf.beforeFirstReturn ? .notStarted : .noReport; return result }
+            if asOf.day > deadline {
+                result.status = .overdue
+                return result
+            }
+            if series.isEmpty {
+                result.status = asOf.beforeFirstReturn ? .notStarted : .noReport
+                return result
+            }
             result.status = dueSoonOr(.onTrack, deadline: deadline, asOf: asOf)
             return result
         }
@@ -282,7 +337,8 @@ public struct StatusEngine: Sendable {
     }
 
     /// Items without a deadline are 持续推进 while the last due period has a report with something
-    /// under 进展情况 (one dated in that period or later; `series` holds only such reports); 未报送 otherwise, 未启动 before the plan's first return is due.
+    /// under 进展情况 (one dated in that period or later; `series` holds only such reports); 未报送
+    /// otherwise, 未启动 before the plan's first return is due.
     func undatedStatus(series: [ProgressEntry], asOf: JudgingDay) -> Status {
         if asOf.day < plan.startDate { return .notStarted }
         guard let latest = series.last else { return asOf.beforeFirstReturn ? .notStarted : .noReport }
@@ -335,16 +391,21 @@ public struct StatusEngine: Sendable {
     /// 数据陈旧 when the latest entry is `StatusRules.stalePeriods` or more periods old.
     func reportingMarker(latest: ProgressEntry?, status: Status, asOf: JudgingDay) -> Marker? {
         guard let latest, !status.isFinished, status != .notStarted, !asOf.beforeFirstReturn else { return nil }
-        let periodsBehind = (asOf.periodEnd.year * 12 + asOf.periodEnd.month) - (latest.date.year * 12 + latest.date.month)
+        let periodsBehind =
+            (asOf.periodEnd.year * 12 + asOf.periodEnd.month) - (latest.date.year * 12 + latest.date.month)
         if periodsBehind >= rules.stalePeriods { return .stale }
         if periodsBehind >= 1 { return .noCurrentReport }
         return nil
     }
 
-    func markers(for evaluation: TargetEvaluation, latest: ProgressEntry?, id: String, flagged: Set<String>,
-                 asOf: JudgingDay) -> [Marker] {
+    func markers(
+        for evaluation: TargetEvaluation, latest: ProgressEntry?, id: String, flagged: Set<String>,
+        asOf: JudgingDay
+    ) -> [Marker] {
         var markers: [Marker] = []
-        if let marker = reportingMarker(latest: latest, status: evaluation.status, asOf: asOf) { markers.append(marker) }
+        if let marker = reportingMarker(latest: latest, status: evaluation.status, asOf: asOf) {
+            markers.append(marker)
+        }
         if flagged.contains(id) { markers.append(.flagged) }
         if asOf.unanswered.contains(id) { markers.append(.followUpOverdue) }
         return markers

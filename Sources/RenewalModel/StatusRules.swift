@@ -20,8 +20,10 @@ public struct StatusRules: Sendable, Hashable {
     public var stalePeriods: Int
     public var aboutTolerance: Double
 
-    public init(onTrackMaxLag: Double = 10, behindMaxLag: Double = 30, dueSoonDays: Int = 30, returnDueDay: Int = 10,
-                smallCountMaximum: Double = 3, stalePeriods: Int = 2, aboutTolerance: Double = 0.05) {
+    public init(
+        onTrackMaxLag: Double = 10, behindMaxLag: Double = 30, dueSoonDays: Int = 30, returnDueDay: Int = 10,
+        smallCountMaximum: Double = 3, stalePeriods: Int = 2, aboutTolerance: Double = 0.05
+    ) {
         self.onTrackMaxLag = onTrackMaxLag
         self.behindMaxLag = behindMaxLag
         self.dueSoonDays = dueSoonDays

@@ -13,8 +13,10 @@ public struct SupervisionFlag: Sendable, Hashable, Codable {
     public var clearedBy: String?
     public var clearedAt: String?
 
-    public init(id: String, itemId: String, note: String, flaggedBy: String, flaggedAt: String, followUp: String? = nil,
-                clearedBy: String? = nil, clearedAt: String? = nil) {
+    public init(
+        id: String, itemId: String, note: String, flaggedBy: String, flaggedAt: String, followUp: String? = nil,
+        clearedBy: String? = nil, clearedAt: String? = nil
+    ) {
         self.id = id
         self.itemId = itemId
         self.note = note

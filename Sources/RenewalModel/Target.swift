@@ -28,11 +28,13 @@ public struct Target: Codable, Sendable, Hashable {
     /// For overall targets: the measures that deliver it.
     public var relatedMeasures: [Int]?
 
-    public init(id: String, description: String, descriptionEn: String, source: String, kind: TargetKind,
-                comparator: GoalComparator? = nil, comparatorText: String? = nil, value: Double? = nil,
-                unit: String? = nil, reading: Reading? = nil, deadline: Day? = nil,
-                recurrence: Recurrence? = nil, baselineYear: Int? = nil, reportedUnit: String? = nil,
-                relatedMeasures: [Int]? = nil) {
+    public init(
+        id: String, description: String, descriptionEn: String, source: String, kind: TargetKind,
+        comparator: GoalComparator? = nil, comparatorText: String? = nil, value: Double? = nil,
+        unit: String? = nil, reading: Reading? = nil, deadline: Day? = nil,
+        recurrence: Recurrence? = nil, baselineYear: Int? = nil, reportedUnit: String? = nil,
+        relatedMeasures: [Int]? = nil
+    ) {
         self.id = id
         self.description = description
         self.descriptionEn = descriptionEn
@@ -67,7 +69,8 @@ public struct Target: Codable, Sendable, Hashable {
         let number = NumberText.format(value)
         var text: String
         if let baselineYear {
-            text = language == .zh
+            text =
+                language == .zh
                 ? "较\(baselineYear)年 \(comparator.symbol)+\(number)\(unit ?? "")"
                 : "\(comparator.symbol)+\(number)\(unit ?? "") on \(baselineYear)"
         } else {

@@ -49,7 +49,8 @@ public struct Bulletin: Encodable, Sendable {
     let context: ReportContext
 
     enum CodingKeys: String, CodingKey {
-        case title, asOf, previousAsOf, periodStart, sampleData, situation, measureCounts, highlights, overdue, flagged, notReported
+        case title, asOf, previousAsOf, periodStart, sampleData, situation, measureCounts, highlights, overdue, flagged,
+            notReported
     }
 
     public init(context: ReportContext) {
@@ -73,26 +74,34 @@ public struct Bulletin: Encodable, Sendable {
         let counts = now.targetCounts
         let previousCounts = before.targetCounts
         situation = Status.worstFirst.map {
-            StatusLine(status: $0, label: $0.label(context.language), count: counts[$0], previous: previousCounts[$0],
-                       change: counts[$0] - previousCounts[$0])
+            StatusLine(
+                status: $0, label: $0.label(context.language), count: counts[$0], previous: previousCounts[$0],
+                change: counts[$0] - previousCounts[$0])
         }
         measureCounts = now.measureCounts.dictionary
 
         // Highlights: done since the previous bulletin, then ahead of schedule.
         let previousById = Dictionary(before.targets.map { ($0.targetId, $0) }, uniquingKeysWith: { a, _ in a })
-        let newlyDone = now.targets.filter { $0.status.isFinished && !(previousById[$0.targetId]?.status.isFinished ?? false) }
-        let ahead = now.targets.filter { $0.status == .onTrack && ($0.lag ?? 0) <= -5 }.sorted { ($0.lag ?? 0) < ($1.lag ?? 0) }
+        let newlyDone = now.targets.filter {
+            $0.status.isFinished && !(previousById[$0.targetId]?.status.isFinished ?? false)
+        }
+        let ahead = now.targets.filter { $0.status == .onTrack && ($0.lag ?? 0) <= -5 }.sorted {
+            ($0.lag ?? 0) < ($1.lag ?? 0)
+        }
         highlights = (newlyDone + ahead).compactMap { context.row($0) }
 
         overdue = OverdueReport(context: context).groups
         flagged = context.flags.map { flag in
             let target = plan.target(id: flag.itemId)
             let measure = plan.measure(itemId: flag.itemId)
-            let status = now.target(flag.itemId)?.status ?? measure.flatMap { now.measure($0.number)?.status } ?? .noReport
-            return FlaggedItem(flag: flag,
-                               title: target.map(context.description) ?? measure.map { context.pick($0.title, $0.titleEn) } ?? flag.itemId,
-                               status: status, statusLabel: status.label(context.language),
-                               leadUnits: plan.leadUnits(forItem: flag.itemId))
+            let status =
+                now.target(flag.itemId)?.status ?? measure.flatMap { now.measure($0.number)?.status } ?? .noReport
+            return FlaggedItem(
+                flag: flag,
+                title: target.map(context.description) ?? measure.map { context.pick($0.title, $0.titleEn) }
+                    ?? flag.itemId,
+                status: status, statusLabel: status.label(context.language),
+                leadUnits: plan.leadUnits(forItem: flag.itemId))
         }
         notReported = Bulletin.silentUnits(plan: plan, entries: context.entries, from: start, to: asOfDay)
     }
@@ -108,8 +117,12 @@ public struct Bulletin: Encodable, Sendable {
     /// reporting unit, or, when it names none, for the lead units of its item.
     static func silentUnits(plan: Plan, entries: [ProgressEntry], from: Day, to: Day) -> [UnitLine] {
         var ledItems: [String: Int] = [:]
-        for target in plan.allTargets { for unit in plan.leadUnits(forTarget: target.id) { ledItems[unit, default: 0] += 1 } }
-        for measure in plan.measures where measure.targets.isEmpty { for unit in measure.leadUnits { ledItems[unit, default: 0] += 1 } }
+        for target in plan.allTargets {
+            for unit in plan.leadUnits(forTarget: target.id) { ledItems[unit, default: 0] += 1 }
+        }
+        for measure in plan.measures where measure.targets.isEmpty {
+            for unit in measure.leadUnits { ledItems[unit, default: 0] += 1 }
+        }
         var latest: [String: Day] = [:]
         var reported: Set<String> = []
         for entry in entries where !entry.isBaseline && entry.date <= to {
@@ -121,7 +134,8 @@ public struct Bulletin: Encodable, Sendable {
         }
         return plan.units.compactMap { unit in
             guard let items = ledItems[unit.name], !reported.contains(unit.name) else { return nil }
-            return UnitLine(unit: unit.name, short: unit.short, items: items, lastReport: latest[unit.name]?.description)
+            return UnitLine(
+                unit: unit.name, short: unit.short, items: items, lastReport: latest[unit.name]?.description)
         }
     }
 
@@ -131,22 +145,28 @@ public struct Bulletin: Encodable, Sendable {
         let c = context
         let total = situation.reduce(0) { $0 + $1.count }
         let parts = situation.filter { $0.count > 0 }.map { line -> String in
-            let change = line.change == 0 ? "" : c.pick("（较上期\(line.change > 0 ? "增加" : "减少")\(abs(line.change))）", " (\(signed(line.change)))")
+            let change =
+                line.change == 0
+                ? "" : c.pick("（较上期\(line.change > 0 ? "增加" : "减少")\(abs(line.change))）", " (\(signed(line.change)))")
             return "\(line.label) \(line.count)\(change)"
         }
-        return c.pick("全部 \(total) 项指标中，", "Of \(total) targets: ") + parts.joined(separator: c.pick("，", ", ")) + c.pick("。", ".")
+        return c.pick("全部 \(total) 项指标中，", "Of \(total) targets: ") + parts.joined(separator: c.pick("，", ", "))
+            + c.pick("。", ".")
     }
 
     func highlightText(_ row: TargetRow) -> String {
         let c = context
         if row.status.isFinished {
-            return row.statusLabel + (row.actual.map { "，" + c.pick("实际 ", "actual ") + c.quantity($0, unit: row.unit) } ?? "")
+            return row.statusLabel
+                + (row.actual.map { "，" + c.pick("实际 ", "actual ") + c.quantity($0, unit: row.unit) } ?? "")
         }
-        return c.lagText(row.lag ?? 0) + (row.actual.map { c.pick("，实际 ", ", actual ") + c.quantity($0, unit: row.unit) } ?? "")
+        return c.lagText(row.lag ?? 0)
+            + (row.actual.map { c.pick("，实际 ", ", actual ") + c.quantity($0, unit: row.unit) } ?? "")
     }
 
     func groupName(_ group: OverdueReport.Group) -> String {
-        group.unit.isEmpty ? context.pick("总体目标（未指定牵头单位）", "Overall targets (no lead unit)") : context.unitName(group.unit)
+        group.unit.isEmpty
+            ? context.pick("总体目标（未指定牵头单位）", "Overall targets (no lead unit)") : context.unitName(group.unit)
     }
 
     func period(_ row: TargetRow) -> String {

@@ -6,37 +6,55 @@ extension Bulletin {
     /// Header and rows for the CSV form: one table with a section column, for Excel/WPS.
     public func csvTable() -> (header: [String], rows: [[ReportCell]]) {
         let c = context
-        let header = c.pick(["部分", "单位", "编号", "指标", "状态", "目标", "应达", "实际", "差距", "截止日期", "说明"],
-                            ["Section", "Unit", "Id", "Target", "Status", "Goal", "Due", "Actual", "Gap", "Deadline", "Note"])
+        let header = c.pick(
+            ["部分", "单位", "编号", "指标", "状态", "目标", "应达", "实际", "差距", "截止日期", "说明"],
+            ["Section", "Unit", "Id", "Target", "Status", "Goal", "Due", "Actual", "Gap", "Deadline", "Note"])
         var rows: [[ReportCell]] = []
         let sample = c.isSample ? c.pick("示例数据", "sample data") : ""
         for line in situation where line.count > 0 || line.previous > 0 {
-            rows.append([.text(c.pick("总体情况", "Situation")), .text(""), .text(""), .text(""), .text(line.label),
-                         .text(""), .number(Double(line.previous)), .number(Double(line.count)), .number(Double(line.change)),
-                         .text(""), .text(c.pick("指标数：本期、上期、变化", "targets: now, previous, change") + (sample.isEmpty ? "" : "；" + sample))])
+            rows.append([
+                .text(c.pick("总体情况", "Situation")), .text(""), .text(""), .text(""), .text(line.label),
+                .text(""), .number(Double(line.previous)), .number(Double(line.count)), .number(Double(line.change)),
+                .text(""),
+                .text(c.pick("指标数：本期、上期、变化", "targets: now, previous, change") + (sample.isEmpty ? "" : "；" + sample)),
+            ])
         }
         for row in highlights {
-            rows.append([.text(c.pick("工作亮点", "Highlight")), .text(row.leadUnits.first.map { c.unitName($0) } ?? ""), .text(row.id),
-                         .text(row.description), .text(row.statusLabel), .text(row.goalText), .number(row.expected), .number(row.actual),
-                         .number(nil), .text(row.deadline ?? ""), .text(sample)])
+            rows.append([
+                .text(c.pick("工作亮点", "Highlight")), .text(row.leadUnits.first.map { c.unitName($0) } ?? ""),
+                .text(row.id),
+                .text(row.description), .text(row.statusLabel), .text(row.goalText), .number(row.expected),
+                .number(row.actual),
+                .number(nil), .text(row.deadline ?? ""), .text(sample),
+            ])
         }
         for group in overdue {
             for row in group.items {
                 let due = row.status == .overdue ? row.goal : row.expected
-                rows.append([.text(c.pick("逾期滞后临期", "Overdue")), .text(group.unit.isEmpty ? c.pick("总体目标", "Overall") : c.unitName(group.unit)),
-                             .text(row.id), .text(row.description + period(row)), .text(row.statusLabel), .text(row.goalText),
-                             .number(due), .number(row.actual), .number(row.gap), .text(row.deadline ?? ""), .text(sample)])
+                rows.append([
+                    .text(c.pick("逾期滞后临期", "Overdue")),
+                    .text(group.unit.isEmpty ? c.pick("总体目标", "Overall") : c.unitName(group.unit)),
+                    .text(row.id), .text(row.description + period(row)), .text(row.statusLabel), .text(row.goalText),
+                    .number(due), .number(row.actual), .number(row.gap), .text(row.deadline ?? ""), .text(sample),
+                ])
             }
         }
         for item in flagged {
-            rows.append([.text(c.pick("督办", "Flagged")), .text(item.leadUnits.first.map { c.unitName($0) } ?? ""), .text(item.flag.itemId),
-                         .text(item.title), .text(item.statusLabel), .text(""), .number(nil), .number(nil), .number(nil),
-                         .text(item.flag.followUp ?? ""), .text(item.flag.note)])
+            rows.append([
+                .text(c.pick("督办", "Flagged")), .text(item.leadUnits.first.map { c.unitName($0) } ?? ""),
+                .text(item.flag.itemId),
+                .text(item.title), .text(item.statusLabel), .text(""), .number(nil), .number(nil), .number(nil),
+                .text(item.flag.followUp ?? ""), .text(item.flag.note),
+            ])
         }
         for unit in notReported {
-            rows.append([.text(c.pick("未报送", "Not reported")), .text(c.unitName(unit.unit)), .text(""), .text(""), .text(""),
-                         .text(""), .number(nil), .number(nil), .number(nil), .text(""),
-                         .text(unit.lastReport.map { c.pick("最近一次报送 \($0)", "last report \($0)") } ?? c.pick("从未报送", "never reported"))])
+            rows.append([
+                .text(c.pick("未报送", "Not reported")), .text(c.unitName(unit.unit)), .text(""), .text(""), .text(""),
+                .text(""), .number(nil), .number(nil), .number(nil), .text(""),
+                .text(
+                    unit.lastReport.map { c.pick("最近一次报送 \($0)", "last report \($0)") }
+                        ?? c.pick("从未报送", "never reported")),
+            ])
         }
         return (header, rows)
     }

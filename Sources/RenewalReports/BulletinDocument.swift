@@ -35,56 +35,97 @@ extension Bulletin {
     /// lead unit, flags, units that have not reported).
     public func document() -> BulletinDocument {
         let c = context
-        let banner = c.isSample
-            ? (c.pick("示例数据", "Sample data"), c.pick("：以下为虚构的示例数据，仅供演示，不代表实际进展。", ": fictional figures for demonstration only."))
+        let banner =
+            c.isSample
+            ? (
+                c.pick("示例数据", "Sample data"),
+                c.pick("：以下为虚构的示例数据，仅供演示，不代表实际进展。", ": fictional figures for demonstration only.")
+            )
             : nil
         let none = BulletinDocument.Block.paragraph(c.pick("无。", "None."))
 
         let situationTable = BulletinDocument.Table(
-            columns: [(c.pick("状态", "Status"), .status), (c.pick("指标数", "Targets"), .number),
-                      (c.pick("上期", "Previous"), .number), (c.pick("变化", "Change"), .number)],
+            columns: [
+                (c.pick("状态", "Status"), .status), (c.pick("指标数", "Targets"), .number),
+                (c.pick("上期", "Previous"), .number), (c.pick("变化", "Change"), .number),
+            ],
             rows: situation.filter { $0.count > 0 || $0.previous > 0 }.map { line in
-                (line.status, ["\(line.status.mark) \(line.label)", "\(line.count)", "\(line.previous)", signed(line.change)])
+                (
+                    line.status,
+                    ["\(line.status.mark) \(line.label)", "\(line.count)", "\(line.previous)", signed(line.change)]
+                )
             })
 
-        let highlightBlocks: [BulletinDocument.Block] = highlights.isEmpty
+        let highlightBlocks: [BulletinDocument.Block] =
+            highlights.isEmpty
             ? [.paragraph(c.pick("本期无新完成或超序时进度的指标。", "Nothing newly done or ahead of schedule."))]
             : [.list(highlights.map { (lead: $0.id, text: "\($0.description)：\(highlightText($0))") })]
 
         var lateBlocks: [BulletinDocument.Block] = overdue.isEmpty ? [none] : []
         for group in overdue {
             lateBlocks.append(.subheading("\(groupName(group))（\(group.items.count)）"))
-            lateBlocks.append(.table(BulletinDocument.Table(
-                columns: [(c.pick("编号", "Id"), .text), (c.pick("指标", "Target"), .text), (c.pick("状态", "Status"), .status),
-                          (c.pick("应达", "Due"), .number), (c.pick("实际", "Actual"), .number), (c.pick("差距", "Gap"), .number),
-                          (c.pick("截止日期", "Deadline"), .text)],
-                rows: group.items.map { row in
-                    (row.status, [row.id, row.description + period(row), "\(row.status.mark) \(row.statusLabel)", due(row),
-                                  c.quantity(row.actual, unit: row.unit), gap(row), row.deadline ?? "-"])
-                })))
+            lateBlocks.append(
+                .table(
+                    BulletinDocument.Table(
+                        columns: [
+                            (c.pick("编号", "Id"), .text), (c.pick("指标", "Target"), .text),
+                            (c.pick("状态", "Status"), .status),
+                            (c.pick("应达", "Due"), .number), (c.pick("实际", "Actual"), .number),
+                            (c.pick("差距", "Gap"), .number),
+                            (c.pick("截止日期", "Deadline"), .text),
+                        ],
+                        rows: group.items.map { row in
+                            (
+                                row.status,
+                                [
+                                    row.id, row.description + period(row), "\(row.status.mark) \(row.statusLabel)",
+                                    due(row),
+                                    c.quantity(row.actual, unit: row.unit), gap(row), row.deadline ?? "-",
+                                ]
+                            )
+                        })))
         }
 
-        let flagBlocks: [BulletinDocument.Block] = flagged.isEmpty ? [none] : [.list(flagged.map { item in
-            let follow = item.flag.followUp.map { c.pick("，反馈期限 \($0)", ", follow up by \($0)") } ?? ""
-            let raised = "\(item.flag.flaggedBy)，\(item.flag.flaggedAt.prefix(10))\(follow)"
-            return (lead: item.flag.itemId, text: "\(item.title)（\(item.status.mark) \(item.statusLabel)）：\(item.flag.note)（\(raised)）")
-        })]
+        let flagBlocks: [BulletinDocument.Block] =
+            flagged.isEmpty
+            ? [none]
+            : [
+                .list(
+                    flagged.map { item in
+                        let follow = item.flag.followUp.map { c.pick("，反馈期限 \($0)", ", follow up by \($0)") } ?? ""
+                        let raised = "\(item.flag.flaggedBy)，\(item.flag.flaggedAt.prefix(10))\(follow)"
+                        return (
+                            lead: item.flag.itemId,
+                            text: "\(item.title)（\(item.status.mark) \(item.statusLabel)）：\(item.flag.note)（\(raised)）"
+                        )
+                    })
+            ]
 
         var silentBlocks: [BulletinDocument.Block] = [
-            .paragraph(c.pick("\(periodStart) 至 \(asOf) 期间无报送：", "No report dated \(periodStart) to \(asOf):")),
+            .paragraph(c.pick("\(periodStart) 至 \(asOf) 期间无报送：", "No report dated \(periodStart) to \(asOf):"))
         ]
-        silentBlocks.append(notReported.isEmpty
-            ? .paragraph(c.pick("各牵头单位均已报送。", "Every lead unit has reported."))
-            : .list(notReported.map { unit in
-                let last = unit.lastReport.map { c.pick("最近一次报送 \($0)", "last report \($0)") } ?? c.pick("从未报送", "never reported")
-                return (lead: nil, text: c.unitName(unit.unit) + "（" + c.pick("牵头 \(unit.items) 项，", "leads \(unit.items), ") + "\(last)）")
-            }))
+        silentBlocks.append(
+            notReported.isEmpty
+                ? .paragraph(c.pick("各牵头单位均已报送。", "Every lead unit has reported."))
+                : .list(
+                    notReported.map { unit in
+                        let last =
+                            unit.lastReport.map { c.pick("最近一次报送 \($0)", "last report \($0)") }
+                            ?? c.pick("从未报送", "never reported")
+                        return (
+                            lead: nil,
+                            text: c.unitName(unit.unit) + "（" + c.pick("牵头 \(unit.items) 项，", "leads \(unit.items), ")
+                                + "\(last)）"
+                        )
+                    }))
 
         return BulletinDocument(
             banner: banner, title: title,
             subtitle: c.pick("截至 \(asOf)（上期 \(previousAsOf)）", "As of \(asOf) (previous: \(previousAsOf))"),
             sections: [
-                .init(heading: c.pick("一、总体情况", "1. Overall situation"), blocks: [.paragraph(situationSentence()), .table(situationTable)]),
+                .init(
+                    heading: c.pick("一、总体情况", "1. Overall situation"),
+                    blocks: [.paragraph(situationSentence()), .table(situationTable)]),
                 .init(heading: c.pick("二、工作亮点", "2. Highlights"), blocks: highlightBlocks),
                 .init(heading: c.pick("三、逾期、滞后及临期事项", "3. Overdue, lagging and due-soon items"), blocks: lateBlocks),
                 .init(heading: c.pick("四、督办事项", "4. Flagged for supervision"), blocks: flagBlocks),

@@ -19,7 +19,10 @@ enum BulletinHTML {
                 case let .table(table):
                     body += self.table(table)
                 case let .list(items):
-                    body.append("<ul>" + items.map { "<li>" + ($0.lead.map { "<b>\(h($0))</b> " } ?? "") + h($0.text) + "</li>" }.joined() + "</ul>")
+                    body.append(
+                        "<ul>"
+                            + items.map { "<li>" + ($0.lead.map { "<b>\(h($0))</b> " } ?? "") + h($0.text) + "</li>" }
+                            .joined() + "</ul>")
                 }
             }
         }
@@ -68,7 +71,8 @@ enum BulletinHTML {
         tr.s-severelyBehind td.st { color: #c05000; font-weight: bold; }
         tr.s-behind td.st { color: #8a6d00; }
         .sample { border: 2px solid #c05000; padding: 0.4em 0.8em; color: #c05000; font-weight: bold; }
-        @media print { body { margin: 0; max-width: none; } tr, li { page-break-inside: avoid; } h2, h3 { page-break-after: avoid; } }
+        @media print { body { margin: 0; max-width: none; } tr, li { page-break-inside: avoid; }
+                       h2, h3 { page-break-after: avoid; } }
         </style>
         </head>
         <body>

@@ -16,7 +16,8 @@ enum BulletinMarkdown {
                     out.append("### \(md(text))")
                 case let .table(table):
                     out.append("| " + table.columns.map { md($0.title) }.joined(separator: " | ") + " |")
-                    out.append("|" + table.columns.map { $0.kind == .number ? "---:" : "---" }.joined(separator: "|") + "|")
+                    out.append(
+                        "|" + table.columns.map { $0.kind == .number ? "---:" : "---" }.joined(separator: "|") + "|")
                     for row in table.rows { out.append("| " + row.cells.map(md).joined(separator: " | ") + " |") }
                 case let .list(items):
                     for item in items { out.append("- " + (item.lead.map { "**\(md($0))** " } ?? "") + md(item.text)) }

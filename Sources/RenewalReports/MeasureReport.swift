@@ -45,8 +45,9 @@ public struct MeasureReport: Encodable, Sendable {
     /// Nil when the plan has no such measure.
     public init?(context: ReportContext, number: Int) {
         guard let measure = context.plan.measure(number: number),
-              let programme = context.plan.programme(containing: number),
-              let judged = context.evaluation.measure(number) else { return nil }
+            let programme = context.plan.programme(containing: number),
+            let judged = context.evaluation.measure(number)
+        else { return nil }
         self.context = context
         sampleData = context.isSample
         self.number = number
@@ -68,16 +69,21 @@ public struct MeasureReport: Encodable, Sendable {
             .filter { items.contains($0.itemId) && $0.date <= asOf && !$0.isBaseline }
             .enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }
             .map(\.element)
-            .map { EntryRow(id: $0.id, item: $0.itemId, date: $0.date.description, value: $0.value,
-                            milestone: $0.milestone, progress: $0.progress, problems: $0.problems,
-                            nextSteps: $0.nextSteps, reportingUnit: $0.reportingUnit) }
+            .map {
+                EntryRow(
+                    id: $0.id, item: $0.itemId, date: $0.date.description, value: $0.value,
+                    milestone: $0.milestone, progress: $0.progress, problems: $0.problems,
+                    nextSteps: $0.nextSteps, reportingUnit: $0.reportingUnit)
+            }
     }
 
     /// The report as text lines that fit `context.width`.
     public func text(historyLimit: Int = 6) -> String {
         let c = context
         let width = c.width
-        guard let measure = c.plan.measure(number: number), let programme = c.plan.programme(containing: number) else { return "" }
+        guard let measure = c.plan.measure(number: number), let programme = c.plan.programme(containing: number) else {
+            return ""
+        }
         var lines: [String] = c.sampleBanner
         func field(_ label: String, _ value: String) {
             let head = label + context.pick("：", ": ")
@@ -88,21 +94,30 @@ public struct MeasureReport: Encodable, Sendable {
             }
         }
         lines.append(TextLayout.truncate(c.heading(measure), to: width, ellipsis: true))
-        if c.language == .en { lines.append(TextLayout.truncate(measure.label + measure.title, to: width, ellipsis: true)) }
+        if c.language == .en {
+            lines.append(TextLayout.truncate(measure.label + measure.title, to: width, ellipsis: true))
+        }
         field(c.pick("所属工程", "Programme"), c.heading(programme))
         field(c.pick("牵头单位", "Lead"), measure.leadUnits.map { c.unitName($0) }.joined(separator: c.pick("、", "; ")))
-        field(c.pick("责任单位", "Responsible"),
-              measure.responsibleUnits.isEmpty ? "-" : measure.responsibleUnits.map { c.unitName($0) }.joined(separator: c.pick("、", "; ")))
+        field(
+            c.pick("责任单位", "Responsible"),
+            measure.responsibleUnits.isEmpty
+                ? "-" : measure.responsibleUnits.map { c.unitName($0) }.joined(separator: c.pick("、", "; ")))
         let markerText = c.markersText(markers)
-        field(c.pick("状态", "Status"), c.statusText(status) + (markerText.isEmpty ? "" : " " + markerText)
-              + c.pick("（截至 \(c.evaluation.asOf)）", " (as of \(c.evaluation.asOf))"))
+        field(
+            c.pick("状态", "Status"),
+            c.statusText(status) + (markerText.isEmpty ? "" : " " + markerText)
+                + c.pick("（截至 \(c.evaluation.asOf)）", " (as of \(c.evaluation.asOf))"))
         lines.append("")
         lines.append(c.pick("条文：", "Clause (as written):"))
-        lines.append(contentsOf: TextLayout.wrap(measure.title + "。" + measure.text, width: width - 2).map { "  " + $0 })
+        lines.append(
+            contentsOf: TextLayout.wrap(measure.title + "。" + measure.text, width: width - 2).map { "  " + $0 })
         lines.append("")
         if targets.isEmpty {
-            lines.append(c.pick("指标：本条没有量化指标或限时任务，按月报送进展（持续推进）。",
-                                "Targets: none with a number or date; progress is reported monthly (ongoing)."))
+            lines.append(
+                c.pick(
+                    "指标：本条没有量化指标或限时任务，按月报送进展（持续推进）。",
+                    "Targets: none with a number or date; progress is reported monthly (ongoing)."))
         } else {
             lines.append(c.pick("指标：", "Targets:"))
             for row in targets {
@@ -115,11 +130,19 @@ public struct MeasureReport: Encodable, Sendable {
                 let markerText = c.markersText(row.markers)
                 if !markerText.isEmpty { statusLine += " " + markerText }
                 let pad = String(repeating: " ", count: DisplayWidth.of(head))
-                lines.append(contentsOf: TextLayout.wrap(c.pick("状态 ", "status ") + statusLine, width: width - pad.count).map { pad + $0 })
+                lines.append(
+                    contentsOf: TextLayout.wrap(c.pick("状态 ", "status ") + statusLine, width: width - pad.count).map {
+                        pad + $0
+                    })
                 lines.append(contentsOf: TextLayout.wrap(numbers(row), width: width - pad.count).map { pad + $0 })
                 if let years = row.years, years.count > 1 {
-                    let yearText = years.map { "\($0.year) \($0.status.mark)\($0.statusLabel) \(c.quantity($0.actual, unit: row.unit))" }
-                    lines.append(contentsOf: TextLayout.wrap(c.pick("逐年 ", "by year ") + yearText.joined(separator: c.dot), width: width - pad.count).map { pad + $0 })
+                    let yearText = years.map {
+                        "\($0.year) \($0.status.mark)\($0.statusLabel) \(c.quantity($0.actual, unit: row.unit))"
+                    }
+                    lines.append(
+                        contentsOf: TextLayout.wrap(
+                            c.pick("逐年 ", "by year ") + yearText.joined(separator: c.dot), width: width - pad.count
+                        ).map { pad + $0 })
                 }
             }
         }
@@ -148,17 +171,24 @@ public struct MeasureReport: Encodable, Sendable {
             lines.append(c.pick("报送记录：无", "Reports: none"))
             return lines
         }
-        lines.append(c.pick("报送记录（最近 \(min(limit, entries.count)) 条，共 \(entries.count) 条）：",
-                            "Reports (latest \(min(limit, entries.count)) of \(entries.count)):"))
+        lines.append(
+            c.pick(
+                "报送记录（最近 \(min(limit, entries.count)) 条，共 \(entries.count) 条）：",
+                "Reports (latest \(min(limit, entries.count)) of \(entries.count)):"))
         for entry in entries.prefix(limit) {
             var head = "  \(entry.date) \(entry.item)"
-            if let value = entry.value { head += " " + c.quantity(value, unit: c.plan.target(id: entry.item)?.entryUnit) }
+            if let value = entry.value {
+                head += " " + c.quantity(value, unit: c.plan.target(id: entry.item)?.entryUnit)
+            }
             if let state = entry.milestone { head += " " + state.label(c.language) }
             if let unit = entry.reportingUnit { head += "  " + c.unitName(unit, short: true) }
             lines.append(TextLayout.truncate(head, to: c.width, ellipsis: true))
-            for (label, text) in [(c.pick("进展情况", "Progress"), entry.progress), (c.pick("存在问题", "Problems"), entry.problems),
-                                  (c.pick("下步计划", "Next"), entry.nextSteps)] where !text.isEmpty {
-                lines.append(contentsOf: indentWrap(head: "    \(label)" + c.pick("：", ": "), text: text, width: c.width))
+            for (label, text) in [
+                (c.pick("进展情况", "Progress"), entry.progress), (c.pick("存在问题", "Problems"), entry.problems),
+                (c.pick("下步计划", "Next"), entry.nextSteps),
+            ] where !text.isEmpty {
+                lines.append(
+                    contentsOf: indentWrap(head: "    \(label)" + c.pick("：", ": "), text: text, width: c.width))
             }
         }
         return lines
@@ -186,14 +216,22 @@ public struct MeasureReport: Encodable, Sendable {
             parts.append(c.pick("最新报送 ", "latest ") + (state ?? c.pick("无", "none")))
         }
         if row.kind == .quantitative {
-            if let baseline = row.baseline { parts.append(c.pick("基数 ", "baseline ") + c.quantity(baseline, unit: row.unit)) }
+            if let baseline = row.baseline {
+                parts.append(c.pick("基数 ", "baseline ") + c.quantity(baseline, unit: row.unit))
+            }
             var actual = c.pick("实际 ", "actual ") + c.quantity(row.actual, unit: row.unit)
             if let date = row.actualDate { actual += c.pick("（\(date)）", " (\(date))") }
             parts.append(actual)
-            if let expected = row.expected { parts.append(c.pick("应达 ", "expected ") + c.quantity(expected, unit: row.unit, approximate: true)) }
-            if let gap = row.gap, gap > 0, row.unit == "%" { parts.append(c.pick("差 ", "short by ") + c.gapText(gap, unit: row.unit)) }
+            if let expected = row.expected {
+                parts.append(c.pick("应达 ", "expected ") + c.quantity(expected, unit: row.unit, approximate: true))
+            }
+            if let gap = row.gap, gap > 0, row.unit == "%" {
+                parts.append(c.pick("差 ", "short by ") + c.gapText(gap, unit: row.unit))
+            }
             if let progress = row.progress {
-                parts.append(c.pick("进度 ", "progress ") + ProgressBar.render(progress, width: 12) + " " + NumberText.percent(progress))
+                parts.append(
+                    c.pick("进度 ", "progress ") + ProgressBar.render(progress, width: 12) + " "
+                        + NumberText.percent(progress))
             }
             if let expected = row.expectedProgress, row.unit == "%" {
                 parts.append(c.pick("序时进度 ", "schedule ") + NumberText.percent(expected))

@@ -14,7 +14,9 @@ public enum Ordering {
     /// Overdue, lagging and due-soon targets under each lead unit ("" for an overall target
     /// without one), worst first. An item with two lead units appears under both: each
     /// department sees its whole list. Groups come in the order of their worst item.
-    public static func lateByLeadUnit(_ evaluation: PlanEvaluation, plan: Plan) -> [(unit: String, items: [TargetEvaluation])] {
+    public static func lateByLeadUnit(
+        _ evaluation: PlanEvaluation, plan: Plan
+    ) -> [(unit: String, items: [TargetEvaluation])] {
         let late = evaluation.targets.filter { $0.status.isOverdueOrLagging }.sorted(by: worstFirst)
         var order: [String] = []
         var byUnit: [String: [TargetEvaluation]] = [:]

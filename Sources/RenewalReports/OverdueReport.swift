@@ -49,13 +49,16 @@ public struct OverdueReport: Encodable, Sendable {
             let led = rows.filter { $0.leadUnits.contains(unit.name) }
             let shared = rows.filter { !$0.leadUnits.contains(unit.name) && $0.responsibleUnits.contains(unit.name) }
             if !led.isEmpty { groups.append(Group(unit: unit.name, short: unit.short, role: "lead", items: led)) }
-            if !shared.isEmpty { groups.append(Group(unit: unit.name, short: unit.short, role: "responsible", items: shared)) }
+            if !shared.isEmpty {
+                groups.append(Group(unit: unit.name, short: unit.short, role: "responsible", items: shared))
+            }
             count = Set((led + shared).map(\.id)).count
             counts = StatusCounts((led + shared).map(\.status)).dictionary
         } else {
             groups = Ordering.lateByLeadUnit(context.evaluation, plan: plan).map { name, items in
-                Group(unit: name, short: name.isEmpty ? "" : plan.unitName(name, .zh, short: true), role: "lead",
-                      items: items.compactMap { context.row($0) })
+                Group(
+                    unit: name, short: name.isEmpty ? "" : plan.unitName(name, .zh, short: true), role: "lead",
+                    items: items.compactMap { context.row($0) })
             }
         }
         self.groups = groups
@@ -67,35 +70,51 @@ public struct OverdueReport: Encodable, Sendable {
         let width = c.width
         var lines: [String] = c.sampleBanner
         let scope = unit.map { c.pick("：\($0)", ": \(c.unitName($0))") } ?? ""
-        lines.append(TextLayout.truncate(c.pick("逾期、滞后及临期事项（截至 \(asOf)）", "Overdue, lagging and due-soon items as of \(asOf)") + scope, to: width, ellipsis: true))
+        lines.append(
+            TextLayout.truncate(
+                c.pick("逾期、滞后及临期事项（截至 \(asOf)）", "Overdue, lagging and due-soon items as of \(asOf)") + scope,
+                to: width, ellipsis: true))
         if count == 0 {
             lines.append(c.pick("没有逾期、滞后或临期的事项。", "Nothing is overdue, lagging or due soon."))
         } else {
             let parts = Status.worstFirst.filter { (counts[$0.code] ?? 0) > 0 }
                 .map { "\($0.mark) \($0.label(c.language)) \(counts[$0.code] ?? 0)" }
-            lines.append(contentsOf: TextLayout.wrap(c.pick("共 \(count) 项：", "\(count) items: ") + parts.joined(separator: c.dot), width: width))
+            lines.append(
+                contentsOf: TextLayout.wrap(
+                    c.pick("共 \(count) 项：", "\(count) items: ") + parts.joined(separator: c.dot), width: width))
         }
         let statusWidth = c.statusWidth
         for group in groups {
             lines.append("")
-            let name = group.unit.isEmpty
+            let name =
+                group.unit.isEmpty
                 ? c.pick("总体目标（未指定牵头单位）", "Overall targets (no lead unit)")
                 : c.unitName(group.unit)
             let role = group.role == "responsible" ? c.pick("（作为责任单位）", " (as responsible unit)") : ""
-            lines.append(TextLayout.truncate("【\(name)】\(role) " + c.pick("\(group.items.count) 项", "\(group.items.count)"), to: width, ellipsis: true))
+            lines.append(
+                TextLayout.truncate(
+                    "【\(name)】\(role) " + c.pick("\(group.items.count) 项", "\(group.items.count)"), to: width,
+                    ellipsis: true))
             for row in group.items {
                 let period = row.year.map { c.pick("（\($0)年度）", " (\($0))") } ?? ""
-                let head = "  " + TextLayout.padRight(c.statusText(row.status), to: statusWidth)
+                let head =
+                    "  " + TextLayout.padRight(c.statusText(row.status), to: statusWidth)
                     + " " + TextLayout.padRight(row.id, to: 6) + " "
-                lines.append(head + TextLayout.truncate(row.description + period, to: width - DisplayWidth.of(head), ellipsis: true))
+                lines.append(
+                    head
+                        + TextLayout.truncate(
+                            row.description + period, to: width - DisplayWidth.of(head), ellipsis: true))
                 let indent = String(repeating: " ", count: 4)
                 lines.append(contentsOf: TextLayout.wrap(facts(row), width: width - 4).map { indent + $0 })
             }
         }
         if notReported > 0 && unit == nil {
             lines.append("")
-            lines.append(TextLayout.truncate(c.pick("另有 \(notReported) 项指标尚无报送（未到期，见 renewal summary）。",
-                                                    "\(notReported) more targets have no report yet (not due; see renewal summary)."), to: width))
+            lines.append(
+                TextLayout.truncate(
+                    c.pick(
+                        "另有 \(notReported) 项指标尚无报送（未到期，见 renewal summary）。",
+                        "\(notReported) more targets have no report yet (not due; see renewal summary)."), to: width))
         }
         return lines.map { TextLayout.truncate($0, to: width) }.joined(separator: "\n")
     }
@@ -106,7 +125,9 @@ public struct OverdueReport: Encodable, Sendable {
         var parts = [c.pick("目标 ", "goal ") + row.goalText]
         if row.kind == .quantitative {
             // The starting figure explains a progress below zero (a figure under its baseline).
-            if let baseline = row.baseline { parts.append(c.pick("基数 ", "baseline ") + c.quantity(baseline, unit: row.unit)) }
+            if let baseline = row.baseline {
+                parts.append(c.pick("基数 ", "baseline ") + c.quantity(baseline, unit: row.unit))
+            }
             parts.append(c.pick("实际 ", "actual ") + c.quantity(row.actual, unit: row.unit))
             if row.status == .overdue {
                 if let goal = row.goal { parts.append(c.pick("应达 ", "due ") + c.quantity(goal, unit: row.unit)) }

@@ -15,8 +15,10 @@ public struct ReportContext: Sendable {
     /// True when the data is the fictional sample (`--demo`): every output says so.
     public let isSample: Bool
 
-    public init(plan: Plan, evaluation: PlanEvaluation, language: Language, width: Int = 80, entries: [ProgressEntry] = [],
-                flags: [SupervisionFlag] = [], isSample: Bool = false) {
+    public init(
+        plan: Plan, evaluation: PlanEvaluation, language: Language, width: Int = 80, entries: [ProgressEntry] = [],
+        flags: [SupervisionFlag] = [], isSample: Bool = false
+    ) {
         self.plan = plan
         self.evaluation = evaluation
         self.language = language
@@ -29,10 +31,11 @@ public struct ReportContext: Sendable {
     /// The first line of every text output of a demo run.
     var sampleBanner: [String] {
         guard isSample else { return [] }
-        return TextLayout.wrap(pick("【示例数据】以下为虚构的示例数据，仅供演示，不代表实际进展。",
-                                    "[SAMPLE DATA] Fictional figures for demonstration only."), width: width)
+        return TextLayout.wrap(
+            pick(
+                "【示例数据】以下为虚构的示例数据，仅供演示，不代表实际进展。",
+                "[SAMPLE DATA] Fictional figures for demonstration only."), width: width)
     }
-
 
     func pick(_ zh: String, _ en: String) -> String { language.pick(zh, en) }
 
@@ -55,7 +58,6 @@ public struct ReportContext: Sendable {
         return number + unitText(unit)
     }
 
-
     func unitText(_ unit: String) -> String { UnitText.localized(unit, language) }
 
     /// A shortfall: for a rate (unit %) in 个百分点, never "6.6%", so a rate gap is not read as a
@@ -69,8 +71,9 @@ public struct ReportContext: Sendable {
     /// progress toward it are different numbers.
     func progressText(_ row: TargetRow) -> String? {
         guard row.unit == "%", let progress = row.progress, let expected = row.expectedProgress else { return nil }
-        return pick("完成进度 \(NumberText.percent(progress))，序时进度 \(NumberText.percent(expected))",
-                    "progress \(NumberText.percent(progress)), schedule \(NumberText.percent(expected))")
+        return pick(
+            "完成进度 \(NumberText.percent(progress))，序时进度 \(NumberText.percent(expected))",
+            "progress \(NumberText.percent(progress)), schedule \(NumberText.percent(expected))")
     }
 
     func statusText(_ status: Status) -> String { "\(status.mark) \(status.label(language))" }
@@ -90,4 +93,3 @@ public struct ReportContext: Sendable {
     /// columns in some CJK terminals, which breaks alignment.
     var dot: String { pick("，", "; ") }
 }
-

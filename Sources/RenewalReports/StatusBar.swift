@@ -41,7 +41,9 @@ public enum StatusBar {
         while remainder < 0, let widest = cells.indices.max(by: { cells[$0] < cells[$1] }) {
             if cells[widest] > 1 {
                 cells[widest] -= 1
-            } else if let rarest = cells.indices.filter({ cells[$0] > 0 }).min(by: { counts[ordered[$0]] < counts[ordered[$1]] }) {
+            } else if let rarest = cells.indices.filter({ cells[$0] > 0 }).min(by: {
+                counts[ordered[$0]] < counts[ordered[$1]]
+            }) {
                 cells[rarest] = 0
             }
             remainder += 1
@@ -60,8 +62,9 @@ public enum StatusBar {
 
     /// The legend line for the bar.
     public static func legend(_ language: Language) -> String {
-        language.pick("进度条：#已完成 =按序时/持续推进 :临期 ~进度滞后 -严重滞后 !逾期 .未报送/未启动",
-                      "Bar: # done  = on track/ongoing  : due soon  ~ behind  - severely behind  ! overdue  . no report")
+        language.pick(
+            "进度条：#已完成 =按序时/持续推进 :临期 ~进度滞后 -严重滞后 !逾期 .未报送/未启动",
+            "Bar: # done  = on track/ongoing  : due soon  ~ behind  - severely behind  ! overdue  . no report")
     }
 }
 

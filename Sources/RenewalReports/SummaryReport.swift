@@ -52,9 +52,10 @@ public struct SummaryReport: Encodable, Sendable {
                 number: programme.number, key: programme.key, title: programme.title, titleEn: programme.titleEn,
                 counts: judged.counts.dictionary, overdue: judged.overdueCount,
                 measures: zip(programme.measures, judged.measures).map { measure, m in
-                    MeasureRow(number: measure.number, title: context.pick(measure.title, measure.titleEn),
-                               status: m.status, statusLabel: m.status.label(context.language),
-                               markers: m.markers)
+                    MeasureRow(
+                        number: measure.number, title: context.pick(measure.title, measure.titleEn),
+                        status: m.status, statusLabel: m.status.label(context.language),
+                        markers: m.markers)
                 })
         }
         overallTargets = evaluation.overall.compactMap { context.row($0) }
@@ -67,20 +68,25 @@ public struct SummaryReport: Encodable, Sendable {
         var lines: [String] = c.sampleBanner
         lines.append(TextLayout.truncate(title, to: width, ellipsis: true))
         let counts = c.evaluation.measureCounts
-        lines.append(TextLayout.truncate(
-            c.pick("进展汇总（截至 \(asOf)）：措施 \(counts.total) 项，指标 \(c.evaluation.targetCounts.total) 项",
-                   "Summary as of \(asOf): \(counts.total) measures, \(c.evaluation.targetCounts.total) targets"),
-            to: width))
+        lines.append(
+            TextLayout.truncate(
+                c.pick(
+                    "进展汇总（截至 \(asOf)）：措施 \(counts.total) 项，指标 \(c.evaluation.targetCounts.total) 项",
+                    "Summary as of \(asOf): \(counts.total) measures, \(c.evaluation.targetCounts.total) targets"),
+                to: width))
         lines.append("")
 
         let barWidth = width >= 80 ? 22 : 14
         let nameWidth = min(34, width - barWidth - 12)
-        lines.append(TextLayout.padRight(c.pick("工程", "Programme"), to: nameWidth) + " "
-            + TextLayout.padRight(c.pick("措施状态", "Measures"), to: barWidth) + " " + c.pick("计数", "Counts"))
+        lines.append(
+            TextLayout.padRight(c.pick("工程", "Programme"), to: nameWidth) + " "
+                + TextLayout.padRight(c.pick("措施状态", "Measures"), to: barWidth) + " " + c.pick("计数", "Counts"))
         for (programme, judged) in zip(c.plan.programmes, c.evaluation.programmes) {
-            lines.append(row(name: c.heading(programme), counts: judged.counts, nameWidth: nameWidth, barWidth: barWidth))
+            lines.append(
+                row(name: c.heading(programme), counts: judged.counts, nameWidth: nameWidth, barWidth: barWidth))
         }
-        lines.append(row(name: c.pick("全部措施", "All measures"), counts: counts, nameWidth: nameWidth, barWidth: barWidth))
+        lines.append(
+            row(name: c.pick("全部措施", "All measures"), counts: counts, nameWidth: nameWidth, barWidth: barWidth))
         lines.append(contentsOf: TextLayout.wrap(StatusBar.legend(c.language), width: width))
         lines.append(contentsOf: TextLayout.wrap(statusLegend(), width: width))
         lines.append("")
@@ -90,32 +96,37 @@ public struct SummaryReport: Encodable, Sendable {
         let goalWidth = 15
         let actualWidth = 10
         let descriptionWidth = max(10, width - 6 - statusWidth - goalWidth - actualWidth - 4)
-        lines.append(TextLayout.padRight(c.pick("编号", "Id"), to: 6) + " "
-            + TextLayout.padRight(c.pick("状态", "Status"), to: statusWidth) + " "
-            + TextLayout.padRight(c.pick("目标值", "Goal"), to: goalWidth) + " "
-            + TextLayout.padRight(c.pick("实际", "Actual"), to: actualWidth) + " "
-            + c.pick("目标", "Target"))
+        lines.append(
+            TextLayout.padRight(c.pick("编号", "Id"), to: 6) + " "
+                + TextLayout.padRight(c.pick("状态", "Status"), to: statusWidth) + " "
+                + TextLayout.padRight(c.pick("目标值", "Goal"), to: goalWidth) + " "
+                + TextLayout.padRight(c.pick("实际", "Actual"), to: actualWidth) + " "
+                + c.pick("目标", "Target"))
         for judged in c.evaluation.overall {
             guard let target = c.plan.target(id: judged.targetId) else { continue }
-            let actual = target.kind == .milestone
+            let actual =
+                target.kind == .milestone
                 ? (judged.milestoneState?.label(c.language) ?? "-")
                 : (judged.actual.map { c.quantity($0, unit: target.entryUnit) } ?? "-")
-            lines.append(TextLayout.padRight(target.id, to: 6) + " "
-                + TextLayout.padRight(c.statusText(judged.status), to: statusWidth) + " "
-                + TextLayout.padRight(target.goalText(c.language), to: goalWidth) + " "
-                + TextLayout.padRight(actual, to: actualWidth) + " "
-                + TextLayout.truncate(c.description(target), to: descriptionWidth, ellipsis: true))
+            lines.append(
+                TextLayout.padRight(target.id, to: 6) + " "
+                    + TextLayout.padRight(c.statusText(judged.status), to: statusWidth) + " "
+                    + TextLayout.padRight(target.goalText(c.language), to: goalWidth) + " "
+                    + TextLayout.padRight(actual, to: actualWidth) + " "
+                    + TextLayout.truncate(c.description(target), to: descriptionWidth, ellipsis: true))
         }
         return lines.map { TextLayout.truncate($0, to: width) }.joined(separator: "\n")
     }
 
     func row(name: String, counts: StatusCounts, nameWidth: Int, barWidth: Int) -> String {
         let countText = counts.nonZero.map { "\($0.status.mark)\($0.count)" }.joined(separator: " ")
-        return TextLayout.padRight(name, to: nameWidth) + " " + StatusBar.render(counts, width: barWidth) + " " + countText
+        return TextLayout.padRight(name, to: nameWidth) + " " + StatusBar.render(counts, width: barWidth) + " "
+            + countText
     }
 
     func statusLegend() -> String {
-        (context.pick("标记：", "Marks: ")) + Status.worstFirst.map { "\($0.mark)\($0.label(context.language))" }.joined(separator: " ")
+        (context.pick("标记：", "Marks: "))
+            + Status.worstFirst.map { "\($0.mark)\($0.label(context.language))" }.joined(separator: " ")
     }
 }
 

@@ -21,7 +21,8 @@ public struct TargetReport: Encodable, Sendable {
     /// Nil when the plan has no such target.
     public init?(context: ReportContext, targetId: String) {
         guard let evaluation = context.evaluation.target(targetId), let row = context.row(evaluation),
-              let target = context.plan.target(id: targetId) else { return nil }
+            let target = context.plan.target(id: targetId)
+        else { return nil }
         self.context = context
         self.target = row
         relatedMeasures = target.relatedMeasures ?? []
@@ -33,9 +34,12 @@ public struct TargetReport: Encodable, Sendable {
             .filter { $0.itemId == targetId && $0.date <= asOf }
             .enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }
             .map(\.element)
-            .map { MeasureReport.EntryRow(id: $0.id, item: $0.itemId, date: $0.date.description, value: $0.value,
-                                          milestone: $0.milestone, progress: $0.progress, problems: $0.problems,
-                                          nextSteps: $0.nextSteps, reportingUnit: $0.reportingUnit) }
+            .map {
+                MeasureReport.EntryRow(
+                    id: $0.id, item: $0.itemId, date: $0.date.description, value: $0.value,
+                    milestone: $0.milestone, progress: $0.progress, problems: $0.problems,
+                    nextSteps: $0.nextSteps, reportingUnit: $0.reportingUnit)
+            }
     }
 
     /// The report as text lines that fit `context.width`.
@@ -54,12 +58,16 @@ public struct TargetReport: Encodable, Sendable {
         field(c.pick("目标", "Target"), target.description)
         let status = target.status
         let markerText = c.markersText(target.markers)
-        field(c.pick("状态", "Status"), c.statusText(status) + (markerText.isEmpty ? "" : " " + markerText)
-              + c.pick("（截至 \(c.evaluation.asOf)）", " (as of \(c.evaluation.asOf))"))
+        field(
+            c.pick("状态", "Status"),
+            c.statusText(status) + (markerText.isEmpty ? "" : " " + markerText)
+                + c.pick("（截至 \(c.evaluation.asOf)）", " (as of \(c.evaluation.asOf))"))
         field(c.pick("数据", "Figures"), MeasureReport.numbers(target, context: c))
         let measures = relatedMeasures.compactMap { c.plan.measure(number: $0) }.map { c.heading($0) }
         field(c.pick("相关措施", "Measures"), measures.isEmpty ? "-" : measures.joined(separator: c.pick("；", "; ")))
-        field(c.pick("牵头单位", "Lead"), leadUnits.isEmpty ? "-" : leadUnits.map { c.unitName($0) }.joined(separator: c.pick("、", "; ")))
+        field(
+            c.pick("牵头单位", "Lead"),
+            leadUnits.isEmpty ? "-" : leadUnits.map { c.unitName($0) }.joined(separator: c.pick("、", "; ")))
         lines.append(contentsOf: MeasureReport.flagLines(flags, context: c))
         lines.append(contentsOf: MeasureReport.entryLines(entries, limit: historyLimit, context: c))
         return lines.map { TextLayout.truncate($0, to: width) }.joined(separator: "\n")

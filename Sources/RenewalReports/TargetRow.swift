@@ -80,8 +80,9 @@ public struct TargetRow: Codable, Sendable, Equatable {
         responsibleUnits = measure?.responsibleUnits ?? []
         if !evaluation.years.isEmpty {
             years = evaluation.years.map {
-                YearRow(year: $0.year ?? 0, status: $0.status, statusLabel: $0.status.label(context.language),
-                        actual: $0.actual, goal: $0.goal)
+                YearRow(
+                    year: $0.year ?? 0, status: $0.status, statusLabel: $0.status.label(context.language),
+                    actual: $0.actual, goal: $0.goal)
             }
         }
     }

@@ -32,12 +32,13 @@ public enum CSVExport {
             let writer = try CSVWriter(stream: stream, newline: .crlf)
             try writer.write(row: header.map(neutralise))
             for row in rows {
-                try writer.write(row: row.map { cell -> String in
-                    switch cell {
-                    case let .text(text): return neutralise(text)
-                    case let .number(value): return value.map { number(for: $0) } ?? ""
-                    }
-                })
+                try writer.write(
+                    row: row.map { cell -> String in
+                        switch cell {
+                        case let .text(text): return neutralise(text)
+                        case let .number(value): return value.map { number(for: $0) } ?? ""
+                        }
+                    })
             }
         } catch {
             // Writing to memory cannot fail for space; an encoding failure would be a bug.

@@ -68,14 +68,22 @@ public enum CSVRecords {
                     index += 1
                 }
                 guard closed else {
-                    return .failure(Failure(line: openedOn, message: Phrase(
-                        "第 \(openedOn) 行的引号没有配对结束，其后的内容都会被读进同一个单元格；请检查该行的英文引号 \"",
-                        "the quote opened on line \(openedOn) is never closed, so the rest of the file would be read as one cell; check that line's \" marks")))
+                    return .failure(
+                        Failure(
+                            line: openedOn,
+                            message: Phrase(
+                                "第 \(openedOn) 行的引号没有配对结束，其后的内容都会被读进同一个单元格；请检查该行的英文引号 \"",
+                                "the quote opened on line \(openedOn) is never closed, "
+                                    + "so the rest of the file would be read as one cell; check that line's \" marks"
+                            )))
                 }
                 if index < bytes.count, bytes[index] != comma, bytes[index] != lf, bytes[index] != cr {
-                    return .failure(Failure(line: line, message: Phrase(
-                        "第 \(line) 行：引号结束后紧跟着其他字符；单元格内的引号应写成两个 \"\"",
-                        "line \(line): text follows a closing quote; a quote inside a cell is written \"\"")))
+                    return .failure(
+                        Failure(
+                            line: line,
+                            message: Phrase(
+                                "第 \(line) 行：引号结束后紧跟着其他字符；单元格内的引号应写成两个 \"\"",
+                                "line \(line): text follows a closing quote; a quote inside a cell is written \"\"")))
                 }
             } else {
                 while index < bytes.count {
@@ -108,8 +116,12 @@ public enum CSVRecords {
     }
 
     static func nulFailure(_ line: Int) -> Failure {
-        Failure(line: line, message: Phrase(
-            "第 \(line) 行含有空字符（NUL），单元格内容会被截断；请另存为“CSV UTF-8”后重试",
-            "line \(line) holds a NUL byte, which would cut the cell short; save the file as \"CSV UTF-8\" and try again"))
+        Failure(
+            line: line,
+            message: Phrase(
+                "第 \(line) 行含有空字符（NUL），单元格内容会被截断；请另存为“CSV UTF-8”后重试",
+                "line \(line) holds a NUL byte, which would cut the cell short; "
+                    + "save the file as \"CSV UTF-8\" and try again"
+            ))
     }
 }

@@ -10,7 +10,8 @@ public enum DemoStore {
     /// correction and two supervision flags. The folder is removed when the process exits.
     public static func create(plan: Plan, today: Day) throws -> ProgressStore {
         let folder = FileManager.default.temporaryDirectory
-            .appending(path: "renewal-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+            .appending(
+                path: "renewal-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         DemoCleanup.register(folder.path)
         let store = try ProgressStore(path: folder.appending(path: "demo.sqlite").path, access: .write)
@@ -21,18 +22,24 @@ public enum DemoStore {
     /// Loads the sample into a store (used by `--demo` and the tests).
     public static func load(into store: ProgressStore, plan: Plan, today: Day) throws {
         let recordedAt = "2026-11-05T09:00:00+08:00"
-        let checked = try EntriesCSV.readReturn(data: Data(sampleCSV.utf8), file: "sample-progress.csv", plan: plan, today: today)
-        _ = try ReturnImporter.run(checked, file: "sample-progress.csv", store: store, by: "示例", at: recordedAt, dryRun: false)
+        let checked = try EntriesCSV.readReturn(
+            data: Data(sampleCSV.utf8), file: "sample-progress.csv", plan: plan, today: today)
+        _ = try ReturnImporter.run(
+            checked, file: "sample-progress.csv", store: store, by: "示例", at: recordedAt, dryRun: false)
         // One correction: the latest taxi figure was revised after excluding emergency vehicles.
         if let wrong = try store.entries(for: ["M06-2"]).last {
-            try store.append(NewEntry(itemId: "M06-2", date: wrong.date, value: 76, progress: "（示例）更正：新能源出租车占比76%",
-                                      reportingUnit: "市交通运输局", recordedBy: "示例", recordedAt: "2026-11-12T10:30:00+08:00",
-                                      corrects: wrong.id, reason: "（示例）统计口径调整，剔除应急救援车辆", origin: "record"))
+            try store.append(
+                NewEntry(
+                    itemId: "M06-2", date: wrong.date, value: 76, progress: "（示例）更正：新能源出租车占比76%",
+                    reportingUnit: "市交通运输局", recordedBy: "示例", recordedAt: "2026-11-12T10:30:00+08:00",
+                    corrects: wrong.id, reason: "（示例）统计口径调整，剔除应急救援车辆", origin: "record"))
         }
-        try store.flag(itemId: "M02-2", note: "（示例）请说明智能工厂申报滞后原因，12月10日前报专班", by: "示例",
-                       at: "2026-11-20T15:00:00+08:00", followUp: Day("2026-12-10"))
-        try store.flag(itemId: "G27-5", note: "（示例）关键工序数控化率严重滞后，列入月度督办", by: "示例",
-                       at: "2026-11-20T15:05:00+08:00", followUp: nil)
+        try store.flag(
+            itemId: "M02-2", note: "（示例）请说明智能工厂申报滞后原因，12月10日前报专班", by: "示例",
+            at: "2026-11-20T15:00:00+08:00", followUp: Day("2026-12-10"))
+        try store.flag(
+            itemId: "G27-5", note: "（示例）关键工序数控化率严重滞后，列入月度督办", by: "示例",
+            at: "2026-11-20T15:05:00+08:00", followUp: nil)
     }
 }
 

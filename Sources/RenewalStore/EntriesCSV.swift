@@ -54,17 +54,19 @@ public enum EntriesCSV {
 
         /// The row as an in-memory entry (id "file:line"), for reports that read a file directly.
         public func entry(file: String) -> ProgressEntry {
-            ProgressEntry(id: "\((file as NSString).lastPathComponent):\(line)", itemId: checked.itemId, date: checked.date,
-                          value: checked.value, milestone: checked.milestone, progress: progress, problems: problems,
-                          nextSteps: nextSteps, reportingUnit: checked.reportingUnit, baselineYear: checked.baselineYear)
+            ProgressEntry(
+                id: "\((file as NSString).lastPathComponent):\(line)", itemId: checked.itemId, date: checked.date,
+                value: checked.value, milestone: checked.milestone, progress: progress, problems: problems,
+                nextSteps: nextSteps, reportingUnit: checked.reportingUnit, baselineYear: checked.baselineYear)
         }
 
         /// The row as an entry to store.
         public func newEntry(file: String, recordedBy: String, recordedAt: String) -> NewEntry {
-            NewEntry(itemId: checked.itemId, date: checked.date, value: checked.value, milestone: checked.milestone,
-                     progress: progress, problems: problems, nextSteps: nextSteps, reportingUnit: checked.reportingUnit,
-                     recordedBy: recordedBy, recordedAt: recordedAt, baselineYear: checked.baselineYear,
-                     origin: "import \((file as NSString).lastPathComponent):\(line)")
+            NewEntry(
+                itemId: checked.itemId, date: checked.date, value: checked.value, milestone: checked.milestone,
+                progress: progress, problems: problems, nextSteps: nextSteps, reportingUnit: checked.reportingUnit,
+                recordedBy: recordedBy, recordedAt: recordedAt, baselineYear: checked.baselineYear,
+                origin: "import \((file as NSString).lastPathComponent):\(line)")
         }
     }
 
@@ -85,37 +87,56 @@ public enum EntriesCSV {
     }
 
     /// Reads and checks a return file. Throws `EntriesError` listing every bad row.
-    public static func readReturn(path: String, plan: Plan, today: Day, encoding: TextDecoding.Encoding? = nil,
-                                  progress: ((Int) -> Void)? = nil) throws -> Return {
+    public static func readReturn(
+        path: String, plan: Plan, today: Day, encoding: TextDecoding.Encoding? = nil,
+        progress: ((Int) -> Void)? = nil
+    ) throws -> Return {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw EntriesError(file: path, problems: [.init(line: nil, column: nil,
-                message: Phrase("这是一个文件夹，不是 CSV 文件", "this is a folder, not a CSV file"))])
+            throw EntriesError(
+                file: path,
+                problems: [
+                    .init(
+                        line: nil, column: nil,
+                        message: Phrase("这是一个文件夹，不是 CSV 文件", "this is a folder, not a CSV file"))
+                ])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
-            throw EntriesError(file: path, problems: [.init(line: nil, column: nil, message: exists
-                ? Phrase("无法读取该文件（没有读取权限？）", "cannot read the file (no permission to read it?)")
-                : Phrase("文件不存在，请检查路径", "no such file; check the path"))])
+            throw EntriesError(
+                file: path,
+                problems: [
+                    .init(
+                        line: nil, column: nil,
+                        message: exists
+                            ? Phrase("无法读取该文件（没有读取权限？）", "cannot read the file (no permission to read it?)")
+                            : Phrase("文件不存在，请检查路径", "no such file; check the path"))
+                ])
         }
         return try readReturn(data: data, file: path, plan: plan, today: today, encoding: encoding, progress: progress)
     }
 
     /// Reads and checks CSV bytes; `file` names the source in messages.
-    public static func readReturn(data: Data, file: String, plan: Plan, today: Day, encoding forced: TextDecoding.Encoding? = nil,
-                                  progress: ((Int) -> Void)? = nil) throws -> Return {
+    public static func readReturn(
+        data: Data, file: String, plan: Plan, today: Day, encoding forced: TextDecoding.Encoding? = nil,
+        progress: ((Int) -> Void)? = nil
+    ) throws -> Return {
         let decoded: (text: String, encoding: TextDecoding.Encoding)
         switch TextDecoding.decode(data, as: forced) {
         case let .success(result): decoded = result
-        case let .failure(message): throw EntriesError(file: file, problems: [.init(line: nil, column: nil, message: message)])
+        case let .failure(message):
+            throw EntriesError(file: file, problems: [.init(line: nil, column: nil, message: message)])
         }
-        var checked = try parse(text: decoded.text, file: file, validator: EntryValidator(plan: plan, today: today), progress: progress)
+        var checked = try parse(
+            text: decoded.text, file: file, validator: EntryValidator(plan: plan, today: today), progress: progress)
         checked.encoding = decoded.encoding
         return checked
     }
 
-    static func parse(text: String, file: String, validator: EntryValidator,
-                      progress: ((Int) -> Void)?) throws -> Return {
+    static func parse(
+        text: String, file: String, validator: EntryValidator,
+        progress: ((Int) -> Void)?
+    ) throws -> Return {
         let records: [CSVRecords.Record]
         switch CSVRecords.parse(text) {
         case let .success(parsed): records = parsed
@@ -123,8 +144,13 @@ public enum EntriesCSV {
             throw EntriesError(file: file, problems: [.init(line: failure.line, column: nil, message: failure.message)])
         }
         guard let headerRecord = records.first(where: { !$0.cells.allSatisfy { $0.trimmingSpaces.isEmpty } }) else {
-            throw EntriesError(file: file, problems: [.init(line: 1, column: nil,
-                message: Phrase("文件是空的；第一行应为表头", "the file is empty; expected a header row"))])
+            throw EntriesError(
+                file: file,
+                problems: [
+                    .init(
+                        line: 1, column: nil,
+                        message: Phrase("文件是空的；第一行应为表头", "the file is empty; expected a header row"))
+                ])
         }
         var columns: [Column: Int] = [:]
         var headerProblems: [EntriesError.Problem] = []
@@ -132,9 +158,14 @@ public enum EntriesCSV {
             let name = cell.trimmingSpaces.lowercased().replacingOccurrences(of: " ", with: "")
             for column in Column.allCases where column.names.contains(name) {
                 if let first = columns[column] {
-                    headerProblems.append(.init(line: headerRecord.line, column: nil, message: Phrase(
-                        "表头中第 \(first + 1) 列和第 \(index + 1) 列都是“\(column.names[0])”；只能有一列",
-                        "the header has \(column.names[0]) twice (columns \(first + 1) and \(index + 1)); keep one")))
+                    headerProblems.append(
+                        .init(
+                            line: headerRecord.line, column: nil,
+                            message: Phrase(
+                                "表头中第 \(first + 1) 列和第 \(index + 1) 列都是“\(column.names[0])”；只能有一列",
+                                "the header has \(column.names[0]) twice (columns \(first + 1) and \(index + 1)); "
+                                    + "keep one"
+                            )))
                 } else {
                     columns[column] = index
                 }
@@ -144,8 +175,11 @@ public enum EntriesCSV {
         if !missing.isEmpty {
             let names = missing.map { $0.names[0] }.joined(separator: "、")
             let expected = header.joined(separator: ",")
-            headerProblems.append(.init(line: headerRecord.line, column: nil, message: Phrase(
-                "表头缺少 \(names) 列；应为 \(expected)", "the header is missing \(names); expected \(expected)")))
+            headerProblems.append(
+                .init(
+                    line: headerRecord.line, column: nil,
+                    message: Phrase(
+                        "表头缺少 \(names) 列；应为 \(expected)", "the header is missing \(names); expected \(expected)")))
         }
         guard headerProblems.isEmpty else { throw EntriesError(file: file, problems: headerProblems) }
 
@@ -165,21 +199,26 @@ public enum EntriesCSV {
             }
             // A template row the unit did not fill in: no figure, no text. Skipped, not an error.
             if cell(.value).isEmpty && cell(.progress).isEmpty && cell(.problems).isEmpty && cell(.next).isEmpty
-                && cell(.baselineYear).isEmpty {
+                && cell(.baselineYear).isEmpty
+            {
                 blankLines.append(record.line)
                 continue
             }
             if sample.count < 3 {
-                if let text = [cell(.progress), cell(.problems), cell(.next), cell(.unit)].first(where: { !$0.isEmpty }) {
+                if let text = [cell(.progress), cell(.problems), cell(.next), cell(.unit)].first(where: { !$0.isEmpty })
+                {
                     sample.append(text)
                 }
             }
-            let candidate = EntryValidator.Candidate(itemId: cell(.item), dateText: cell(.date), valueText: cell(.value),
-                                                     baselineYearText: cell(.baselineYear), unitText: cell(.unit))
+            let candidate = EntryValidator.Candidate(
+                itemId: cell(.item), dateText: cell(.date), valueText: cell(.value),
+                baselineYearText: cell(.baselineYear), unitText: cell(.unit))
             switch validator.check(candidate) {
             case let .success(checked):
-                rows.append(Row(line: record.line, checked: checked, progress: cell(.progress), problems: cell(.problems),
-                                nextSteps: cell(.next)))
+                rows.append(
+                    Row(
+                        line: record.line, checked: checked, progress: cell(.progress), problems: cell(.problems),
+                        nextSteps: cell(.next)))
             case let .failure(list):
                 problems += list.problems.map { .init(line: record.line, column: $0.field, message: $0.message) }
             }

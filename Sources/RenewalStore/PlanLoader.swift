@@ -33,7 +33,9 @@ public enum PlanLoader {
     }
 
     /// The plan to use: the explicit path, then `RENEWAL_PLAN`, then the embedded copy.
-    public static func resolve(path: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Plan {
+    public static func resolve(
+        path: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> Plan {
         if let path = path ?? environment["RENEWAL_PLAN"], !path.isEmpty {
             return try load(path: path)
         }
@@ -50,8 +52,9 @@ public enum LoadError: Error, CustomStringConvertible, Equatable {
         switch self {
         case let .unreadable(path):
             let exists = FileManager.default.fileExists(atPath: path)
-            return exists ? Phrase("\(path)：无法读取该文件", "\(path): cannot read the file")
-                          : Phrase("\(path)：文件不存在，请检查路径", "\(path): no such file; check the path")
+            return exists
+                ? Phrase("\(path)：无法读取该文件", "\(path): cannot read the file")
+                : Phrase("\(path)：文件不存在，请检查路径", "\(path): no such file; check the path")
         case let .invalidPlan(path, error):
             return Phrase("\(path)：\(error.phrase.zh)", "\(path): \(error.phrase.en)")
         }

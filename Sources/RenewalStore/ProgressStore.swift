@@ -65,7 +65,8 @@ public final class ProgressStore: Sendable {
                 do {
                     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 } catch {
-                    throw StoreError.cannotOpen(path: path, reason: Phrase("无法创建文件夹 \(directory)", "cannot create the folder \(directory)"))
+                    throw StoreError.cannotOpen(
+                        path: path, reason: Phrase("无法创建文件夹 \(directory)", "cannot create the folder \(directory)"))
                 }
             }
         }
@@ -115,7 +116,9 @@ public final class ProgressStore: Sendable {
         try checkedSound.withLock { checked in
             guard !checked else { return }
             let result = try reading { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
-            guard result == ["ok"] else { throw StoreError.damaged(path: path, reason: result.prefix(3).joined(separator: "; ")) }
+            guard result == ["ok"] else {
+                throw StoreError.damaged(path: path, reason: result.prefix(3).joined(separator: "; "))
+            }
             checked = true
         }
     }
@@ -130,7 +133,8 @@ public final class ProgressStore: Sendable {
             let home = environment["HOME"] ?? NSHomeDirectory()
             dataHome = (home as NSString).appendingPathComponent(".local/share")
         }
-        return ((dataHome as NSString).appendingPathComponent("renewal") as NSString).appendingPathComponent("renewal.sqlite")
+        return ((dataHome as NSString).appendingPathComponent("renewal") as NSString).appendingPathComponent(
+            "renewal.sqlite")
     }
 
     // MARK: - Schema
@@ -157,12 +161,13 @@ public final class ProgressStore: Sendable {
                 t.column("origin", .text)
             }
             // Append-only: the history is the audit trail.
-            try db.execute(sql: """
-                CREATE TRIGGER entry_no_update BEFORE UPDATE ON entry
-                BEGIN SELECT RAISE(ABORT, 'entries are append-only: record a correction instead'); END;
-                CREATE TRIGGER entry_no_delete BEFORE DELETE ON entry
-                BEGIN SELECT RAISE(ABORT, 'entries are append-only: record a correction instead'); END;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER entry_no_update BEFORE UPDATE ON entry
+                    BEGIN SELECT RAISE(ABORT, 'entries are append-only: record a correction instead'); END;
+                    CREATE TRIGGER entry_no_delete BEFORE DELETE ON entry
+                    BEGIN SELECT RAISE(ABORT, 'entries are append-only: record a correction instead'); END;
+                    """)
             try db.create(table: "flag") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("itemId", .text).notNull().indexed()
@@ -190,10 +195,12 @@ public final class ProgressStore: Sendable {
     /// polls it to pick up other people's work without a key press.
     public func changeToken() throws -> String {
         try reading { db in
-            try String.fetchOne(db, sql: """
-                SELECT (SELECT ifnull(max(id), 0) FROM entry) || ':' || (SELECT ifnull(max(id), 0) FROM flag)
-                    || ':' || (SELECT count(clearedAt) FROM flag)
-                """) ?? ""
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT ifnull(max(id), 0) FROM entry) || ':' || (SELECT ifnull(max(id), 0) FROM flag)
+                        || ':' || (SELECT count(clearedAt) FROM flag)
+                    """) ?? ""
         }
     }
 
@@ -219,17 +226,21 @@ public final class ProgressStore: Sendable {
     /// SQLite's buffer: a province's store holds hundreds of thousands of entries, and going
     /// through GRDB's `Row` or Codable records cost most of the time the command took.
     public func entries(detail: EntryDetail = .full) throws -> [ProgressEntry] {
-        let sql = switch detail {
-        case .full: """
-            SELECT id, itemId, date, value, milestone, corrects, baselineYear,
-                   progress, problems, nextSteps, reportingUnit, recordedBy, recordedAt, reason FROM entry ORDER BY id
-            """
-        // Whether 进展情况 is filled in (blank narrative reports do not count), without reading it.
-        case .judging: """
-            SELECT id, itemId, date, value, milestone, corrects, baselineYear,
-                   length(trim(progress, ' ' || char(9, 10, 13, 12288))) > 0 FROM entry ORDER BY id
-            """
-        }
+        let sql =
+            switch detail {
+            case .full:
+                """
+                SELECT id, itemId, date, value, milestone, corrects, baselineYear,
+                       progress, problems, nextSteps, reportingUnit, recordedBy, recordedAt, reason
+                FROM entry ORDER BY id
+                """
+            // Whether 进展情况 is filled in (blank narrative reports do not count), without reading it.
+            case .judging:
+                """
+                SELECT id, itemId, date, value, milestone, corrects, baselineYear,
+                       length(trim(progress, ' ' || char(9, 10, 13, 12288))) > 0 FROM entry ORDER BY id
+                """
+            }
         return try reading { db in
             let count = try EntryRecord.fetchCount(db)
             let statement = try db.makeStatement(sql: sql)
@@ -241,23 +252,30 @@ public final class ProgressStore: Sendable {
                 let code = sqlite3_step(handle)
                 if code == SQLITE_DONE { break }
                 guard code == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: code),
+                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
                 }
                 let row = RawRow(handle: handle)
-                let date = row.withBytes(2) { Day(isoBytes: $0) ?? Day(String(decoding: $0, as: UTF8.self)) } ?? Self.unreadableDate
+                let date =
+                    row.withBytes(2) { Day(isoBytes: $0) ?? Day(String(decoding: $0, as: UTF8.self)) }
+                    ?? Self.unreadableDate
                 let id = String(row.int(0) ?? 0), itemId = row.text(1) ?? "", value = row.double(3)
                 let milestone = row.text(4).flatMap(MilestoneState.init(rawValue:))
                 let corrects = row.int(5).map { String($0) }, baselineYear = row.int(6).map { Int($0) }
-                let entry = switch detail {
-                case .judging:
-                    ProgressEntry(id: id, itemId: itemId, date: date, value: value, milestone: milestone,
-                                  corrects: corrects, baselineYear: baselineYear, hasProgress: row.int(7) == 1)
-                case .full:
-                    ProgressEntry(id: id, itemId: itemId, date: date, value: value, milestone: milestone,
-                                  progress: row.text(7) ?? "", problems: row.text(8) ?? "", nextSteps: row.text(9) ?? "",
-                                  reportingUnit: row.text(10), recordedBy: row.text(11), recordedAt: row.text(12),
-                                  corrects: corrects, reason: row.text(13), baselineYear: baselineYear)
-                }
+                let entry =
+                    switch detail {
+                    case .judging:
+                        ProgressEntry(
+                            id: id, itemId: itemId, date: date, value: value, milestone: milestone,
+                            corrects: corrects, baselineYear: baselineYear, hasProgress: row.int(7) == 1)
+                    case .full:
+                        ProgressEntry(
+                            id: id, itemId: itemId, date: date, value: value, milestone: milestone,
+                            progress: row.text(7) ?? "", problems: row.text(8) ?? "", nextSteps: row.text(9) ?? "",
+                            reportingUnit: row.text(10), recordedBy: row.text(11), recordedAt: row.text(12),
+                            corrects: corrects, reason: row.text(13), baselineYear: baselineYear)
+                    }
                 entries.append(entry)
             }
             return entries
@@ -289,8 +307,10 @@ public final class ProgressStore: Sendable {
     /// Appends many entries in one transaction: all of them or none. Entries identical to a
     /// stored one (same item, date, value, milestone state and baseline year) are skipped.
     /// `progress` is called every `every` rows with (done, total) while writing.
-    public func appendAll(_ entries: [NewEntry], every: Int = 1000,
-                          progress: ((Int, Int) -> Void)? = nil) throws -> (added: [ProgressEntry], duplicates: [Int]) {
+    public func appendAll(
+        _ entries: [NewEntry], every: Int = 1000,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws -> (added: [ProgressEntry], duplicates: [Int]) {
         try writing { db in
             var seen = try Self.storedKeys(db)
             var added: [ProgressEntry] = []
@@ -327,7 +347,8 @@ public final class ProgressStore: Sendable {
         var keys = Set<DuplicateKey>()
         let rows = try Row.fetchCursor(db, sql: "SELECT itemId, date, value, milestone, baselineYear FROM entry")
         while let row = try rows.next() {
-            keys.insert(DuplicateKey(itemId: row[0], date: row[1], value: row[2], milestone: row[3], baselineYear: row[4]))
+            keys.insert(
+                DuplicateKey(itemId: row[0], date: row[1], value: row[2], milestone: row[3], baselineYear: row[4]))
         }
         return keys
     }
@@ -351,8 +372,10 @@ public final class ProgressStore: Sendable {
         }.filter { $0.baselineYear == entry.baselineYear }
         let corrected = Set(stored.compactMap(\.corrects))
         let standing = stored.filter { record in record.id.map { !corrected.contains($0) } ?? true }
-        if let same = standing.last(where: { $0.duplicateKey == entry.duplicateKey && $0.progress == entry.progress
-            && $0.problems == entry.problems && $0.nextSteps == entry.nextSteps }) {
+        if let same = standing.last(where: {
+            $0.duplicateKey == entry.duplicateKey && $0.progress == entry.progress
+                && $0.problems == entry.problems && $0.nextSteps == entry.nextSteps
+        }) {
             return .duplicate(same.entry)
         }
         if let other = standing.last(where: { $0.duplicateKey != entry.duplicateKey }) { return .conflict(other.entry) }
@@ -372,8 +395,9 @@ public final class ProgressStore: Sendable {
     @discardableResult
     public func flag(itemId: String, note: String, by: String, at: String, followUp: Day?) throws -> SupervisionFlag {
         try writing { db in
-            var record = FlagRecord(id: nil, itemId: itemId, note: note, flaggedBy: by, flaggedAt: at,
-                                    followUp: followUp?.description, clearedBy: nil, clearedAt: nil)
+            var record = FlagRecord(
+                id: nil, itemId: itemId, note: note, flaggedBy: by, flaggedAt: at,
+                followUp: followUp?.description, clearedBy: nil, clearedAt: nil)
             try record.insert(db)
             return record.flag
         }
@@ -420,10 +444,12 @@ public struct NewEntry: Sendable, Hashable {
     /// Where it came from: "record", "import returns.csv:12".
     public var origin: String?
 
-    public init(itemId: String, date: Day, value: Double? = nil, milestone: MilestoneState? = nil, progress: String = "",
-                problems: String = "", nextSteps: String = "", reportingUnit: String? = nil, recordedBy: String,
-                recordedAt: String, corrects: String? = nil, reason: String? = nil, baselineYear: Int? = nil,
-                origin: String? = nil) {
+    public init(
+        itemId: String, date: Day, value: Double? = nil, milestone: MilestoneState? = nil, progress: String = "",
+        problems: String = "", nextSteps: String = "", reportingUnit: String? = nil, recordedBy: String,
+        recordedAt: String, corrects: String? = nil, reason: String? = nil, baselineYear: Int? = nil,
+        origin: String? = nil
+    ) {
         self.itemId = itemId
         self.date = date
         self.value = value
@@ -441,7 +467,9 @@ public struct NewEntry: Sendable, Hashable {
     }
 
     var duplicateKey: DuplicateKey {
-        DuplicateKey(itemId: itemId, date: date.description, value: value, milestone: milestone?.rawValue, baselineYear: baselineYear)
+        DuplicateKey(
+            itemId: itemId, date: date.description, value: value, milestone: milestone?.rawValue,
+            baselineYear: baselineYear)
     }
 }
 
@@ -471,28 +499,49 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         let shown = ControlCharacters.visible(path)
         switch self {
         case .missing:
-            return Phrase("找不到进展库 \(shown)。请检查 --db 或 RENEWAL_DB 是否写错；新建空的进展库请用 renewal init（renewal record、renewal import 也会自动创建），试用请加 --demo",
-                          "there is no store at \(shown). Check --db or RENEWAL_DB for a typing slip; renewal init creates an empty one (renewal record and renewal import create it too), --demo tries the sample data")
+            return Phrase(
+                "找不到进展库 \(shown)。请检查 --db 或 RENEWAL_DB 是否写错；新建空的进展库请用 renewal init（renewal record、"
+                    + "renewal import 也会自动创建），试用请加 --demo",
+                "there is no store at \(shown). Check --db or RENEWAL_DB for a typing slip; "
+                    + "renewal init creates an empty one (renewal record and renewal import create it too), "
+                    + "--demo tries the sample data"
+            )
         case .notAStore:
-            return Phrase("\(shown) 不是 renewal 进展库（不是 SQLite 文件），未作任何改动；请检查 --db 或 RENEWAL_DB",
-                          "\(shown) is not a renewal store (not an SQLite file); it was left untouched. Check --db or RENEWAL_DB")
+            return Phrase(
+                "\(shown) 不是 renewal 进展库（不是 SQLite 文件），未作任何改动；请检查 --db 或 RENEWAL_DB",
+                "\(shown) is not a renewal store (not an SQLite file); it was left untouched. Check --db or RENEWAL_DB")
         case .foreign:
-            return Phrase("\(shown) 是其他程序的 SQLite 文件，不是 renewal 进展库，未作任何改动；请检查 --db 或 RENEWAL_DB",
-                          "\(shown) is another application's SQLite file, not a renewal store; it was left untouched. Check --db or RENEWAL_DB")
+            return Phrase(
+                "\(shown) 是其他程序的 SQLite 文件，不是 renewal 进展库，未作任何改动；请检查 --db 或 RENEWAL_DB",
+                "\(shown) is another application's SQLite file, not a renewal store; it was left untouched. "
+                    + "Check --db or RENEWAL_DB"
+            )
         case let .newerSchema(_, migrations):
             let names = ControlCharacters.visible(migrations.joined(separator: ", "))
-            return Phrase("\(shown) 由更新版本的 renewal 写入（数据结构 \(names)），本版本无法安全读取；请升级 renewal",
-                          "\(shown) was written by a newer renewal (schema \(names)) that this version cannot read safely; update renewal")
+            return Phrase(
+                "\(shown) 由更新版本的 renewal 写入（数据结构 \(names)），本版本无法安全读取；请升级 renewal",
+                "\(shown) was written by a newer renewal (schema \(names)) that this version cannot read safely; "
+                    + "update renewal"
+            )
         case let .damaged(_, reason):
             let why = ControlCharacters.visible(reason)
-            return Phrase("进展库 \(shown) 已损坏（\(why)），为免损失扩大，不再写入；请从备份恢复，或用 sqlite3 \(shown) \".recover\" 抢救数据",
-                          "the store \(shown) is damaged (\(why)); nothing more is written to it. Restore a backup, or rescue the data with sqlite3 \(shown) \".recover\"")
+            return Phrase(
+                "进展库 \(shown) 已损坏（\(why)），为免损失扩大，不再写入；请从备份恢复，或用 sqlite3 \(shown) \".recover\" 抢救数据",
+                "the store \(shown) is damaged (\(why)); nothing more is written to it. Restore a backup, "
+                    + "or rescue the data with sqlite3 \(shown) \".recover\""
+            )
         case .readOnly:
-            return Phrase("进展库 \(shown) 只读（文件或所在文件夹没有写权限），无法写入；报表仍可查看",
-                          "the store \(shown) is read-only (no write permission on the file or its folder); reports still work, writing does not")
+            return Phrase(
+                "进展库 \(shown) 只读（文件或所在文件夹没有写权限），无法写入；报表仍可查看",
+                "the store \(shown) is read-only (no write permission on the file or its folder); "
+                    + "reports still work, writing does not"
+            )
         case .readOnlyFolder:
-            return Phrase("无法只读打开进展库 \(shown)：所在文件夹不可写，且旁边缺少 -wal/-shm 文件；请有写权限的人运行一次 renewal init（之后这两个文件会保留）",
-                          "cannot open the store \(shown) read-only: its folder is not writable and its -wal/-shm files are missing; ask someone who may write there to run renewal init once (the files then stay)")
+            return Phrase(
+                "无法只读打开进展库 \(shown)：所在文件夹不可写，且旁边缺少 -wal/-shm 文件；请有写权限的人运行一次 renewal init（之后这两个文件会保留）",
+                "cannot open the store \(shown) read-only: its folder is not writable and its -wal/-shm files are "
+                    + "missing; ask someone who may write there to run renewal init once (the files then stay)"
+            )
         case let .cannotOpen(_, reason):
             return Phrase("无法打开进展库 \(shown)：\(reason.zh)", "cannot open the store \(shown): \(reason.en)")
         }
@@ -501,7 +550,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     /// The store file the error is about.
     public var path: String {
         switch self {
-        case let .missing(path), let .notAStore(path), let .foreign(path), let .readOnly(path), let .readOnlyFolder(path):
+        case let .missing(path), let .notAStore(path), let .foreign(path), let .readOnly(path),
+            let .readOnlyFolder(path):
             return path
         case let .newerSchema(path, _), let .damaged(path, _), let .cannotOpen(path, _):
             return path
@@ -515,7 +565,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     public static func from(_ error: DatabaseError, path: String) -> StoreError {
         switch error.resultCode {
         case .SQLITE_READONLY, .SQLITE_PERM: return .readOnly(path: path)
-        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .damaged(path: path, reason: error.message ?? "\(error.resultCode)")
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return .damaged(path: path, reason: error.message ?? "\(error.resultCode)")
         case .SQLITE_CANTOPEN:
             return .cannotOpen(path: path, reason: Phrase("文件或其所在文件夹无法访问", "the file or its folder cannot be reached"))
         case .SQLITE_FULL:
@@ -596,11 +647,12 @@ struct EntryRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     /// The model's entry (a date that no longer parses reads as `ProgressStore.unreadableDate`).
     var entry: ProgressEntry {
-        ProgressEntry(id: id.map { String($0) } ?? "", itemId: itemId, date: Day(date) ?? ProgressStore.unreadableDate,
-                      value: value, milestone: milestone.flatMap(MilestoneState.init(rawValue:)),
-                      progress: progress, problems: problems, nextSteps: nextSteps, reportingUnit: reportingUnit,
-                      recordedBy: recordedBy, recordedAt: recordedAt, corrects: corrects.map { String($0) },
-                      reason: reason, baselineYear: baselineYear)
+        ProgressEntry(
+            id: id.map { String($0) } ?? "", itemId: itemId, date: Day(date) ?? ProgressStore.unreadableDate,
+            value: value, milestone: milestone.flatMap(MilestoneState.init(rawValue:)),
+            progress: progress, problems: problems, nextSteps: nextSteps, reportingUnit: reportingUnit,
+            recordedBy: recordedBy, recordedAt: recordedAt, corrects: corrects.map { String($0) },
+            reason: reason, baselineYear: baselineYear)
     }
 }
 
@@ -620,7 +672,8 @@ struct FlagRecord: Codable, FetchableRecord, MutablePersistableRecord {
     }
 
     var flag: SupervisionFlag {
-        SupervisionFlag(id: id.map { String($0) } ?? "", itemId: itemId, note: note, flaggedBy: flaggedBy, flaggedAt: flaggedAt,
-             followUp: followUp, clearedBy: clearedBy, clearedAt: clearedAt)
+        SupervisionFlag(
+            id: id.map { String($0) } ?? "", itemId: itemId, note: note, flaggedBy: flaggedBy, flaggedAt: flaggedAt,
+            followUp: followUp, clearedBy: clearedBy, clearedAt: clearedAt)
     }
 }

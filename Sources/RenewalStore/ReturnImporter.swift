@@ -16,8 +16,10 @@ public enum ReturnImporter {
 
     /// Writes the rows of `checked` (already validated) to `store`; with `dryRun`, or no store
     /// yet, says what would be written. Linear in the rows and the stored entries.
-    public static func run(_ checked: EntriesCSV.Return, file: String, store: ProgressStore?, by: String, at: String,
-                           dryRun: Bool, progress: ((Int, Int) -> Void)? = nil) throws -> Outcome {
+    public static func run(
+        _ checked: EntriesCSV.Return, file: String, store: ProgressStore?, by: String, at: String,
+        dryRun: Bool, progress: ((Int, Int) -> Void)? = nil
+    ) throws -> Outcome {
         let entries = checked.rows.map { $0.newEntry(file: file, recordedBy: by, recordedAt: at) }
         let duplicates: [Int]
         let added: Int
@@ -29,7 +31,8 @@ public enum ReturnImporter {
             duplicates = try store?.duplicates(among: entries) ?? ProgressStore.repeats(among: entries)
             added = entries.count - duplicates.count
         }
-        return Outcome(added: added, duplicateLines: duplicates.map { checked.rows[$0].line }, blankLines: checked.blankLines,
-                       encoding: checked.encoding, dryRun: dryRun)
+        return Outcome(
+            added: added, duplicateLines: duplicates.map { checked.rows[$0].line }, blankLines: checked.blankLines,
+            encoding: checked.encoding, dryRun: dryRun)
     }
 }

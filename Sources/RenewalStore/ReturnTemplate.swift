@@ -5,8 +5,10 @@ import RenewalModel
 /// without targets, for its narrative report), ids and descriptions filled in, figures blank.
 /// The import reads it back as it is: the extra columns are ignored.
 public enum ReturnTemplate {
-    public static let header = ["指标编号", "指标名称", "目标值", "计量单位", "截止日期", "日期", "数值",
-                                "进展情况", "存在问题", "下步计划", "填报单位", "基数年份"]
+    public static let header = [
+        "指标编号", "指标名称", "目标值", "计量单位", "截止日期", "日期", "数值",
+        "进展情况", "存在问题", "下步计划", "填报单位", "基数年份",
+    ]
 
     /// Rows for `unit` (every target when nil), in plan order.
     public static func rows(plan: Plan, unit: PlanUnit?, date: String) -> [[CSVExport.Cell]] {
@@ -18,9 +20,11 @@ public enum ReturnTemplate {
         }
         for measure in plan.measures where leads(measure.leadUnits) {
             if measure.targets.isEmpty {
-                rows.append([.text(measure.itemId), .text("（\(measure.number)）\(measure.title)：本月工作进展"),
-                             .text("按月报送进展"), .text(""), .text(""), .text(date), .text(""),
-                             .text(""), .text(""), .text(""), .text(reporter), .text("")])
+                rows.append([
+                    .text(measure.itemId), .text("（\(measure.number)）\(measure.title)：本月工作进展"),
+                    .text("按月报送进展"), .text(""), .text(""), .text(date), .text(""),
+                    .text(""), .text(""), .text(""), .text(reporter), .text(""),
+                ])
             }
             for target in measure.targets {
                 rows.append(row(target, reporter: reporter, date: date))
@@ -35,14 +39,20 @@ public enum ReturnTemplate {
         case .milestone: goal = "里程碑：填“完成”或“推进中”"
         case .quantitative:
             var text = target.goalText(.zh)
-            if target.recurrence == .annual { text += "（填本年累计）" }
-            else if target.reading == .yearToDate { text += "（填本年累计）" }
-            else if target.reading == .cumulative { text += "（填累计数）" }
+            if target.recurrence == .annual {
+                text += "（填本年累计）"
+            } else if target.reading == .yearToDate {
+                text += "（填本年累计）"
+            } else if target.reading == .cumulative {
+                text += "（填累计数）"
+            }
             goal = text
         }
-        return [.text(target.id), .text(target.description), .text(goal), .text(target.entryUnit ?? ""),
-                .text(target.deadline?.description ?? "每年"), .text(date), .text(""),
-                .text(""), .text(""), .text(""), .text(reporter), .text("")]
+        return [
+            .text(target.id), .text(target.description), .text(goal), .text(target.entryUnit ?? ""),
+            .text(target.deadline?.description ?? "每年"), .text(date), .text(""),
+            .text(""), .text(""), .text(""), .text(reporter), .text(""),
+        ]
     }
 
     /// The whole form as CSV for Excel/WPS.

@@ -33,8 +33,10 @@ enum StoreFile {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .missing }
         if isDirectory.boolValue {
-            return .unreadable(Phrase("这是一个文件夹；--db 应指向文件，例如 \(path)/renewal.sqlite",
-                                      "this is a folder; --db names a file, e.g. \(path)/renewal.sqlite"))
+            return .unreadable(
+                Phrase(
+                    "这是一个文件夹；--db 应指向文件，例如 \(path)/renewal.sqlite",
+                    "this is a folder; --db names a file, e.g. \(path)/renewal.sqlite"))
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             return .unreadable(Phrase("没有读取权限", "no permission to read it"))
@@ -54,10 +56,13 @@ enum StoreFile {
                 let applicationId = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
                 if tables.isEmpty && applicationId == 0 { return .empty }
-                guard applicationId == Self.applicationId || (applicationId == 0 && tables.isSubset(of: ownTables) && tables.contains("entry"))
+                guard
+                    applicationId == Self.applicationId
+                        || (applicationId == 0 && tables.isSubset(of: ownTables) && tables.contains("entry"))
                 else { return .foreign }
                 let known = Set(ProgressStore.migrator.migrations)
-                let applied = tables.contains("grdb_migrations")
+                let applied =
+                    tables.contains("grdb_migrations")
                     ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
                 let unknown = applied.filter { !known.contains($0) }
                 guard unknown.isEmpty else { return .newer(migrations: unknown) }
@@ -70,7 +75,8 @@ enum StoreFile {
         } catch let error as DatabaseError {
             switch error.resultCode {
             case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .damaged(error.message ?? "\(error.resultCode)")
-            default: return .unreadable(Phrase("数据库错误（\(error.message ?? "")）", "database error (\(error.message ?? ""))"))
+            default:
+                return .unreadable(Phrase("数据库错误（\(error.message ?? "")）", "database error (\(error.message ?? ""))"))
             }
         } catch {
             return .unreadable(Phrase("无法读取（\(error)）", "cannot read it (\(error))"))

@@ -1,7 +1,8 @@
 import Foundation
 import RenewalModel
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Turns the bytes of a return into text, whatever Excel or WPS saved: UTF-8 with or without a
@@ -21,7 +22,8 @@ public enum TextDecoding {
 
     /// The text in `forced` (`--encoding`), or in the encoding the bytes are valid in: UTF-8
     /// first, then GB18030. Bytes valid in neither, or not in the forced one, are a clear error.
-    public static func decode(_ data: Data, as forced: Encoding?) -> Result<(text: String, encoding: Encoding), Phrase> {
+    public static func decode(_ data: Data, as forced: Encoding?) -> Result<(text: String, encoding: Encoding), Phrase>
+    {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         if forced != .gb18030, data.starts(with: bom) {
             guard let text = String(data: data.dropFirst(3), encoding: .utf8) else { return .failure(notUTF8) }
@@ -34,41 +36,44 @@ public enum TextDecoding {
         if let text = fromGB18030(data) {
             return .success((text, .gb18030))
         }
-        return .failure(forced == .gb18030
-            ? Phrase("文件不是有效的 GB18030/GBK 文本", "the file is not valid GB18030/GBK text")
-            : Phrase("文件既不是 UTF-8 也不是 GBK/GB18030 文本；请在 Excel 或 WPS 中另存为“CSV UTF-8”",
-                     "the file is neither UTF-8 nor GBK/GB18030 text; save it as \"CSV UTF-8\" in Excel or WPS"))
+        return .failure(
+            forced == .gb18030
+                ? Phrase("文件不是有效的 GB18030/GBK 文本", "the file is not valid GB18030/GBK text")
+                : Phrase(
+                    "文件既不是 UTF-8 也不是 GBK/GB18030 文本；请在 Excel 或 WPS 中另存为“CSV UTF-8”",
+                    "the file is neither UTF-8 nor GBK/GB18030 text; save it as \"CSV UTF-8\" in Excel or WPS"))
     }
 
-    static let notUTF8 = Phrase("文件不是有效的 UTF-8 文本（可去掉 --encoding utf-8 让程序自动识别 GBK）",
-                                "the file is not valid UTF-8 text (leave out --encoding utf-8 to let GBK be recognised)")
+    static let notUTF8 = Phrase(
+        "文件不是有效的 UTF-8 文本（可去掉 --encoding utf-8 让程序自动识别 GBK）",
+        "the file is not valid UTF-8 text (leave out --encoding utf-8 to let GBK be recognised)")
 
     /// Decodes GB18030 with iconv (Glibc); nil on any invalid sequence.
     static func fromGB18030(_ data: Data) -> String? {
         #if canImport(Glibc)
-        let converter = iconv_open("UTF-8", "GB18030")
-        guard converter != iconv_t(bitPattern: -1) else { return nil }
-        defer { iconv_close(converter) }
-        var input = [CChar](repeating: 0, count: data.count)
-        data.withUnsafeBytes { raw in
-            for (index, byte) in raw.enumerated() { input[index] = CChar(bitPattern: byte) }
-        }
-        // UTF-8 takes at most 4 bytes per GB18030 character of at least 1 byte.
-        var output = [CChar](repeating: 0, count: data.count * 4 + 4)
-        var inLeft = input.count
-        var outLeft = output.count
-        let converted: Int = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress
-                var outPointer: UnsafeMutablePointer<CChar>? = outBuffer.baseAddress
-                return iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+            let converter = iconv_open("UTF-8", "GB18030")
+            guard converter != iconv_t(bitPattern: -1) else { return nil }
+            defer { iconv_close(converter) }
+            var input = [CChar](repeating: 0, count: data.count)
+            data.withUnsafeBytes { raw in
+                for (index, byte) in raw.enumerated() { input[index] = CChar(bitPattern: byte) }
             }
-        }
-        guard converted != -1, inLeft == 0 else { return nil }
-        let bytes = output[0..<(output.count - outLeft)].map { UInt8(bitPattern: $0) }
-        return String(bytes: bytes, encoding: .utf8)
+            // UTF-8 takes at most 4 bytes per GB18030 character of at least 1 byte.
+            var output = [CChar](repeating: 0, count: data.count * 4 + 4)
+            var inLeft = input.count
+            var outLeft = output.count
+            let converted: Int = input.withUnsafeMutableBufferPointer { inBuffer in
+                output.withUnsafeMutableBufferPointer { outBuffer in
+                    var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress
+                    var outPointer: UnsafeMutablePointer<CChar>? = outBuffer.baseAddress
+                    return iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                }
+            }
+            guard converted != -1, inLeft == 0 else { return nil }
+            let bytes = output[0..<(output.count - outLeft)].map { UInt8(bitPattern: $0) }
+            return String(bytes: bytes, encoding: .utf8)
         #else
-        return nil
+            return nil
         #endif
     }
 }

@@ -1,9 +1,9 @@
 import CNcursesw
 import Foundation
-import Synchronization
 import RenewalModel
 import RenewalText
 import RenewalUI
+import Synchronization
 
 /// The ncurses session: set up and restore the terminal, read keys, draw grids.
 ///
@@ -28,16 +28,27 @@ public final class TerminalSession {
         public var phrase: Phrase {
             switch self {
             case let .notUTF8(codeset):
-                return Phrase("终端的区域设置是 \(codeset)，不是 UTF-8，无法显示中文；请用 LANG=C.UTF-8（或 zh_CN.UTF-8）运行",
-                              "the terminal's locale is \(codeset), not UTF-8, so Chinese text cannot be shown; run with LANG=C.UTF-8 (or zh_CN.UTF-8)")
+                return Phrase(
+                    "终端的区域设置是 \(codeset)，不是 UTF-8，无法显示中文；请用 LANG=C.UTF-8（或 zh_CN.UTF-8）运行",
+                    "the terminal's locale is \(codeset), not UTF-8, so Chinese text cannot be shown; "
+                        + "run with LANG=C.UTF-8 (or zh_CN.UTF-8)"
+                )
             case .noTerminal:
-                return Phrase("仪表盘需要在终端中运行（标准输入和输出须为终端）；脚本中请用 renewal snapshot 或各报表命令",
-                              "the dashboard needs a terminal (stdin and stdout must be a tty); use renewal snapshot or the report commands in scripts")
+                return Phrase(
+                    "仪表盘需要在终端中运行（标准输入和输出须为终端）；脚本中请用 renewal snapshot 或各报表命令",
+                    "the dashboard needs a terminal (stdin and stdout must be a tty); "
+                        + "use renewal snapshot or the report commands in scripts"
+                )
             case let .cannotAddressCursor(term):
                 let shown = ControlCharacters.visible(term.isEmpty ? "(未设置)" : term)
                 let shownEn = ControlCharacters.visible(term.isEmpty ? "(unset)" : term)
-                return Phrase("终端类型 TERM=\(shown) 不能移动光标，无法显示仪表盘；请设置 TERM=xterm-256color（tmux 中为 tmux-256color），或改用 renewal summary 等报表命令",
-                              "the terminal type TERM=\(shownEn) cannot move the cursor, so the dashboard cannot be drawn; set TERM=xterm-256color (tmux-256color inside tmux), or use the report commands such as renewal summary")
+                return Phrase(
+                    "终端类型 TERM=\(shown) 不能移动光标，无法显示仪表盘；请设置 TERM=xterm-256color（tmux 中为 tmux-256color），"
+                        + "或改用 renewal summary 等报表命令",
+                    "the terminal type TERM=\(shownEn) cannot move the cursor, so the dashboard cannot be drawn; "
+                        + "set TERM=xterm-256color (tmux-256color inside tmux), "
+                        + "or use the report commands such as renewal summary"
+                )
             }
         }
 
@@ -68,8 +79,10 @@ public final class TerminalSession {
             start_color()
             use_default_colors()
             // Pair n draws Color(rawValue: n) on the terminal's own background.
-            let foregrounds: [Int16] = [-1, Int16(COLOR_RED), Int16(COLOR_GREEN), Int16(COLOR_YELLOW), Int16(COLOR_BLUE),
-                                        Int16(COLOR_MAGENTA), Int16(COLOR_CYAN), renewal_colors() > 8 ? 8 : Int16(COLOR_WHITE)]
+            let foregrounds: [Int16] = [
+                -1, Int16(COLOR_RED), Int16(COLOR_GREEN), Int16(COLOR_YELLOW), Int16(COLOR_BLUE),
+                Int16(COLOR_MAGENTA), Int16(COLOR_CYAN), renewal_colors() > 8 ? 8 : Int16(COLOR_WHITE),
+            ]
             for (index, foreground) in foregrounds.enumerated() where index > 0 {
                 init_pair(Int16(index), foreground, -1)
             }
@@ -153,7 +166,10 @@ public final class TerminalSession {
                 defer { x += 1 }
                 if cell.text.isEmpty { continue }  // right half of a wide character
                 if !full, let previous, previous[x, y] == cell,
-                   x + 1 >= grid.width || previous[x + 1, y] == grid[x + 1, y] { continue }
+                    x + 1 >= grid.width || previous[x + 1, y] == grid[x + 1, y]
+                {
+                    continue
+                }
                 put(cell, x: x, y: y)
             }
         }

@@ -71,7 +71,10 @@ public enum TextLayout {
             if isWordCharacter(c) {
                 word.append(c)
             } else {
-                if !word.isEmpty { tokens.append(word); word = "" }
+                if !word.isEmpty {
+                    tokens.append(word)
+                    word = ""
+                }
                 tokens.append(String(c))
             }
         }
@@ -92,7 +95,10 @@ public enum TextLayout {
             }
             if token == " " {
                 // A space at a break is dropped.
-                lines.append(line); line = ""; used = 0; index += 1
+                lines.append(line)
+                line = ""
+                used = 0
+                index += 1
                 continue
             }
             if let first = token.first, noLineStart.contains(first), w <= 2, !line.isEmpty {
@@ -136,9 +142,12 @@ public enum TextLayout {
                     let cw = DisplayWidth.of(c)
                     if pieceWidth + cw > width {
                         if piece.isEmpty { break }
-                        lines.append(piece); piece = ""; pieceWidth = 0
+                        lines.append(piece)
+                        piece = ""
+                        pieceWidth = 0
                     }
-                    piece.append(c); pieceWidth += cw
+                    piece.append(c)
+                    pieceWidth += cw
                 }
                 line = piece
                 used = pieceWidth

@@ -39,36 +39,54 @@ public struct AppData: Sendable {
         let judged = evaluation
         for target in plan.overallTargets {
             for unit in plan.leadUnits(forTarget: target.id) {
-                items[unit, default: []].append(UnitItem(row: .target(target.id), leads: true, status: judged.target(target.id)?.status ?? .noReport))
+                items[unit, default: []].append(
+                    UnitItem(
+                        row: .target(target.id), leads: true, status: judged.target(target.id)?.status ?? .noReport))
             }
         }
         for measure in measures {
-            let involved = measure.leadUnits.map { ($0, true) } + measure.responsibleUnits.filter { !measure.leadUnits.contains($0) }.map { ($0, false) }
+            let involved =
+                measure.leadUnits.map { ($0, true) }
+                + measure.responsibleUnits.filter { !measure.leadUnits.contains($0) }.map { ($0, false) }
             for (unit, leadsIt) in involved {
                 if measure.targets.isEmpty {
-                    items[unit, default: []].append(UnitItem(row: .measure(measure.number), leads: leadsIt,
-                                                             status: judged.measure(measure.number)?.status ?? .noReport))
+                    items[unit, default: []].append(
+                        UnitItem(
+                            row: .measure(measure.number), leads: leadsIt,
+                            status: judged.measure(measure.number)?.status ?? .noReport))
                 }
                 for target in measure.targets {
-                    items[unit, default: []].append(UnitItem(row: .target(target.id), leads: leadsIt,
-                                                             status: judged.target(target.id)?.status ?? .noReport))
+                    items[unit, default: []].append(
+                        UnitItem(
+                            row: .target(target.id), leads: leadsIt,
+                            status: judged.target(target.id)?.status ?? .noReport))
                 }
             }
         }
         itemsByUnit = items
         var search: [(row: RowRef, text: String)] = []
         for measure in measures {
-            let words = [measure.title, measure.titleEn, measure.text, measure.itemId, measure.label] + measure.leadUnits + measure.responsibleUnits
+            let words =
+                [measure.title, measure.titleEn, measure.text, measure.itemId, measure.label] + measure.leadUnits
+                + measure.responsibleUnits
             search.append((.measure(measure.number), words.joined(separator: "\n").lowercased()))
         }
         for target in plan.allTargets {
-            search.append((.target(target.id), [target.id, target.description, target.descriptionEn, target.source].joined(separator: "\n").lowercased()))
+            search.append(
+                (
+                    .target(target.id),
+                    [target.id, target.description, target.descriptionEn, target.source].joined(separator: "\n")
+                        .lowercased()
+                ))
         }
         for unit in plan.units {
-            search.append((.unit(unit.name), [unit.name, unit.short, unit.nameEn, unit.id].joined(separator: "\n").lowercased()))
+            search.append(
+                (.unit(unit.name), [unit.name, unit.short, unit.nameEn, unit.id].joined(separator: "\n").lowercased()))
         }
         searchIndex = search.map { ($0.row, Array($0.text.utf8)) }
-        overdueGroups = Ordering.lateByLeadUnit(evaluation, plan: plan).map { OverdueGroup(unit: $0.unit, items: $0.items) }
+        overdueGroups = Ordering.lateByLeadUnit(evaluation, plan: plan).map {
+            OverdueGroup(unit: $0.unit, items: $0.items)
+        }
     }
 
     /// The entries held in memory on these items, in recording order (their text only when the

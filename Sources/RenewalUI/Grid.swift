@@ -13,7 +13,9 @@ public struct Style: Sendable, Hashable {
     public var underline: Bool
     public var dim: Bool
 
-    public init(color: Color = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
+    public init(
+        color: Color = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false
+    ) {
         self.color = color
         self.bold = bold
         self.reverse = reverse
@@ -69,8 +71,14 @@ public struct Grid: Sendable, Equatable {
                 // A combining mark joins the previous cell.
                 if column > x, column - 1 < width, column - 1 >= 0 {
                     var previous = self[column - 1, y]
-                    if previous.text.isEmpty, column - 2 >= 0 { previous = self[column - 2, y]; previous.text.append(character); self[column - 2, y] = previous }
-                    else { previous.text.append(character); self[column - 1, y] = previous }
+                    if previous.text.isEmpty, column - 2 >= 0 {
+                        previous = self[column - 2, y]
+                        previous.text.append(character)
+                        self[column - 2, y] = previous
+                    } else {
+                        previous.text.append(character)
+                        self[column - 1, y] = previous
+                    }
                 }
                 continue
             }

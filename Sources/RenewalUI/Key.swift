@@ -14,7 +14,8 @@ public enum Key: Sendable, Hashable {
     /// entry they mean their ASCII selves (U+FF01–FF5E map to U+0021–007E; U+3000 is a space).
     public var normalizedForNavigation: Key {
         guard case let .char(character) = self, let scalar = character.unicodeScalars.first,
-              character.unicodeScalars.count == 1 else { return self }
+            character.unicodeScalars.count == 1
+        else { return self }
         if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
             return .char(Character(ascii))
         }

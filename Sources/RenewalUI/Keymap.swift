@@ -41,45 +41,64 @@ public enum Keymap {
 
     /// Every key of the dashboard, in the order the help screen and the bottom bar list them.
     public static let table: [KeyBinding] = [
-        KeyBinding(keys: [(.up, .up), (.char("k"), .up), (.down, .down), (.char("j"), .down)],
-                   helpKeys: "Up Down j k", help: ("上下移动选择", "move the selection"),
-                   bar: ("j/k", "选择", "move"), barOn: { $0 != .help }),
-        KeyBinding(keys: [(.left, .left), (.char("h"), .left), (.right, .right), (.char("l"), .right)],
-                   helpKeys: "Left Right h l",
-                   help: ("总览中左右移动；其他视图中 Left h 返回、Right l 打开", "overview: move across; elsewhere Left h back, Right l open")),
-        KeyBinding(keys: [(.enter, .open)], helpKeys: "Enter",
-                   help: ("打开选中的工程、措施、单位或指标", "open the selected programme, measure, unit or target"),
-                   bar: ("Enter", "打开", "open"), barOn: { $0 != .help }),
-        KeyBinding(keys: [(.escape, .back), (.backspace, .back)], helpKeys: "Esc Backspace", help: ("返回上一级", "go back"),
-                   bar: ("Esc", "返回", "back"), barOn: { $0 != .overview }),
-        KeyBinding(keys: (0...9).map { (Key.char(Character("\($0)")), Action.digit($0)) }, helpKeys: "1-9 0",
-                   help: ("跳到工程：1 总体目标，2-9 第二至九，0 第十，1 1 第十一，1 2 第十二",
-                          "jump: 1 overall, 2-9 sections 2-9, 0 section 10, 1 1 section 11, 1 2 section 12"),
-                   bar: ("1-9,0", "跳到工程", "programme"), barOn: { $0 == .overview }),
-        KeyBinding(keys: [(.pageUp, .pageUp), (.pageDown, .pageDown)], helpKeys: "PgUp PgDn", help: ("翻页", "page up / down")),
-        KeyBinding(keys: [(.home, .first), (.char("g"), .first), (.end, .last), (.char("G"), .last)],
-                   helpKeys: "Home g / End G", help: ("第一项 / 最后一项", "first / last")),
-        KeyBinding(keys: chars("o", .overdue), helpKeys: "o",
-                   help: ("全部逾期、滞后和临期事项（按牵头单位）", "everything overdue, lagging or due soon, by lead unit"),
-                   bar: ("o", "逾期", "overdue"), barOn: { $0 != .overdue }),
-        KeyBinding(keys: chars("d", .units), helpKeys: "d", help: ("单位一览", "units"),
-                   bar: ("d", "单位", "units"), barOn: { $0 != .units }),
-        KeyBinding(keys: chars("s", .sort), helpKeys: "s", help: ("单位一览中切换排序", "in the units view: change the order"),
-                   bar: ("s", "排序", "sort"), barOn: { $0 == .units }, worksOn: { $0 == .units }),
-        KeyBinding(keys: chars("/", .search), helpKeys: "/", help: ("搜索标题、条文和单位", "search titles, clauses and units"),
-                   bar: ("/", "搜索", "search")),
-        KeyBinding(keys: chars("f", .flag), helpKeys: "f", help: ("督办或解除督办选中事项", "flag or unflag the selected item"),
-                   bar: ("f", "督办", "flag"), barOn: hasItems),
-        KeyBinding(keys: chars("u", .record), helpKeys: "u", help: ("填报选中指标的进展", "record progress on the selected target"),
-                   bar: ("u", "填报", "record"), barOn: hasItems),
-        KeyBinding(keys: chars("t", .asOf), helpKeys: "t", help: ("更改截至日期", "change the as-of date"),
-                   bar: ("t", "日期", "date"), barOn: { $0 == .overview }),
-        KeyBinding(keys: chars("r", .reload), helpKeys: "r", help: ("重新读取数据", "reload"),
-                   bar: ("r", "刷新", "reload"), barOn: { $0 == .overview }),
-        KeyBinding(keys: chars("?", .help), helpKeys: "?", help: ("本帮助", "this help"),
-                   bar: ("?", "帮助", "help"), barOn: { $0 != .help }),
-        KeyBinding(keys: chars("q", .quit), helpKeys: "q", help: ("返回；在总览中退出", "go back; quit from the overview"),
-                   bar: ("q", "退出", "quit"), barOn: { $0 == .overview }),
+        KeyBinding(
+            keys: [(.up, .up), (.char("k"), .up), (.down, .down), (.char("j"), .down)],
+            helpKeys: "Up Down j k", help: ("上下移动选择", "move the selection"),
+            bar: ("j/k", "选择", "move"), barOn: { $0 != .help }),
+        KeyBinding(
+            keys: [(.left, .left), (.char("h"), .left), (.right, .right), (.char("l"), .right)],
+            helpKeys: "Left Right h l",
+            help: ("总览中左右移动；其他视图中 Left h 返回、Right l 打开", "overview: move across; elsewhere Left h back, Right l open")),
+        KeyBinding(
+            keys: [(.enter, .open)], helpKeys: "Enter",
+            help: ("打开选中的工程、措施、单位或指标", "open the selected programme, measure, unit or target"),
+            bar: ("Enter", "打开", "open"), barOn: { $0 != .help }),
+        KeyBinding(
+            keys: [(.escape, .back), (.backspace, .back)], helpKeys: "Esc Backspace", help: ("返回上一级", "go back"),
+            bar: ("Esc", "返回", "back"), barOn: { $0 != .overview }),
+        KeyBinding(
+            keys: (0...9).map { (Key.char(Character("\($0)")), Action.digit($0)) }, helpKeys: "1-9 0",
+            help: (
+                "跳到工程：1 总体目标，2-9 第二至九，0 第十，1 1 第十一，1 2 第十二",
+                "jump: 1 overall, 2-9 sections 2-9, 0 section 10, 1 1 section 11, 1 2 section 12"
+            ),
+            bar: ("1-9,0", "跳到工程", "programme"), barOn: { $0 == .overview }),
+        KeyBinding(
+            keys: [(.pageUp, .pageUp), (.pageDown, .pageDown)], helpKeys: "PgUp PgDn", help: ("翻页", "page up / down")),
+        KeyBinding(
+            keys: [(.home, .first), (.char("g"), .first), (.end, .last), (.char("G"), .last)],
+            helpKeys: "Home g / End G", help: ("第一项 / 最后一项", "first / last")),
+        KeyBinding(
+            keys: chars("o", .overdue), helpKeys: "o",
+            help: ("全部逾期、滞后和临期事项（按牵头单位）", "everything overdue, lagging or due soon, by lead unit"),
+            bar: ("o", "逾期", "overdue"), barOn: { $0 != .overdue }),
+        KeyBinding(
+            keys: chars("d", .units), helpKeys: "d", help: ("单位一览", "units"),
+            bar: ("d", "单位", "units"), barOn: { $0 != .units }),
+        KeyBinding(
+            keys: chars("s", .sort), helpKeys: "s", help: ("单位一览中切换排序", "in the units view: change the order"),
+            bar: ("s", "排序", "sort"), barOn: { $0 == .units }, worksOn: { $0 == .units }),
+        KeyBinding(
+            keys: chars("/", .search), helpKeys: "/", help: ("搜索标题、条文和单位", "search titles, clauses and units"),
+            bar: ("/", "搜索", "search")),
+        KeyBinding(
+            keys: chars("f", .flag), helpKeys: "f", help: ("督办或解除督办选中事项", "flag or unflag the selected item"),
+            bar: ("f", "督办", "flag"), barOn: hasItems),
+        KeyBinding(
+            keys: chars("u", .record), helpKeys: "u", help: ("填报选中指标的进展", "record progress on the selected target"),
+            bar: ("u", "填报", "record"), barOn: hasItems),
+        KeyBinding(
+            keys: chars("t", .asOf), helpKeys: "t", help: ("更改截至日期", "change the as-of date"),
+            bar: ("t", "日期", "date"), barOn: { $0 == .overview }),
+        KeyBinding(
+            keys: chars("r", .reload), helpKeys: "r", help: ("重新读取数据", "reload"),
+            bar: ("r", "刷新", "reload"), barOn: { $0 == .overview }),
+        KeyBinding(
+            keys: chars("?", .help), helpKeys: "?", help: ("本帮助", "this help"),
+            bar: ("?", "帮助", "help"), barOn: { $0 != .help }),
+        KeyBinding(
+            keys: chars("q", .quit), helpKeys: "q", help: ("返回；在总览中退出", "go back; quit from the overview"),
+            bar: ("q", "退出", "quit"), barOn: { $0 == .overview }),
         KeyBinding(keys: [(.ctrl("c"), .quitNow)], helpKeys: "Ctrl-C", help: ("立即退出", "quit at once")),
     ]
 

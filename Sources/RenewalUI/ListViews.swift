@@ -6,9 +6,11 @@ enum ProgrammeView {
     static func draw(_ state: AppState, _ number: Int, _ painter: inout Painter, _ body: Body) {
         let theme = state.theme
         guard let programme = state.data.plan.programmes.first(where: { $0.number == number }),
-              let judged = state.data.evaluation.programmes.first(where: { $0.number == number }) else { return }
+            let judged = state.data.evaluation.programmes.first(where: { $0.number == number })
+        else { return }
         // In English the Chinese heading follows: it is how the task force names the section.
-        let title = state.language == .zh ? programme.heading(.zh) : programme.heading(.en) + "  " + programme.heading(.zh)
+        let title =
+            state.language == .zh ? programme.heading(.zh) : programme.heading(.en) + "  " + programme.heading(.zh)
         painter.text(title, x: 1, y: body.y, width: body.width - 24, style: theme.title)
         painter.statusBar(judged.counts, x: body.width - 22, y: body.y, width: 20)
         let labelWidth = state.language == .zh ? 8 : 4
@@ -18,27 +20,35 @@ enum ProgrammeView {
         let titleWidth = max(10, body.width - labelWidth - leadWidth - statusWidth - barsWidth - 6)
         let headerY = body.y + 1
         var x = 1
-        for (text, width) in [(state.pick("措施", "No."), labelWidth), (state.pick("名称", "Measure"), titleWidth),
-                              (state.pick("牵头单位", "Lead"), leadWidth), (state.pick("状态", "Status"), statusWidth),
-                              (state.pick("指标进度", "Targets"), barsWidth)] {
+        for (text, width) in [
+            (state.pick("措施", "No."), labelWidth), (state.pick("名称", "Measure"), titleWidth),
+            (state.pick("牵头单位", "Lead"), leadWidth), (state.pick("状态", "Status"), statusWidth),
+            (state.pick("指标进度", "Targets"), barsWidth),
+        ] {
             painter.text(text, x: x, y: headerY, width: width, style: theme.muted)
             x += width + 1
         }
         let top = body.y + 2
         let height = body.height - 2
         let selected = min(state.selectedIndex, max(0, programme.measures.count - 1))
-        let list = ListWidget(count: programme.measures.count, selected: selected, top: top, height: height, width: body.width)
+        let list = ListWidget(
+            count: programme.measures.count, selected: selected, top: top, height: height, width: body.width)
         list.draw(&painter) { line, painter in
             let measure = programme.measures[line.index]
             guard let m = state.data.evaluation.measure(measure.number) else { return }
             let y = line.y
             let base = line.base
             var x = 1
-            painter.text(state.language == .zh ? measure.label : "\(measure.number).", x: x, y: y, width: labelWidth, style: base)
+            painter.text(
+                state.language == .zh ? measure.label : "\(measure.number).", x: x, y: y, width: labelWidth, style: base
+            )
             x += labelWidth + 1
-            painter.text(state.pick(measure.title, measure.titleEn), x: x, y: y, width: titleWidth, style: line.isSelected ? Style(bold: true, reverse: true) : .bold)
+            painter.text(
+                state.pick(measure.title, measure.titleEn), x: x, y: y, width: titleWidth,
+                style: line.isSelected ? Style(bold: true, reverse: true) : .bold)
             x += titleWidth + 1
-            let lead = measure.leadUnits.map { state.data.plan.unitName($0, state.language, short: true) }.joined(separator: "、")
+            let lead = measure.leadUnits.map { state.data.plan.unitName($0, state.language, short: true) }.joined(
+                separator: "、")
             painter.text(lead, x: x, y: y, width: leadWidth, style: base)
             x += leadWidth + 1
             let statusStyle = line.status(theme.style(for: m.status))
@@ -57,7 +67,8 @@ enum ProgrammeView {
                 for judged in quantitative where bx + 6 <= x + barsWidth {
                     let pct = judged.progress.map { NumberText.percent($0) } ?? "-"
                     let barWidth = max(2, min(each - 6, 10))
-                    painter.progressBar(judged.progress, x: bx, y: y, width: barWidth, style: theme.style(for: judged.status))
+                    painter.progressBar(
+                        judged.progress, x: bx, y: y, width: barWidth, style: theme.style(for: judged.status))
                     painter.text(TextLayout.padLeft(pct, to: 5), x: bx + barWidth, y: y, width: 5, style: base)
                     bx += barWidth + 6
                 }
@@ -69,7 +80,8 @@ enum ProgrammeView {
         let previewHeight = body.y + body.height - previewTop
         if previewHeight >= 4, programme.measures.indices.contains(selected) {
             let measure = programme.measures[selected]
-            painter.grid.fill(Character(theme.horizontal), x: 1, y: previewTop, width: body.width - 2, style: theme.chrome)
+            painter.grid.fill(
+                Character(theme.horizontal), x: 1, y: previewTop, width: body.width - 2, style: theme.chrome)
             var y = previewTop + 1
             let unitNames = { (names: [String]) -> String in
                 names.map { state.data.plan.unitName($0, state.language) }.joined(separator: state.pick("、", "; "))
@@ -78,7 +90,9 @@ enum ProgrammeView {
                 (measure.heading(state.language), theme.title),
                 (state.pick("牵头单位：", "Lead: ") + unitNames(measure.leadUnits), .plain),
             ]
-            if !measure.responsibleUnits.isEmpty { lines.append((state.pick("责任单位：", "Responsible: ") + unitNames(measure.responsibleUnits), .plain)) }
+            if !measure.responsibleUnits.isEmpty {
+                lines.append((state.pick("责任单位：", "Responsible: ") + unitNames(measure.responsibleUnits), .plain))
+            }
             for line in TextLayout.wrap(measure.text, width: body.width - 4) { lines.append((line, theme.muted)) }
             for (text, style) in lines where y < body.y + body.height {
                 painter.text(text, x: 2, y: y, width: body.width - 4, style: style)
@@ -94,17 +108,24 @@ enum OverdueView {
         let theme = state.theme
         let groups = state.overdueGroups
         let total = Set(groups.flatMap { $0.items.map(\.targetId) }).count
-        painter.text(state.pick("逾期、滞后及临期事项：\(total) 项（按牵头单位，最严重在前）", "Overdue, lagging, due soon: \(total) items (by lead unit, worst first)"),
-                     x: 1, y: body.y, width: body.width - 2, style: theme.title)
+        painter.text(
+            state.pick(
+                "逾期、滞后及临期事项：\(total) 项（按牵头单位，最严重在前）",
+                "Overdue, lagging, due soon: \(total) items (by lead unit, worst first)"),
+            x: 1, y: body.y, width: body.width - 2, style: theme.title)
         guard total > 0 else {
-            painter.text(state.pick("没有逾期、滞后或临期的事项。", "Nothing is overdue, lagging or due soon."), x: 2, y: body.y + 2, width: body.width - 4)
+            painter.text(
+                state.pick("没有逾期、滞后或临期的事项。", "Nothing is overdue, lagging or due soon."), x: 2, y: body.y + 2,
+                width: body.width - 4)
             return
         }
         // Lines: group headers (not selectable) and items (selectable, in row order).
         var lines: [(text: String, item: TargetEvaluation?, itemIndex: Int?)] = []
         var itemIndex = 0
         for group in groups {
-            let name = group.unit.isEmpty ? state.pick("总体目标（未指定牵头单位）", "Overall targets (no lead unit)")
+            let name =
+                group.unit.isEmpty
+                ? state.pick("总体目标（未指定牵头单位）", "Overall targets (no lead unit)")
                 : state.data.plan.unitName(group.unit, state.language)
             lines.append(("【\(name)】 \(group.items.count)", nil, nil))
             for item in group.items {
@@ -115,7 +136,8 @@ enum OverdueView {
         let selected = min(state.selectedIndex, itemIndex - 1)
         let selectedLine = lines.firstIndex { $0.itemIndex == selected } ?? 0
         let statusWidth = state.language == .zh ? 12 : 18
-        let list = ListWidget(count: lines.count, selected: selectedLine, top: body.y + 1, height: body.height - 1, width: body.width)
+        let list = ListWidget(
+            count: lines.count, selected: selectedLine, top: body.y + 1, height: body.height - 1, width: body.width)
         list.draw(&painter) { row, painter in
             let line = lines[row.index]
             let y = row.y
@@ -126,7 +148,8 @@ enum OverdueView {
             let base = row.base
             let statusStyle = row.status(theme.style(for: judged.status))
             var x = 3
-            painter.text(TargetText.statusText(judged.status, state), x: x, y: y, width: statusWidth, style: statusStyle)
+            painter.text(
+                TargetText.statusText(judged.status, state), x: x, y: y, width: statusWidth, style: statusStyle)
             x += statusWidth + 1
             painter.text(target.id, x: x, y: y, width: 6, style: base)
             x += 7
@@ -139,7 +162,8 @@ enum OverdueView {
             var facts = ""
             if target.kind == .quantitative {
                 let due = judged.status == .overdue ? judged.goal : judged.expected
-                facts = "\(TargetText.quantity(judged.actual, target, state))/\(TargetText.quantity(due, target, state))"
+                facts =
+                    "\(TargetText.quantity(judged.actual, target, state))/\(TargetText.quantity(due, target, state))"
             }
             facts += " " + (judged.deadline?.description ?? "")
             if judged.markers.contains(.flagged) { facts += state.pick(" 督", " F") }
@@ -159,17 +183,21 @@ enum UnitsView {
         case .leads: sortName = state.pick("按牵头事项数", "by items led")
         case .name: sortName = state.pick("按名称", "by name")
         }
-        painter.text(state.pick("单位一览（\(rows.count) 个，\(sortName)排序，s 切换）", "Units (\(rows.count), \(sortName); s to change)"),
-                     x: 1, y: body.y, width: body.width - 2, style: theme.title)
+        painter.text(
+            state.pick("单位一览（\(rows.count) 个，\(sortName)排序，s 切换）", "Units (\(rows.count), \(sortName); s to change)"),
+            x: 1, y: body.y, width: body.width - 2, style: theme.title)
         let nameWidth = max(20, body.width - 42)
         var x = 1
-        for (text, width) in [(state.pick("单位", "Unit"), nameWidth), (state.pick("牵头", "Leads"), 8), (state.pick("参与", "Shares"), 8),
-                              (state.pick("逾期/滞后/临期", "Late/due"), 14)] {
+        for (text, width) in [
+            (state.pick("单位", "Unit"), nameWidth), (state.pick("牵头", "Leads"), 8), (state.pick("参与", "Shares"), 8),
+            (state.pick("逾期/滞后/临期", "Late/due"), 14),
+        ] {
             painter.text(text, x: x, y: body.y + 1, width: width, style: theme.muted)
             x += width + 1
         }
         let selected = min(state.selectedIndex, max(0, rows.count - 1))
-        let list = ListWidget(count: rows.count, selected: selected, top: body.y + 2, height: body.height - 2, width: body.width)
+        let list = ListWidget(
+            count: rows.count, selected: selected, top: body.y + 2, height: body.height - 2, width: body.width)
         list.draw(&painter) { line, painter in
             let row = rows[line.index]
             let y = line.y
@@ -191,17 +219,21 @@ enum UnitsView {
         let theme = state.theme
         let items = state.unitItems(name)
         let display = state.data.plan.unitName(name, state.language)
-        painter.text(state.pick("\(display)：牵头和参与的事项 \(items.count) 项", "\(display): \(items.count) items led or shared"),
-                     x: 1, y: body.y, width: body.width - 2, style: theme.title)
+        painter.text(
+            state.pick("\(display)：牵头和参与的事项 \(items.count) 项", "\(display): \(items.count) items led or shared"),
+            x: 1, y: body.y, width: body.width - 2, style: theme.title)
         let selected = min(state.selectedIndex, max(0, items.count - 1))
         let statusWidth = state.language == .zh ? 12 : 18
-        let list = ListWidget(count: items.count, selected: selected, top: body.y + 2, height: body.height - 2, width: body.width)
+        let list = ListWidget(
+            count: items.count, selected: selected, top: body.y + 2, height: body.height - 2, width: body.width)
         list.draw(&painter) { line, painter in
             let item = items[line.index]
             let y = line.y
             let base = line.base
             var x = 1
-            painter.text(item.leads ? state.pick("牵头", "lead") : state.pick("参与", "shares"), x: x, y: y, width: 6, style: line.muted)
+            painter.text(
+                item.leads ? state.pick("牵头", "lead") : state.pick("参与", "shares"), x: x, y: y, width: 6,
+                style: line.muted)
             x += 7
             let statusStyle = line.status(theme.style(for: item.status))
             painter.text(TargetText.statusText(item.status, state), x: x, y: y, width: statusWidth, style: statusStyle)
@@ -239,12 +271,17 @@ enum SearchView {
         if state.searchEditing { spans.append(("_", Style(reverse: true))) }
         painter.spans(spans, x: 0, y: body.y, width: body.width)
         let results = state.searchResults
-        let hint = state.searchQuery.isEmpty ? state.pick("输入标题、条文、编号或单位名称（可输入中文），Enter 打开，Esc 返回", "Type a title, clause text, id or unit; Enter opens, Esc goes back")
+        let hint =
+            state.searchQuery.isEmpty
+            ? state.pick(
+                "输入标题、条文、编号或单位名称（可输入中文），Enter 打开，Esc 返回",
+                "Type a title, clause text, id or unit; Enter opens, Esc goes back")
             : state.pick("\(results.count) 条结果", "\(results.count) results")
         painter.text(hint, x: 1, y: body.y + 1, width: body.width - 2, style: theme.muted)
         let selected = min(state.selectedIndex, max(0, results.count - 1))
-        let list = ListWidget(count: results.count, selected: state.searchEditing ? nil : selected, top: body.y + 2,
-                              height: body.height - 2, width: body.width)
+        let list = ListWidget(
+            count: results.count, selected: state.searchEditing ? nil : selected, top: body.y + 2,
+            height: body.height - 2, width: body.width)
         list.draw(&painter) { line, painter in
             let row = results[line.index]
             let y = line.y
@@ -268,7 +305,9 @@ enum SearchView {
 enum HelpView {
     static func draw(_ state: AppState, _ painter: inout Painter, _ body: Body) {
         let theme = state.theme
-        painter.text(state.pick("按键说明（任意视图中按 ? 打开，Esc 返回）", "Keys (? anywhere, Esc to go back)"), x: 1, y: body.y, width: body.width - 2, style: theme.title)
+        painter.text(
+            state.pick("按键说明（任意视图中按 ? 打开，Esc 返回）", "Keys (? anywhere, Esc to go back)"), x: 1, y: body.y,
+            width: body.width - 2, style: theme.title)
         // Descriptions wrap under themselves, so nothing is cut at 80 columns.
         var lines: [(keys: String, text: String)] = []
         let entries = Keymap.help(state.language) + StatusLegend.lines(state)

@@ -48,7 +48,8 @@ struct ListWidget {
         if hidden > 0 {
             let more = " +\(hidden) "
             let moreWidth = DisplayWidth.of(more)
-            painter.text(more, x: width - moreWidth - 1, y: top + height - 1, width: moreWidth, style: painter.theme.accent)
+            painter.text(
+                more, x: width - moreWidth - 1, y: top + height - 1, width: moreWidth, style: painter.theme.accent)
         }
     }
 }

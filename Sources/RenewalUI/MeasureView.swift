@@ -28,54 +28,96 @@ enum MeasureView {
         let theme = state.theme
         let plan = state.data.plan
         guard let measure = plan.measure(number: number), let judged = state.data.evaluation.measure(number),
-              let programme = plan.programme(containing: number) else { return [] }
+            let programme = plan.programme(containing: number)
+        else { return [] }
         var lines: [Line] = []
         func plain(_ text: String, _ style: Style = .plain) { lines.append(Line(spans: [(text, style)], target: nil)) }
         func wrapped(_ label: String, _ text: String, indent: Int = 2) {
             let head = String(repeating: " ", count: indent) + label
             let room = max(10, width - DisplayWidth.of(head) - 1)
             for (index, piece) in TextLayout.wrap(text, width: room).enumerated() {
-                lines.append(Line(spans: [(index == 0 ? head : String(repeating: " ", count: DisplayWidth.of(head)), theme.muted), (piece, .plain)], target: nil))
+                lines.append(
+                    Line(
+                        spans: [
+                            (index == 0 ? head : String(repeating: " ", count: DisplayWidth.of(head)), theme.muted),
+                            (piece, .plain),
+                        ], target: nil))
             }
         }
         let title = state.language == .zh ? measure.heading(.zh) : measure.heading(.en) + "  " + measure.heading(.zh)
-        lines.append(Line(spans: [(" " + title + "  ", theme.title), ("\(theme.mark(judged.status)) \(judged.status.label(state.language))", theme.style(for: judged.status)),
-                                  (judged.markers.isEmpty ? "" : "  " + TargetText.markers(judged.markers, state), theme.accent)], target: nil))
+        lines.append(
+            Line(
+                spans: [
+                    (" " + title + "  ", theme.title),
+                    (
+                        "\(theme.mark(judged.status)) \(judged.status.label(state.language))",
+                        theme.style(for: judged.status)
+                    ),
+                    (judged.markers.isEmpty ? "" : "  " + TargetText.markers(judged.markers, state), theme.accent),
+                ], target: nil))
         let unitName = { (name: String) -> String in plan.unitName(name, state.language) }
         wrapped(state.pick("所属工程：", "Programme: "), programme.heading(state.language))
         wrapped(state.pick("牵头单位：", "Lead: "), measure.leadUnits.map(unitName).joined(separator: state.pick("、", "; ")))
-        wrapped(state.pick("责任单位：", "Responsible: "), measure.responsibleUnits.isEmpty ? "-" : measure.responsibleUnits.map(unitName).joined(separator: state.pick("、", "; ")))
+        wrapped(
+            state.pick("责任单位：", "Responsible: "),
+            measure.responsibleUnits.isEmpty
+                ? "-" : measure.responsibleUnits.map(unitName).joined(separator: state.pick("、", "; ")))
         plain("")
         wrapped(state.pick("条文：", "Clause: "), measure.title + "。" + measure.text)
         plain("")
         if measure.targets.isEmpty {
-            plain(state.pick("  本条没有量化指标或限时任务：按月报送进展（u 填报，f 督办）。", "  No target with a number or date: monthly narrative reports (u to record, f to flag)."), theme.muted)
+            plain(
+                state.pick(
+                    "  本条没有量化指标或限时任务：按月报送进展（u 填报，f 督办）。",
+                    "  No target with a number or date: monthly narrative reports (u to record, f to flag)."),
+                theme.muted)
         } else {
             plain(state.pick(" 指标（j/k 选择，u 填报，f 督办）", " Targets (j/k select, u record, f flag)"), theme.title)
         }
         for (index, target) in measure.targets.enumerated() {
             guard let t = judged.targets.first(where: { $0.targetId == target.id }) else { continue }
-            var head: [(String, Style)] = [("  " + target.id + "  ", .bold), (TargetText.description(target, state), .bold)]
-            if let year = t.year, target.reading == .yearToDate { head.append((state.pick("（\(year)年度）", " (\(year))"), .plain)) }
+            var head: [(String, Style)] = [
+                ("  " + target.id + "  ", .bold), (TargetText.description(target, state), .bold),
+            ]
+            if let year = t.year, target.reading == .yearToDate {
+                head.append((state.pick("（\(year)年度）", " (\(year))"), .plain))
+            }
             lines.append(Line(spans: head, target: index))
-            var facts: [(String, Style)] = [("        ", .plain), ("\(theme.mark(t.status)) \(t.status.label(state.language))", theme.style(for: t.status))]
+            var facts: [(String, Style)] = [
+                ("        ", .plain),
+                ("\(theme.mark(t.status)) \(t.status.label(state.language))", theme.style(for: t.status)),
+            ]
             if !t.markers.isEmpty { facts.append((" " + TargetText.markers(t.markers, state), theme.accent)) }
             facts.append(("  " + state.pick("目标 ", "goal ") + target.goalText(state.language), .plain))
-            if let deadline = t.deadline { facts.append(("  " + state.pick("截止 ", "due ") + deadline.description, .plain)) }
+            if let deadline = t.deadline {
+                facts.append(("  " + state.pick("截止 ", "due ") + deadline.description, .plain))
+            }
             lines.append(Line(spans: facts, target: index))
             if target.kind == .quantitative {
                 var numbers: [(String, Style)] = [("        ", .plain)]
-                if let baseline = t.baseline { numbers.append((state.pick("基数 ", "baseline ") + TargetText.quantity(baseline, target, state) + "  ", .plain)) }
+                if let baseline = t.baseline {
+                    numbers.append(
+                        (state.pick("基数 ", "baseline ") + TargetText.quantity(baseline, target, state) + "  ", .plain))
+                }
                 numbers.append((state.pick("实际 ", "actual ") + TargetText.quantity(t.actual, target, state), .plain))
                 if let date = t.actualDate { numbers.append((state.pick("（\(date)）", " (\(date))"), theme.muted)) }
-                numbers.append(("  " + state.pick("应达 ", "expected ") + TargetText.quantity(t.expected, target, state) + "  ", .plain))
+                numbers.append(
+                    (
+                        "  " + state.pick("应达 ", "expected ") + TargetText.quantity(t.expected, target, state) + "  ",
+                        .plain
+                    ))
                 lines.append(Line(spans: numbers, target: index))
-                lines.append(Line(spans: [.text("        ", .plain), .bar(t.progress, theme.style(for: t.status)),
-                                          .text(" " + (t.progress.map { NumberText.percent($0) } ?? "-"), .plain),
-                                          .text(t.lag.map { "  " + LagText.phrase($0, state.language) } ?? "", theme.muted)], target: index))
+                lines.append(
+                    Line(
+                        spans: [
+                            .text("        ", .plain), .bar(t.progress, theme.style(for: t.status)),
+                            .text(" " + (t.progress.map { NumberText.percent($0) } ?? "-"), .plain),
+                            .text(t.lag.map { "  " + LagText.phrase($0, state.language) } ?? "", theme.muted),
+                        ], target: index))
             } else {
                 let stateText = t.milestoneState?.label(state.language) ?? state.pick("无报送", "no report")
-                lines.append(Line(spans: [("        " + state.pick("最新报送：", "latest: ") + stateText, .plain)], target: index))
+                lines.append(
+                    Line(spans: [("        " + state.pick("最新报送：", "latest: ") + stateText, .plain)], target: index))
             }
         }
         let items = Set([measure.itemId] + measure.targets.map(\.id))
@@ -91,7 +133,8 @@ enum MeasureView {
             }
         }
         let history = state.history(for: [measure.itemId] + measure.targets.map(\.id))
-        let entries = history
+        let entries =
+            history
             .filter { !$0.isBaseline && $0.date <= state.data.asOf }
             .enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(\.element)
         plain("")
@@ -99,7 +142,9 @@ enum MeasureView {
         let corrected = Set(history.compactMap(\.corrects))
         for entry in entries.prefix(30) {
             var head = "  \(entry.date) \(entry.itemId)"
-            if let value = entry.value { head += " " + TargetText.quantity(value, state.data.target(entry.itemId), state) }
+            if let value = entry.value {
+                head += " " + TargetText.quantity(value, state.data.target(entry.itemId), state)
+            }
             if let milestone = entry.milestone, state.data.target(entry.itemId) != nil {
                 head += " " + milestone.label(state.language)
             }
@@ -107,12 +152,20 @@ enum MeasureView {
             if corrected.contains(entry.id) { head += state.pick(" 〔已更正〕", " [corrected]") }
             if entry.corrects != nil { head += state.pick(" 〔更正〕", " [correction]") }
             plain(head, corrected.contains(entry.id) ? theme.muted : .plain)
-            for (label, text) in [(state.pick("进展情况：", "Progress: "), entry.progress), (state.pick("存在问题：", "Problems: "), entry.problems),
-                                  (state.pick("下步计划：", "Next: "), entry.nextSteps), (state.pick("更正原因：", "Reason: "), entry.reason ?? "")] where !text.isEmpty {
+            for (label, text) in [
+                (state.pick("进展情况：", "Progress: "), entry.progress),
+                (state.pick("存在问题：", "Problems: "), entry.problems),
+                (state.pick("下步计划：", "Next: "), entry.nextSteps), (state.pick("更正原因：", "Reason: "), entry.reason ?? ""),
+            ] where !text.isEmpty {
                 wrapped(label, text, indent: 4)
             }
         }
-        if entries.count > 30 { plain(state.pick("  更早的记录见 renewal history \(measure.itemId)", "  older reports: renewal history \(measure.itemId)"), theme.muted) }
+        if entries.count > 30 {
+            plain(
+                state.pick(
+                    "  更早的记录见 renewal history \(measure.itemId)", "  older reports: renewal history \(measure.itemId)"),
+                theme.muted)
+        }
         return lines
     }
 
@@ -135,7 +188,10 @@ enum MeasureView {
         for (offset, line) in all.enumerated().dropFirst(first).prefix(body.height) {
             let y = body.y + offset - first
             let isSelected = line.target == selected && !all.isEmpty && state.rows(for: .measure(number)).count > 0
-            if isSelected { painter.grid.fill(" ", x: 0, y: y, width: 1, style: Style(color: theme.color ? .yellow : .normal, reverse: true)) }
+            if isSelected {
+                painter.grid.fill(
+                    " ", x: 0, y: y, width: 1, style: Style(color: theme.color ? .yellow : .normal, reverse: true))
+            }
             var x = 1
             for span in line.spans {
                 if x >= body.width { break }
@@ -150,7 +206,9 @@ enum MeasureView {
             }
         }
         if first + body.height < all.count {
-            painter.text(state.pick("[PgDn 更多]", "[PgDn more]"), x: body.width - 12, y: body.y + body.height - 1, width: 12, style: theme.muted)
+            painter.text(
+                state.pick("[PgDn 更多]", "[PgDn more]"), x: body.width - 12, y: body.y + body.height - 1, width: 12,
+                style: theme.muted)
         }
     }
 }
@@ -166,11 +224,20 @@ enum FormView {
         // The form covers whole rows, so nothing underneath shows beside it.
         for row in y..<(y + height) { painter.grid.fill(" ", x: 0, y: row, width: body.width) }
         let target = state.data.target(form.itemId)
-        let title = state.pick("填报进展：", "Record progress: ") + form.itemId + " " + (target.map { TargetText.description($0, state) } ?? "")
-        painter.box(x: x, y: y, width: width, height: height, title: title, style: theme.accent, titleStyle: Style(bold: true, reverse: true))
+        let title =
+            state.pick("填报进展：", "Record progress: ") + form.itemId + " "
+            + (target.map { TargetText.description($0, state) } ?? "")
+        painter.box(
+            x: x, y: y, width: width, height: height, title: title, style: theme.accent,
+            titleStyle: Style(bold: true, reverse: true))
         var row = y + 1
         let fields: [(RecordForm.Field, String)] = [
-            (.value, form.isMilestone ? state.pick("状态（空格切换）", "State (space)") : state.pick("数值", "Value") + (target?.entryUnit.map { "（\($0)）" } ?? "")),
+            (
+                .value,
+                form.isMilestone
+                    ? state.pick("状态（空格切换）", "State (space)")
+                    : state.pick("数值", "Value") + (target?.entryUnit.map { "（\($0)）" } ?? "")
+            ),
             (.date, state.pick("日期", "Date")),
             (.progress, state.pick("进展情况", "Progress")),
             (.problems, state.pick("存在问题", "Problems")),
@@ -188,14 +255,18 @@ enum FormView {
             }
             painter.grid.fill(" ", x: valueX, y: row, width: room, style: Style(underline: true))
             painter.grid.put(text, x: valueX, y: row, style: Style(bold: active, underline: true), maxWidth: room)
-            if active { painter.grid.put("_", x: valueX + min(room - 1, DisplayWidth.of(text)), y: row, style: Style(reverse: true)) }
+            if active {
+                painter.grid.put(
+                    "_", x: valueX + min(room - 1, DisplayWidth.of(text)), y: row, style: Style(reverse: true))
+            }
             row += 1
         }
         for error in form.errors where row < y + height - 2 {
             painter.text(error, x: x + 2, y: row, width: width - 4, style: theme.error)
             row += 1
         }
-        painter.text(state.pick("Tab 下一项  Enter 下一项（末项保存）  Esc 取消", "Tab next  Enter next (saves on the last)  Esc cancel"),
-                     x: x + 2, y: y + height - 2, width: width - 4, style: theme.muted)
+        painter.text(
+            state.pick("Tab 下一项  Enter 下一项（末项保存）  Esc 取消", "Tab next  Enter next (saves on the last)  Esc cancel"),
+            x: x + 2, y: y + height - 2, width: width - 4, style: theme.muted)
     }
 }

@@ -18,20 +18,28 @@ enum OverviewView {
             let x = body.x + column * (body.width / columns)
             let width = column == columns - 1 ? body.width - column * (body.width / columns) : body.width / columns
             let y = body.y + row * panelHeight
-            drawPanel(panel, state, &painter, x: x, y: y, width: width, height: panelHeight, selected: index == selected)
+            drawPanel(
+                panel, state, &painter, x: x, y: y, width: width, height: panelHeight, selected: index == selected)
         }
         if firstRow + visibleRows < panelRows {
-            painter.text(state.pick("[更多]", "[more]"), x: body.width - 8, y: body.y + body.height - 1, width: 8, style: state.theme.muted)
+            painter.text(
+                state.pick("[更多]", "[more]"), x: body.width - 8, y: body.y + body.height - 1, width: 8,
+                style: state.theme.muted)
         }
     }
 
     /// Enough lines for the panel with the most targets.
     static func maxPanelHeight(_ state: AppState) -> Int {
-        let most = state.data.plan.programmes.map { $0.measures.flatMap(\.targets).filter { $0.kind == .quantitative }.count }.max() ?? 0
+        let most =
+            state.data.plan.programmes.map { $0.measures.flatMap(\.targets).filter { $0.kind == .quantitative }.count }
+            .max() ?? 0
         return 2 + 2 + max(most, min(8, state.data.plan.overallTargets.filter { $0.kind == .quantitative }.count))
     }
 
-    static func drawPanel(_ panel: RowRef, _ state: AppState, _ painter: inout Painter, x: Int, y: Int, width: Int, height: Int, selected: Bool) {
+    static func drawPanel(
+        _ panel: RowRef, _ state: AppState, _ painter: inout Painter, x: Int, y: Int, width: Int, height: Int,
+        selected: Bool
+    ) {
         let theme = state.theme
         let plan = state.data.plan
         let evaluation = state.data.evaluation
@@ -48,7 +56,8 @@ enum OverviewView {
             overdue = evaluation.overall.filter { $0.status.isOverdueOrLagging }.count
         case let .programme(number):
             guard let programme = plan.programmes.first(where: { $0.number == number }),
-                  let judged = evaluation.programmes.first(where: { $0.number == number }) else { return }
+                let judged = evaluation.programmes.first(where: { $0.number == number })
+            else { return }
             title = programme.heading(state.language)
             counts = judged.counts
             targets = judged.measures.flatMap(\.targets)
@@ -77,9 +86,13 @@ enum OverviewView {
         }
         line += 1
         if line <= last {
-            var summary = overdue > 0 ? state.pick("逾期/滞后/临期 \(overdue) 项", "\(overdue) late or due soon") : state.pick("无逾期", "nothing overdue")
+            var summary =
+                overdue > 0
+                ? state.pick("逾期/滞后/临期 \(overdue) 项", "\(overdue) late or due soon")
+                : state.pick("无逾期", "nothing overdue")
             if measureCount > 0 { summary += state.pick("，措施 \(measureCount) 条", ", \(measureCount) measures") }
-            painter.text(summary, x: x + 2, y: line, width: inner, style: overdue > 0 ? theme.style(for: .overdue) : theme.muted)
+            painter.text(
+                summary, x: x + 2, y: line, width: inner, style: overdue > 0 ? theme.style(for: .overdue) : theme.muted)
             line += 1
         }
         // Quantitative targets with mini bars.
@@ -90,21 +103,29 @@ enum OverviewView {
             let pctWidth = 5
             let bar = max(3, min(12, inner - idWidth - pctWidth - 4))
             painter.text(target.id, x: x + 2, y: line, width: idWidth, style: .plain)
-            painter.progressBar(judged.progress, x: x + 2 + idWidth, y: line, width: bar, style: theme.style(for: judged.status))
-            painter.text(TextLayout.padLeft(percent, to: pctWidth), x: x + 2 + idWidth + bar, y: line, width: pctWidth, style: .plain)
-            painter.text(theme.mark(judged.status), x: x + 2 + idWidth + bar + pctWidth + 1, y: line, width: 1, style: theme.style(for: judged.status))
+            painter.progressBar(
+                judged.progress, x: x + 2 + idWidth, y: line, width: bar, style: theme.style(for: judged.status))
+            painter.text(
+                TextLayout.padLeft(percent, to: pctWidth), x: x + 2 + idWidth + bar, y: line, width: pctWidth,
+                style: .plain)
+            painter.text(
+                theme.mark(judged.status), x: x + 2 + idWidth + bar + pctWidth + 1, y: line, width: 1,
+                style: theme.style(for: judged.status))
             let descX = x + 2 + idWidth + bar + pctWidth + 3
             let descWidth = x + 2 + inner - descX
             if descWidth > 4 {
-                painter.text(TargetText.description(target, state), x: descX, y: line, width: descWidth, style: theme.muted)
+                painter.text(
+                    TargetText.description(target, state), x: descX, y: line, width: descWidth, style: theme.muted)
             }
             line += 1
         }
         // Room left: the measures without a quantitative target, with their status.
         if case let .programme(number) = panel, let programme = plan.programmes.first(where: { $0.number == number }) {
-            for measure in programme.measures where line <= last && !measure.targets.contains(where: { $0.kind == .quantitative }) {
+            for measure in programme.measures
+            where line <= last && !measure.targets.contains(where: { $0.kind == .quantitative }) {
                 guard let judged = evaluation.measure(measure.number) else { continue }
-                painter.text(theme.mark(judged.status), x: x + 2, y: line, width: 1, style: theme.style(for: judged.status))
+                painter.text(
+                    theme.mark(judged.status), x: x + 2, y: line, width: 1, style: theme.style(for: judged.status))
                 let label = measure.heading(state.language)
                 painter.text(label, x: x + 4, y: line, width: inner - 2, style: theme.muted)
                 line += 1
@@ -117,22 +138,29 @@ enum OverviewView {
 enum TargetListView {
     static func drawOverall(_ state: AppState, _ painter: inout Painter, _ body: Body) {
         let rows = state.data.evaluation.overall
-        drawTargets(rows, state, &painter, body, header: state.pick("一、总体要求：到2025年、到2027年的总体目标", "Section 1: overall targets for 2025 and 2027"))
+        drawTargets(
+            rows, state, &painter, body,
+            header: state.pick("一、总体要求：到2025年、到2027年的总体目标", "Section 1: overall targets for 2025 and 2027"))
     }
 
-    static func drawTargets(_ rows: [TargetEvaluation], _ state: AppState, _ painter: inout Painter, _ body: Body, header: String) {
+    static func drawTargets(
+        _ rows: [TargetEvaluation], _ state: AppState, _ painter: inout Painter, _ body: Body, header: String
+    ) {
         let theme = state.theme
         painter.text(header, x: 1, y: body.y, width: body.width - 2, style: theme.title)
         let statusWidth = state.language == .zh ? 12 : 18
         let selected = min(state.selectedIndex, max(0, rows.count - 1))
-        let list = ListWidget(count: rows.count, selected: selected, top: body.y + 2, height: body.height - 2, width: body.width)
+        let list = ListWidget(
+            count: rows.count, selected: selected, top: body.y + 2, height: body.height - 2, width: body.width)
         list.draw(&painter) { line, painter in
             let judged = rows[line.index]
             guard let target = state.data.target(judged.targetId) else { return }
             let y = line.y
             painter.text(target.id, x: 1, y: y, width: 6, style: line.base)
             var x = 8
-            painter.text(TargetText.statusText(judged.status, state), x: x, y: y, width: statusWidth, style: line.status(theme.style(for: judged.status)))
+            painter.text(
+                TargetText.statusText(judged.status, state), x: x, y: y, width: statusWidth,
+                style: line.status(theme.style(for: judged.status)))
             x += statusWidth + 1
             let barWidth = 10
             painter.progressBar(judged.progress, x: x, y: y, width: barWidth, style: theme.style(for: judged.status))

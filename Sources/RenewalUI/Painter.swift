@@ -15,7 +15,9 @@ struct Painter {
     /// Text clipped to a width; returns columns used.
     @discardableResult
     mutating func text(_ text: String, x: Int, y: Int, width: Int, style: Style = .plain) -> Int {
-        grid.put(TextLayout.truncate(text, to: width, ellipsis: DisplayWidth.of(text) > width && width > 8), x: x, y: y, style: style, maxWidth: width)
+        grid.put(
+            TextLayout.truncate(text, to: width, ellipsis: DisplayWidth.of(text) > width && width > 8), x: x, y: y,
+            style: style, maxWidth: width)
     }
 
     /// A sequence of styled spans on one line, clipped to `width`.
@@ -32,14 +34,19 @@ struct Painter {
     mutating func box(x: Int, y: Int, width: Int, height: Int, title: String, style: Style, titleStyle: Style) {
         guard width >= 2, height >= 2 else { return }
         let h = theme.horizontal
-        grid.put(theme.topLeft + String(repeating: h, count: width - 2) + theme.topRight, x: x, y: y, style: style, maxWidth: width)
+        grid.put(
+            theme.topLeft + String(repeating: h, count: width - 2) + theme.topRight, x: x, y: y, style: style,
+            maxWidth: width)
         for row in 1..<(height - 1) {
             grid.put(theme.vertical, x: x, y: y + row, style: style)
             grid.put(theme.vertical, x: x + width - 1, y: y + row, style: style)
         }
-        grid.put(theme.bottomLeft + String(repeating: h, count: width - 2) + theme.bottomRight, x: x, y: y + height - 1, style: style, maxWidth: width)
+        grid.put(
+            theme.bottomLeft + String(repeating: h, count: width - 2) + theme.bottomRight, x: x, y: y + height - 1,
+            style: style, maxWidth: width)
         if width > 6 {
-            let label = " " + TextLayout.truncate(title, to: width - 6, ellipsis: DisplayWidth.of(title) > width - 6) + " "
+            let label =
+                " " + TextLayout.truncate(title, to: width - 6, ellipsis: DisplayWidth.of(title) > width - 6) + " "
             grid.put(label, x: x + 2, y: y, style: titleStyle, maxWidth: width - 4)
         }
     }
@@ -48,10 +55,15 @@ struct Painter {
     /// (`StatusBar.segments`).
     mutating func statusBar(_ counts: StatusCounts, x: Int, y: Int, width: Int) {
         guard width > 0 else { return }
-        guard counts.total > 0 else { grid.fill(theme.barEmpty, x: x, y: y, width: width, style: theme.muted); return }
+        guard counts.total > 0 else {
+            grid.fill(theme.barEmpty, x: x, y: y, width: width, style: theme.muted)
+            return
+        }
         var column = x
         for (status, n) in StatusBar.segments(counts, width: width) {
-            grid.fill(StatusBar.fill(for: status, unicode: !theme.ascii), x: column, y: y, width: n, style: theme.style(for: status))
+            grid.fill(
+                StatusBar.fill(for: status, unicode: !theme.ascii), x: column, y: y, width: n,
+                style: theme.style(for: status))
             column += n
         }
     }

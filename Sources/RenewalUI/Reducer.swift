@@ -98,7 +98,11 @@ public enum Reducer {
         case .pageDown:
             if isPage(screen) { state.scroll[screen] = (state.scroll[screen] ?? 0) + page } else { move(page) }
         case .pageUp:
-            if isPage(screen) { state.scroll[screen] = max(0, (state.scroll[screen] ?? page) - page) } else { move(-page) }
+            if isPage(screen) {
+                state.scroll[screen] = max(0, (state.scroll[screen] ?? page) - page)
+            } else {
+                move(-page)
+            }
         case .first:
             if isPage(screen) { state.scroll[screen] = 0 }
             move(-count)
@@ -300,7 +304,11 @@ public enum Reducer {
             // Leave the box for the results: j/k move, Enter opens, / types again.
             state.searchEditing = false
         case .backspace:
-            if state.searchQuery.isEmpty { state.searchEditing = false; pop(&state); return }
+            if state.searchQuery.isEmpty {
+                state.searchEditing = false
+                pop(&state)
+                return
+            }
             state.searchQuery.removeLast()
             state.selection[.search] = 0
         default:
@@ -320,7 +328,8 @@ public enum Reducer {
         let target = state.data.target(item)
         let isMilestone = target?.kind == .milestone
         let isNarrative = target == nil
-        var form = RecordForm(itemId: item, isMilestone: isMilestone, isNarrative: isNarrative, values: [:], field: .value, errors: [])
+        var form = RecordForm(
+            itemId: item, isMilestone: isMilestone, isNarrative: isNarrative, values: [:], field: .value, errors: [])
         form[.date] = state.data.asOf <= state.data.today ? state.data.asOf.description : state.data.today.description
         if isMilestone { form[.value] = "推进中" }
         if isNarrative { form.field = .date }
@@ -359,12 +368,16 @@ public enum Reducer {
 
     static func save(_ state: inout AppState, _ form: inout RecordForm, _ effects: inout [Effect]) {
         let validator = EntryValidator(plan: state.data.plan, today: state.data.today)
-        let candidate = EntryValidator.Candidate(itemId: form.itemId, dateText: form[.date], valueText: form.isNarrative ? "" : form[.value])
+        let candidate = EntryValidator.Candidate(
+            itemId: form.itemId, dateText: form[.date], valueText: form.isNarrative ? "" : form[.value])
         switch validator.check(candidate) {
         case let .success(checked):
-            effects.append(.record(EntryDraft(itemId: checked.itemId, date: checked.date, value: checked.value,
-                                              milestone: checked.milestone, progress: form[.progress].trimmingSpaces,
-                                              problems: form[.problems].trimmingSpaces, nextSteps: form[.next].trimmingSpaces)))
+            effects.append(
+                .record(
+                    EntryDraft(
+                        itemId: checked.itemId, date: checked.date, value: checked.value,
+                        milestone: checked.milestone, progress: form[.progress].trimmingSpaces,
+                        problems: form[.problems].trimmingSpaces, nextSteps: form[.next].trimmingSpaces)))
             state.form = nil
             state.message = state.pick("已保存：\(form.itemId) \(checked.date)", "Saved \(form.itemId) \(checked.date)")
         case let .failure(list):

@@ -40,7 +40,8 @@ public enum Renderer {
         for (index, line) in lines.enumerated() where top + index < state.height {
             let fitted = TextLayout.truncate(line, to: state.width)
             let x = max(0, (state.width - DisplayWidth.of(fitted)) / 2)
-            painter.text(fitted, x: x, y: top + index, width: state.width - x, style: index == 0 ? state.theme.error : .plain)
+            painter.text(
+                fitted, x: x, y: top + index, width: state.width - x, style: index == 0 ? state.theme.error : .plain)
         }
     }
 
@@ -57,7 +58,8 @@ public enum Renderer {
         }
         let asOf = state.pick(" 截至 \(state.data.asOf) ", " as of \(state.data.asOf) ")
         let sample = state.data.isSample ? state.pick(" 示例数据 ", " SAMPLE DATA ") : ""
-        let rightWidth = right.reduce(0) { $0 + DisplayWidth.of($1.0) } + DisplayWidth.of(asOf) + DisplayWidth.of(sample) + 1
+        let rightWidth =
+            right.reduce(0) { $0 + DisplayWidth.of($1.0) } + DisplayWidth.of(asOf) + DisplayWidth.of(sample) + 1
         let title = state.pick(state.data.plan.title, state.data.plan.titleEn)
         let titleWidth = max(0, width - rightWidth - 1)
         // The title bar is reversed across its whole width, then the title is written into it.
@@ -112,7 +114,8 @@ public enum Renderer {
             return
         }
         if let message = state.message {
-            painter.text(" " + message, x: 0, y: y, width: state.width, style: state.messageIsError ? theme.error : theme.accent)
+            painter.text(
+                " " + message, x: 0, y: y, width: state.width, style: state.messageIsError ? theme.error : theme.accent)
             return
         }
         var x = 0

@@ -86,12 +86,17 @@ extension AppState {
         let plan = data.plan
         let rows = plan.units.map { unit -> UnitRow in
             let items = unitItems(unit.name)
-            return UnitRow(unit: unit, leads: items.filter(\.leads).count, shares: items.filter { !$0.leads }.count,
-                           lagging: items.filter { $0.status.isOverdueOrLagging }.count)
+            return UnitRow(
+                unit: unit, leads: items.filter(\.leads).count, shares: items.filter { !$0.leads }.count,
+                lagging: items.filter { $0.status.isOverdueOrLagging }.count)
         }
         switch unitSort {
-        case .lagging: return rows.enumerated().sorted { ($1.element.lagging, $0.offset) < ($0.element.lagging, $1.offset) }.map(\.element)
-        case .leads: return rows.enumerated().sorted { ($1.element.leads, $0.offset) < ($0.element.leads, $1.offset) }.map(\.element)
+        case .lagging:
+            return rows.enumerated().sorted { ($1.element.lagging, $0.offset) < ($0.element.lagging, $1.offset) }.map(
+                \.element)
+        case .leads:
+            return rows.enumerated().sorted { ($1.element.leads, $0.offset) < ($0.element.leads, $1.offset) }.map(
+                \.element)
         case .name: return rows.sorted { $0.unit.name < $1.unit.name }
         }
     }
@@ -108,7 +113,8 @@ extension AppState {
         guard !query.isEmpty else { return [] }
         let needle = Array(query.utf8)
         return data.searchIndex.compactMap { ByteSearch.contains($0.bytes, needle) ? $0.row : nil }
-    }}
+    }
+}
 
 /// Substring search over UTF-8 bytes: exact for UTF-8 (no character boundary can be matched
 /// falsely, since continuation bytes never start a character), and far faster than String's.

@@ -42,7 +42,9 @@ public struct Theme: Sendable, Equatable {
     public var accent: Style { color ? Style(color: .yellow, bold: true) : Style(bold: true) }
     public var muted: Style { color ? Style(color: .gray) : Style(dim: true) }
     public var error: Style { color ? Style(color: .red, bold: true) : Style(bold: true, reverse: true) }
-    public var sample: Style { color ? Style(color: .yellow, bold: true, reverse: true) : Style(bold: true, reverse: true) }
+    public var sample: Style {
+        color ? Style(color: .yellow, bold: true, reverse: true) : Style(bold: true, reverse: true)
+    }
 
     // Box and bar glyphs.
     public var horizontal: String { ascii ? "-" : "─" }

@@ -41,7 +41,9 @@ struct ChildProcess {
         var pid: pid_t = 0
         let start = ContinuousClock.now
         let spawned = posix_spawn(&pid, "/usr/bin/time", &actions, nil, argv, envp)
-        guard spawned == 0 else { throw BenchError("cannot start /usr/bin/time (apt-get install time): \(String(cString: strerror(spawned)))") }
+        guard spawned == 0 else {
+            throw BenchError("cannot start /usr/bin/time (apt-get install time): \(String(cString: strerror(spawned)))")
+        }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let elapsed = ContinuousClock.now - start
@@ -51,7 +53,8 @@ struct ChildProcess {
         // GNU time writes "Command exited with non-zero status N" before the figure on failure.
         let memoryLines = ((try? String(contentsOfFile: memoryFile, encoding: .utf8)) ?? "").split(separator: "\n")
         let kilobytes = memoryLines.last.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) } ?? .nan
-        return Outcome(status: exitStatus, milliseconds: milliseconds(elapsed), peakMemoryMB: kilobytes / 1024, output: output)
+        return Outcome(
+            status: exitStatus, milliseconds: milliseconds(elapsed), peakMemoryMB: kilobytes / 1024, output: output)
     }
 
     /// Finds a program on PATH, as the shell would.

@@ -31,7 +31,9 @@ struct SideBySide {
             throw BenchError("renewal is not built next to renewal-bench (swift build -c release)")
         }
         let task = ChildProcess.which("task")
-        guard let sqlite3 = ChildProcess.which("sqlite3") else { throw BenchError("sqlite3 is not installed (apt-get install sqlite3)") }
+        guard let sqlite3 = ChildProcess.which("sqlite3") else {
+            throw BenchError("sqlite3 is not installed (apt-get install sqlite3)")
+        }
         self.renewal = renewal
         self.task = task
         self.sqlite3 = sqlite3
@@ -45,12 +47,17 @@ struct SideBySide {
     }
 
     func renewalCommand(_ name: String) -> ChildProcess {
-        ChildProcess(executable: renewal, arguments: [name, "--json", "--plan", files.planPath, "--db", files.storePath,
-                                                      "--as-of", asOf.description])
+        ChildProcess(
+            executable: renewal,
+            arguments: [
+                name, "--json", "--plan", files.planPath, "--db", files.storePath,
+                "--as-of", asOf.description,
+            ])
     }
 
     /// What the output says when taskwarrior is absent (a fresh machine without it).
-    static let taskMissing = "taskwarrior (task) is not installed here, so the comparison with it was skipped "
+    static let taskMissing =
+        "taskwarrior (task) is not installed here, so the comparison with it was skipped "
         + "(apt-get install taskwarrior; .ci/run installs it)"
 
     func taskCommand(_ arguments: [String]) -> ChildProcess {
@@ -58,8 +65,12 @@ struct SideBySide {
     }
 
     var sqliteCommand: ChildProcess {
-        ChildProcess(executable: sqlite3, arguments: ["-readonly", files.storePath,
-                                                      String(format: Self.latestEntryQuery, asOf.description)])
+        ChildProcess(
+            executable: sqlite3,
+            arguments: [
+                "-readonly", files.storePath,
+                String(format: Self.latestEntryQuery, asOf.description),
+            ])
     }
 
     func run(_ command: ChildProcess, label: String) throws -> ChildProcess.Outcome {
@@ -97,11 +108,14 @@ struct SideBySide {
         let overdue = (try? JSONSerialization.jsonObject(with: Data(outputs[0].utf8))) as? [String: Any]
         let overdueCounts = overdue?["counts"] as? [String: Int] ?? [:]
         let sqliteItems = index("sqlite3 latest entry per item").map { outputs[$0].split(separator: "\n").count } ?? 0
-        var fact = "renewal overdue: \(overdue?["count"] as? Int ?? -1) items late, \(overdueCounts["overdue"] ?? -1) of them past their deadline; "
+        var fact =
+            "renewal overdue: \(overdue?["count"] as? Int ?? -1) items late, \(overdueCounts["overdue"] ?? -1) "
+            + "of them past their deadline; "
         if task != nil {
             let taskCount = try run(taskCommand(["+OVERDUE", "count"]), label: "task count").output
                 .trimmingCharacters(in: .whitespacesAndNewlines)
-            fact += "task overdue: \(taskCount) tasks past due (annual targets are due at the end of the year, so a missed "
+            fact +=
+                "task overdue: \(taskCount) tasks past due (annual targets are due at the end of the year, so a missed "
                 + "past year is late only for renewal); "
         }
         facts.append(fact + "sqlite3: \(sqliteItems) items")
@@ -112,9 +126,11 @@ struct SideBySide {
         }
         var rows = commands.indices.map { Row(name: "process: \(commands[$0].0)", samples: times[$0].sorted()) }
         rows += commands.indices.map { Row(name: "peak memory: \(commands[$0].0)", samples: [memory[$0]], unit: "MB") }
-        for (name, top, bottom) in [("ratio: task overdue / renewal overdue", "task overdue", "renewal overdue --json"),
-                                    ("ratio: task summary / renewal summary", "task summary", "renewal summary --json"),
-                                    ("ratio: renewal overdue / sqlite3 query", "renewal overdue --json", "sqlite3 latest entry per item")] {
+        for (name, top, bottom) in [
+            ("ratio: task overdue / renewal overdue", "task overdue", "renewal overdue --json"),
+            ("ratio: task summary / renewal summary", "task summary", "renewal summary --json"),
+            ("ratio: renewal overdue / sqlite3 query", "renewal overdue --json", "sqlite3 latest entry per item"),
+        ] {
             if let samples = ratio(top, bottom) { rows.append(Row(name: name, samples: samples, unit: "x")) }
         }
         return rows

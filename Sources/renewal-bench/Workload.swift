@@ -30,7 +30,11 @@ enum Workload {
         for county in 1...counties {
             let prefix = "C" + String(format: "%03d", county)
             func unitName(_ name: String) -> String { "\(prefix) \(name)" }
-            units += base.units.map { PlanUnit(id: "\(prefix)-\($0.id)", name: unitName($0.name), short: "\(prefix)\($0.short)", nameEn: "\(prefix) \($0.nameEn)") }
+            units += base.units.map {
+                PlanUnit(
+                    id: "\(prefix)-\($0.id)", name: unitName($0.name), short: "\(prefix)\($0.short)",
+                    nameEn: "\(prefix) \($0.nameEn)")
+            }
             func renumber(_ number: Int) -> Int { (county - 1) * base.measures.count + number }
             // Ids keep the plan's conventions (G… for overall targets, M<measure>-<n> for a
             // measure's), so the province plan passes the same checks as the city's.
@@ -44,18 +48,25 @@ enum Workload {
             for programme in base.programmes {
                 let measures = programme.measures.map { measure in
                     let number = renumber(measure.number)
-                    return Measure(number: number, title: measure.title, titleEn: measure.titleEn, text: measure.text,
-                                   leadUnits: measure.leadUnits.map(unitName), responsibleUnits: measure.responsibleUnits.map(unitName),
-                                   targets: measure.targets.map {
-                                       target($0, id: Measure.itemId(number) + $0.id.dropFirst(measure.itemId.count))
-                                   })
+                    return Measure(
+                        number: number, title: measure.title, titleEn: measure.titleEn, text: measure.text,
+                        leadUnits: measure.leadUnits.map(unitName),
+                        responsibleUnits: measure.responsibleUnits.map(unitName),
+                        targets: measure.targets.map {
+                            target($0, id: Measure.itemId(number) + $0.id.dropFirst(measure.itemId.count))
+                        })
                 }
-                programmes.append(Programme(number: county * 100 + programme.number, key: "\(prefix)-\(programme.key)",
-                                            title: "\(prefix) \(programme.title)", titleEn: "\(prefix) \(programme.titleEn)", measures: measures))
+                programmes.append(
+                    Programme(
+                        number: county * 100 + programme.number, key: "\(prefix)-\(programme.key)",
+                        title: "\(prefix) \(programme.title)", titleEn: "\(prefix) \(programme.titleEn)",
+                        measures: measures))
             }
         }
-        return Plan(title: base.title + "（全省\(counties)县）", titleEn: base.titleEn + " (\(counties) counties)",
-                    startDate: base.startDate, endDate: base.endDate, units: units, overallTargets: overall, programmes: programmes)
+        return Plan(
+            title: base.title + "（全省\(counties)县）", titleEn: base.titleEn + " (\(counties) counties)",
+            startDate: base.startDate, endDate: base.endDate, units: units, overallTargets: overall,
+            programmes: programmes)
     }
 
     /// Monthly returns for every target (a figure or a milestone state) and a narrative report
@@ -73,8 +84,10 @@ enum Workload {
         var serial = 0
         func add(_ item: String, _ date: Day, value: Double?, milestone: MilestoneState?) {
             serial += 1
-            entries.append(ProgressEntry(id: "\(serial)", itemId: item, date: date, value: value, milestone: milestone,
-                                         progress: "（基准测试）第\(serial)条", reportingUnit: nil))
+            entries.append(
+                ProgressEntry(
+                    id: "\(serial)", itemId: item, date: date, value: value, milestone: milestone,
+                    progress: "（基准测试）第\(serial)条", reportingUnit: nil))
         }
         for target in plan.allTargets {
             let pace = 0.6 + 0.6 * random.unit()  // some targets lag, some run ahead
@@ -86,7 +99,11 @@ enum Workload {
                 case .quantitative:
                     let goal = target.value ?? 1
                     let share: Double
-                    if target.reading == .yearToDate { share = Double(date.month) / 12 } else { share = Double(index + 1) / Double(months) }
+                    if target.reading == .yearToDate {
+                        share = Double(date.month) / 12
+                    } else {
+                        share = Double(index + 1) / Double(months)
+                    }
                     let value = (target.baselineYear != nil ? 1000 * (1 + goal / 100) : goal) * share * pace
                     add(target.id, date, value: (value * 10).rounded() / 10, milestone: nil)
                 }
@@ -98,8 +115,10 @@ enum Workload {
         // Baselines for the relative targets.
         for target in plan.allTargets where target.baselineYear != nil {
             serial += 1
-            entries.append(ProgressEntry(id: "\(serial)", itemId: target.id, date: Day.endOfYear(target.baselineYear ?? 2023),
-                                         value: 1000, baselineYear: target.baselineYear))
+            entries.append(
+                ProgressEntry(
+                    id: "\(serial)", itemId: target.id, date: Day.endOfYear(target.baselineYear ?? 2023),
+                    value: 1000, baselineYear: target.baselineYear))
         }
         return entries
     }

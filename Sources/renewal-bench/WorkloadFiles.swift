@@ -20,10 +20,12 @@ struct WorkloadFiles {
         try encoder.encode(plan).write(to: URL(filePath: planPath))
         let store = try ProgressStore(path: storePath, access: .write)
         let start = ContinuousClock.now
-        _ = try store.appendAll(entries.map {
-            NewEntry(itemId: $0.itemId, date: $0.date, value: $0.value, milestone: $0.milestone, progress: $0.progress,
-                     recordedBy: "bench", recordedAt: "2026-11-29T00:00:00+08:00", baselineYear: $0.baselineYear)
-        })
+        _ = try store.appendAll(
+            entries.map {
+                NewEntry(
+                    itemId: $0.itemId, date: $0.date, value: $0.value, milestone: $0.milestone, progress: $0.progress,
+                    recordedBy: "bench", recordedAt: "2026-11-29T00:00:00+08:00", baselineYear: $0.baselineYear)
+            })
         return ContinuousClock.now - start
     }
 
@@ -33,8 +35,10 @@ struct WorkloadFiles {
     func writeTasks(plan: Plan, evaluation: PlanEvaluation) throws {
         var tasks: [[String: String]] = []
         func add(_ target: Target, project: String) {
-            var task = ["description": "\(target.id) \(target.description)", "project": project,
-                        "entry": "20240408T000000Z", "status": "pending"]
+            var task = [
+                "description": "\(target.id) \(target.description)", "project": project,
+                "entry": "20240408T000000Z", "status": "pending",
+            ]
             let evaluated = evaluation.target(target.id)
             let due = target.recurrence == .annual ? Day.endOfYear(evaluation.asOf.year) : target.deadline
             if let due { task["due"] = Self.taskDate(due) }

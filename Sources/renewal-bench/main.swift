@@ -64,7 +64,10 @@ struct Options: ParsableCommand {
                 for row in rows {
                     let digits = row.unit == "ms" && percentile(row.samples, 0.5) >= 100 ? 0 : row.unit == "MB" ? 0 : 2
                     func text(_ value: Double) -> String { String(format: "%.\(digits)f", value) }
-                    print("| \(row.name) | \(text(percentile(row.samples, 0.5))) | \(text(percentile(row.samples, 0.95))) | \(row.unit) |")
+                    print(
+                        "| \(row.name) | \(text(percentile(row.samples, 0.5))) | "
+                            + "\(text(percentile(row.samples, 0.95))) | \(row.unit) |"
+                    )
                 }
                 print("")
                 print("peak resident memory so far: \(String(format: "%.0f", peakMemoryMB())) MB")
@@ -110,7 +113,8 @@ func measureAll(scale: String, options: Options) throws -> (rows: [Row], facts: 
     let base = try PlanLoader.embedded()
     let plan = Workload.plan(base, counties: scale == "city" ? 1 : options.counties)
     let entries = Workload.entries(plan, months: scale == "city" ? 48 : options.months, seed: 2026)
-    let folder = options.keep.map { URL(filePath: $0).appending(path: scale) }
+    let folder =
+        options.keep.map { URL(filePath: $0).appending(path: scale) }
         ?? FileManager.default.temporaryDirectory.appending(path: "renewal-bench-\(scale)-\(getpid())")
     try? FileManager.default.removeItem(at: folder)
     defer { if options.keep == nil { try? FileManager.default.removeItem(at: folder) } }
@@ -119,33 +123,50 @@ func measureAll(scale: String, options: Options) throws -> (rows: [Row], facts: 
 
     // Write the workload to a store file, as a task force would hold it.
     let writeTime = try files.writePlanAndStore(plan: plan, entries: entries)
-    let facts = "\(plan.allTargets.count) targets, \(plan.measures.count) measures, \(entries.count) entries (written in \(String(format: "%.1f", milliseconds(writeTime) / 1000)) s)"
+    let facts =
+        "\(plan.allTargets.count) targets, \(plan.measures.count) measures, \(entries.count) "
+        + "entries (written in \(String(format: "%.1f", milliseconds(writeTime) / 1000)) s)"
 
     var rows: [Row] = []
     let n = options.repeatCount
     var loaded: [ProgressEntry] = []
-    rows.append(Row(name: "load complete entries from the store", samples: try measure(n) { _ = try ProgressStore(path: storePath, access: .read).entries() }))
-    rows.append(Row(name: "load entries for judging (no text)", samples: try measure(n) {
-        loaded = try ProgressStore(path: storePath, access: .read).entries(detail: .judging)
-    }))
+    rows.append(
+        Row(
+            name: "load complete entries from the store",
+            samples: try measure(n) { _ = try ProgressStore(path: storePath, access: .read).entries() }))
+    rows.append(
+        Row(
+            name: "load entries for judging (no text)",
+            samples: try measure(n) {
+                loaded = try ProgressStore(path: storePath, access: .read).entries(detail: .judging)
+            }))
     var evaluation = StatusEngine(plan: plan).evaluate(entries: loaded, asOf: options.asOf)
-    rows.append(Row(name: "status of the whole plan", samples: measure(n) {
-        evaluation = StatusEngine(plan: plan).evaluate(entries: loaded, asOf: options.asOf)
-    }))
-    rows.append(Row(name: "start to first frame (overview, 200x60)", samples: try measure(n) {
-        // As `renewal` starts the dashboard (DashboardData.load).
-        let opened = try ProgressStore(path: storePath, access: .browse)
-        let data = AppData(plan: plan, entries: try opened.entries(detail: .judging), flags: try opened.flags(), asOf: options.asOf,
-                           today: options.asOf, isSample: false)
-        _ = Renderer.render(AppState(data: data, width: 200, height: 60))
-    }))
+    rows.append(
+        Row(
+            name: "status of the whole plan",
+            samples: measure(n) {
+                evaluation = StatusEngine(plan: plan).evaluate(entries: loaded, asOf: options.asOf)
+            }))
+    rows.append(
+        Row(
+            name: "start to first frame (overview, 200x60)",
+            samples: try measure(n) {
+                // As `renewal` starts the dashboard (DashboardData.load).
+                let opened = try ProgressStore(path: storePath, access: .browse)
+                let data = AppData(
+                    plan: plan, entries: try opened.entries(detail: .judging), flags: try opened.flags(),
+                    asOf: options.asOf,
+                    today: options.asOf, isSample: false)
+                _ = Renderer.render(AppState(data: data, width: 200, height: 60))
+            }))
     let reader = try ProgressStore(path: storePath, access: .read)
     let data = AppData(plan: plan, entries: loaded, flags: [], asOf: options.asOf, today: options.asOf, isSample: false)
     let firstProgramme = plan.programmes[0].number
     let firstMeasure = plan.measures[1].number
     let views: [(String, [Screen])] = [
         ("overview", [.overview]), ("programme", [.overview, .programme(firstProgramme)]),
-        ("measure", [.overview, .programme(firstProgramme), .measure(firstMeasure)]), ("overdue", [.overview, .overdue]),
+        ("measure", [.overview, .programme(firstProgramme), .measure(firstMeasure)]),
+        ("overdue", [.overview, .overdue]),
         ("units", [.overview, .units]), ("help", [.overview, .help]),
     ]
     for (name, stack) in views {
@@ -163,16 +184,22 @@ func measureAll(scale: String, options: Options) throws -> (rows: [Row], facts: 
     search.stack = [.overview, .search]
     search.searchEditing = true
     search.searchQuery = "晨星"
-    rows.append(Row(name: "search keystroke + frame", samples: measure(n) {
-        let (next, _) = Reducer.update(search, .char("工"))
-        _ = Renderer.render(next)
-    }))
+    rows.append(
+        Row(
+            name: "search keystroke + frame",
+            samples: measure(n) {
+                let (next, _) = Reducer.update(search, .char("工"))
+                _ = Renderer.render(next)
+            }))
     var keyState = AppState(data: data, width: 200, height: 60)
-    rows.append(Row(name: "navigation keystroke + frame", samples: measure(n) {
-        let (next, _) = Reducer.update(keyState, .char("j"))
-        keyState = next
-        _ = Renderer.render(next)
-    }))
+    rows.append(
+        Row(
+            name: "navigation keystroke + frame",
+            samples: measure(n) {
+                let (next, _) = Reducer.update(keyState, .char("j"))
+                keyState = next
+                _ = Renderer.render(next)
+            }))
 
     // Importing a 10,000-row return into a fresh store.
     var csv = "指标编号,日期,数值,进展情况\n"
@@ -182,21 +209,34 @@ func measureAll(scale: String, options: Options) throws -> (rows: [Row], facts: 
         csv += "\(target.id),2026-\(String(format: "%02d", i % 10 + 1))-15,\(i),进展\(i)\n"
     }
     var importRun = 0
-    rows.append(Row(name: "import a 10,000-row return", samples: try measure(max(3, n / 3)) {
-        importRun += 1
-        let fresh = try ProgressStore(path: folder.appending(path: "import-\(importRun).sqlite").path, access: .write)
-        let checked = try EntriesCSV.readReturn(data: Data(csv.utf8), file: "bench.csv", plan: base, today: options.asOf)
-        _ = try ReturnImporter.run(checked, file: "bench.csv", store: fresh, by: "bench", at: "t", dryRun: false)
-    }))
+    rows.append(
+        Row(
+            name: "import a 10,000-row return",
+            samples: try measure(max(3, n / 3)) {
+                importRun += 1
+                let fresh = try ProgressStore(
+                    path: folder.appending(path: "import-\(importRun).sqlite").path, access: .write)
+                let checked = try EntriesCSV.readReturn(
+                    data: Data(csv.utf8), file: "bench.csv", plan: base, today: options.asOf)
+                _ = try ReturnImporter.run(
+                    checked, file: "bench.csv", store: fresh, by: "bench", at: "t", dryRun: false)
+            }))
     // The same return twice over (20,000 rows, every one a duplicate) checked with --dry-run
     // against the store that holds it: quadratic before issue 10 (17.6 s), linear now.
     let doubled = csv + (csv.split(separator: "\n", maxSplits: 1).last.map(String.init) ?? "")
     let imported = try ProgressStore(path: folder.appending(path: "import-1.sqlite").path, access: .read)
-    rows.append(Row(name: "dry run of a 20,000-row return, all duplicates", samples: try measure(max(3, n / 3)) {
-        let checked = try EntriesCSV.readReturn(data: Data(doubled.utf8), file: "bench.csv", plan: base, today: options.asOf)
-        let outcome = try ReturnImporter.run(checked, file: "bench.csv", store: imported, by: "bench", at: "t", dryRun: true)
-        guard outcome.added == 0, outcome.duplicateLines.count == 20_000 else { throw BenchError("the dry run miscounted") }
-    }))
+    rows.append(
+        Row(
+            name: "dry run of a 20,000-row return, all duplicates",
+            samples: try measure(max(3, n / 3)) {
+                let checked = try EntriesCSV.readReturn(
+                    data: Data(doubled.utf8), file: "bench.csv", plan: base, today: options.asOf)
+                let outcome = try ReturnImporter.run(
+                    checked, file: "bench.csv", store: imported, by: "bench", at: "t", dryRun: true)
+                guard outcome.added == 0, outcome.duplicateLines.count == 20_000 else {
+                    throw BenchError("the dry run miscounted")
+                }
+            }))
 
     // Whole programs on the same files: renewal, taskwarrior holding the same targets, and the
     // bare sqlite3 query that any store-backed answer must at least run.

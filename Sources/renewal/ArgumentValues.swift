@@ -37,7 +37,8 @@ struct ScreenSize: ExpressibleByArgument, CustomStringConvertible {
     init?(argument: String) {
         let parts = argument.lowercased().split(separator: "x", omittingEmptySubsequences: false)
         guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
-              (0...1000).contains(width), (0...1000).contains(height) else { return nil }
+            (0...1000).contains(width), (0...1000).contains(height)
+        else { return nil }
         self.width = width
         self.height = height
     }
@@ -60,8 +61,9 @@ enum SnapshotView: String, CaseIterable, ExpressibleByArgument {
 enum OutputFile {
     static func cannotWrite(_ path: String) -> CLIError {
         let shown = ControlCharacters.visible(path)
-        return CLIError("无法写入 \(shown)：请检查文件夹是否存在、是否有写权限",
-                        "cannot write \(shown): check that the folder exists and that you may write there")
+        return CLIError(
+            "无法写入 \(shown)：请检查文件夹是否存在、是否有写权限",
+            "cannot write \(shown): check that the folder exists and that you may write there")
     }
 }
 

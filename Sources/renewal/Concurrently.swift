@@ -20,7 +20,8 @@ func concurrently<Background: Sendable, Foreground>(
     }
     let foregroundResult = Result { try foreground() }
     done.wait()
-    let backgroundResult = outcome.withLock { $0 } ?? .failure(CLIError("内部错误：后台读取未完成", "internal error: background work did not finish"))
+    let backgroundResult =
+        outcome.withLock { $0 } ?? .failure(CLIError("内部错误：后台读取未完成", "internal error: background work did not finish"))
     return (try backgroundResult.get(), try foregroundResult.get())
 }
 

@@ -10,7 +10,11 @@ struct DashboardCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "tui",
-            abstract: CommandLanguage.pick("仪表盘（不带命令时默认打开）：每项工程一个面板，可逐级查看，按 o 列出全部逾期事项。", "The dashboard (the default when no command is given): a panel per programme, drill-down, o for everything overdue.")
+            abstract: CommandLanguage.pick(
+                "仪表盘（不带命令时默认打开）：每项工程一个面板，可逐级查看，按 o 列出全部逾期事项。",
+                "The dashboard (the default when no command is given): a panel per programme, drill-down, "
+                    + "o for everything overdue."
+            )
         )
     }
 
@@ -36,8 +40,9 @@ struct DashboardCommand: ParsableCommand {
         }
         defer { session.stop() }
         let ascii = options.ascii || ProcessInfo.processInfo.environment["RENEWAL_ASCII"] == "1"
-        var state = AppState(data: data, language: language, theme: Theme(color: session.color, ascii: ascii),
-                             width: session.width, height: session.height)
+        var state = AppState(
+            data: data, language: language, theme: Theme(color: session.color, ascii: ascii),
+            width: session.width, height: session.height)
         var token = (try? store.changeToken()) ?? ""
         var lastPoll = Date()
         var failure: String?
@@ -46,7 +51,8 @@ struct DashboardCommand: ParsableCommand {
         /// Reads the store again and hands the result to the reducer.
         func reloaded() -> Message? {
             do {
-                let fresh = try DashboardData.load(plan: plan, store: store, asOf: state.data.asOf, isSample: opened.isDemo)
+                let fresh = try DashboardData.load(
+                    plan: plan, store: store, asOf: state.data.asOf, isSample: opened.isDemo)
                 token = (try? store.changeToken()) ?? token
                 return .dataLoaded(fresh)
             } catch {
@@ -67,27 +73,33 @@ struct DashboardCommand: ParsableCommand {
             case let .loadHistory(items):
                 return DashboardData.history(items, store: store)
             case let .flag(itemId, note):
-                try store.flag(itemId: itemId, note: note, by: RecorderOptions.currentUser, at: Today.timestamp(), followUp: nil)
+                try store.flag(
+                    itemId: itemId, note: note, by: RecorderOptions.currentUser, at: Today.timestamp(), followUp: nil)
                 return reloaded()
             case let .unflag(itemId):
                 _ = try store.unflag(itemId: itemId, by: RecorderOptions.currentUser, at: Today.timestamp())
                 return reloaded()
             case let .record(draft):
                 let unit = plan.leadUnits(forItem: draft.itemId).first
-                let entry = NewEntry(itemId: draft.itemId, date: draft.date, value: draft.value, milestone: draft.milestone,
-                                     progress: draft.progress, problems: draft.problems, nextSteps: draft.nextSteps,
-                                     reportingUnit: unit, recordedBy: RecorderOptions.currentUser, recordedAt: Today.timestamp(),
-                                     origin: "dashboard")
+                let entry = NewEntry(
+                    itemId: draft.itemId, date: draft.date, value: draft.value, milestone: draft.milestone,
+                    progress: draft.progress, problems: draft.problems, nextSteps: draft.nextSteps,
+                    reportingUnit: unit, recordedBy: RecorderOptions.currentUser, recordedAt: Today.timestamp(),
+                    origin: "dashboard")
                 // The same rules as `renewal record`: a repeat adds nothing, another figure for
                 // the same day needs a correction (with its reason) from the command line.
                 switch try store.sameDay(as: entry) {
                 case let .duplicate(existing):
-                    state.message = language.pick("与已有记录 #\(existing.id) 完全相同，未重复记录", "Same as entry #\(existing.id); nothing recorded")
+                    state.message = language.pick(
+                        "与已有记录 #\(existing.id) 完全相同，未重复记录", "Same as entry #\(existing.id); nothing recorded")
                     return nil
                 case let .conflict(existing):
                     state.message = language.pick(
-                        "\(entry.itemId) 在 \(entry.date) 已有记录 #\(existing.id)，数值不同；更正请用 renewal record \(entry.itemId) --corrects \(existing.id) --reason 原因",
-                        "\(entry.itemId) already has entry #\(existing.id) for \(entry.date) with another figure; correct it with renewal record \(entry.itemId) --corrects \(existing.id) --reason WHY")
+                        "\(entry.itemId) 在 \(entry.date) 已有记录 #\(existing.id)，数值不同；"
+                            + "更正请用 renewal record \(entry.itemId) --corrects \(existing.id) --reason 原因",
+                        "\(entry.itemId) already has entry #\(existing.id) for \(entry.date) with another figure; "
+                            + "correct it with renewal record \(entry.itemId) --corrects \(existing.id) --reason WHY"
+                    )
                     state.messageIsError = true
                     return nil
                 case .none:

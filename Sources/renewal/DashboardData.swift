@@ -8,8 +8,10 @@ enum DashboardData {
     /// Entries are read without their text (judging needs none of it); the measure view's
     /// history reads its items' complete entries from the store when it is shown.
     static func load(plan: Plan, store: ProgressStore, asOf: Day, isSample: Bool) throws -> AppData {
-        AppData(plan: plan, entries: try store.entries(detail: .judging), flags: try store.flags(includeCleared: true), asOf: asOf,
-                today: Today.day(), isSample: isSample)
+        AppData(
+            plan: plan, entries: try store.entries(detail: .judging), flags: try store.flags(includeCleared: true),
+            asOf: asOf,
+            today: Today.day(), isSample: isSample)
     }
 
     /// The answer to `Effect.loadHistory`: the items' complete entries, or nil (the view then

@@ -7,7 +7,9 @@ import RenewalText
 /// `renewal flag`: put an item under supervision (督办).
 struct FlagCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "flag", abstract: CommandLanguage.pick("将一项列入督办，并写明督办要求。", "Flag an item for supervision with a note."))
+        CommandConfiguration(
+            commandName: "flag",
+            abstract: CommandLanguage.pick("将一项列入督办，并写明督办要求。", "Flag an item for supervision with a note."))
     }
 
     @Argument(help: .bilingual("指标编号、措施编号（M08）或措施序号。", "Target id, measure id (M08) or measure number."))
@@ -32,7 +34,8 @@ struct FlagCommand: ParsableCommand {
             throw CLIError("--note 不能为空：请写明督办要求", "--note is empty: say what is asked")
         }
         let opened = try source.openStore(plan: plan, access: .write)
-        let flag = try opened.store.flag(itemId: itemId, note: note, by: recorder.name, at: Today.timestamp(), followUp: followUp)
+        let flag = try opened.store.flag(
+            itemId: itemId, note: note, by: recorder.name, at: Today.timestamp(), followUp: followUp)
         Console.print(language.pick("已督办 #\(flag.id)：\(itemId)", "Flagged #\(flag.id): \(itemId)"))
         if opened.isDemo { Console.print(SampleBanner.nothingKept(language)) }
     }
@@ -41,7 +44,9 @@ struct FlagCommand: ParsableCommand {
 /// `renewal unflag`: clear the open flags on an item.
 struct UnflagCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "unflag", abstract: CommandLanguage.pick("解除一项的督办。", "Clear the supervision flags on an item."))
+        CommandConfiguration(
+            commandName: "unflag", abstract: CommandLanguage.pick("解除一项的督办。", "Clear the supervision flags on an item.")
+        )
     }
 
     @Argument(help: .bilingual("指标编号、措施编号（M08）或措施序号。", "Target id, measure id (M08) or measure number."))
@@ -59,7 +64,9 @@ struct UnflagCommand: ParsableCommand {
         let opened = try source.openStore(plan: plan, access: .write)
         let cleared = try opened.store.unflag(itemId: itemId, by: recorder.name, at: Today.timestamp())
         guard cleared > 0 else { throw CLIError("\(itemId) 没有未解除的督办", "\(itemId) has no open flag") }
-        Console.print(language.pick("已解除督办：\(itemId)（\(cleared) 项）", "Cleared \(language.count(cleared, "项", "flag")) on \(itemId)"))
+        Console.print(
+            language.pick(
+                "已解除督办：\(itemId)（\(cleared) 项）", "Cleared \(language.count(cleared, "项", "flag")) on \(itemId)"))
         if opened.isDemo { Console.print(SampleBanner.nothingKept(language)) }
     }
 }
@@ -67,7 +74,10 @@ struct UnflagCommand: ParsableCommand {
 /// `renewal flags`: the supervision list.
 struct FlagsCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "flags", abstract: CommandLanguage.pick("列出督办事项（默认只列未解除的，--all 列出全部）。", "List supervision flags, open ones unless --all."))
+        CommandConfiguration(
+            commandName: "flags",
+            abstract: CommandLanguage.pick(
+                "列出督办事项（默认只列未解除的，--all 列出全部）。", "List supervision flags, open ones unless --all."))
     }
 
     @Flag(name: .long, help: .bilingual("包括已解除的督办。", "Include cleared flags."))
@@ -85,16 +95,25 @@ struct FlagsCommand: ParsableCommand {
         let plan = try source.plan()
         let opened = try source.openStore(plan: plan, access: .read)
         let flags = try opened.store.flags(includeCleared: all)
-        if json { try JSONOutput.print(flags); return }
+        if json {
+            try JSONOutput.print(flags)
+            return
+        }
         if opened.isDemo { Console.print(SampleBanner.text(language)) }
-        if flags.isEmpty { Console.print(language.pick("没有督办事项。", "No flags.")); return }
+        if flags.isEmpty {
+            Console.print(language.pick("没有督办事项。", "No flags."))
+            return
+        }
         for flag in flags {
-            let title = plan.target(id: flag.itemId).map { language.pick($0.description, $0.descriptionEn) }
+            let title =
+                plan.target(id: flag.itemId).map { language.pick($0.description, $0.descriptionEn) }
                 ?? plan.measure(itemId: flag.itemId).map { language.pick($0.title, $0.titleEn) } ?? ""
             Console.print(TextLayout.truncate("#\(flag.id) \(flag.itemId) \(title)", to: 80, ellipsis: true))
             var facts = [language.pick("督办人 ", "by ") + flag.flaggedBy, String(flag.flaggedAt.prefix(10))]
             if let followUp = flag.followUp { facts.append(language.pick("反馈期限 ", "follow up ") + followUp) }
-            if let cleared = flag.clearedAt { facts.append(language.pick("已解除 ", "cleared ") + String(cleared.prefix(10))) }
+            if let cleared = flag.clearedAt {
+                facts.append(language.pick("已解除 ", "cleared ") + String(cleared.prefix(10)))
+            }
             Console.print("    " + facts.joined(separator: "  "))
             for line in TextLayout.wrap(flag.note, width: 76) { Console.print("    " + line) }
         }

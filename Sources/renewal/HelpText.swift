@@ -26,14 +26,18 @@ enum HelpText {
     /// The parser's fixed English phrases, in Chinese.
     static func translate(_ line: String) -> String {
         var line = line
-        let prefixes = [("OVERVIEW: ", "概述："), ("USAGE: ", "用法："), ("Usage: ", "用法："), ("Help: ", "说明："),
-                        ("ARGUMENTS:", "参数："), ("OPTIONS:", "选项："), ("SUBCOMMANDS:", "子命令：")]
+        let prefixes = [
+            ("OVERVIEW: ", "概述："), ("USAGE: ", "用法："), ("Usage: ", "用法："), ("Help: ", "说明："),
+            ("ARGUMENTS:", "参数："), ("OPTIONS:", "选项："), ("SUBCOMMANDS:", "子命令："),
+        ]
         for (english, chinese) in prefixes where line.hasPrefix(english) {
             line = chinese + line.dropFirst(english.count)
         }
-        let phrases = [("Show help information.", "显示帮助信息。"), ("Show the version.", "显示版本号。"),
-                       ("See 'renewal help <subcommand>' for detailed help.", "各命令的详细说明：renewal help <命令>。"),
-                       (" (default)", "（默认）  "), ("<subcommand>", "<命令>"), ("[<options>]", "[<选项>]")]
+        let phrases = [
+            ("Show help information.", "显示帮助信息。"), ("Show the version.", "显示版本号。"),
+            ("See 'renewal help <subcommand>' for detailed help.", "各命令的详细说明：renewal help <命令>。"),
+            (" (default)", "（默认）  "), ("<subcommand>", "<命令>"), ("[<options>]", "[<选项>]"),
+        ]
         for (english, chinese) in phrases { line = line.replacingOccurrences(of: english, with: chinese) }
         // "(values: zh, en; default: zh)" → "（可选：zh、en；默认：zh）"
         if let range = line.range(of: " (values: "), let close = line[range.upperBound...].firstIndex(of: ")") {
@@ -49,7 +53,8 @@ enum HelpText {
         }
         // "See 'renewal record --help' for more information." → "详见 renewal record --help。"
         if let start = line.range(of: "See '"), let end = line.range(of: "' for more information.") {
-            line.replaceSubrange(start.lowerBound..<end.upperBound, with: "详见 " + line[start.upperBound..<end.lowerBound] + "。")
+            line.replaceSubrange(
+                start.lowerBound..<end.upperBound, with: "详见 " + line[start.upperBound..<end.lowerBound] + "。")
         }
         return line
     }
@@ -154,7 +159,9 @@ enum HelpText {
             // ". Please provide one of 'md', 'html' or 'csv'." → "；可选：md、html、csv"
             var choices = ""
             if let list = line.range(of: ". Please provide one of ") {
-                let words = line[list.upperBound...].split(whereSeparator: { "', .".contains($0) }).filter { $0 != "or" && $0 != "and" }
+                let words = line[list.upperBound...].split(whereSeparator: { "', .".contains($0) }).filter {
+                    $0 != "or" && $0 != "and"
+                }
                 choices = "；可选：" + words.joined(separator: "、")
             }
             return "\(option) 的取值 \(value) 无效\(choices)"

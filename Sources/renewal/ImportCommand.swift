@@ -9,20 +9,33 @@ struct ImportCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "import",
-            abstract: CommandLanguage.pick("导入填好的报表（CSV，UTF-8 或 GBK）。先逐行检查，有错则不写入任何数据。", "Import a filled return (CSV, UTF-8 or GBK). Every row is checked first; a bad file writes nothing.")
+            abstract: CommandLanguage.pick(
+                "导入填好的报表（CSV，UTF-8 或 GBK）。先逐行检查，有错则不写入任何数据。",
+                "Import a filled return (CSV, UTF-8 or GBK). Every row is checked first; a bad file writes nothing.")
         )
     }
 
-    @Argument(help: ArgumentHelp(CommandLanguage.pick("填好的报表：CSV 文件，列同 renewal template 生成的模板",
-                                                      "The return: a CSV file with the columns of renewal template."), valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            CommandLanguage.pick(
+                "填好的报表：CSV 文件，列同 renewal template 生成的模板",
+                "The return: a CSV file with the columns of renewal template."), valueName: "file"))
     var file: String
 
-    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(CommandLanguage.pick("只检查文件并说明将导入什么，不写入任何数据",
-                                                                            "Check the file and say what would be imported; write nothing.")))
+    @Flag(
+        name: .customLong("dry-run"),
+        help: ArgumentHelp(
+            CommandLanguage.pick(
+                "只检查文件并说明将导入什么，不写入任何数据",
+                "Check the file and say what would be imported; write nothing.")))
     var dryRun = false
 
-    @Option(name: .customLong("encoding"), help: ArgumentHelp(CommandLanguage.pick(
-        "文件编码：utf-8 或 gb18030（默认自动识别）", "The file's encoding: utf-8 or gb18030 (default: recognised)."), valueName: "utf-8|gb18030"))
+    @Option(
+        name: .customLong("encoding"),
+        help: ArgumentHelp(
+            CommandLanguage.pick(
+                "文件编码：utf-8 或 gb18030（默认自动识别）", "The file's encoding: utf-8 or gb18030 (default: recognised)."),
+            valueName: "utf-8|gb18030"))
     var encoding: String?
 
     @OptionGroup var recorder: RecorderOptions
@@ -45,10 +58,13 @@ struct ImportCommand: ParsableCommand {
             }
         } catch let error as EntriesError {
             let count = error.problems.count
-            let summary = Phrase("\(shownFile)：\(count) 处错误，未导入任何数据。",
-                                 "\(shownFile): \(Language.en.count(count, "", "problem")); nothing was imported.")
-            throw CLIError(Phrase((error.lines(.zh) + [summary.zh]).joined(separator: "\n"),
-                                  (error.lines(.en) + [summary.en]).joined(separator: "\n")))
+            let summary = Phrase(
+                "\(shownFile)：\(count) 处错误，未导入任何数据。",
+                "\(shownFile): \(Language.en.count(count, "", "problem")); nothing was imported.")
+            throw CLIError(
+                Phrase(
+                    (error.lines(.zh) + [summary.zh]).joined(separator: "\n"),
+                    (error.lines(.en) + [summary.en]).joined(separator: "\n")))
         }
         // A dry run never creates a store: with none yet, nothing it holds can repeat a row.
         let store: ProgressStore?
@@ -58,9 +74,13 @@ struct ImportCommand: ParsableCommand {
             store = try source.openStore(plan: plan, access: dryRun ? .read : .write).store
         }
         let large = checked.rows.count > Self.progressThreshold
-        if large && !dryRun { Console.note(language.pick("写入中：\(checked.rows.count) 行…", "writing \(checked.rows.count) rows…")) }
-        let outcome = try ReturnImporter.run(checked, file: file, store: store, by: recorder.name, at: Today.timestamp(),
-                                             dryRun: dryRun) { done, total in
+        if large && !dryRun {
+            Console.note(language.pick("写入中：\(checked.rows.count) 行…", "writing \(checked.rows.count) rows…"))
+        }
+        let outcome = try ReturnImporter.run(
+            checked, file: file, store: store, by: recorder.name, at: Today.timestamp(),
+            dryRun: dryRun
+        ) { done, total in
             if large && done > 0 && done < total && done % 10000 == 0 {
                 Console.note(language.pick("已写入 \(done)/\(total)…", "wrote \(done)/\(total)…"))
             }
@@ -74,21 +94,41 @@ struct ImportCommand: ParsableCommand {
         let duplicates = outcome.duplicateLines.count, blanks = outcome.blankLines.count
         let encoding = outcome.encoding.rawValue
         if outcome.dryRun {
-            Console.print(language.pick("检查通过（\(encoding)）：将导入 \(outcome.added) 条，跳过重复 \(duplicates) 条、未填写 \(blanks) 行。未写入任何数据。",
-                                        "Check passed (\(encoding)): \(language.count(outcome.added, "", "entry", "entries")) would be imported, \(language.count(duplicates, "", "duplicate")) and \(language.count(blanks, "", "blank row")) skipped. Nothing was written."))
+            Console.print(
+                language.pick(
+                    "检查通过（\(encoding)）：将导入 \(outcome.added) 条，跳过重复 \(duplicates) 条、未填写 \(blanks) 行。未写入任何数据。",
+                    "Check passed (\(encoding)): \(language.count(outcome.added, "", "entry", "entries")) "
+                        + "would be imported, "
+                        + "\(language.count(duplicates, "", "duplicate")) and "
+                        + "\(language.count(blanks, "", "blank row")) skipped. "
+                        + "Nothing was written."
+                ))
         } else {
-            Console.print(language.pick("已导入 \(outcome.added) 条（\(encoding)），跳过重复 \(duplicates) 条、未填写 \(blanks) 行。",
-                                        "Imported \(language.count(outcome.added, "", "entry", "entries")) (\(encoding)); skipped \(language.count(duplicates, "", "duplicate")) and \(language.count(blanks, "", "blank row"))."))
+            Console.print(
+                language.pick(
+                    "已导入 \(outcome.added) 条（\(encoding)），跳过重复 \(duplicates) 条、未填写 \(blanks) 行。",
+                    "Imported \(language.count(outcome.added, "", "entry", "entries")) (\(encoding)); "
+                        + "skipped \(language.count(duplicates, "", "duplicate")) "
+                        + "and \(language.count(blanks, "", "blank row"))."
+                ))
         }
         if outcome.encoding == .gb18030 {
-            Console.print(language.pick("注意：文件不是 UTF-8，已按 GB18030（GBK）读取；如有乱码，请用 --encoding 指定编码或另存为“CSV UTF-8”。",
-                                        "Note: the file is not UTF-8 and was read as GB18030 (GBK); if the text looks wrong, give --encoding or save it as \"CSV UTF-8\"."))
+            Console.print(
+                language.pick(
+                    "注意：文件不是 UTF-8，已按 GB18030（GBK）读取；如有乱码，请用 --encoding 指定编码或另存为“CSV UTF-8”。",
+                    "Note: the file is not UTF-8 and was read as GB18030 (GBK); if the text looks wrong, "
+                        + "give --encoding or save it as \"CSV UTF-8\"."
+                ))
             if outcome.dryRun && !checked.sample.isEmpty {
                 Console.print(language.pick("读出的文字示例：", "Sample of the text as read:"))
-                for text in checked.sample { Console.print("  " + TextLayout.truncate(ControlCharacters.visible(text), to: 76, ellipsis: true)) }
+                for text in checked.sample {
+                    Console.print("  " + TextLayout.truncate(ControlCharacters.visible(text), to: 76, ellipsis: true))
+                }
             }
         }
-        if duplicates > 0 { Console.print(language.pick("重复行：", "Duplicate lines: ") + Self.lineList(outcome.duplicateLines)) }
+        if duplicates > 0 {
+            Console.print(language.pick("重复行：", "Duplicate lines: ") + Self.lineList(outcome.duplicateLines))
+        }
         if blanks > 0 { Console.print(language.pick("未填写的行：", "Blank lines: ") + Self.lineList(outcome.blankLines)) }
     }
 
@@ -102,8 +142,9 @@ struct ImportCommand: ParsableCommand {
         case "utf8": return .utf8
         case "gb18030", "gbk", "gb2312": return .gb18030
         default:
-            throw CLIError("--encoding 只能是 utf-8 或 gb18030（收到 \(Quoted(encoding))）",
-                           "--encoding must be utf-8 or gb18030 (got \(Quoted(encoding)))")
+            throw CLIError(
+                "--encoding 只能是 utf-8 或 gb18030（收到 \(Quoted(encoding))）",
+                "--encoding must be utf-8 or gb18030 (got \(Quoted(encoding)))")
         }
     }
 }
@@ -113,17 +154,21 @@ struct TemplateCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "template",
-            abstract: CommandLanguage.pick("生成某单位（或全部）的填报模板：每项牵头指标一行，用 Excel 或 WPS 填写。", "Write the return form for one unit (or all): one row per target it leads, to fill in Excel or WPS.")
+            abstract: CommandLanguage.pick(
+                "生成某单位（或全部）的填报模板：每项牵头指标一行，用 Excel 或 WPS 填写。",
+                "Write the return form for one unit (or all): one row per target it leads, to fill in Excel or WPS.")
         )
     }
 
-    @Option(name: .long, help: .bilingual("单位（全称或简称）；不填则包含全部指标。", "The unit (full or short name); default: every target."))
+    @Option(
+        name: .long, help: .bilingual("单位（全称或简称）；不填则包含全部指标。", "The unit (full or short name); default: every target."))
     var unit: String?
 
     @Option(name: .shortAndLong, help: .bilingual("写入此文件，而不是标准输出。", "Write to this file instead of stdout."))
     var output: String?
 
-    @Option(name: .long, help: .bilingual("预填的日期（不填则留空）。", "Date to pre-fill (default: empty).", valueName: "YYYY-MM-DD"))
+    @Option(
+        name: .long, help: .bilingual("预填的日期（不填则留空）。", "Date to pre-fill (default: empty).", valueName: "YYYY-MM-DD"))
     var date: Day?
 
     @OptionGroup var source: StoreOptions
@@ -140,7 +185,9 @@ struct TemplateCommand: ParsableCommand {
         if let unit {
             guard let found = plan.unit(named: unit.trimmingCharacters(in: .whitespaces)) else {
                 let known = plan.units.map(\.short).joined(separator: "、")
-                throw CLIError("没有名为 \(Quoted(unit)) 的单位；请用全称或简称：\(known)", "unknown unit \(Quoted(unit)); use a full or short name: \(known)")
+                throw CLIError(
+                    "没有名为 \(Quoted(unit)) 的单位；请用全称或简称：\(known)",
+                    "unknown unit \(Quoted(unit)); use a full or short name: \(known)")
             }
             selected = found
         }

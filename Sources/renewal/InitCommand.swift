@@ -10,10 +10,11 @@ import RenewalText
 struct InitCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-                commandName: "init",
-                abstract: CommandLanguage.pick("新建空的进展库（已存在则检查并报告其状态）。",
-                                               "Create an empty store (or check the one that exists).")
-            )
+            commandName: "init",
+            abstract: CommandLanguage.pick(
+                "新建空的进展库（已存在则检查并报告其状态）。",
+                "Create an empty store (or check the one that exists).")
+        )
     }
 
     @OptionGroup var source: StoreOptions
@@ -24,14 +25,19 @@ struct InitCommand: ParsableCommand {
         let language = lang.language
         if source.demo {
             Console.print(SampleBanner.text(language))
-            Console.print(language.pick("示例进展库是临时的，无需新建；未保留任何数据。", "The demo store is temporary: nothing to create, nothing kept."))
+            Console.print(
+                language.pick(
+                    "示例进展库是临时的，无需新建；未保留任何数据。", "The demo store is temporary: nothing to create, nothing kept."))
             return
         }
         let opened = try source.openFile(access: .write)
         let path = ControlCharacters.visible(source.storePath)
         if !opened.store.created {
             let count = try opened.store.entryCount()
-            Console.print(language.pick("进展库已存在：\(path)（\(count) 条记录）", "The store exists: \(path) (\(language.count(count, "", "entry", "entries")))"))
+            Console.print(
+                language.pick(
+                    "进展库已存在：\(path)（\(count) 条记录）",
+                    "The store exists: \(path) (\(language.count(count, "", "entry", "entries")))"))
         }
     }
 }

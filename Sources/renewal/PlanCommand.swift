@@ -8,11 +8,15 @@ struct PlanCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "plan",
-            abstract: CommandLanguage.pick("列出方案：工程、措施、单位和指标（--json 输出完整数据）。", "Print the plan: programmes, measures, units and targets (--json for the full data).")
+            abstract: CommandLanguage.pick(
+                "列出方案：工程、措施、单位和指标（--json 输出完整数据）。",
+                "Print the plan: programmes, measures, units and targets (--json for the full data).")
         )
     }
 
-    @Flag(name: .long, help: .bilingual("以 JSON 输出整个方案（格式固定，见 README）。", "The whole plan as JSON (a public contract: see README)."))
+    @Flag(
+        name: .long,
+        help: .bilingual("以 JSON 输出整个方案（格式固定，见 README）。", "The whole plan as JSON (a public contract: see README)."))
     var json = false
 
     @OptionGroup var lang: LanguageOption
@@ -33,8 +37,10 @@ struct PlanCommand: ParsableCommand {
         if source.demo { print(SampleBanner.text(language)) }
         print(language.pick(plan.title, plan.titleEn))
         print(language.pick("实施期 \(plan.startDate) 至 \(plan.endDate)", "Window \(plan.startDate) to \(plan.endDate)"))
-        print(language.pick("一、总体要求（\(plan.overallTargets.count) 项总体目标）",
-                            "1. Overall targets (\(plan.overallTargets.count))"))
+        print(
+            language.pick(
+                "一、总体要求（\(plan.overallTargets.count) 项总体目标）",
+                "1. Overall targets (\(plan.overallTargets.count))"))
         for target in plan.overallTargets {
             print("   \(target.id)  \(language.pick(target.description, target.descriptionEn))")
         }

@@ -8,14 +8,20 @@ struct RecordCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "record",
-            abstract: CommandLanguage.pick("记录一项指标的进展（或一条措施的文字报告）；--corrects 更正已有记录。", "Record progress on a target (or a narrative report on a measure); --corrects to correct an entry.")
+            abstract: CommandLanguage.pick(
+                "记录一项指标的进展（或一条措施的文字报告）；--corrects 更正已有记录。",
+                "Record progress on a target (or a narrative report on a measure); --corrects to correct an entry.")
         )
     }
 
-    @Argument(help: .bilingual("指标编号（M02-1、G25-4），或措施（M08 或 8）的文字报告。", "Target id (M02-1, G25-4), or a measure (M08 or 8) for a narrative report."))
+    @Argument(
+        help: .bilingual(
+            "指标编号（M02-1、G25-4），或措施（M08 或 8）的文字报告。",
+            "Target id (M02-1, G25-4), or a measure (M08 or 8) for a narrative report."))
     var item: String
 
-    @Option(name: .long, parsing: .unconditional, help: .bilingual("数值，按指标的计量单位填写。", "The figure, in the target's unit."))
+    @Option(
+        name: .long, parsing: .unconditional, help: .bilingual("数值，按指标的计量单位填写。", "The figure, in the target's unit."))
     var value: String?
 
     @Flag(name: .long, help: .bilingual("里程碑已完成。", "A milestone is done (完成)."))
@@ -24,7 +30,9 @@ struct RecordCommand: ParsableCommand {
     @Flag(name: .customLong("in-progress"), help: .bilingual("里程碑推进中。", "A milestone is in progress (推进中)."))
     var inProgress = false
 
-    @Option(name: .long, help: .bilingual("数值所指的日期，YYYY-MM-DD（默认今天）。", "The day the figure describes, YYYY-MM-DD (default: today)."))
+    @Option(
+        name: .long,
+        help: .bilingual("数值所指的日期，YYYY-MM-DD（默认今天）。", "The day the figure describes, YYYY-MM-DD (default: today)."))
     var date: String?
 
     @Option(name: .long, help: .bilingual("进展情况。", "进展情况: progress made."))
@@ -39,10 +47,15 @@ struct RecordCommand: ParsableCommand {
     @Option(name: .long, help: .bilingual("填报单位（全称或简称）。", "The reporting unit (full or short name)."))
     var unit: String?
 
-    @Option(name: .long, help: .bilingual("被更正记录的编号（见 renewal history）。", "The id of the entry this one corrects (see renewal history)."))
+    @Option(
+        name: .long,
+        help: .bilingual("被更正记录的编号（见 renewal history）。", "The id of the entry this one corrects (see renewal history).")
+    )
     var corrects: String?
 
-    @Option(name: .long, help: .bilingual("更正原因（与 --corrects 一起必填）。", "Why the correction is made (required with --corrects)."))
+    @Option(
+        name: .long,
+        help: .bilingual("更正原因（与 --corrects 一起必填）。", "Why the correction is made (required with --corrects)."))
     var reason: String?
 
     @OptionGroup var recorder: RecorderOptions
@@ -56,30 +69,42 @@ struct RecordCommand: ParsableCommand {
         guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
         let today = Today.day()
         var valueText = value ?? ""
-        if done && inProgress { throw CLIError("--done 和 --in-progress 只能选一个", "--done and --in-progress cannot both be given") }
+        if done && inProgress {
+            throw CLIError("--done 和 --in-progress 只能选一个", "--done and --in-progress cannot both be given")
+        }
         if done { valueText = "完成" }
         if inProgress { valueText = "推进中" }
-        if value != nil && (done || inProgress) { throw CLIError("--value 与 --done/--in-progress 只能选一种", "give either --value or --done/--in-progress, not both") }
-        let candidate = EntryValidator.Candidate(itemId: itemId, dateText: date ?? today.description, valueText: valueText,
-                                                 unitText: unit ?? "")
+        if value != nil && (done || inProgress) {
+            throw CLIError(
+                "--value 与 --done/--in-progress 只能选一种", "give either --value or --done/--in-progress, not both")
+        }
+        let candidate = EntryValidator.Candidate(
+            itemId: itemId, dateText: date ?? today.description, valueText: valueText,
+            unitText: unit ?? "")
         let checked: EntryValidator.Checked
         switch EntryValidator(plan: plan, today: today).check(candidate) {
         case let .success(value): checked = value
         case let .failure(list):
-            throw CLIError(Phrase(list.problems.map { $0.text(.zh) }.joined(separator: "；"),
-                                  list.problems.map { $0.text(.en) }.joined(separator: "; ")))
+            throw CLIError(
+                Phrase(
+                    list.problems.map { $0.text(.zh) }.joined(separator: "；"),
+                    list.problems.map { $0.text(.en) }.joined(separator: "; ")))
         }
         let opened = try source.openStore(plan: plan, access: .write)
         if let corrects {
             guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw CLIError("--corrects 需要同时给出 --reason：说明更正原因", "--corrects needs --reason: say why the entry is corrected")
+                throw CLIError(
+                    "--corrects 需要同时给出 --reason：说明更正原因", "--corrects needs --reason: say why the entry is corrected")
             }
             guard let original = try opened.store.entry(id: corrects) else {
-                throw CLIError("进展库中没有编号为 \(Quoted(corrects)) 的记录；可用 renewal history \(itemId) 查看",
-                               "the store has no entry \(Quoted(corrects)); see renewal history \(itemId)")
+                throw CLIError(
+                    "进展库中没有编号为 \(Quoted(corrects)) 的记录；可用 renewal history \(itemId) 查看",
+                    "the store has no entry \(Quoted(corrects)); see renewal history \(itemId)")
             }
             guard original.itemId == itemId else {
-                throw CLIError("#\(corrects) 号记录属于 \(original.itemId)，不是 \(itemId)", "entry #\(corrects) is for \(original.itemId), not \(itemId)")
+                throw CLIError(
+                    "#\(corrects) 号记录属于 \(original.itemId)，不是 \(itemId)",
+                    "entry #\(corrects) is for \(original.itemId), not \(itemId)")
             }
         } else if reason != nil {
             throw CLIError("--reason 只与 --corrects 一起使用", "--reason goes with --corrects")
@@ -88,17 +113,25 @@ struct RecordCommand: ParsableCommand {
             itemId: checked.itemId, date: checked.date, value: checked.value, milestone: checked.milestone,
             progress: progress, problems: problems, nextSteps: next,
             reportingUnit: checked.reportingUnit ?? plan.leadUnits(forItem: checked.itemId).first,
-            recordedBy: recorder.name, recordedAt: Today.timestamp(), corrects: corrects, reason: reason, origin: "record")
+            recordedBy: recorder.name, recordedAt: Today.timestamp(), corrects: corrects, reason: reason,
+            origin: "record")
         if corrects == nil {
             switch try opened.store.sameDay(as: entry) {
             case let .duplicate(existing):
-                Console.print(language.pick("与已有记录 #\(existing.id) 完全相同，未重复记录。", "Same as entry #\(existing.id); nothing recorded."))
+                Console.print(
+                    language.pick(
+                        "与已有记录 #\(existing.id) 完全相同，未重复记录。", "Same as entry #\(existing.id); nothing recorded."))
                 return
             case let .conflict(existing):
-                let figure = existing.value.map { NumberText.format($0) + (plan.target(id: existing.itemId)?.entryUnit ?? "") }
+                let figure =
+                    existing.value.map { NumberText.format($0) + (plan.target(id: existing.itemId)?.entryUnit ?? "") }
                     ?? existing.milestone?.label(language) ?? "-"
-                throw CLIError("\(entry.itemId) 在 \(entry.date) 已有记录 #\(existing.id)（\(figure)），数值不同；如需更正，请加 --corrects \(existing.id) --reason 原因",
-                               "\(entry.itemId) already has entry #\(existing.id) for \(entry.date) (\(figure)) with another figure; to correct it, add --corrects \(existing.id) --reason WHY")
+                throw CLIError(
+                    "\(entry.itemId) 在 \(entry.date) 已有记录 #\(existing.id)（\(figure)），数值不同；如需更正，"
+                        + "请加 --corrects \(existing.id) --reason 原因",
+                    "\(entry.itemId) already has entry #\(existing.id) for \(entry.date) (\(figure)) "
+                        + "with another figure; to correct it, add --corrects \(existing.id) --reason WHY"
+                )
             case .none: break
             }
         }
@@ -109,7 +142,8 @@ struct RecordCommand: ParsableCommand {
             what += " " + state.label(language)
         }
         let correction = corrects.map { language.pick("（更正 #\($0)）", " (corrects #\($0))") } ?? ""
-        Console.print(language.pick("已记录 #\(stored.id)：\(what)\(correction)", "Recorded #\(stored.id): \(what)\(correction)"))
+        Console.print(
+            language.pick("已记录 #\(stored.id)：\(what)\(correction)", "Recorded #\(stored.id): \(what)\(correction)"))
         if opened.isDemo { Console.print(SampleBanner.nothingKept(language)) }
     }
 }
@@ -119,14 +153,18 @@ struct BaselineCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "baseline",
-            abstract: CommandLanguage.pick("记录指标基数年份的数值（如 G27-7 的 2023 年二手车交易量）。", "Record the baseline figure of a target's base year (e.g. the 2023 used-car trade for G27-7).")
+            abstract: CommandLanguage.pick(
+                "记录指标基数年份的数值（如 G27-7 的 2023 年二手车交易量）。",
+                "Record the baseline figure of a target's base year (e.g. the 2023 used-car trade for G27-7).")
         )
     }
 
     @Argument(help: .bilingual("指标编号，如 G27-7。", "Target id, e.g. G27-7."))
     var target: String
 
-    @Option(name: .long, parsing: .unconditional, help: .bilingual("该年份的数值，按指标的报送单位填写。", "The figure for that year, in the target's reporting unit."))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: .bilingual("该年份的数值，按指标的报送单位填写。", "The figure for that year, in the target's reporting unit."))
     var value: String
 
     @Option(name: .long, help: .bilingual("基数年份（指标规定的年份，如 2023）。", "The baseline year (the target's own, e.g. 2023)."))
@@ -145,22 +183,28 @@ struct BaselineCommand: ParsableCommand {
         let plan = try source.plan()
         let id = target.trimmingCharacters(in: .whitespaces).uppercased()
         guard let found = plan.target(id: id) else { throw ItemReference.unknown(target) }
-        let candidate = EntryValidator.Candidate(itemId: found.id, dateText: "", valueText: value, baselineYearText: year)
+        let candidate = EntryValidator.Candidate(
+            itemId: found.id, dateText: "", valueText: value, baselineYearText: year)
         let checked: EntryValidator.Checked
         switch EntryValidator(plan: plan, today: Today.day()).check(candidate) {
         case let .success(value): checked = value
         case let .failure(list):
-            throw CLIError(Phrase(list.problems.map { $0.text(.zh) }.joined(separator: "；"),
-                                  list.problems.map { $0.text(.en) }.joined(separator: "; ")))
+            throw CLIError(
+                Phrase(
+                    list.problems.map { $0.text(.zh) }.joined(separator: "；"),
+                    list.problems.map { $0.text(.en) }.joined(separator: "; ")))
         }
         let opened = try source.openStore(plan: plan, access: .write)
-        let stored = try opened.store.append(NewEntry(
-            itemId: found.id, date: checked.date, value: checked.value, progress: progress,
-            reportingUnit: plan.leadUnits(forTarget: found.id).first, recordedBy: recorder.name,
-            recordedAt: Today.timestamp(), baselineYear: checked.baselineYear, origin: "baseline"))
+        let stored = try opened.store.append(
+            NewEntry(
+                itemId: found.id, date: checked.date, value: checked.value, progress: progress,
+                reportingUnit: plan.leadUnits(forTarget: found.id).first, recordedBy: recorder.name,
+                recordedAt: Today.timestamp(), baselineYear: checked.baselineYear, origin: "baseline"))
         let figure = NumberText.format(stored.value ?? 0) + (found.entryUnit ?? "")
-        Console.print(language.pick("已记录基数 #\(stored.id)：\(found.id) \(checked.baselineYear ?? 0)年 \(figure)",
-                            "Recorded baseline #\(stored.id): \(found.id) \(checked.baselineYear ?? 0) \(figure)"))
+        Console.print(
+            language.pick(
+                "已记录基数 #\(stored.id)：\(found.id) \(checked.baselineYear ?? 0)年 \(figure)",
+                "Recorded baseline #\(stored.id): \(found.id) \(checked.baselineYear ?? 0) \(figure)"))
         if opened.isDemo { Console.print(SampleBanner.nothingKept(language)) }
     }
 }

@@ -12,34 +12,39 @@ struct Renewal: ParsableCommand {
 
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-                commandName: "renewal",
-                abstract: CommandLanguage.pick("跟踪临清市推动大规模设备更新和消费品以旧换新实施方案的落实情况。",
-                                               "Track the Linqing equipment-renewal and trade-in plan."),
-                discussion: CommandLanguage.pick("""
-                    不带命令时打开仪表盘。默认中文输出，--lang en 切换为英文。
-                    报表都接受 --as-of YYYY-MM-DD（默认今天）。
-                    进展保存在一个 SQLite 文件中（用 --db 或 RENEWAL_DB 指定）；
-                    --demo 使用虚构的示例数据，不保留任何改动。
-                    退出码：0 成功；1 数据、文件或进展库有误（原因见标准错误输出）；
-                    64 命令行用法有误。
-                    """, """
-                    With no command, opens the dashboard. Chinese by default, --lang en for English.
-                    Reports take --as-of YYYY-MM-DD (default: today).
-                    Progress lives in one SQLite file (--db or RENEWAL_DB);
-                    --demo uses fictional sample data and keeps nothing.
-                    Exit status: 0 success; 1 bad data, file or store (the reason is on stderr);
-                    64 command-line usage error.
-                    """),
-                version: version,
-                subcommands: subcommands,
-                defaultSubcommand: DashboardCommand.self
-            )
+            commandName: "renewal",
+            abstract: CommandLanguage.pick(
+                "跟踪临清市推动大规模设备更新和消费品以旧换新实施方案的落实情况。",
+                "Track the Linqing equipment-renewal and trade-in plan."),
+            discussion: CommandLanguage.pick(
+                """
+                不带命令时打开仪表盘。默认中文输出，--lang en 切换为英文。
+                报表都接受 --as-of YYYY-MM-DD（默认今天）。
+                进展保存在一个 SQLite 文件中（用 --db 或 RENEWAL_DB 指定）；
+                --demo 使用虚构的示例数据，不保留任何改动。
+                退出码：0 成功；1 数据、文件或进展库有误（原因见标准错误输出）；
+                64 命令行用法有误。
+                """,
+                """
+                With no command, opens the dashboard. Chinese by default, --lang en for English.
+                Reports take --as-of YYYY-MM-DD (default: today).
+                Progress lives in one SQLite file (--db or RENEWAL_DB);
+                --demo uses fictional sample data and keeps nothing.
+                Exit status: 0 success; 1 bad data, file or store (the reason is on stderr);
+                64 command-line usage error.
+                """),
+            version: version,
+            subcommands: subcommands,
+            defaultSubcommand: DashboardCommand.self
+        )
     }
 
     static let subcommands: [ParsableCommand.Type] = [
-        DashboardCommand.self, SummaryCommand.self, OverdueCommand.self, ShowCommand.self, HistoryCommand.self, ReportCommand.self,
+        DashboardCommand.self, SummaryCommand.self, OverdueCommand.self, ShowCommand.self, HistoryCommand.self,
+        ReportCommand.self,
         RecordCommand.self, BaselineCommand.self, ImportCommand.self, TemplateCommand.self,
-        FlagCommand.self, UnflagCommand.self, FlagsCommand.self, PlanCommand.self, SnapshotCommand.self, InitCommand.self,
+        FlagCommand.self, UnflagCommand.self, FlagsCommand.self, PlanCommand.self, SnapshotCommand.self,
+        InitCommand.self,
     ]
 
     /// Exit status for a command line that cannot be parsed (EX_USAGE, as the parser uses).
@@ -94,10 +99,12 @@ struct Renewal: ParsableCommand {
         let first = language.pick("错误：", "Error: ") + language.pick(zh, sentence)
         var lines = TextLayout.wrap(first, width: HelpText.width)
         // The parser's usage and hint lines, without its own first ("Error: …") line.
-        let full = fullMessage(for: error, columns: HelpText.width).split(separator: "\n", omittingEmptySubsequences: false)
+        let full = fullMessage(for: error, columns: HelpText.width).split(
+            separator: "\n", omittingEmptySubsequences: false)
         let rest = full.drop { !$0.hasPrefix("Usage:") && !$0.hasPrefix("Help:") }
         if !rest.isEmpty { lines.append(HelpText.localize(rest.joined(separator: "\n"), language)) }
-        FileHandle.standardError.write(Data((ControlCharacters.visible(lines.joined(separator: "\n"), allowing: [.newline]) + "\n").utf8))
+        FileHandle.standardError.write(
+            Data((ControlCharacters.visible(lines.joined(separator: "\n"), allowing: [.newline]) + "\n").utf8))
         Foundation.exit(usageExitCode)
     }
 
@@ -125,9 +132,11 @@ enum CommandNames {
         }
         let suggestion = closest(to: name, among: names)
         let zh = suggestion.map { "没有 \(typed) 这个命令；您是不是要用 \($0)？" } ?? "没有 \(typed) 这个命令。"
-        let en = suggestion.map { "there is no command \(typed); did you mean \($0)?" } ?? "there is no command \(typed)."
-        return Phrase(zh + "\n" + listed("可用的命令（renewal --help 查看说明）：") ,
-                      en + "\n" + listed("Commands (renewal --help explains them): "))
+        let en =
+            suggestion.map { "there is no command \(typed); did you mean \($0)?" } ?? "there is no command \(typed)."
+        return Phrase(
+            zh + "\n" + listed("可用的命令（renewal --help 查看说明）："),
+            en + "\n" + listed("Commands (renewal --help explains them): "))
     }
 
     /// The name within two edits of `name` (or that it begins), if there is one.
@@ -158,7 +167,9 @@ enum CommandNames {
 /// Options every command accepts, which people also put before the command name.
 enum GlobalArguments {
     /// Options that every command accepts, with whether they take a value.
-    static let options: [String: Bool] = ["--demo": false, "--db": true, "--plan": true, "--lang": true, "--as-of": true]
+    static let options: [String: Bool] = [
+        "--demo": false, "--db": true, "--plan": true, "--lang": true, "--as-of": true,
+    ]
 
     /// The first word that is not one of these options (or their values): the command, if any.
     static func commandName(in arguments: [String]) -> String? {
@@ -193,7 +204,9 @@ enum GlobalArguments {
             }
             index += 1
         }
-        guard !leading.isEmpty, index < arguments.count, CommandNames.all.contains(arguments[index]) else { return arguments }
+        guard !leading.isEmpty, index < arguments.count, CommandNames.all.contains(arguments[index]) else {
+            return arguments
+        }
         // The parser's own `help` takes no options; the language was read before parsing.
         if arguments[index] == "help" { return Array(arguments[index...]) }
         // The subcommand comes first, then the options that preceded it, then the rest.

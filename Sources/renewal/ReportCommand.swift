@@ -10,7 +10,9 @@ struct ReportCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "report",
-            abstract: CommandLanguage.pick("工作进展通报：总体情况和变化、亮点、按单位列出逾期事项、督办事项、未报送单位。", "The bulletin: situation and change, highlights, overdue by unit, flagged, units not reported.")
+            abstract: CommandLanguage.pick(
+                "工作进展通报：总体情况和变化、亮点、按单位列出逾期事项、督办事项、未报送单位。",
+                "The bulletin: situation and change, highlights, overdue by unit, flagged, units not reported.")
         )
     }
 
@@ -28,22 +30,31 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let inputs = try options.load()
         let bulletin = Bulletin(context: inputs.context)
-        if json { try JSONOutput.print(bulletin); return }
+        if json {
+            try JSONOutput.print(bulletin)
+            return
+        }
         let data: Data
         switch format {
         case .md: data = Data(bulletin.markdown().utf8)
         case .html: data = Data(bulletin.html().utf8)
         case .csv:
             let table = bulletin.csvTable()
-            data = CSVExport.encode(header: table.header, rows: table.rows.map { $0.map { cell in
-                switch cell {
-                case let .text(text): return .text(text)
-                case let .number(value): return .number(value)
-                }
-            } })
+            data = CSVExport.encode(
+                header: table.header,
+                rows: table.rows.map {
+                    $0.map { cell in
+                        switch cell {
+                        case let .text(text): return .text(text)
+                        case let .number(value): return .number(value)
+                        }
+                    }
+                })
         }
         if let output {
-            guard FileManager.default.createFile(atPath: output, contents: data) else { throw OutputFile.cannotWrite(output) }
+            guard FileManager.default.createFile(atPath: output, contents: data) else {
+                throw OutputFile.cannotWrite(output)
+            }
             Console.note(CommandLanguage.pick("已写入 \(output)", "Wrote \(output)"))
         } else {
             FileHandle.standardOutput.write(data)

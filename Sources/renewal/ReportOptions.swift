@@ -6,12 +6,16 @@ import RenewalStore
 
 /// Options every report shares: date, language, width, extra entries, and the store.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: .bilingual("按此日期判定（默认今天）。", "Judge as of this day (default: today).", valueName: "YYYY-MM-DD"))
+    @Option(
+        name: .customLong("as-of"),
+        help: .bilingual("按此日期判定（默认今天）。", "Judge as of this day (default: today).", valueName: "YYYY-MM-DD"))
     var asOf: Day?
 
     @OptionGroup var lang: LanguageOption
 
-    @Option(name: .customLong("entries"), help: .bilingual("同时读入一份 CSV 报表中的记录，但不保存。", "Also read the entries of a CSV return, without storing them."))
+    @Option(
+        name: .customLong("entries"),
+        help: .bilingual("同时读入一份 CSV 报表中的记录，但不保存。", "Also read the entries of a CSV return, without storing them."))
     var entriesPath: String?
 
     @Option(name: .customLong("width"), help: .bilingual("文本输出的宽度（列数）。", "Fit text output to this many columns."))
@@ -37,10 +41,12 @@ struct ReportOptions: ParsableArguments {
             entries = try opened.store.entries(detail: detail)
         } else {
             let planPath = source.planPath
-            (plan, (opened, entries)) = try concurrently({ try StoreOptions.plan(path: planPath) }, {
-                let store = try source.openFile(access: .read)
-                return (store, try store.store.entries(detail: detail))
-            })
+            (plan, (opened, entries)) = try concurrently(
+                { try StoreOptions.plan(path: planPath) },
+                {
+                    let store = try source.openFile(access: .read)
+                    return (store, try store.store.entries(detail: detail))
+                })
         }
         // A bad file's EntriesError reaches `Renewal.finish`, which prints it in the run's language.
         if let entriesPath { entries += try EntriesCSV.read(path: entriesPath, plan: plan, today: Today.day()) }
@@ -51,12 +57,16 @@ struct ReportOptions: ParsableArguments {
             // The plan no longer has these ids (an edited plan file): say so, judge the rest.
             let ids = Set(evaluation.unknownItemEntries.map(\.itemId)).sorted().joined(separator: ", ")
             let count = evaluation.unknownItemEntries.count
-            Console.note(language.pick("注意：\(count) 条记录的编号不在方案中（\(ids)），已忽略",
-                                       count == 1 ? "warning: 1 entry names an id the plan does not have (\(ids)); ignored"
-                                                  : "warning: \(count) entries name ids the plan does not have (\(ids)); ignored"))
+            Console.note(
+                language.pick(
+                    "注意：\(count) 条记录的编号不在方案中（\(ids)），已忽略",
+                    count == 1
+                        ? "warning: 1 entry names an id the plan does not have (\(ids)); ignored"
+                        : "warning: \(count) entries name ids the plan does not have (\(ids)); ignored"))
         }
-        let context = ReportContext(plan: plan, evaluation: evaluation, language: language, width: width, entries: entries,
-                                    flags: flags, isSample: opened.isDemo)
+        let context = ReportContext(
+            plan: plan, evaluation: evaluation, language: language, width: width, entries: entries,
+            flags: flags, isSample: opened.isDemo)
         return ReportInputs(plan: plan, context: context, store: opened.store, entries: entries, flags: flags)
     }
 

@@ -7,14 +7,18 @@ import RenewalReports
 struct ShowCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-                commandName: "show",
-                abstract: CommandLanguage.pick("查看一条措施或一项指标的全部信息：条文、单位、指标状态和数据、报送记录",
-                                               "One measure or target in full: clause, units, targets with status and figures, reports.")
-            )
+            commandName: "show",
+            abstract: CommandLanguage.pick(
+                "查看一条措施或一项指标的全部信息：条文、单位、指标状态和数据、报送记录",
+                "One measure or target in full: clause, units, targets with status and figures, reports.")
+        )
     }
 
-    @Argument(help: ArgumentHelp(CommandLanguage.pick("措施序号 1–34（或 M04），或指标编号（M04-1、G27-5）",
-                                                      "Measure number 1–34 (or M04), or a target id (M04-1, G27-5)."), valueName: "item"))
+    @Argument(
+        help: ArgumentHelp(
+            CommandLanguage.pick(
+                "措施序号 1–34（或 M04），或指标编号（M04-1、G27-5）",
+                "Measure number 1–34 (or M04), or a target id (M04-1, G27-5)."), valueName: "item"))
     var item: String
 
     @OptionGroup var options: ReportOptions
@@ -27,16 +31,21 @@ struct ShowCommand: ParsableCommand {
         let trimmed = item.trimmingCharacters(in: .whitespaces).uppercased()
         // An overall target (section 一) has no measure: it gets a page of its own.
         if let target = inputs.plan.target(id: trimmed), inputs.plan.measure(containingTarget: target.id) == nil,
-           let report = TargetReport(context: inputs.context, targetId: target.id) {
+            let report = TargetReport(context: inputs.context, targetId: target.id)
+        {
             if json { try JSONOutput.print(report) } else { Console.print(report.text()) }
             return
         }
         guard let number = Self.measureNumber(item, plan: inputs.plan),
-              let report = MeasureReport(context: inputs.context, number: number) else {
+            let report = MeasureReport(context: inputs.context, number: number)
+        else {
             let typed = Quoted(item)
             let count = inputs.plan.measures.count
-            throw CLIError("没有 \(typed) 这一项：请用措施序号 1–\(count)（或 M04）、指标编号（M04-1）或总体目标编号（G25-1、G27-5）",
-                           "unknown item \(typed): use a measure number 1–\(count) (or M04), a target id (M04-1) or an overall target id (G25-1, G27-5)")
+            throw CLIError(
+                "没有 \(typed) 这一项：请用措施序号 1–\(count)（或 M04）、指标编号（M04-1）或总体目标编号（G25-1、G27-5）",
+                "unknown item \(typed): use a measure number 1–\(count) (or M04), a target id (M04-1) "
+                    + "or an overall target id (G25-1, G27-5)"
+            )
         }
         if json { try JSONOutput.print(report) } else { Console.print(report.text()) }
     }

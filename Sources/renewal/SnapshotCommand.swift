@@ -6,12 +6,18 @@ import RenewalUI
 
 /// Options the dashboard and its snapshots share.
 struct DashboardOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: .bilingual("按此日期判定（默认今天）。", "Judge as of this day (default: today).", valueName: "YYYY-MM-DD"))
+    @Option(
+        name: .customLong("as-of"),
+        help: .bilingual("按此日期判定（默认今天）。", "Judge as of this day (default: today).", valueName: "YYYY-MM-DD"))
     var asOf: Day?
 
     @OptionGroup var lang: LanguageOption
 
-    @Flag(name: .long, help: .bilingual("用 ASCII 字符画边框和进度条（适用于把 ─ │ █ 显示为双宽的终端）。", "Draw borders and bars in ASCII (for terminals that draw ─ │ █ double width)."))
+    @Flag(
+        name: .long,
+        help: .bilingual(
+            "用 ASCII 字符画边框和进度条（适用于把 ─ │ █ 显示为双宽的终端）。",
+            "Draw borders and bars in ASCII (for terminals that draw ─ │ █ double width)."))
     var ascii = false
 
     @OptionGroup var source: StoreOptions
@@ -24,14 +30,24 @@ struct SnapshotCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "snapshot",
-            abstract: CommandLanguage.pick("输出仪表盘的一帧（纯文本，--color 带 ANSI 颜色），供测试、脚本和截图使用。", "Print one frame of the dashboard (plain text, or ANSI colour with --color), for tests, scripts and screenshots.")
+            abstract: CommandLanguage.pick(
+                "输出仪表盘的一帧（纯文本，--color 带 ANSI 颜色），供测试、脚本和截图使用。",
+                "Print one frame of the dashboard (plain text, or ANSI colour with --color), for tests, "
+                    + "scripts and screenshots."
+            )
         )
     }
 
-    @Option(name: .long, help: .bilingual("视图；programme、measure 后跟序号，search 后跟文字。", "The view; programme and measure take a number, search a text."))
+    @Option(
+        name: .long,
+        help: .bilingual(
+            "视图；programme、measure 后跟序号，search 后跟文字。", "The view; programme and measure take a number, search a text."))
     var view: SnapshotView = .overview
 
-    @Argument(help: .bilingual("--view programme/measure/search 的工程序号、措施序号或搜索文字。", "The programme or measure number, or the search text, for --view programme/measure/search."))
+    @Argument(
+        help: .bilingual(
+            "--view programme/measure/search 的工程序号、措施序号或搜索文字。",
+            "The programme or measure number, or the search text, for --view programme/measure/search."))
     var viewArgument: String?
 
     @Option(name: .long, help: .bilingual("宽x高，各不超过 1000。", "WIDTHxHEIGHT, each at most 1000.", valueName: "WxH"))
@@ -47,17 +63,22 @@ struct SnapshotCommand: ParsableCommand {
         let plan = try options.source.plan()
         let opened = try options.source.openStore(plan: plan, access: .read)
         let data = try DashboardData.load(plan: plan, store: opened.store, asOf: options.day, isSample: opened.isDemo)
-        var state = AppState(data: data, language: language, theme: Theme(color: color, ascii: options.ascii),
-                             width: size.width, height: size.height)
+        var state = AppState(
+            data: data, language: language, theme: Theme(color: color, ascii: options.ascii),
+            width: size.width, height: size.height)
         let number = viewArgument.flatMap { Int($0) }
         switch view {
         case .overview: break
         case .overall: state.stack = [.overview, .overall]
         case .programme:
-            guard let number, plan.programmes.contains(where: { $0.number == number }) else { throw CLIError("--view programme 需要一个部分序号（2–12）", "--view programme needs a section number, 2–12") }
+            guard let number, plan.programmes.contains(where: { $0.number == number }) else {
+                throw CLIError("--view programme 需要一个部分序号（2–12）", "--view programme needs a section number, 2–12")
+            }
             state.stack = [.overview, .programme(number)]
         case .measure:
-            guard let number, let programme = plan.programme(containing: number) else { throw CLIError("--view measure 需要一个措施序号（1–34）", "--view measure needs a measure number, 1–34") }
+            guard let number, let programme = plan.programme(containing: number) else {
+                throw CLIError("--view measure 需要一个措施序号（1–34）", "--view measure needs a measure number, 1–34")
+            }
             state.stack = [.overview, .programme(programme.number), .measure(number)]
             state.selection[.programme(programme.number)] = programme.measures.firstIndex { $0.number == number } ?? 0
         case .overdue: state.stack = [.overview, .overdue]

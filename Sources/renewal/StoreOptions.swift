@@ -6,18 +6,28 @@ import RenewalText
 
 /// Where the plan and the progress store come from; every command takes these.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: ArgumentHelp(CommandLanguage.pick(
-        "进展库文件（也可用 RENEWAL_DB；默认 $XDG_DATA_HOME/renewal/renewal.sqlite）。",
-        "The store file (also RENEWAL_DB; default $XDG_DATA_HOME/renewal/renewal.sqlite)."), valueName: "path"))
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp(
+            CommandLanguage.pick(
+                "进展库文件（也可用 RENEWAL_DB；默认 $XDG_DATA_HOME/renewal/renewal.sqlite）。",
+                "The store file (also RENEWAL_DB; default $XDG_DATA_HOME/renewal/renewal.sqlite)."), valueName: "path"))
     var dbPath: String?
 
-    @Flag(name: .customLong("demo"), help: ArgumentHelp(CommandLanguage.pick(
-        "使用装有虚构示例数据的临时进展库，不保留任何改动。", "Use a temporary store with the fictional sample data; nothing is kept.")))
+    @Flag(
+        name: .customLong("demo"),
+        help: ArgumentHelp(
+            CommandLanguage.pick(
+                "使用装有虚构示例数据的临时进展库，不保留任何改动。", "Use a temporary store with the fictional sample data; nothing is kept.")))
     var demo = false
 
-    @Option(name: .customLong("plan"), help: ArgumentHelp(CommandLanguage.pick(
-        "使用此方案文件代替内置方案（也可用 RENEWAL_PLAN）。", "Use this plan file instead of the built-in one (also RENEWAL_PLAN)."),
-        valueName: "file"))
+    @Option(
+        name: .customLong("plan"),
+        help: ArgumentHelp(
+            CommandLanguage.pick(
+                "使用此方案文件代替内置方案（也可用 RENEWAL_PLAN）。",
+                "Use this plan file instead of the built-in one (also RENEWAL_PLAN)."),
+            valueName: "file"))
     var planPath: String?
 
     func plan() throws -> Plan { try Self.plan(path: planPath) }
@@ -27,7 +37,9 @@ struct StoreOptions: ParsableArguments {
             return try PlanLoader.resolve(path: path)
         } catch {
             let why = (error as? LoadError)?.phrase ?? (error as? PlanError)?.phrase ?? Phrase("\(error)", "\(error)")
-            throw CLIError("无法读取方案：" + ControlCharacters.visible(why.zh), "cannot load the plan: " + ControlCharacters.visible(why.en))
+            throw CLIError(
+                "无法读取方案：" + ControlCharacters.visible(why.zh),
+                "cannot load the plan: " + ControlCharacters.visible(why.en))
         }
     }
 
@@ -72,15 +84,21 @@ struct OpenedStore {
 
 /// `--lang zh|en`: Chinese by default.
 struct LanguageOption: ParsableArguments {
-    @Option(name: .customLong("lang"), help: ArgumentHelp(CommandLanguage.pick("输出语言。", "Output language."),
-                                                         valueName: "zh|en"))
+    @Option(
+        name: .customLong("lang"),
+        help: ArgumentHelp(
+            CommandLanguage.pick("输出语言。", "Output language."),
+            valueName: "zh|en"))
     var language: Language = .zh
 }
 
 /// Who is recording: --by, else $USER, else "unknown".
 struct RecorderOptions: ParsableArguments {
-    @Option(name: .customLong("by"), help: ArgumentHelp(CommandLanguage.pick("记录人（默认 $USER）。", "Who records this (default: $USER)."),
-                                                       valueName: "name"))
+    @Option(
+        name: .customLong("by"),
+        help: ArgumentHelp(
+            CommandLanguage.pick("记录人（默认 $USER）。", "Who records this (default: $USER)."),
+            valueName: "name"))
     var by: String?
 
     var name: String { by ?? RecorderOptions.currentUser }
@@ -119,8 +137,9 @@ enum ItemReference {
 
     static func unknown(_ text: String) -> CLIError {
         let typed = Quoted(text)
-        return CLIError("没有 \(typed) 这一项：请用指标编号（M02-1、G25-4）、措施编号（M08）或措施序号（8）",
-                        "unknown item \(typed): use a target id (M02-1, G25-4), a measure id (M08) or a measure number (8)")
+        return CLIError(
+            "没有 \(typed) 这一项：请用指标编号（M02-1、G25-4）、措施编号（M08）或措施序号（8）",
+            "unknown item \(typed): use a target id (M02-1, G25-4), a measure id (M08) or a measure number (8)")
     }
 }
 
@@ -145,7 +164,8 @@ extension JSONOutput {
         for scalar in json.unicodeScalars {
             let value = scalar.value
             if (0x80..<0xA0).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
-                || value == 0x200E || value == 0x200F || value == 0x061C {
+                || value == 0x200E || value == 0x200F || value == 0x061C
+            {
                 out.append(contentsOf: "\\u\(ControlCharacters.hex(value))".unicodeScalars)
             } else {
                 out.append(scalar)
@@ -158,14 +178,16 @@ extension JSONOutput {
 /// The line every output of a demo run starts with.
 enum SampleBanner {
     static func text(_ language: Language) -> String {
-        language.pick("【示例数据】以下为虚构的示例数据，仅供演示，不代表实际进展。",
-                      "[SAMPLE DATA] Fictional figures for demonstration only.")
+        language.pick(
+            "【示例数据】以下为虚构的示例数据，仅供演示，不代表实际进展。",
+            "[SAMPLE DATA] Fictional figures for demonstration only.")
     }
 
     /// What a writing command says last under --demo: the change went to the temporary store.
     static func nothingKept(_ language: Language) -> String {
-        language.pick("【示例数据】以上改动只写入临时的示例进展库，退出后即删除，未保留任何数据。",
-                      "[SAMPLE DATA] The change went to the temporary demo store, removed on exit; nothing was kept.")
+        language.pick(
+            "【示例数据】以上改动只写入临时的示例进展库，退出后即删除，未保留任何数据。",
+            "[SAMPLE DATA] The change went to the temporary demo store, removed on exit; nothing was kept.")
     }
 }
 

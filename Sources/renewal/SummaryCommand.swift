@@ -6,7 +6,9 @@ struct SummaryCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "summary",
-            abstract: CommandLanguage.pick("各工程措施按状态计数并画出进度条，然后列出总体目标。", "Each programme's measures counted by status, with a bar, then the overall targets.")
+            abstract: CommandLanguage.pick(
+                "各工程措施按状态计数并画出进度条，然后列出总体目标。",
+                "Each programme's measures counted by status, with a bar, then the overall targets.")
         )
     }
 

@@ -21,22 +21,31 @@ struct BenchSmokeTests {
         #expect(process.terminationStatus == 0, "\(errors)")
         // Two counties: twice the plan's targets and measures; three months of returns each.
         #expect(text.contains("## province: 62 targets, 68 measures"), "\(text)")
-        for row in ["load entries for judging", "status of the whole plan", "start to first frame", "render units (200x60)",
-                    "search keystroke + frame", "import a 10,000-row return", "dry run of a 20,000-row return, all duplicates",
-                    "peak resident memory",
-                    "process: renewal overdue --json", "process: sqlite3 latest entry per item",
-                    "peak memory: renewal summary --json", "ratio: renewal overdue / sqlite3 query"] {
+        for row in [
+            "load entries for judging", "status of the whole plan", "start to first frame", "render units (200x60)",
+            "search keystroke + frame", "import a 10,000-row return", "dry run of a 20,000-row return, all duplicates",
+            "peak resident memory",
+            "process: renewal overdue --json", "process: sqlite3 latest entry per item",
+            "peak memory: renewal summary --json", "ratio: renewal overdue / sqlite3 query",
+        ] {
             #expect(text.contains(row), "missing \(row)")
         }
         // taskwarrior is compared when it is installed (.ci/run installs it); on a machine without
         // it the run still passes and says plainly why that comparison is missing.
-        let hasTask = ["/usr/bin/task", "/usr/local/bin/task"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+        let hasTask = ["/usr/bin/task", "/usr/local/bin/task"].contains {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
         if hasTask {
-            for row in ["process: task overdue", "ratio: task overdue / renewal overdue", "ratio: task summary / renewal summary"] {
+            for row in [
+                "process: task overdue", "ratio: task overdue / renewal overdue",
+                "ratio: task summary / renewal summary",
+            ] {
                 #expect(text.contains(row), "missing \(row)")
             }
         } else {
-            #expect(text.contains("taskwarrior (task) is not installed here, so the comparison with it was skipped"), "\(text)")
+            #expect(
+                text.contains("taskwarrior (task) is not installed here, so the comparison with it was skipped"),
+                "\(text)")
             #expect(!text.contains("process: task overdue"))
         }
         #expect(!text.contains("seconds"), "durations are rounded: \(text)")

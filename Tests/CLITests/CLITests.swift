@@ -3,7 +3,8 @@ import Testing
 
 /// The real `renewal` binary, run as a user would run it.
 enum CLI {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The binary built beside this test bundle (works for any --scratch-path), else .build/debug.
     static let binary: URL = {
@@ -53,8 +54,9 @@ enum CLI {
         // block on the other would never finish.
         let (stdout, stderr) = drain(out, err)
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     /// Reads two pipes to their ends concurrently (stderr on a second thread).
@@ -109,7 +111,7 @@ func columns(_ line: Substring) -> Int {
     line.unicodeScalars.reduce(0) { total, scalar in
         switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3,
-             0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6:
+            0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6:
             return total + 2
         default:
             return total + 1
@@ -135,7 +137,9 @@ struct CLITests {
         }
         let targets = overall + measures.flatMap { ($0["targets"] as? [[String: Any]]) ?? [] }
         for target in targets {
-            for key in ["id", "description", "kind", "comparator", "value", "unit", "deadline", "recurrence", "baselineYear"] {
+            for key in [
+                "id", "description", "kind", "comparator", "value", "unit", "deadline", "recurrence", "baselineYear",
+            ] {
                 #expect(target.keys.contains(key), "\(target["id"] ?? "?") lacks \(key)")
             }
         }
@@ -169,17 +173,22 @@ struct CLITests {
     @Test func showFourIsTheFarmMachineryMeasure() throws {
         let result = try CLI.run(["show", "4", "--as-of", "2026-11-29"])
         #expect(result.status == 0)
-        for fragment in ["（四）支持农业机械装备升级", "牵头单位：市农业农村局", "责任单位：市财政局",
-                         "每年淘汰老旧农业机械150台（套）以上", "每年更新购置农业机械1000台（套）以上",
-                         "农作物耕种收综合机械化率达到94%以上", "截止 2025-12-31"] {
+        for fragment in [
+            "（四）支持农业机械装备升级", "牵头单位：市农业农村局", "责任单位：市财政局",
+            "每年淘汰老旧农业机械150台（套）以上", "每年更新购置农业机械1000台（套）以上",
+            "农作物耕种收综合机械化率达到94%以上", "截止 2025-12-31",
+        ] {
             #expect(result.stdout.contains(fragment), "missing \(fragment)")
         }
     }
 
-    @Test(arguments: [["summary"], ["overdue"], ["show", "25"], ["show", "4"], ["plan"],
-                      ["summary", "--lang", "en"], ["overdue", "--lang", "en"], ["show", "15", "--lang", "en"]])
+    @Test(arguments: [
+        ["summary"], ["overdue"], ["show", "25"], ["show", "4"], ["plan"],
+        ["summary", "--lang", "en"], ["overdue", "--lang", "en"], ["show", "15", "--lang", "en"],
+    ])
     func textFitsEightyColumns(_ arguments: [String]) throws {
-        let result = try CLI.run(arguments + (arguments[0] == "plan" ? [] : ["--as-of", "2026-11-29", "--entries", CLI.example]))
+        let result = try CLI.run(
+            arguments + (arguments[0] == "plan" ? [] : ["--as-of", "2026-11-29", "--entries", CLI.example]))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.isEmpty)
         if arguments[0] != "plan" {
@@ -197,7 +206,8 @@ struct CLITests {
 
     @Test func entriesChangeTheStatuses() throws {
         let without = try #require(try CLI.json(["show", "2", "--as-of", "2026-11-29", "--json"]) as? [String: Any])
-        let with = try #require(try CLI.json(["show", "2", "--as-of", "2026-11-29", "--json", "--entries", CLI.example]) as? [String: Any])
+        let with = try #require(
+            try CLI.json(["show", "2", "--as-of", "2026-11-29", "--json", "--entries", CLI.example]) as? [String: Any])
         let before = (without["targets"] as? [[String: Any]])?.first
         let after = (with["targets"] as? [[String: Any]])?.first
         #expect(before?["status"] as? String == "overdue")
@@ -223,7 +233,8 @@ struct CLITests {
         (["summary", "--width", "5"], "--width 应在 40 到 1000 之间", "--width must be from 40 to 1000"),
     ])
     func badInputIsOneClearLineAndAFailure(_ arguments: [String], _ chinese: String, _ english: String) throws {
-        for (language, message) in [("zh", chinese), ("en", english)] where !(language == "en" && arguments.contains("fr")) {
+        for (language, message) in [("zh", chinese), ("en", english)]
+        where !(language == "en" && arguments.contains("fr")) {
             let result = try CLI.run(arguments + (language == "en" ? ["--lang", "en"] : []))
             #expect(result.status == 1, "\(arguments)")
             #expect(result.stdout.isEmpty)
@@ -238,17 +249,31 @@ struct CLITests {
     /// whose first line names the option, its expected form and what was typed, then the option's
     /// help and the usage, in the run's language.
     @Test(arguments: [
-        (["summary", "--as-of", "2025-13-01"], "--as-of <YYYY-MM-DD> 的取值 2025-13-01 无效",
-         "The value '2025-13-01' is invalid for '--as-of <YYYY-MM-DD>'"),
-        (["overdue", "--as-of", "yesterday"], "--as-of <YYYY-MM-DD> 的取值 yesterday 无效",
-         "The value 'yesterday' is invalid for '--as-of <YYYY-MM-DD>'"),
+        (
+            ["summary", "--as-of", "2025-13-01"], "--as-of <YYYY-MM-DD> 的取值 2025-13-01 无效",
+            "The value '2025-13-01' is invalid for '--as-of <YYYY-MM-DD>'"
+        ),
+        (
+            ["overdue", "--as-of", "yesterday"], "--as-of <YYYY-MM-DD> 的取值 yesterday 无效",
+            "The value 'yesterday' is invalid for '--as-of <YYYY-MM-DD>'"
+        ),
         (["summary", "--lang", "fr"], "--lang <zh|en> 的取值 fr 无效", ""),
-        (["report", "--format", "pdf"], "--format <md|html|csv> 的取值 pdf 无效；可选：md、html、csv",
-         "Please provide one of 'md', 'html' or 'csv'"),
-        (["snapshot", "--size", "5000x3"], "--size <WxH> 的取值 5000x3 无效", "The value '5000x3' is invalid for '--size <WxH>'"),
-        (["snapshot", "--view", "nope"], "--view <view> 的取值 nope 无效", "The value 'nope' is invalid for '--view <view>'"),
-        (["flag", "M02-1", "--note", "x", "--follow-up", "2026-02-30"], "--follow-up <YYYY-MM-DD> 的取值 2026-02-30 无效",
-         "The value '2026-02-30' is invalid for '--follow-up <YYYY-MM-DD>'"),
+        (
+            ["report", "--format", "pdf"], "--format <md|html|csv> 的取值 pdf 无效；可选：md、html、csv",
+            "Please provide one of 'md', 'html' or 'csv'"
+        ),
+        (
+            ["snapshot", "--size", "5000x3"], "--size <WxH> 的取值 5000x3 无效",
+            "The value '5000x3' is invalid for '--size <WxH>'"
+        ),
+        (
+            ["snapshot", "--view", "nope"], "--view <view> 的取值 nope 无效",
+            "The value 'nope' is invalid for '--view <view>'"
+        ),
+        (
+            ["flag", "M02-1", "--note", "x", "--follow-up", "2026-02-30"], "--follow-up <YYYY-MM-DD> 的取值 2026-02-30 无效",
+            "The value '2026-02-30' is invalid for '--follow-up <YYYY-MM-DD>'"
+        ),
     ])
     func aBadOptionValueIsAUsageError(_ arguments: [String], _ chinese: String, _ english: String) throws {
         for (language, message) in [("zh", chinese), ("en", english)] where !message.isEmpty {
@@ -257,7 +282,9 @@ struct CLITests {
             #expect(result.stdout.isEmpty)
             // The first sentence may wrap: read it with its line breaks as spaces.
             let sentence = result.stderr.replacingOccurrences(of: "\n", with: " ")
-            #expect(sentence.hasPrefix(language == "zh" ? "错误：" : "Error: ") && sentence.contains(message), "\(result.stderr)")
+            #expect(
+                sentence.hasPrefix(language == "zh" ? "错误：" : "Error: ") && sentence.contains(message),
+                "\(result.stderr)")
             #expect(result.stderr.contains(language == "zh" ? "用法：" : "Usage: "), "\(result.stderr)")
             for line in result.stderr.split(separator: "\n") { #expect(columns(line) <= 80, "\(line)") }
         }
@@ -277,13 +304,16 @@ struct CLITests {
         let file = FileManager.default.temporaryDirectory.appending(path: "renewal-plan-\(UUID().uuidString).json")
         let original = try String(contentsOf: CLI.root.appending(path: "Data/plan.json"), encoding: .utf8)
         // A measure naming a unit that is not in the unit list.
-        try original.replacingOccurrences(of: "\"leadUnits\": [\n            \"市税务局\"", with: "\"leadUnits\": [\n            \"市税收局\"")
-            .write(to: file, atomically: true, encoding: .utf8)
+        try original.replacingOccurrences(
+            of: "\"leadUnits\": [\n            \"市税务局\"", with: "\"leadUnits\": [\n            \"市税收局\""
+        )
+        .write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try CLI.run(["summary", "--plan", file.path])
         #expect(result.status != 0)
         #expect(result.stderr.contains("措施 30 列出的单位 市税收局 不在单位列表中"), "\(result.stderr)")
         let english = try CLI.run(["summary", "--plan", file.path, "--lang", "en"])
-        #expect(english.stderr.contains("measure 30 names unit 市税收局, which is not in the unit list"), "\(english.stderr)")
+        #expect(
+            english.stderr.contains("measure 30 names unit 市税收局, which is not in the unit list"), "\(english.stderr)")
     }
 }

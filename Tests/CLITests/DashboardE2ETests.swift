@@ -13,16 +13,22 @@ final class TmuxPane {
         folder = FileManager.default.temporaryDirectory.appending(path: socket)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let config = folder.appending(path: "tmux.conf")
-        try "set -g default-terminal tmux-256color\nset -g status off\nset -g escape-time 10\n".write(to: config, atomically: true, encoding: .utf8)
+        try "set -g default-terminal tmux-256color\nset -g status off\nset -g escape-time 10\n".write(
+            to: config, atomically: true, encoding: .utf8)
         // TMPDIR inside the test's folder: a demo store left by the crash test is removed with it.
-        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "USER": "e2e", "RENEWAL_DB": folder.appending(path: "store.sqlite").path,
-                   "TMPDIR": folder.path]
+        var env = [
+            "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "USER": "e2e",
+            "RENEWAL_DB": folder.appending(path: "store.sqlite").path,
+            "TMPDIR": folder.path,
+        ]
         for (key, value) in environment { env[key] = value }
         let assignments = env.map { "\($0.key)=\(TmuxPane.quote($0.value))" }.joined(separator: " ")
         // An empty store made first, as `renewal init` does for a new task force.
         let binary = TmuxPane.quote(CLI.binary.path)
-        let command = "env \(assignments) \(binary) init >/dev/null 2>&1; "
-            + "env \(assignments) \(binary) \(arguments.map(TmuxPane.quote).joined(separator: " ")); echo EXIT:$?; stty -a; sleep 600"
+        let command =
+            "env \(assignments) \(binary) init >/dev/null 2>&1; "
+            + "env \(assignments) \(binary) \(arguments.map(TmuxPane.quote).joined(separator: " ")); echo EXIT:$?; "
+            + "stty -a; sleep 600"
         try tmux(["-f", config.path, "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", command])
     }
 
@@ -42,7 +48,7 @@ final class TmuxPane {
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
         let output = folder.appending(path: "out-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: output) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -117,7 +123,11 @@ final class TmuxPane {
 
     /// The pid of `renewal` itself (the child of the pane's shell).
     func programPid() -> Int32? {
-        guard let shell = Int32((try? tmux(["display-message", "-p", "-t", "t", "#{pane_pid}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") else { return nil }
+        guard
+            let shell = Int32(
+                (try? tmux(["display-message", "-p", "-t", "t", "#{pane_pid}"]))?.trimmingCharacters(
+                    in: .whitespacesAndNewlines) ?? "")
+        else { return nil }
         let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
         return children.split(separator: " ").compactMap { Int32($0) }.first
     }
@@ -125,7 +135,9 @@ final class TmuxPane {
     /// After EXIT: the terminal is back in cooked mode with echo.
     func expectSaneTerminal(_ earlier: String) {
         // `stty -a` prints after EXIT: wait until its local-modes line is there.
-        let text = wait("stty -a after the exit") { $0.contains("icanon") && $0.contains("echo") && $0.contains("EXIT:") }
+        let text = wait("stty -a after the exit") {
+            $0.contains("icanon") && $0.contains("echo") && $0.contains("EXIT:")
+        }
         let words = Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
         #expect(words.contains("icanon") && !words.contains("-icanon"), "icanon not restored:\n\(text)")
         #expect(words.contains("echo") && !words.contains("-echo"), "echo not restored:\n\(text)")
@@ -150,7 +162,8 @@ struct DashboardE2ETests {
         try pane.keys("q")
         pane.wait("the overview") { screen in
             // capture-pane trims trailing spaces: the breadcrumb line is exactly " 总览".
-            screen.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "总览" } && screen.contains("十二、保障措施")
+            screen.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "总览" }
+                && screen.contains("十二、保障措施")
         }
         try pane.keys("q")
         let end = pane.wait(for: "EXIT:0")
@@ -214,7 +227,9 @@ struct DashboardE2ETests {
         try pane.keys("Enter")
         pane.wait(for: "已督办：M02-1")
         pane.wait(for: "[督办]")
-        #expect(try sqlite(pane.storePath, "SELECT itemId || '|' || note || '|' || flaggedBy FROM flag") == "M02-1|请说明晨星工厂进展|e2e")
+        #expect(
+            try sqlite(pane.storePath, "SELECT itemId || '|' || note || '|' || flaggedBy FROM flag")
+                == "M02-1|请说明晨星工厂进展|e2e")
         try pane.keys("C-c")
         pane.wait(for: "EXIT:")
     }
@@ -226,7 +241,9 @@ struct DashboardE2ETests {
         pane.wait(for: "十二、保障措施")
         let before = try pane.tmux(["display-message", "-p", "-t", "t", "#{pane_title}"])
         let hostile = "x\u{1B}]2;PWNED\u{07}\u{1B}[2J\u{1B}[H\u{9B}1mend"
-        _ = try sqlite(pane.storePath, """
+        _ = try sqlite(
+            pane.storePath,
+            """
             INSERT INTO entry (itemId, date, value, progress, problems, nextSteps, recordedBy, recordedAt)
                 VALUES ('M02-1', '2026-10-31', 30, '\(hostile)', '', '', 'sql', 't');
             INSERT INTO flag (itemId, note, flaggedBy, flaggedAt) VALUES ('M02-1', '\(hostile)', 'sql', '2026-11-01');
@@ -236,7 +253,9 @@ struct DashboardE2ETests {
         try pane.keys("2", "j", "Enter")
         pane.wait(for: "累计培育晨星工厂50家以上")
         // The flag's note and the report's text, both shown as characters.
-        let screen = pane.wait("the hostile text, inert") { $0.components(separatedBy: "x^[]2;PWNED^G^[[2J^[[H<U+009B>1mend").count >= 2 }
+        let screen = pane.wait("the hostile text, inert") {
+            $0.components(separatedBy: "x^[]2;PWNED^G^[[2J^[[H<U+009B>1mend").count >= 2
+        }
         #expect(!screen.contains("\u{1B}"))
         let after = try pane.tmux(["display-message", "-p", "-t", "t", "#{pane_title}"])
         #expect(after == before, "the pane was retitled: \(after)")
@@ -258,7 +277,9 @@ struct DashboardE2ETests {
         try pane.keys("Enter", "Enter", "Enter")
         pane.wait(for: "已保存：M02-1")
         pane.wait(for: "实际 48家")
-        #expect(try sqlite(pane.storePath, "SELECT itemId || '|' || value || '|' || progress || '|' || recordedBy FROM entry")
+        #expect(
+            try sqlite(
+                pane.storePath, "SELECT itemId || '|' || value || '|' || progress || '|' || recordedBy FROM entry")
                 == "M02-1|48.0|新培育晨星工厂3家|e2e")
         // A bad value is refused in the form, nothing stored.
         try pane.keys("u")
@@ -280,7 +301,10 @@ struct DashboardE2ETests {
 
     @Test func resizeRelaysOutAtOnceAndTooSmallStillQuits() throws {
         let pane = try TmuxPane(Self.demo, width: 120, height: 40)
-        pane.wait("three panels per row") { $0.contains("┌─ 一、总体目标") && $0.contains("┌─ 三、农业机械装备升级工程") && $0.split(separator: "\n").first { $0.contains("┌─ 一、总体目标") }?.contains("三、") == true }
+        pane.wait("three panels per row") {
+            $0.contains("┌─ 一、总体目标") && $0.contains("┌─ 三、农业机械装备升级工程")
+                && $0.split(separator: "\n").first { $0.contains("┌─ 一、总体目标") }?.contains("三、") == true
+        }
         try pane.resize(width: 80, height: 24)
         pane.wait("two panels per row") { screen in
             let row = screen.split(separator: "\n").first { $0.contains("┌─ 一、总体目标") } ?? ""
@@ -318,8 +342,12 @@ struct DashboardE2ETests {
     @Test func aCrashRestoresTheTerminalAndHandsTheSignalOn() throws {
         // Swift's backtracer stays on (only its 30-second "press space" wait is turned off): the
         // dashboard's handler restores the terminal and chains to it, so its report still shows.
-        let pane = try TmuxPane(Self.demo, environment: ["RENEWAL_TEST_CRASH_AFTER_FIRST_FRAME": "1",
-                                                         "SWIFT_BACKTRACE": "interactive=no"])
+        let pane = try TmuxPane(
+            Self.demo,
+            environment: [
+                "RENEWAL_TEST_CRASH_AFTER_FIRST_FRAME": "1",
+                "SWIFT_BACKTRACE": "interactive=no",
+            ])
         let screen = pane.wait("the crash to end the program") { $0.contains("EXIT:") }
         // Killed by the re-raised signal (SIGILL from a Swift trap: 128 + 4), not a clean exit.
         #expect(!screen.contains("EXIT:0"))
@@ -332,7 +360,8 @@ struct DashboardE2ETests {
         let pane = try TmuxPane(["--as-of", "2026-11-29"])
         pane.wait(for: "十二、保障措施")
         pane.wait(for: "✖20")
-        let result = try CLI.run(["record", "M02-1", "--value", "50", "--date", "2025-12-31"], environment: ["RENEWAL_DB": pane.storePath])
+        let result = try CLI.run(
+            ["record", "M02-1", "--value", "50", "--date", "2025-12-31"], environment: ["RENEWAL_DB": pane.storePath])
         #expect(result.status == 0, "\(result.stderr)")
         pane.wait(timeout: 15, "the header to count one fewer overdue target") { $0.contains("✖19") }
         try pane.keys("q")
@@ -351,7 +380,9 @@ struct DashboardE2ETests {
 
     @Test func aNonUTF8LocaleGetsAClearMessage() throws {
         let pane = try TmuxPane(Self.demo, environment: ["LANG": "C", "LC_ALL": "C"])
-        let screen = pane.wait("the locale message and the exit") { $0.contains("不是 UTF-8") && $0.contains("EXIT:1") && $0.contains("icanon") }
+        let screen = pane.wait("the locale message and the exit") {
+            $0.contains("不是 UTF-8") && $0.contains("EXIT:1") && $0.contains("icanon")
+        }
         pane.expectSaneTerminal(screen)
     }
 

@@ -29,7 +29,8 @@ struct StoreCLITests {
     @Test func aBadPlanLeavesNoStoreBehind() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         for command in ["summary", "overdue", "show"] {
-            let result = try run([command] + (command == "show" ? ["2"] : []) + ["--plan", folder.appending(path: "missing.json").path])
+            let result = try run(
+                [command] + (command == "show" ? ["2"] : []) + ["--plan", folder.appending(path: "missing.json").path])
             #expect(result.status != 0)
             #expect(result.stderr.contains("无法读取方案"), "\(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: db), "\(command) created \(db)")
@@ -46,7 +47,9 @@ struct StoreCLITests {
         let first = try run(["record", "M02-1", "--value", "48", "--date", "2025-12-31", "--progress", "累计培育晨星工厂48家"])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("已记录 #1：M02-1 2025-12-31 48"))
-        let fix = try run(["record", "M02-1", "--value", "51", "--date", "2025-12-31", "--corrects", "1", "--reason", "漏报3家"])
+        let fix = try run([
+            "record", "M02-1", "--value", "51", "--date", "2025-12-31", "--corrects", "1", "--reason", "漏报3家",
+        ])
         #expect(fix.status == 0, "\(fix.stderr)")
         let history = try run(["history", "M02-1"])
         #expect(history.stdout.contains("#1 2025-12-31 M02-1 48家"))
@@ -64,10 +67,15 @@ struct StoreCLITests {
     @Test func recordRejectsBadInputAndWritesNothing() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try run(["record", "M02-1", "--value", "10", "--date", "2025-06-30"])
-        for arguments in [["record", "M99-1", "--value", "1"], ["record", "M02-1", "--value=-1"], ["record", "M02-1", "--value", "abc"],
-                          ["record", "M04-3", "--value", "101"], ["record", "M02-1", "--value", "1", "--date", "2099-01-01"],
-                          ["record", "M05-1", "--value", "3"], ["record", "M02-1", "--value", "1", "--corrects", "99", "--reason", "x"],
-                          ["record", "M02-1", "--value", "1", "--corrects", "1"], ["record", "M02-2", "--value", "1", "--corrects", "1", "--reason", "x"]] {
+        for arguments in [
+            ["record", "M99-1", "--value", "1"], ["record", "M02-1", "--value=-1"],
+            ["record", "M02-1", "--value", "abc"],
+            ["record", "M04-3", "--value", "101"], ["record", "M02-1", "--value", "1", "--date", "2099-01-01"],
+            ["record", "M05-1", "--value", "3"],
+            ["record", "M02-1", "--value", "1", "--corrects", "99", "--reason", "x"],
+            ["record", "M02-1", "--value", "1", "--corrects", "1"],
+            ["record", "M02-2", "--value", "1", "--corrects", "1", "--reason", "x"],
+        ] {
             let result = try run(arguments)
             #expect(result.status != 0, "\(arguments) should fail")
             #expect(result.stderr.split(separator: "\n").count == 1, "\(arguments): \(result.stderr)")
@@ -122,12 +130,17 @@ struct StoreCLITests {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try run(["record", "M02-1", "--value", "20", "--date", "2025-06-30"])
         // As if the plan had been edited after this entry was stored.
-        _ = try sqlite("INSERT INTO entry (itemId, date, value, progress, problems, nextSteps, recordedBy, recordedAt) VALUES ('M99-9', '2025-06-30', 1, '', '', '', 'x', 't')")
+        _ = try sqlite(
+            "INSERT INTO entry (itemId, date, value, progress, problems, nextSteps, recordedBy, recordedAt) "
+                + "VALUES ('M99-9', '2025-06-30', 1, '', '', '', 'x', 't')"
+        )
         let summary = try run(["summary", "--as-of", "2025-07-01"])
         #expect(summary.status == 0)
         #expect(summary.stderr.contains("注意：1 条记录的编号不在方案中（M99-9），已忽略"), "\(summary.stderr)")
         let english = try run(["summary", "--as-of", "2025-07-01", "--lang", "en"])
-        #expect(english.stderr.contains("warning: 1 entry names an id the plan does not have (M99-9); ignored"), "\(english.stderr)")
+        #expect(
+            english.stderr.contains("warning: 1 entry names an id the plan does not have (M99-9); ignored"),
+            "\(english.stderr)")
         #expect(summary.stdout.contains("二、工业技改提升工程"))
         let history = try run(["history", "M02-1"])
         #expect(history.status == 0)
@@ -193,9 +206,14 @@ struct StoreCLITests {
 
     @Test func demoSaysItIsSampleData() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        for arguments in [["--demo", "summary"], ["summary", "--demo"], ["--demo", "overdue"], ["--demo", "show", "4"], ["--demo", "flags"],
-                          ["--demo", "history", "M06-2"]] {
-            let result = try run(arguments + (arguments.contains("flags") || arguments.contains("history") ? [] : ["--as-of", "2026-11-29"]))
+        for arguments in [
+            ["--demo", "summary"], ["summary", "--demo"], ["--demo", "overdue"], ["--demo", "show", "4"],
+            ["--demo", "flags"],
+            ["--demo", "history", "M06-2"],
+        ] {
+            let result = try run(
+                arguments
+                    + (arguments.contains("flags") || arguments.contains("history") ? [] : ["--as-of", "2026-11-29"]))
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             #expect(result.stdout.hasPrefix("【示例数据】"), "\(arguments)")
         }
@@ -211,12 +229,13 @@ struct StoreCLITests {
         _ = try run(["init"])  // create the store first, as a task force would
         // Each writer its own item, a day per entry (one item and day holds one figure).
         let script = """
-        item=$([ "$1" = a ] && echo M04-2 || echo M04-1)
-        for i in $(seq 1 200); do
-          day=$(date -d "2025-01-01 + $i days" +%F)
-          "$RENEWAL_BIN" record $item --value $i --date $day --progress "writer $1 #$i" --by "$1" || echo "FAILED $1 $i" >&2
-        done
-        """
+            item=$([ "$1" = a ] && echo M04-2 || echo M04-1)
+            for i in $(seq 1 200); do
+              day=$(date -d "2025-01-01 + $i days" +%F)
+              "$RENEWAL_BIN" record $item --value $i --date $day --progress "writer $1 #$i" --by "$1" \\
+                || echo "FAILED $1 $i" >&2
+            done
+            """
         let scriptPath = try write(script, "writer.sh")
         var processes: [Process] = []
         var errors: [Pipe] = []
@@ -224,7 +243,9 @@ struct StoreCLITests {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/bash")
             process.arguments = [scriptPath, name]
-            process.environment = ProcessInfo.processInfo.environment.merging(["RENEWAL_DB": db, "RENEWAL_BIN": CLI.binary.path]) { $1 }
+            process.environment = ProcessInfo.processInfo.environment.merging([
+                "RENEWAL_DB": db, "RENEWAL_BIN": CLI.binary.path,
+            ]) { $1 }
             let err = Pipe()
             process.standardError = err
             process.standardOutput = FileHandle.nullDevice
@@ -278,13 +299,17 @@ struct StoreCLITests {
     @Test func flagsCountFromTheDayTheyAreRaisedToTheDayTheyAreCleared() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try run(["init"])
-        _ = try sqlite("INSERT INTO flag (itemId, note, flaggedBy, flaggedAt, clearedBy, clearedAt) VALUES ('M02-2', '请说明', '专班', '2026-10-20T15:00:00+08:00', '专班', '2026-11-10T09:00:00+08:00')")
+        _ = try sqlite(
+            "INSERT INTO flag (itemId, note, flaggedBy, flaggedAt, clearedBy, clearedAt) VALUES ('M02-2', '请说明', "
+                + "'专班', '2026-10-20T15:00:00+08:00', '专班', '2026-11-10T09:00:00+08:00')"
+        )
         func flagged(_ day: String) throws -> Bool {
             let show = try run(["show", "2", "--as-of", day, "--json"])
             #expect(show.status == 0, "\(show.stderr)")
             let json = try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any]
             let target = (json?["targets"] as? [[String: Any]])?.first { $0["id"] as? String == "M02-2" }
-            return ((target?["markers"] as? [String]) ?? []).contains("flagged") && !((json?["flags"] as? [Any]) ?? []).isEmpty
+            return ((target?["markers"] as? [String]) ?? []).contains("flagged")
+                && !((json?["flags"] as? [Any]) ?? []).isEmpty
         }
         #expect(try flagged("2026-10-19") == false)
         #expect(try flagged("2026-10-20") == true)

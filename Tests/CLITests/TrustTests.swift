@@ -44,13 +44,16 @@ struct TrustTests {
 
     /// Every view and report the program has, as command lines.
     static var everyOutput: [[String]] {
-        var commands: [[String]] = [["summary"], ["summary", "--json"], ["overdue"], ["overdue", "--json"], ["flags", "--all"],
-                                    ["report"], ["report", "--format", "html"], ["report", "--format", "csv"], ["report", "--json"]]
+        var commands: [[String]] = [
+            ["summary"], ["summary", "--json"], ["overdue"], ["overdue", "--json"], ["flags", "--all"],
+            ["report"], ["report", "--format", "html"], ["report", "--format", "csv"], ["report", "--json"],
+        ]
         commands += (1...34).map { ["show", "\($0)"] }
         commands += ["G25-1", "G25-5", "G27-1", "G27-5", "G27-7"].map { ["show", $0] }
         commands += [["show", "2", "--json"], ["show", "G25-5", "--json"]]
         commands += ["M02", "G25-5", "M06-2", "M04-1", "M08"].map { ["history", $0] }
-        let views = ["overview", "overall", "overdue", "units", "help", "search 晨星"] + (2...12).map { "programme \($0)" }
+        let views =
+            ["overview", "overall", "overdue", "units", "help", "search 晨星"] + (2...12).map { "programme \($0)" }
             + (1...34).map { "measure \($0)" }
         for view in views {
             let words = view.split(separator: " ").map(String.init)
@@ -67,20 +70,29 @@ struct TrustTests {
         // Rows another tool (or an older renewal) could have written: no check stood in the way.
         let hostile = "x\u{1B}]0;PWNED\u{07}\u{1B}[2J\u{08}\r\u{9B}31m\u{202E}evil"
         var rows: [String] = []
-        for (item, value) in [("G25-5", "123456789012345678"), ("M02-1", "1e19"), ("M04-1", "1e300"), ("M04-3", "-1e300"),
-                              ("G25-2", "9.3e18"), ("G27-5", "1e308"), ("M17-1", "'abc'"), ("G27-7", "1e19"),
-                              ("M03-2", "-5"), ("M11-1", "1e15")] {
-            rows.append("('\(item)', '2026-10-31', \(value), '\(hostile)', '\(hostile)', '\(hostile)', '\(hostile)', 'sql', 't')")
+        for (item, value) in [
+            ("G25-5", "123456789012345678"), ("M02-1", "1e19"), ("M04-1", "1e300"), ("M04-3", "-1e300"),
+            ("G25-2", "9.3e18"), ("G27-5", "1e308"), ("M17-1", "'abc'"), ("G27-7", "1e19"),
+            ("M03-2", "-5"), ("M11-1", "1e15"),
+        ] {
+            rows.append(
+                "('\(item)', '2026-10-31', \(value), '\(hostile)', '\(hostile)', '\(hostile)', '\(hostile)', "
+                    + "'sql', 't')"
+            )
         }
         // A baseline of 10^19, a date that is not a date, a milestone state nobody knows.
         rows.append("('G27-7', '2023-12-31', 1e19, '', '', '', NULL, 'sql', 't')")
         rows.append("('M02-2', 'yesterday', 3, '', '', '', NULL, 'sql', 't')")
         rows.append("('M05-1', '2026-10-31', NULL, '', '', '', NULL, 'sql', 't')")
-        _ = try sqlite("""
-            INSERT INTO entry (itemId, date, value, progress, problems, nextSteps, reportingUnit, recordedBy, recordedAt) VALUES \(rows.joined(separator: ","));
+        _ = try sqlite(
+            """
+            INSERT INTO entry
+                (itemId, date, value, progress, problems, nextSteps, reportingUnit, recordedBy, recordedAt)
+                VALUES \(rows.joined(separator: ","));
             UPDATE entry SET milestone = 'exploded' WHERE itemId = 'M05-1';
             UPDATE entry SET baselineYear = 2023 WHERE itemId = 'G27-7' AND date = '2023-12-31';
-            INSERT INTO flag (itemId, note, flaggedBy, flaggedAt) VALUES ('M02-1', '\(hostile)', '\(hostile)', '2026-11-01');
+            INSERT INTO flag (itemId, note, flaggedBy, flaggedAt)
+                VALUES ('M02-1', '\(hostile)', '\(hostile)', '2026-11-01');
             """)
         #expect(try sqlite("SELECT count(*) FROM entry") == "13")
         for command in Self.everyOutput {
@@ -92,7 +104,8 @@ struct TrustTests {
                 #expect(result.status == 0, "\(command) \(language): \(result.stderr.prefix(300))")
                 #expect(!result.stderr.contains("Fatal error"), "\(command): crashed")
                 let csv = command.contains("csv")
-                #expect(Self.controls(in: result.stdout, allowCRLF: csv).isEmpty, "\(command) printed control characters")
+                #expect(
+                    Self.controls(in: result.stdout, allowCRLF: csv).isEmpty, "\(command) printed control characters")
                 #expect(Self.controls(in: result.stderr).isEmpty, "\(command) printed control characters on stderr")
             }
         }
@@ -105,8 +118,11 @@ struct TrustTests {
 
     @Test func errorsQuotingBadInputShowItsControlCharactersVisibly() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        for arguments in [["record", "M02-1", "--value", "\u{1B}[2J12"], ["show", "\u{1B}]0;t\u{07}"], ["summary", "--as-of", "\u{9B}2J"],
-                          ["overdue", "--unit", "局\u{08}\u{08}"], ["nonsense\u{1B}[31m"]] {
+        for arguments in [
+            ["record", "M02-1", "--value", "\u{1B}[2J12"], ["show", "\u{1B}]0;t\u{07}"],
+            ["summary", "--as-of", "\u{9B}2J"],
+            ["overdue", "--unit", "局\u{08}\u{08}"], ["nonsense\u{1B}[31m"],
+        ] {
             let result = try run(arguments)
             #expect(result.status != 0, "\(arguments)")
             #expect(!result.stderr.isEmpty)
@@ -169,13 +185,16 @@ struct TrustTests {
         #expect(rate.stdout.contains("实际 66%"), "\(rate.stdout)")
         #expect(rate.stdout.contains("差 6.3 个百分点"), "\(rate.stdout)")
         #expect(rate.stdout.contains("序时进度 69%"), "\(rate.stdout)")
-        #expect(rate.stdout.replacingOccurrences(of: "\n      ", with: "").contains("低于序时进度42 个百分点")
+        #expect(
+            rate.stdout.replacingOccurrences(of: "\n      ", with: "").contains("低于序时进度42 个百分点")
                 || rate.stdout.contains("低于序时进度 42 个百分点"), "\(rate.stdout)")
         #expect(!rate.stdout.contains("差距 6.3%"))
         let december = try run(["--demo", "overdue", "--as-of", "2026-12-01", "--json"])
         let json = try JSONSerialization.jsonObject(with: Data(december.stdout.utf8)) as? [String: Any]
         let items = ((json?["groups"] as? [[String: Any]]) ?? []).flatMap { ($0["items"] as? [[String: Any]]) ?? [] }
-        #expect(items.contains { $0["id"] as? String == "M04-1" && $0["status"] as? String == "dueSoon" }, "\(december.stdout.prefix(400))")
+        #expect(
+            items.contains { $0["id"] as? String == "M04-1" && $0["status"] as? String == "dueSoon" },
+            "\(december.stdout.prefix(400))")
         let text = try run(["--demo", "overdue", "--as-of", "2026-12-01", "--unit", "农业农村局", "--lang", "en"])
         #expect(text.stdout.contains("⧖ due soon") && text.stdout.contains("M04-1"), "\(text.stdout)")
         let missed = try run(["--demo", "show", "10", "--as-of", "2026-11-29", "--json"])
@@ -189,7 +208,9 @@ struct TrustTests {
     @Test func anUnterminatedQuoteIsALineNumberedErrorAndNothingIsWritten() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try run(["init"]).status == 0)
-        let file = try write("指标编号,日期,数值,进展情况\nM02-1,2025-06-30,20,正常\nM02-1,2025-07-31,21,\"没有结束的引号\nM02-1,2025-08-31,22,后面的行\n", "quote.csv")
+        let file = try write(
+            "指标编号,日期,数值,进展情况\nM02-1,2025-06-30,20,正常\nM02-1,2025-07-31,21,\"没有结束的引号\nM02-1,2025-08-31,22,后面的行\n",
+            "quote.csv")
         let result = try run(["import", file])
         #expect(result.status == 1)
         #expect(result.stderr.contains("quote.csv:3: 第 3 行的引号没有配对结束"), "\(result.stderr)")
@@ -222,7 +243,8 @@ struct TrustTests {
         // A template pre-dated with --date, filled in for one target only.
         let template = try run(["template", "--unit", "农业农村局", "--date", "2026-10-31"])
         #expect(template.status == 0)
-        var lines = template.stdout.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        var lines = template.stdout.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: "\r\n")
+            .filter { !$0.isEmpty }
         let index = try #require(lines.firstIndex { $0.hasPrefix("M04-1,") })
         let valueColumn = try #require(lines[0].components(separatedBy: ",").firstIndex(of: "数值"))
         var cells = lines[index].components(separatedBy: ",")
@@ -266,7 +288,9 @@ struct TrustTests {
         #expect(other.status == 1)
         #expect(other.stderr.contains("已有记录 #1（48家），数值不同；如需更正，请加 --corrects 1"), "\(other.stderr)")
         #expect(try sqlite("SELECT count(*) FROM entry") == "1")
-        let fixed = try run(["record", "M02-1", "--value", "49", "--date", "2025-12-31", "--corrects", "1", "--reason", "漏报"])
+        let fixed = try run([
+            "record", "M02-1", "--value", "49", "--date", "2025-12-31", "--corrects", "1", "--reason", "漏报",
+        ])
         #expect(fixed.status == 0, "\(fixed.stderr)")
         // After the correction, 49 is the standing figure: recording 48 again conflicts with it.
         let stale = try run(["record", "M02-1", "--value", "48", "--date", "2025-12-31", "--lang", "en"])
@@ -279,8 +303,10 @@ struct TrustTests {
     @Test func readingCommandsRefuseAStoreThatDoesNotExistAndCreateNothing() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let missing = folder.appending(path: "typo/renewal.sqlite").path
-        for command in [["summary"], ["overdue"], ["show", "4"], ["history", "M02-1"], ["flags"], ["report"], ["snapshot"],
-                        ["import", CLI.example, "--dry-run"]] {
+        for command in [
+            ["summary"], ["overdue"], ["show", "4"], ["history", "M02-1"], ["flags"], ["report"], ["snapshot"],
+            ["import", CLI.example, "--dry-run"],
+        ] {
             let result = try run(command, db: missing)
             if command.contains("--dry-run") {
                 #expect(result.status == 0, "\(result.stderr)")
@@ -289,7 +315,9 @@ struct TrustTests {
                 #expect(result.stderr.contains("找不到进展库 \(missing)"), "\(command): \(result.stderr)")
                 #expect(result.stderr.contains("renewal record"), "says how to make one")
             }
-            #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "typo").path), "\(command) created the folder")
+            #expect(
+                !FileManager.default.fileExists(atPath: folder.appending(path: "typo").path),
+                "\(command) created the folder")
         }
         let created = try run(["record", "M02-1", "--value", "3", "--date", "2025-06-30"], db: missing)
         #expect(created.status == 0)
@@ -310,7 +338,8 @@ struct TrustTests {
         let summary = try Self.shell("\(asReader)env RENEWAL_DB=\(db) HOME=/tmp \(binary) summary --as-of 2025-07-01")
         #expect(summary.status == 0, "\(summary.output)")
         #expect(summary.output.contains("二、工业技改提升工程"), "\(summary.output)")
-        let record = try Self.shell("\(asReader)env RENEWAL_DB=\(db) HOME=/tmp \(binary) record M02-1 --value 31 --date 2025-07-31")
+        let record = try Self.shell(
+            "\(asReader)env RENEWAL_DB=\(db) HOME=/tmp \(binary) record M02-1 --value 31 --date 2025-07-31")
         #expect(record.status == 1)
         #expect(record.output.contains("只读") || record.output.contains("无法打开进展库"), "\(record.output)")
         #expect(!record.output.contains("attempt to write"), "\(record.output)")
@@ -320,11 +349,15 @@ struct TrustTests {
     @Test func aFileThatIsNotARenewalStoreIsRefusedAndLeftUntouched() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let foreign = folder.appending(path: "other.sqlite").path
-        _ = try sqlite("CREATE TABLE contacts (name TEXT, phone TEXT); INSERT INTO contacts VALUES ('张三', '123');", db: foreign)
+        _ = try sqlite(
+            "CREATE TABLE contacts (name TEXT, phone TEXT); INSERT INTO contacts VALUES ('张三', '123');", db: foreign)
         let text = try write("这不是数据库\n", "notes.txt")
         for (path, message) in [(foreign, "其他程序的 SQLite 文件"), (text, "不是 SQLite 文件")] {
             let before = try Data(contentsOf: URL(fileURLWithPath: path))
-            for command in [["record", "M02-1", "--value", "3", "--date", "2025-06-30"], ["summary"], ["import", CLI.example], ["flag", "M02-1", "--note", "x"]] {
+            for command in [
+                ["record", "M02-1", "--value", "3", "--date", "2025-06-30"], ["summary"], ["import", CLI.example],
+                ["flag", "M02-1", "--note", "x"],
+            ] {
                 let result = try run(command, db: path)
                 #expect(result.status == 1, "\(command)")
                 #expect(result.stderr.contains(message), "\(command): \(result.stderr)")
@@ -342,7 +375,8 @@ struct TrustTests {
         for command in [["summary"], ["record", "M02-1", "--value", "4", "--date", "2025-07-31"]] {
             let result = try run(command + ["--lang", "en"])
             #expect(result.status == 1)
-            #expect(result.stderr.contains("was written by a newer renewal (schema v9: something new)"), "\(result.stderr)")
+            #expect(
+                result.stderr.contains("was written by a newer renewal (schema v9: something new)"), "\(result.stderr)")
         }
         #expect(try sqlite("SELECT count(*) FROM entry") == "1")
     }
@@ -350,8 +384,10 @@ struct TrustTests {
     @Test func aDamagedStoreTakesNoMoreWritesAndSaysSoPlainly() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         for day in 1...28 {
-            let result = try run(["record", "M02-2", "--value", "\(day % 5)", "--date", String(format: "2025-02-%02d", day),
-                                  "--progress", String(repeating: "文", count: 2000)])
+            let result = try run([
+                "record", "M02-2", "--value", "\(day % 5)", "--date", String(format: "2025-02-%02d", day),
+                "--progress", String(repeating: "文", count: 2000),
+            ])
             #expect(result.status == 0, "\(result.stderr)")
         }
         // Everything into the main file, then garbage over the entry table's first page, as a
@@ -385,7 +421,8 @@ struct TrustTests {
         #expect(rootHelp.status == 0)
         #expect(rootHelp.stdout.contains("SUBCOMMANDS:") && rootHelp.stdout.contains("summary"), "\(rootHelp.stdout)")
         let helpCommand = try CLI.run(["--lang", "en", "help", "record"])
-        #expect(helpCommand.status == 0 && helpCommand.stdout.contains("USAGE: renewal record"), "\(helpCommand.stderr)")
+        #expect(
+            helpCommand.status == 0 && helpCommand.stdout.contains("USAGE: renewal record"), "\(helpCommand.stderr)")
         let version = try CLI.run(["--version"])
         #expect(version.status == 0 && version.stdout.split(separator: ".").count == 3, "\(version.stdout)")
         let negative = try CLI.run(["record", "M02-1", "--value", "-3", "--lang", "en"])
@@ -399,8 +436,12 @@ struct TrustTests {
     }
 
     @Test func everyHelpIsInTheChosenLanguageAndFitsEightyColumns() throws {
-        let commands = [[]] + ["tui", "summary", "overdue", "show", "history", "report", "record", "baseline", "import",
-                               "template", "flag", "unflag", "flags", "plan", "snapshot", "init"].map { [$0] }
+        let commands =
+            [[]]
+            + [
+                "tui", "summary", "overdue", "show", "history", "report", "record", "baseline", "import",
+                "template", "flag", "unflag", "flags", "plan", "snapshot", "init",
+            ].map { [$0] }
         for command in commands {
             for language in ["zh", "en"] {
                 let result = try CLI.run(command + ["--help", "--lang", language])
@@ -421,8 +462,10 @@ struct TrustTests {
 
     @Test func everyCommandTakesDemoAndSaysNothingWasKept() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        for command in [["record", "M02-1", "--value", "3", "--date", "2026-11-15"], ["flag", "M02-1", "--note", "请说明"],
-                        ["unflag", "G27-5"], ["import", CLI.example], ["baseline", "G27-8", "--value", "100", "--year", "2023"]] {
+        for command in [
+            ["record", "M02-1", "--value", "3", "--date", "2026-11-15"], ["flag", "M02-1", "--note", "请说明"],
+            ["unflag", "G27-5"], ["import", CLI.example], ["baseline", "G27-8", "--value", "100", "--year", "2023"],
+        ] {
             let result = try run(["--demo"] + command)
             #expect(result.status == 0, "\(command): \(result.stderr)")
             #expect(result.stdout.contains("未保留任何数据"), "\(command): \(result.stdout)")

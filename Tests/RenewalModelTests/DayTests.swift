@@ -1,5 +1,5 @@
-import Testing
 import RenewalModel
+import Testing
 
 @Suite("Day")
 struct DayTests {
@@ -9,7 +9,9 @@ struct DayTests {
         #expect(Day(" 2025.06.30 ")?.description == "2025-06-30")
     }
 
-    @Test(arguments: ["2025-02-29", "2025-13-01", "2025-00-10", "20251231", "25-12-31", "2025-12-31x", "", "2025-1-", "二〇二五-01-01"])
+    @Test(arguments: [
+        "2025-02-29", "2025-13-01", "2025-00-10", "20251231", "25-12-31", "2025-12-31x", "", "2025-1-", "二〇二五-01-01",
+    ])
     func rejectsWhatIsNotADate(_ text: String) {
         #expect(Day(text) == nil)
     }
@@ -40,8 +42,11 @@ struct DayTests {
 
 @Suite("Safe numbers")
 struct SafeNumberTests {
-    @Test(arguments: [(1e19, 1_000_000_000_000_000), (-1e300, -1_000_000_000_000_000), (Double.nan, 0), (Double.infinity, 1_000_000_000_000_000),
-                      (2.5, 3), (-2.4, -2)])
+    @Test(arguments: [
+        (1e19, 1_000_000_000_000_000), (-1e300, -1_000_000_000_000_000), (Double.nan, 0),
+        (Double.infinity, 1_000_000_000_000_000),
+        (2.5, 3), (-2.4, -2),
+    ])
     func conversionsNeverTrap(_ value: Double, _ expected: Int) {
         #expect(Int(saturating: value) == expected)
     }
@@ -57,11 +62,14 @@ struct SafeNumberTests {
 
 @Suite("Flags as of a date")
 struct FlagDateTests {
-    let flag = SupervisionFlag(id: "1", itemId: "M02-1", note: "请说明", flaggedBy: "专班", flaggedAt: "2026-11-20T15:00:00+08:00",
-                               clearedBy: "专班", clearedAt: "2026-12-10T09:00:00+08:00")
+    let flag = SupervisionFlag(
+        id: "1", itemId: "M02-1", note: "请说明", flaggedBy: "专班", flaggedAt: "2026-11-20T15:00:00+08:00",
+        clearedBy: "专班", clearedAt: "2026-12-10T09:00:00+08:00")
 
-    @Test(arguments: [("2026-11-19", false), ("2026-11-20", true), ("2026-11-21", true),
-                      ("2026-12-09", true), ("2026-12-10", false), ("2026-12-11", false)])
+    @Test(arguments: [
+        ("2026-11-19", false), ("2026-11-20", true), ("2026-11-21", true),
+        ("2026-12-09", true), ("2026-12-10", false), ("2026-12-11", false),
+    ])
     func aFlagIsOpenFromTheDayItIsRaisedUntilTheDayItIsCleared(_ day: String, _ open: Bool) throws {
         #expect(flag.isOpen(on: try #require(Day(day))) == open)
     }
@@ -80,14 +88,16 @@ struct FlagDateTests {
 struct FollowUpTests {
     @Test func aFlagUnansweredPastItsReplyDateIsMarked() throws {
         let plan = TestPlan.with([TestPlan.quantitative(deadline: "2027-12-31")])
-        let flag = SupervisionFlag(id: "1", itemId: "M01-1", note: "请说明", flaggedBy: "专班", flaggedAt: "2026-11-20T15:00:00+08:00",
-                                   followUp: "2026-12-10")
+        let flag = SupervisionFlag(
+            id: "1", itemId: "M01-1", note: "请说明", flaggedBy: "专班", flaggedAt: "2026-11-20T15:00:00+08:00",
+            followUp: "2026-12-10")
         let earlier = [TestPlan.entry("M01-1", "2026-10-31", 40)]
         func markers(_ entries: [ProgressEntry], _ day: String) -> [Marker] {
-            StatusEngine(plan: plan).evaluate(entries: entries, flags: [flag], asOf: TestPlan.day(day)).target("M01-1")?.markers ?? []
+            StatusEngine(plan: plan).evaluate(entries: entries, flags: [flag], asOf: TestPlan.day(day)).target("M01-1")?
+                .markers ?? []
         }
-        #expect(!markers(earlier, "2026-12-10").contains(.followUpOverdue))   // the reply date itself
-        #expect(markers(earlier, "2026-12-11").contains(.followUpOverdue))    // the day after
+        #expect(!markers(earlier, "2026-12-10").contains(.followUpOverdue))  // the reply date itself
+        #expect(markers(earlier, "2026-12-11").contains(.followUpOverdue))  // the day after
         #expect(markers(earlier, "2026-12-11").contains(.flagged))
         // An entry since the flag was raised is the reply.
         let answered = earlier + [TestPlan.entry("M01-1", "2026-11-30", 45)]
@@ -95,7 +105,8 @@ struct FollowUpTests {
         // A cleared flag asks nothing.
         var cleared = flag
         cleared.clearedAt = "2026-12-01T09:00:00+08:00"
-        let evaluation = StatusEngine(plan: plan).evaluate(entries: earlier, flags: [cleared], asOf: TestPlan.day("2026-12-11"))
+        let evaluation = StatusEngine(plan: plan).evaluate(
+            entries: earlier, flags: [cleared], asOf: TestPlan.day("2026-12-11"))
         #expect(evaluation.target("M01-1")?.markers == [.noCurrentReport])
     }
 }

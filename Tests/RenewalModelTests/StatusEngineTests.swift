@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RenewalModel
 
 private typealias T = TestPlan
@@ -57,7 +58,8 @@ struct TrajectoryTests {
     // of the last due period, and as of 2024-07-10 (June's return due) that is exactly half-way.
     static let window = (start: "2024-01-01", deadline: "2024-12-28")
 
-    func judge(_ value: Double?, asOf: String = "2024-07-10", comparator: GoalComparator = .atLeast) -> TargetEvaluation {
+    func judge(_ value: Double?, asOf: String = "2024-07-10", comparator: GoalComparator = .atLeast) -> TargetEvaluation
+    {
         let target = T.quantitative("M01-1", comparator, 100, deadline: Self.window.deadline)
         let entries = value.map { [T.entry("M01-1", "2024-06-30", $0)] } ?? []
         return T.judge(target, entries, asOf: asOf, start: Self.window.start)
@@ -155,7 +157,9 @@ struct TrajectoryTests {
         let target = T.quantitative("M01-1", .atMost, 60, reading: .level, deadline: Self.window.deadline)
         let base = T.entry("M01-1", "2023-12-31", 100, baselineYear: 2023)
         func judged(_ value: Double) -> Status {
-            T.judge(target, [base, T.entry("M01-1", "2024-06-30", value)], asOf: "2024-07-10", start: Self.window.start).status
+            T.judge(
+                target, [base, T.entry("M01-1", "2024-06-30", value)], asOf: "2024-07-10", start: Self.window.start
+            ).status
         }
         #expect(judged(80) == .onTrack)
         #expect(judged(95) == .severelyBehind)
@@ -189,8 +193,10 @@ struct AnnualTests {
     }
 
     @Test func whenEveryPastYearMetTheCurrentYearDecides() {
-        let entries = [T.entry("M01-1", "2024-12-31", 160), T.entry("M01-1", "2025-11-30", 151),
-                       T.entry("M01-1", "2026-06-30", 20)]
+        let entries = [
+            T.entry("M01-1", "2024-12-31", 160), T.entry("M01-1", "2025-11-30", 151),
+            T.entry("M01-1", "2026-06-30", 20),
+        ]
         // As of 2026-07-10 June's return is due: the year's pace is read on 2026-06-30.
         let result = T.judge(annual, entries, asOf: "2026-07-10")
         #expect(result.years.map(\.status) == [.done, .done, .severelyBehind])
@@ -232,8 +238,11 @@ struct AnnualTests {
         let target = T.quantitative("M01-1", .about, 200, reading: .yearToDate, deadline: "2025-12-31")
         let entries = [T.entry("M01-1", "2024-12-31", 210), T.entry("M01-1", "2025-12-31", 191)]
         #expect(T.judge(target, entries, asOf: "2026-01-10").status == .done)
-        #expect(T.judge(target, [T.entry("M01-1", "2024-12-31", 210), T.entry("M01-1", "2025-12-31", 189)],
-                        asOf: "2026-01-10").status == .overdue)
+        #expect(
+            T.judge(
+                target, [T.entry("M01-1", "2024-12-31", 210), T.entry("M01-1", "2025-12-31", 189)],
+                asOf: "2026-01-10"
+            ).status == .overdue)
         // A good 2024 is not done: the goal is for 2025.
         #expect(T.judge(target, [T.entry("M01-1", "2024-12-31", 210)], asOf: "2024-12-31").status == .onTrack)
     }
@@ -278,7 +287,8 @@ struct RelativeTests {
     }
 
     @Test func aboutADoublingIsMetWithinTolerance() {
-        let double = T.quantitative("G27-6", .about, 100, reading: .yearToDate, deadline: "2027-12-31", baselineYear: 2023)
+        let double = T.quantitative(
+            "G27-6", .about, 100, reading: .yearToDate, deadline: "2027-12-31", baselineYear: 2023)
         let plan = T.with([], overall: [double])
         let base = T.entry("G27-6", "2023-12-31", 500, baselineYear: 2023)
         let met = T.evaluate(plan, [base, T.entry("G27-6", "2027-12-31", 950)], asOf: "2028-01-02").target("G27-6")
@@ -312,12 +322,14 @@ struct MilestoneTests {
     }
 
     @Test func inProgressBeforeTheDeadlineIsOnTrack() {
-        let result = T.judge(T.milestone(), [T.entry("M01-1", "2025-05-31", milestone: .inProgress)], asOf: "2025-06-01")
+        let result = T.judge(
+            T.milestone(), [T.entry("M01-1", "2025-05-31", milestone: .inProgress)], asOf: "2025-06-01")
         #expect(result.status == .onTrack)
     }
 
     @Test func notDoneAfterTheDeadlineIsOverdue() {
-        let result = T.judge(T.milestone(), [T.entry("M01-1", "2025-11-30", milestone: .inProgress)], asOf: "2026-01-01")
+        let result = T.judge(
+            T.milestone(), [T.entry("M01-1", "2025-11-30", milestone: .inProgress)], asOf: "2026-01-01")
         #expect(result.status == .overdue)
         #expect(T.judge(T.milestone(), [], asOf: "2026-01-01").status == .overdue)
     }
@@ -327,34 +339,39 @@ struct MilestoneTests {
     }
 
     @Test func aBlankNarrativeReportCountsAsNone() {
-        let narrative = Measure(number: 2, title: "叙述措施", titleEn: "Narrative", text: "", leadUnits: ["市工业和信息化局"],
-                                responsibleUnits: [], targets: [])
+        let narrative = Measure(
+            number: 2, title: "叙述措施", titleEn: "Narrative", text: "", leadUnits: ["市工业和信息化局"],
+            responsibleUnits: [], targets: [])
         let plan = T.with([], extraMeasures: [narrative])
         let blank = T.entry("M02", "2025-05-31", milestone: .inProgress, progress: " 　")
         #expect(T.evaluate(plan, [blank], asOf: "2025-06-10").measure(2)?.status == .noReport)
         let written = T.entry("M02", "2025-05-31", milestone: .inProgress, progress: "完成设备摸排")
         #expect(T.evaluate(plan, [written], asOf: "2025-06-10").measure(2)?.status == .ongoing)
         // Read for judging without its text, the entry still knows it was blank.
-        let lean = ProgressEntry(id: "1", itemId: "M02", date: T.day("2025-05-31"), value: nil, milestone: .inProgress,
-                                 corrects: nil, baselineYear: nil, hasProgress: false)
+        let lean = ProgressEntry(
+            id: "1", itemId: "M02", date: T.day("2025-05-31"), value: nil, milestone: .inProgress,
+            corrects: nil, baselineYear: nil, hasProgress: false)
         #expect(T.evaluate(plan, [lean], asOf: "2025-06-10").measure(2)?.status == .noReport)
     }
 
     @Test func withoutADeadlineItIsOngoingWhileTheLastDuePeriodHasAReport() {
         let undated = T.milestone(deadline: nil)
         let entries = [T.entry("M01-1", "2025-05-31", milestone: .inProgress)]
-        #expect(T.judge(undated, entries, asOf: "2025-07-09").status == .ongoing)   // last due: May
+        #expect(T.judge(undated, entries, asOf: "2025-07-09").status == .ongoing)  // last due: May
         #expect(T.judge(undated, entries, asOf: "2025-07-10").status == .noReport)  // last due: June
     }
 
     @Test func aLaterReportWithdrawingDoneCounts() {
-        let entries = [T.entry("M01-1", "2025-03-01", milestone: .done), T.entry("M01-1", "2025-04-01", milestone: .inProgress)]
+        let entries = [
+            T.entry("M01-1", "2025-03-01", milestone: .done), T.entry("M01-1", "2025-04-01", milestone: .inProgress),
+        ]
         #expect(T.judge(T.milestone(), entries, asOf: "2025-04-02").status == .onTrack)
     }
 
     @Test func aMeasureWithoutTargetsIsJudgedOnItsNarrativeReports() {
-        let narrative = Measure(number: 2, title: "叙述措施", titleEn: "Narrative", text: "", leadUnits: ["市工业和信息化局"],
-                                responsibleUnits: [], targets: [])
+        let narrative = Measure(
+            number: 2, title: "叙述措施", titleEn: "Narrative", text: "", leadUnits: ["市工业和信息化局"],
+            responsibleUnits: [], targets: [])
         let plan = T.with([], extraMeasures: [narrative])
         #expect(T.evaluate(plan, [], asOf: "2025-01-01").measure(2)?.status == .noReport)
         let reported = T.evaluate(plan, [T.entry("M02", "2024-12-20", milestone: .inProgress)], asOf: "2025-01-01")
@@ -372,10 +389,10 @@ struct MarkerTests {
     @Test func dueSoonWithinThirtyDaysOfTheDeadlineWhatsoeverTheLag() {
         let target = T.quantitative(deadline: "2025-12-31")
         let entries = [T.entry("M01-1", "2025-11-30", 96)]
-        #expect(T.judge(target, entries, asOf: "2025-11-30").status == .onTrack)   // 31 days to go
-        #expect(T.judge(target, entries, asOf: "2025-12-01").status == .dueSoon)   // 30 days
-        #expect(T.judge(target, entries, asOf: "2025-12-31").status == .dueSoon)   // the deadline day itself
-        #expect(T.judge(target, entries, asOf: "2026-01-01").status == .overdue)   // the day after
+        #expect(T.judge(target, entries, asOf: "2025-11-30").status == .onTrack)  // 31 days to go
+        #expect(T.judge(target, entries, asOf: "2025-12-01").status == .dueSoon)  // 30 days
+        #expect(T.judge(target, entries, asOf: "2025-12-31").status == .dueSoon)  // the deadline day itself
+        #expect(T.judge(target, entries, asOf: "2026-01-01").status == .overdue)  // the day after
     }
 
     @Test func aDoneItemIsNeverDueSoon() {
@@ -389,17 +406,18 @@ struct MarkerTests {
         let target = T.quantitative(deadline: "2027-12-31")
         let entries = [T.entry("M01-1", "2025-01-31", 10)]
         // January's return is due 2025-02-10; February's 2025-03-10; March's 2025-04-10.
-        #expect(T.judge(target, entries, asOf: "2025-03-09").markers.isEmpty)                  // last due: January
-        #expect(T.judge(target, entries, asOf: "2025-03-10").markers == [.noCurrentReport])    // last due: February
+        #expect(T.judge(target, entries, asOf: "2025-03-09").markers.isEmpty)  // last due: January
+        #expect(T.judge(target, entries, asOf: "2025-03-10").markers == [.noCurrentReport])  // last due: February
         #expect(T.judge(target, entries, asOf: "2025-04-09").markers == [.noCurrentReport])
-        #expect(T.judge(target, entries, asOf: "2025-04-10").markers == [.stale])              // two periods old
+        #expect(T.judge(target, entries, asOf: "2025-04-10").markers == [.stale])  // two periods old
     }
 
     @Test func flaggedItemsCarryTheMarker() {
         let target = T.quantitative(deadline: "2027-12-31")
         #expect(T.judge(target, [], asOf: "2025-02-11", flagged: ["M01-1"]).markers == [.flagged])
         let plan = T.with([target])
-        #expect(T.evaluate(plan, [], asOf: "2025-02-11", flagged: ["M01"]).measure(1)?.markers.contains(.flagged) == true)
+        #expect(
+            T.evaluate(plan, [], asOf: "2025-02-11", flagged: ["M01"]).measure(1)?.markers.contains(.flagged) == true)
     }
 }
 
@@ -426,7 +444,9 @@ struct RollupTests {
     }
 
     @Test func aMeasureTakesTheWorstStatusOfItsTargets() {
-        let plan = T.with([T.quantitative("M01-1", deadline: "2025-12-31"), T.quantitative("M01-2", deadline: "2027-12-31")])
+        let plan = T.with([
+            T.quantitative("M01-1", deadline: "2025-12-31"), T.quantitative("M01-2", deadline: "2027-12-31"),
+        ])
         let entries = [T.entry("M01-1", "2025-12-01", 100), T.entry("M01-2", "2026-01-01", 1)]
         let result = T.evaluate(plan, entries, asOf: "2026-01-02")
         #expect(result.target("M01-1")?.status == .done)
@@ -435,8 +455,9 @@ struct RollupTests {
     }
 
     @Test func programmesCountStatusesNotAverages() {
-        let narrative = Measure(number: 2, title: "叙述", titleEn: "N", text: "", leadUnits: ["市工业和信息化局"],
-                                responsibleUnits: [], targets: [])
+        let narrative = Measure(
+            number: 2, title: "叙述", titleEn: "N", text: "", leadUnits: ["市工业和信息化局"],
+            responsibleUnits: [], targets: [])
         let plan = T.with([T.quantitative(deadline: "2025-12-31")], extraMeasures: [narrative])
         let result = T.evaluate(plan, [T.entry("M01-1", "2025-06-01", 100)], asOf: "2025-07-01")
         let counts = result.programmes[0].counts
@@ -449,8 +470,11 @@ struct RollupTests {
     @Test func severityOrdersWorstFirst() {
         // DESIGN §4: 逾期未完成, 严重滞后, 进度滞后, 临期未完成, 未报送, 基数缺失, 按序时推进, 持续推进,
         // 逾期完成, 已完成, 未启动.
-        #expect(Status.worstFirst == [.overdue, .severelyBehind, .behind, .dueSoon, .noReport, .baselineMissing,
-                                      .onTrack, .ongoing, .doneLate, .done, .notStarted])
+        #expect(
+            Status.worstFirst == [
+                .overdue, .severelyBehind, .behind, .dueSoon, .noReport, .baselineMissing,
+                .onTrack, .ongoing, .doneLate, .done, .notStarted,
+            ])
         #expect(Status.overdue > Status.severelyBehind)
         #expect(Status.severelyBehind > Status.behind)
         #expect(Status.behind > Status.dueSoon)

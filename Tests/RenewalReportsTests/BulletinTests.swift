@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RenewalModel
+import Testing
+
 @testable import RenewalReports
 @testable import RenewalStore
 
@@ -12,16 +13,20 @@ struct BulletinTests {
 
     init() throws {
         plan = try PlanLoader.embedded()
-        entries = try EntriesCSV.read(path: ReportTests.root.appending(path: "Data/examples/returns-example.csv").path, plan: plan,
-                                      today: Day("2026-11-29")!)
+        entries = try EntriesCSV.read(
+            path: ReportTests.root.appending(path: "Data/examples/returns-example.csv").path, plan: plan,
+            today: Day("2026-11-29")!)
     }
 
-    func bulletin(_ language: Language = .zh, asOf: String = "2026-11-29", entries: [ProgressEntry]? = nil,
-                  flags: [SupervisionFlag] = []) -> Bulletin {
+    func bulletin(
+        _ language: Language = .zh, asOf: String = "2026-11-29", entries: [ProgressEntry]? = nil,
+        flags: [SupervisionFlag] = []
+    ) -> Bulletin {
         let used = entries ?? self.entries
         let day = Day(asOf)!
         let evaluation = StatusEngine(plan: plan).evaluate(entries: used, flags: flags, asOf: day)
-        return Bulletin(context: ReportContext(plan: plan, evaluation: evaluation, language: language, entries: used, flags: flags))
+        return Bulletin(
+            context: ReportContext(plan: plan, evaluation: evaluation, language: language, entries: used, flags: flags))
     }
 
     @Test(arguments: [Language.zh, .en])
@@ -54,8 +59,9 @@ struct BulletinTests {
 
     @Test func textFromTheStoreCannotBreakEitherPrinting() {
         let note = "| 表格 | <script>alert(1)</script> **粗体** [链接](http://x) \u{1B}[2J"
-        let flag = SupervisionFlag(id: "1", itemId: "M02-1", note: note, flaggedBy: "督办<人>", flaggedAt: "2026-11-20T15:00:00+08:00",
-                                   followUp: nil)
+        let flag = SupervisionFlag(
+            id: "1", itemId: "M02-1", note: note, flaggedBy: "督办<人>", flaggedAt: "2026-11-20T15:00:00+08:00",
+            followUp: nil)
         let bulletin = bulletin(flags: [flag])
         let markdown = bulletin.markdown()
         #expect(markdown.contains("\\| 表格 \\| \\<script\\>alert(1)\\</script\\> \\*\\*粗体\\*\\* \\[链接\\](http://x)"))

@@ -1,5 +1,6 @@
-import Testing
 import RenewalModel
+import Testing
+
 @testable import RenewalReports
 @testable import RenewalStore
 

@@ -1,23 +1,29 @@
 import Foundation
-import Testing
 import RenewalModel
 import RenewalText
+import Testing
+
 @testable import RenewalReports
 @testable import RenewalStore
 
 /// Reports built from the real plan and the example return in Data/examples.
 @Suite("Reports")
 struct ReportTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     let plan: Plan
     let entries: [ProgressEntry]
 
     init() throws {
         plan = try PlanLoader.embedded()
-        entries = try EntriesCSV.read(path: Self.root.appending(path: "Data/examples/returns-example.csv").path, plan: plan, today: Day("2026-11-29")!)
+        entries = try EntriesCSV.read(
+            path: Self.root.appending(path: "Data/examples/returns-example.csv").path, plan: plan,
+            today: Day("2026-11-29")!)
     }
 
-    func context(_ language: Language = .zh, asOf: String = "2026-11-29", width: Int = 80, withEntries: Bool = true) -> ReportContext {
+    func context(
+        _ language: Language = .zh, asOf: String = "2026-11-29", width: Int = 80, withEntries: Bool = true
+    ) -> ReportContext {
         let day = Day(asOf)!
         let used = withEntries ? entries : []
         let evaluation = StatusEngine(plan: plan).evaluate(entries: used, asOf: day)
@@ -97,8 +103,10 @@ struct ReportTests {
         #expect(report.leadUnits == ["市农业农村局"])
         #expect(report.responsibleUnits == ["市财政局"])
         #expect(report.targets.map(\.id) == ["M04-1", "M04-2", "M04-3"])
-        for fragment in ["每年淘汰老旧农业机械150台（套）以上", "每年更新购置农业机械1000台（套）以上", "农作物耕种收综合机械化率达到94%以上",
-                         "牵头单位：市农业农村局", "责任单位：市财政局", "每年 >=150台（套）", "截止 2025-12-31"] {
+        for fragment in [
+            "每年淘汰老旧农业机械150台（套）以上", "每年更新购置农业机械1000台（套）以上", "农作物耕种收综合机械化率达到94%以上",
+            "牵头单位：市农业农村局", "责任单位：市财政局", "每年 >=150台（套）", "截止 2025-12-31",
+        ] {
             #expect(text.contains(fragment), "missing \(fragment)")
         }
     }
@@ -119,9 +127,14 @@ struct ReportTests {
 
     @Test func jsonHasTheDocumentedKeys() throws {
         let encoder = JSONEncoder()
-        let summary = try JSONSerialization.jsonObject(with: encoder.encode(SummaryReport(context: context()))) as? [String: Any]
-        #expect(Set(summary?.keys.map { $0 } ?? []) == ["title", "asOf", "measureCounts", "targetCounts", "programmes", "overallTargets", "sampleData"])
-        let overdue = try JSONSerialization.jsonObject(with: encoder.encode(OverdueReport(context: context()))) as? [String: Any]
+        let summary =
+            try JSONSerialization.jsonObject(with: encoder.encode(SummaryReport(context: context()))) as? [String: Any]
+        #expect(
+            Set(summary?.keys.map { $0 } ?? []) == [
+                "title", "asOf", "measureCounts", "targetCounts", "programmes", "overallTargets", "sampleData",
+            ])
+        let overdue =
+            try JSONSerialization.jsonObject(with: encoder.encode(OverdueReport(context: context()))) as? [String: Any]
         let groups = overdue?["groups"] as? [[String: Any]]
         let items = (groups ?? []).flatMap { ($0["items"] as? [[String: Any]]) ?? [] }
         #expect(!items.isEmpty)

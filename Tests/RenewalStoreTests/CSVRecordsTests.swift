@@ -1,5 +1,6 @@
-import Testing
 import RenewalModel
+import Testing
+
 @testable import RenewalStore
 
 @Suite("CSV records")

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RenewalModel
+import Testing
+
 @testable import RenewalStore
 
 /// Importing returns: every error class is reported with its line and nothing is written.
@@ -18,7 +19,8 @@ struct ImportTests {
     func importFile(_ path: String, into store: ProgressStore) throws -> [String] {
         do {
             let checked = try EntriesCSV.readReturn(path: path, plan: plan, today: Self.today)
-            _ = try ReturnImporter.run(checked, file: path, store: store, by: "test", at: "2026-11-29T10:00:00+08:00", dryRun: false)
+            _ = try ReturnImporter.run(
+                checked, file: path, store: store, by: "test", at: "2026-11-29T10:00:00+08:00", dryRun: false)
             return []
         } catch let error as EntriesError {
             return error.problems.map { "\($0.line ?? 0) \($0.column?.rawValue ?? "") \($0.message.en)" }
@@ -39,7 +41,9 @@ struct ImportTests {
         ("M02-1,,5,,,,", "日期", "required cell is empty"),
         ("M02-1,2025-06-30,5,,,,税务所", "填报单位", "unknown unit"),
     ])
-    func eachBadRowIsReportedWithItsLineAndTheStoreIsUnchanged(_ bad: String, _ column: String, _ message: String) throws {
+    func eachBadRowIsReportedWithItsLineAndTheStoreIsUnchanged(
+        _ bad: String, _ column: String, _ message: String
+    ) throws {
         let temp = try TemporaryStore()
         defer { temp.cleanup() }
         try temp.store.append(.sample("M02-2", "2025-06-30", 3))
@@ -57,7 +61,8 @@ struct ImportTests {
     @Test func everyBadRowIsListedNotJustTheFirst() throws {
         let temp = try TemporaryStore()
         defer { temp.cleanup() }
-        let file = try temp.write(Self.header + "M99-1,2025-06-30,5,,,,\nM02-1,2025-06-30,20,,,,\nM02-1,2025-13-01,x,,,,\n")
+        let file = try temp.write(
+            Self.header + "M99-1,2025-06-30,5,,,,\nM02-1,2025-06-30,20,,,,\nM02-1,2025-13-01,x,,,,\n")
         let problems = try importFile(file, into: temp.store)
         #expect(problems.map { $0.prefix(1) } == ["2", "4", "4"])
         #expect(try temp.store.entryCount() == 0)
@@ -66,7 +71,8 @@ struct ImportTests {
     @Test func importingTheSameFileTwiceAddsNothing() throws {
         let temp = try TemporaryStore()
         defer { temp.cleanup() }
-        let file = try temp.write(Self.header + "M02-1,2025-06-30,20,,,,\nM05-1,2025-11-30,完成,,,,\nM08,2025-06-30,,加装电梯,,,\n")
+        let file = try temp.write(
+            Self.header + "M02-1,2025-06-30,20,,,,\nM05-1,2025-11-30,完成,,,,\nM08,2025-06-30,,加装电梯,,,\n")
         let checked = try EntriesCSV.readReturn(path: file, plan: plan, today: Self.today)
         let first = try ReturnImporter.run(checked, file: file, store: temp.store, by: "a", at: "t1", dryRun: false)
         let second = try ReturnImporter.run(checked, file: file, store: temp.store, by: "b", at: "t2", dryRun: false)
@@ -89,7 +95,9 @@ struct ImportTests {
     @Test func aGBKFileImports() throws {
         let temp = try TemporaryStore()
         defer { temp.cleanup() }
-        let utf8 = Self.header.replacingOccurrences(of: "\n", with: "\r\n") + "M02-1,2025-06-30,20,新培育晨星工厂,资金紧张,加快申报,市工业和信息化局\r\n"
+        let utf8 =
+            Self.header.replacingOccurrences(of: "\n", with: "\r\n")
+            + "M02-1,2025-06-30,20,新培育晨星工厂,资金紧张,加快申报,市工业和信息化局\r\n"
         let gbk = try Self.iconv(utf8, to: "GBK")
         #expect(String(data: gbk, encoding: .utf8) == nil, "the test file must not be valid UTF-8")
         let file = temp.folder.appending(path: "gbk.csv")
@@ -105,7 +113,8 @@ struct ImportTests {
     @Test func baselineRowsAreStoredAsBaselines() throws {
         let temp = try TemporaryStore()
         defer { temp.cleanup() }
-        let file = try temp.write("指标编号,日期,数值,进展情况,存在问题,下步计划,填报单位,基数年份\nG27-7,,8200,2023年二手车交易量,,,,2023\nG27-7,,8200,,,,,2022\n")
+        let file = try temp.write(
+            "指标编号,日期,数值,进展情况,存在问题,下步计划,填报单位,基数年份\nG27-7,,8200,2023年二手车交易量,,,,2023\nG27-7,,8200,,,,,2022\n")
         let problems = try importFile(file, into: temp.store)
         #expect(problems == ["3 基数年份 G27-7 is measured against 2023, not 2022"])
         let good = try temp.write("指标编号,日期,数值,基数年份\nG27-7,,8200,2023\n", name: "good.csv")
@@ -135,7 +144,8 @@ struct ImportTests {
 @Suite("CSV export")
 struct CSVExportTests {
     @Test func exportsStartWithABOMAndUseCRLF() {
-        let data = CSVExport.encode(header: ["编号", "说明"], rows: [[.text("M02-1"), .text("多行\n文本")], [.text("x"), .number(1.5)]])
+        let data = CSVExport.encode(
+            header: ["编号", "说明"], rows: [[.text("M02-1"), .text("多行\n文本")], [.text("x"), .number(1.5)]])
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: data.dropFirst(3), as: UTF8.self)
         #expect(text.hasPrefix("编号,说明\r\nM02-1,\"多行\n文本\"\r\nx,1.5\r\n"))
@@ -151,7 +161,8 @@ struct CSVExportTests {
 
     @Test func controlCharactersInCellsAreMadeVisible() {
         // A lone CR would end the row in some readers; ESC would reach a terminal that cats the file.
-        let data = CSVExport.encode(header: ["a"], rows: [[.text("\rx")], [.text("a\u{1B}]0;t\u{07}b")], [.text("二行\n文本")]])
+        let data = CSVExport.encode(
+            header: ["a"], rows: [[.text("\rx")], [.text("a\u{1B}]0;t\u{07}b")], [.text("二行\n文本")]])
         let text = String(decoding: data.dropFirst(3), as: UTF8.self)
         #expect(text.contains("^Mx"))
         #expect(text.contains("a^[]0;t^Gb"))
@@ -173,12 +184,16 @@ struct CSVExportTests {
         #expect(text.contains("M05-1"))
         #expect(!text.contains("M02-1"))
         // Filled in (a figure and a date on the M04-1 row), the form imports as it is.
-        let filled = text.replacingOccurrences(of: "M04-1,每年淘汰老旧农业机械150台（套）以上,每年 >=150台（套）（填本年累计）,台（套）,每年,,,",
-                                               with: "M04-1,每年淘汰老旧农业机械150台（套）以上,每年 >=150台（套）（填本年累计）,台（套）,每年,2026-10-31,118,")
+        let filled = text.replacingOccurrences(
+            of: "M04-1,每年淘汰老旧农业机械150台（套）以上,每年 >=150台（套）（填本年累计）,台（套）,每年,,,",
+            with: "M04-1,每年淘汰老旧农业机械150台（套）以上,每年 >=150台（套）（填本年累计）,台（套）,每年,2026-10-31,118,")
         #expect(filled != text)
-        let onlyFilled = filled.split(separator: "\r\n").enumerated().filter { $0.offset == 0 || $0.element.contains("2026-10-31") }
-            .map(\.element).joined(separator: "\r\n")
-        let checked = try EntriesCSV.readReturn(data: Data(onlyFilled.utf8), file: "filled.csv", plan: plan, today: Day("2026-11-29")!)
+        let onlyFilled = filled.split(separator: "\r\n").enumerated().filter {
+            $0.offset == 0 || $0.element.contains("2026-10-31")
+        }
+        .map(\.element).joined(separator: "\r\n")
+        let checked = try EntriesCSV.readReturn(
+            data: Data(onlyFilled.utf8), file: "filled.csv", plan: plan, today: Day("2026-11-29")!)
         #expect(checked.rows.count == 1)
         #expect(checked.rows.first?.checked.value == 118)
         #expect(checked.rows.first?.checked.reportingUnit == "市农业农村局")

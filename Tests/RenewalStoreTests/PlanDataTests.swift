@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RenewalModel
+import Testing
+
 @testable import RenewalStore
 
 /// The plan in Data/plan.json against itself and against the official text.
@@ -35,8 +36,11 @@ struct PlanDataTests {
 
     @Test func elevenProgrammesInOrderWithTheirTitlesAsWritten() {
         #expect(plan.programmes.map(\.number) == Array(2...12))
-        #expect(plan.programmes.map(\.key) == ["industry", "agriculture", "transport", "buildings", "education", "health",
-                                              "consumer", "supply", "recycling", "standards", "safeguards"])
+        #expect(
+            plan.programmes.map(\.key) == [
+                "industry", "agriculture", "transport", "buildings", "education", "health",
+                "consumer", "supply", "recycling", "standards", "safeguards",
+            ])
         for programme in plan.programmes {
             let heading = "\(programme.numeral)、\(programme.title)（"
             #expect(text.contains(heading), "section heading \(heading) not in the text")
@@ -45,8 +49,10 @@ struct PlanDataTests {
     }
 
     @Test func measuresOneToThirtyFourEachOnceInTheRightProgramme() {
-        let expected: [Int: ClosedRange<Int>] = [2: 1...3, 3: 4...5, 4: 6...7, 5: 8...9, 6: 10...12, 7: 13...14,
-                                                8: 15...16, 9: 17...19, 10: 20...24, 11: 25...27, 12: 28...34]
+        let expected: [Int: ClosedRange<Int>] = [
+            2: 1...3, 3: 4...5, 4: 6...7, 5: 8...9, 6: 10...12, 7: 13...14,
+            8: 15...16, 9: 17...19, 10: 20...24, 11: 25...27, 12: 28...34,
+        ]
         for programme in plan.programmes {
             #expect(programme.measures.map(\.number) == Array(expected[programme.number] ?? 0...0))
         }
@@ -64,7 +70,10 @@ struct PlanDataTests {
     @Test func eachMeasuresUnitsAreExactlyThoseInItsBrackets() throws {
         for measure in plan.measures {
             let clause = "\(measure.label)\(measure.title)。\(measure.text)"
-            guard let range = text.range(of: clause) else { Issue.record("measure \(measure.number) not found"); continue }
+            guard let range = text.range(of: clause) else {
+                Issue.record("measure \(measure.number) not found")
+                continue
+            }
             let rest = text[range.upperBound...]
             guard let close = rest.firstIndex(of: "）") else { continue }
             let brackets = String(rest[rest.index(after: rest.startIndex)..<close])
@@ -76,14 +85,20 @@ struct PlanDataTests {
                 var rest = part
                 for prefix in [label + "：", label + ":"] where rest.hasPrefix(prefix) { rest.removeFirst(prefix.count) }
                 for name in names.sorted(by: { $0.count > $1.count }) {
-                    guard let r = rest.range(of: name) else { Issue.record("\(name) not in measure \(measure.number)'s brackets"); continue }
+                    guard let r = rest.range(of: name) else {
+                        Issue.record("\(name) not in measure \(measure.number)'s brackets")
+                        continue
+                    }
                     rest.removeSubrange(r)
                 }
                 return rest.filter { !"、，,".contains($0) }
             }
-            #expect(strip(parts[0], label: "牵头单位", names: measure.leadUnits) == "", "measure \(measure.number) lead units")
+            #expect(
+                strip(parts[0], label: "牵头单位", names: measure.leadUnits) == "", "measure \(measure.number) lead units")
             if parts.count > 1 {
-                #expect(strip(parts[1], label: "责任单位", names: measure.responsibleUnits) == "", "measure \(measure.number) responsible units")
+                #expect(
+                    strip(parts[1], label: "责任单位", names: measure.responsibleUnits) == "",
+                    "measure \(measure.number) responsible units")
             }
         }
     }
@@ -135,12 +150,14 @@ struct PlanDataTests {
             if let value = target.value, target.comparator != .all {
                 // The number as written appears in the quote (1万辆 is stored as 10000).
                 let written = NumberText.format(value)
-                let ok = target.source.contains(written) || (value == 10000 && target.source.contains("1万"))
+                let ok =
+                    target.source.contains(written) || (value == 10000 && target.source.contains("1万"))
                     || (value == 100 && target.source.contains("一倍"))
                 #expect(ok, "\(target.id): \(written) not in \(target.source)")
             }
             // The deadline is the last 到YYYY年 before the end of the quote in the same sentence.
-            #expect(datedYear(of: target.source) == target.deadline?.year, "\(target.id): deadline differs from the text")
+            #expect(
+                datedYear(of: target.source) == target.deadline?.year, "\(target.id): deadline differs from the text")
         }
     }
 
@@ -154,7 +171,9 @@ struct PlanDataTests {
         var rest = Substring(sentence)
         while let marker = rest.range(of: "到") {
             let digits = rest[marker.upperBound...].prefix(4)
-            if digits.count == 4, let y = Int(digits), rest[marker.upperBound...].dropFirst(4).hasPrefix("年") { year = y }
+            if digits.count == 4, let y = Int(digits), rest[marker.upperBound...].dropFirst(4).hasPrefix("年") {
+                year = y
+            }
             rest = rest[marker.upperBound...]
         }
         return year
@@ -163,7 +182,10 @@ struct PlanDataTests {
     /// Nothing in the text that sets a number or a date may be missing: every number in the
     /// body of the plan lies inside some target's quoted source, except document references.
     @Test func everyNumberInThePlanIsCoveredByATarget() {
-        guard let body = text.range(of: "一、总体要求") else { Issue.record("no section 一"); return }
+        guard let body = text.range(of: "一、总体要求") else {
+            Issue.record("no section 一")
+            return
+        }
         let bodyText = String(text[body.lowerBound...])
         let notTargets = ["5G工厂", "“5567”"]
         var spans: [Range<String.Index>] = []
@@ -181,17 +203,24 @@ struct PlanDataTests {
         var index = bodyText.startIndex
         var uncovered: [String] = []
         while index < bodyText.endIndex {
-            guard bodyText[index].isASCII, bodyText[index].isNumber else { index = bodyText.index(after: index); continue }
+            guard bodyText[index].isASCII, bodyText[index].isNumber else {
+                index = bodyText.index(after: index)
+                continue
+            }
             var end = index
-            while end < bodyText.endIndex, bodyText[end].isASCII, bodyText[end].isNumber || bodyText[end] == "." || bodyText[end] == ":" {
+            while end < bodyText.endIndex, bodyText[end].isASCII,
+                bodyText[end].isNumber || bodyText[end] == "." || bodyText[end] == ":"
+            {
                 end = bodyText.index(after: end)
             }
             let number = String(bodyText[index..<end])
             let covered = spans.contains { $0.contains(index) }
             let isDateLead = bodyText[end...].hasPrefix("年") && bodyText[..<index].hasSuffix("到")
             if !covered && !isDateLead {
-                let from: String.Index = bodyText.index(index, offsetBy: -6, limitedBy: bodyText.startIndex) ?? bodyText.startIndex
-                let to: String.Index = bodyText.index(end, offsetBy: 6, limitedBy: bodyText.endIndex) ?? bodyText.endIndex
+                let from: String.Index =
+                    bodyText.index(index, offsetBy: -6, limitedBy: bodyText.startIndex) ?? bodyText.startIndex
+                let to: String.Index =
+                    bodyText.index(end, offsetBy: 6, limitedBy: bodyText.endIndex) ?? bodyText.endIndex
                 let context = String(bodyText[from..<to])
                 uncovered.append("\(number) in …\(context)…")
             }
@@ -209,7 +238,10 @@ struct PlanDataTests {
             #expect(deadlines.contains(year))
         }
         #expect(plan.allTargets.filter { $0.deadline == Day("2026-12-31") }.map(\.id).sorted() == ["M10-1", "M10-2"])
-        #expect(plan.allTargets.filter { $0.deadline == Day("2027-12-31") && $0.relatedMeasures == nil && !$0.id.hasPrefix("G") }.map(\.id) == ["M10-3"])
+        #expect(
+            plan.allTargets.filter {
+                $0.deadline == Day("2027-12-31") && $0.relatedMeasures == nil && !$0.id.hasPrefix("G")
+            }.map(\.id) == ["M10-3"])
     }
 
     @Test func farmMachineryIsAnnualAndMechanisationIsDueIn2025() throws {
@@ -217,7 +249,9 @@ struct PlanDataTests {
         #expect(measure.leadUnits == ["市农业农村局"])
         #expect(measure.responsibleUnits == ["市财政局"])
         let retired = try #require(plan.target(id: "M04-1"))
-        #expect(retired.value == 150 && retired.recurrence == .annual && retired.comparator == .atLeast && retired.unit == "台（套）")
+        #expect(
+            retired.value == 150 && retired.recurrence == .annual && retired.comparator == .atLeast
+                && retired.unit == "台（套）")
         let bought = try #require(plan.target(id: "M04-2"))
         #expect(bought.value == 1000 && bought.recurrence == .annual)
         let rate = try #require(plan.target(id: "M04-3"))

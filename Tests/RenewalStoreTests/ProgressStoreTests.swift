@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-import Testing
 import RenewalModel
+import Testing
+
 @testable import RenewalStore
 
 @Suite("Progress store")
@@ -26,8 +27,12 @@ struct ProgressStoreTests {
     }
 
     @Test func theDefaultPathFollowsXDG() {
-        #expect(ProgressStore.defaultPath(environment: ["XDG_DATA_HOME": "/x/data", "HOME": "/home/u"]) == "/x/data/renewal/renewal.sqlite")
-        #expect(ProgressStore.defaultPath(environment: ["HOME": "/home/u"]) == "/home/u/.local/share/renewal/renewal.sqlite")
+        #expect(
+            ProgressStore.defaultPath(environment: ["XDG_DATA_HOME": "/x/data", "HOME": "/home/u"])
+                == "/x/data/renewal/renewal.sqlite")
+        #expect(
+            ProgressStore.defaultPath(environment: ["HOME": "/home/u"]) == "/home/u/.local/share/renewal/renewal.sqlite"
+        )
     }
 
     @Test func entriesRoundTripWithEveryField() throws {
@@ -91,7 +96,8 @@ struct ProgressStoreTests {
     @Test func flagsAreKeptAndCleared() throws {
         let temp = try TemporaryStore()
         defer { temp.cleanup() }
-        try temp.store.flag(itemId: "M02-2", note: "请说明原因", by: "张三", at: "2026-11-20T10:00:00+08:00", followUp: Day("2026-12-10"))
+        try temp.store.flag(
+            itemId: "M02-2", note: "请说明原因", by: "张三", at: "2026-11-20T10:00:00+08:00", followUp: Day("2026-12-10"))
         #expect(try temp.store.flaggedItemIds() == ["M02-2"])
         let flag = try #require(try temp.store.flags().first)
         #expect(flag.note == "请说明原因")
@@ -107,7 +113,9 @@ struct ProgressStoreTests {
         let temp = try TemporaryStore()
         defer { temp.cleanup() }
         try temp.store.append(.sample("M02-1", "2025-06-30", 10))
-        let batch: [NewEntry] = [.sample("M02-1", "2025-06-30", 10), .sample("M02-1", "2025-07-31", 12), .sample("M02-1", "2025-07-31", 12)]
+        let batch: [NewEntry] = [
+            .sample("M02-1", "2025-06-30", 10), .sample("M02-1", "2025-07-31", 12), .sample("M02-1", "2025-07-31", 12),
+        ]
         let result = try temp.store.appendAll(batch)
         #expect(result.added.count == 1)
         #expect(result.duplicates.count == 2)
@@ -127,7 +135,9 @@ struct ProgressStoreTests {
         #expect(flags.count == 2)
         let evaluation = StatusEngine(plan: plan).evaluate(entries: entries, flagged: flags, asOf: Day("2026-11-29")!)
         let statuses = Set(evaluation.targets.map(\.status))
-        for status in [Status.done, .doneLate, .onTrack, .behind, .severelyBehind, .overdue, .noReport, .baselineMissing] {
+        for status in [
+            Status.done, .doneLate, .onTrack, .behind, .severelyBehind, .overdue, .noReport, .baselineMissing,
+        ] {
             #expect(statuses.contains(status), "the sample lacks \(status)")
         }
         #expect(evaluation.measures.contains { $0.status == .ongoing })
@@ -144,8 +154,10 @@ struct ProgressStoreTests {
         let temp = try TemporaryStore()
         defer { temp.cleanup() }
         try temp.store.append(.sample("M02-1", "2025-06-30", 10))
-        let entries: [NewEntry] = [.sample("M02-1", "2025-06-30", 10), .sample("M02-1", "2025-07-31", 11),
-                                   .sample("M02-1", "2025-07-31", 11), .sample("M02-1", "2025-06-30", 12)]
+        let entries: [NewEntry] = [
+            .sample("M02-1", "2025-06-30", 10), .sample("M02-1", "2025-07-31", 11),
+            .sample("M02-1", "2025-07-31", 11), .sample("M02-1", "2025-06-30", 12),
+        ]
         // Stored, new, a repeat of the new one, a different figure (not a duplicate).
         #expect(try temp.store.duplicates(among: entries) == [0, 2])
         #expect(ProgressStore.repeats(among: entries) == [2])
@@ -165,8 +177,10 @@ struct ProgressStoreTests {
         let queue = try DatabaseQueue(path: temp.path)
         let (root, pageSize) = try queue.inDatabase { db in
             _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-            return (try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'entry'") ?? 0,
-                    try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096)
+            return (
+                try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'entry'") ?? 0,
+                try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
+            )
         }
         try queue.close()
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temp.path))
@@ -178,7 +192,9 @@ struct ProgressStoreTests {
         // The dashboard opens it at once (no check yet); the first write is refused.
         let browsing = try ProgressStore(path: temp.path, access: .browse)
         #expect(throws: StoreError.self) { try browsing.append(.sample("M02-1", "2025-07-31", 4)) }
-        #expect(throws: StoreError.self) { try browsing.flag(itemId: "M02-1", note: "x", by: "t", at: "t", followUp: nil) }
+        #expect(throws: StoreError.self) {
+            try browsing.flag(itemId: "M02-1", note: "x", by: "t", at: "t", followUp: nil)
+        }
         // A command that writes refuses to open it at all.
         #expect(throws: StoreError.self) { try ProgressStore(path: temp.path, access: .write) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: temp.path)) == before)
@@ -191,7 +207,9 @@ struct ProgressStoreTests {
         let reader = try ProgressStore(path: temp.path, access: .read)
         #expect(try reader.entryCount() == 1)
         #expect(throws: StoreError.readOnly(path: temp.path)) { try reader.append(.sample("M02-1", "2025-07-31", 4)) }
-        #expect(throws: StoreError.missing(path: temp.path + "-typo")) { try ProgressStore(path: temp.path + "-typo", access: .read) }
+        #expect(throws: StoreError.missing(path: temp.path + "-typo")) {
+            try ProgressStore(path: temp.path + "-typo", access: .read)
+        }
         #expect(!FileManager.default.fileExists(atPath: temp.path + "-typo"))
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-import Testing
 import RenewalModel
+import Testing
+
 @testable import RenewalStore
 
 /// What the province-scale work changed: plans numbered their own way, indexed lookups, entries
@@ -17,25 +18,30 @@ struct ScaleTests {
     /// The same plan with its programmes and measures numbered from `offset` on.
     func renumbered(by offset: Int, programmes: [Programme]? = nil) -> Plan {
         let moved = (programmes ?? plan.programmes).map { programme in
-            Programme(number: programme.number + offset, key: programme.key, title: programme.title, titleEn: programme.titleEn,
-                      measures: programme.measures.map { measure in
-                          let number = measure.number + offset
-                          return Measure(number: number, title: measure.title, titleEn: measure.titleEn, text: measure.text,
-                                         leadUnits: measure.leadUnits, responsibleUnits: measure.responsibleUnits,
-                                         targets: measure.targets.map { target in
-                                             var copy = target
-                                             copy.id = Measure.itemId(number) + target.id.dropFirst(measure.itemId.count)
-                                             return copy
-                                         })
-                      })
+            Programme(
+                number: programme.number + offset, key: programme.key, title: programme.title,
+                titleEn: programme.titleEn,
+                measures: programme.measures.map { measure in
+                    let number = measure.number + offset
+                    return Measure(
+                        number: number, title: measure.title, titleEn: measure.titleEn, text: measure.text,
+                        leadUnits: measure.leadUnits, responsibleUnits: measure.responsibleUnits,
+                        targets: measure.targets.map { target in
+                            var copy = target
+                            copy.id = Measure.itemId(number) + target.id.dropFirst(measure.itemId.count)
+                            return copy
+                        })
+                })
         }
         let overall = plan.overallTargets.map { target in
             var copy = target
             copy.relatedMeasures = target.relatedMeasures?.map { $0 + offset }
             return copy
         }
-        return Plan(title: plan.title, titleEn: plan.titleEn, startDate: plan.startDate, endDate: plan.endDate, units: plan.units,
-                    overallTargets: overall, programmes: moved)
+        return Plan(
+            title: plan.title, titleEn: plan.titleEn, startDate: plan.startDate, endDate: plan.endDate,
+            units: plan.units,
+            overallTargets: overall, programmes: moved)
     }
 
     @Test func aPlanMayNumberItsOwnSectionsAndMeasures() {
@@ -45,15 +51,23 @@ struct ScaleTests {
     @Test func numbersOutOfOrderOrRepeatedAreProblems() {
         let swapped = [plan.programmes[1], plan.programmes[0]] + plan.programmes.dropFirst(2)
         let problems = renumbered(by: 0, programmes: swapped).problems().map(\.en)
-        #expect(problems.contains("programme numbers must be positive, once each, in order; found 2 after 3"), "\(problems)")
-        #expect(problems.contains { $0.hasPrefix("measure numbers must be positive, once each, in order; found ") }, "\(problems)")
-        #expect(renumbered(by: -1).problems().map(\.en).contains("measure numbers must be positive, once each, in order; found 0"))
+        #expect(
+            problems.contains("programme numbers must be positive, once each, in order; found 2 after 3"), "\(problems)"
+        )
+        #expect(
+            problems.contains { $0.hasPrefix("measure numbers must be positive, once each, in order; found ") },
+            "\(problems)")
+        #expect(
+            renumbered(by: -1).problems().map(\.en).contains(
+                "measure numbers must be positive, once each, in order; found 0"))
     }
 
     @Test func indexedLookupsAgreeWithAScanOfThePlan() {
         for target in plan.allTargets {
             #expect(plan.target(id: target.id) == target)
-            #expect(plan.measure(containingTarget: target.id)?.number == plan.measures.first { $0.targets.contains(target) }?.number)
+            #expect(
+                plan.measure(containingTarget: target.id)?.number
+                    == plan.measures.first { $0.targets.contains(target) }?.number)
         }
         for target in plan.allTargets {
             #expect(plan.leadUnits(forItem: target.id) == plan.leadUnits(forTarget: target.id))
@@ -103,8 +117,9 @@ struct ScaleTests {
         #expect(complete[0].progress == "烘干体系建成" && complete[0].reportingUnit == "市农业农村局")
         #expect(complete[3].reason == "笔误" && complete[3].recordedBy == "test")
         let stripped = complete.map {
-            ProgressEntry(id: $0.id, itemId: $0.itemId, date: $0.date, value: $0.value, milestone: $0.milestone,
-                          corrects: $0.corrects, baselineYear: $0.baselineYear, hasProgress: $0.hasProgress)
+            ProgressEntry(
+                id: $0.id, itemId: $0.itemId, date: $0.date, value: $0.value, milestone: $0.milestone,
+                corrects: $0.corrects, baselineYear: $0.baselineYear, hasProgress: $0.hasProgress)
         }
         #expect(judging == stripped)
         #expect(judging.allSatisfy { $0.progress.isEmpty && $0.recordedBy == nil && $0.reason == nil })
@@ -117,7 +132,11 @@ struct ScaleTests {
         try temp.store.append(.sample("M02-1", "2025-07-31", 2))
         // The append-only trigger guards against updates; a hand edit drops it first.
         try temp.store.pool.write { db in
-            try db.execute(sql: "DROP TRIGGER entry_no_update; UPDATE entry SET date = '2025/8/1' WHERE id = 1; UPDATE entry SET date = 'soon' WHERE id = 2")
+            try db.execute(
+                sql:
+                    "DROP TRIGGER entry_no_update; UPDATE entry SET date = '2025/8/1' WHERE id = 1; "
+                    + "UPDATE entry SET date = 'soon' WHERE id = 2"
+            )
         }
         for detail in [ProgressStore.EntryDetail.full, .judging] {
             let dates = try temp.store.entries(detail: detail).map(\.date)
@@ -139,7 +158,8 @@ struct ScaleTests {
     }
 
     @Test func anEntrysTextIsCopiedOnWrite() {
-        let original = ProgressEntry(id: "1", itemId: "M02-1", date: Day("2025-06-30")!, value: 1, progress: "进展", recordedBy: "张三")
+        let original = ProgressEntry(
+            id: "1", itemId: "M02-1", date: Day("2025-06-30")!, value: 1, progress: "进展", recordedBy: "张三")
         var copy = original
         copy.progress = "改过"
         copy.reason = "核实"
@@ -153,11 +173,16 @@ struct ScaleTests {
     }
 
     @Test func anEntryEncodesAsBefore() throws {
-        let entry = ProgressEntry(id: "7", itemId: "M02-1", date: Day("2025-06-30")!, value: 3, progress: "进展", recordedBy: "李四")
+        let entry = ProgressEntry(
+            id: "7", itemId: "M02-1", date: Day("2025-06-30")!, value: 3, progress: "进展", recordedBy: "李四")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(entry), as: UTF8.self)
-        #expect(json == #"{"date":"2025-06-30","id":"7","itemId":"M02-1","nextSteps":"","problems":"","progress":"进展","recordedBy":"李四","value":3}"#)
+        #expect(
+            json
+                == #"{"date":"2025-06-30","id":"7","itemId":"M02-1","nextSteps":"","problems":"","progress":"进展","#
+                + #""recordedBy":"李四","value":3}"#
+        )
         #expect(try JSONDecoder().decode(ProgressEntry.self, from: Data(json.utf8)) == entry)
     }
 }

@@ -31,7 +31,9 @@ enum SourceText {
             if character == " " {
                 let before = index > 0 ? characters[index - 1] : " "
                 let after = index + 1 < characters.count ? characters[index + 1] : " "
-                let keep = before.isASCII && (before.isLetter || before.isNumber) && after.isASCII && (after.isLetter || after.isNumber)
+                let keep =
+                    before.isASCII && (before.isLetter || before.isNumber) && after.isASCII
+                    && (after.isLetter || after.isNumber)
                 if !keep { continue }
             }
             result.append(character)

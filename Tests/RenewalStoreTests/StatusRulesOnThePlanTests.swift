@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RenewalModel
+import Testing
+
 @testable import RenewalStore
 
 /// The cases of issue 9, on the real plan and the sample returns, at the dates the issue names and
@@ -28,11 +29,11 @@ struct StatusRulesOnThePlanTests {
     /// An unmet target is never green on its last day, and all do not turn red together unwarned.
     @Test(arguments: ["M06-3", "G25-2"])
     func anUnmetTargetIsDueSoonThroughItsLastDayThenOverdue(_ id: String) throws {
-        #expect(try judged(id, "2025-12-01").status == .dueSoon)    // 30 days to go
+        #expect(try judged(id, "2025-12-01").status == .dueSoon)  // 30 days to go
         #expect(try judged(id, "2025-12-30").status == .dueSoon)
-        #expect(try judged(id, "2025-12-31").status == .dueSoon)    // the deadline day
-        #expect(try judged(id, "2026-01-01").status == .overdue)    // the day after
-        #expect(try judged(id, "2025-11-30").status != .dueSoon)    // 31 days to go
+        #expect(try judged(id, "2025-12-31").status == .dueSoon)  // the deadline day
+        #expect(try judged(id, "2026-01-01").status == .overdue)  // the day after
+        #expect(try judged(id, "2025-11-30").status != .dueSoon)  // 31 days to go
     }
 
     /// No new data, no new verdict: the path is read at the end of the last due period.

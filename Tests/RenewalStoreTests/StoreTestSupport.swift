@@ -1,5 +1,6 @@
 import Foundation
 import RenewalModel
+
 @testable import RenewalStore
 
 /// A store in a fresh temporary folder, removed by `cleanup()`.
@@ -27,6 +28,7 @@ struct TemporaryStore {
 
 extension NewEntry {
     static func sample(_ item: String = "M02-1", _ date: String = "2025-06-30", _ value: Double? = 10) -> NewEntry {
-        NewEntry(itemId: item, date: Day(date)!, value: value, recordedBy: "test", recordedAt: "2026-11-29T10:00:00+08:00")
+        NewEntry(
+            itemId: item, date: Day(date)!, value: value, recordedBy: "test", recordedAt: "2026-11-29T10:00:00+08:00")
     }
 }

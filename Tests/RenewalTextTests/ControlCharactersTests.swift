@@ -1,5 +1,5 @@
-import Testing
 import RenewalText
+import Testing
 
 @Suite("Control characters")
 struct ControlCharactersTests {

@@ -1,5 +1,5 @@
-import Testing
 import RenewalText
+import Testing
 
 @Suite("Display width")
 struct DisplayWidthTests {

@@ -1,6 +1,7 @@
 import Foundation
 import RenewalModel
 import RenewalStore
+
 @testable import RenewalUI
 
 /// The dashboard's data for tests: the real plan and the sample returns, judged on 2026-11-29.
@@ -10,17 +11,23 @@ enum Fixture {
     static let data: AppData = {
         do {
             let plan = try PlanLoader.embedded()
-            let sample = try EntriesCSV.readReturn(data: Data(DemoStore.sampleCSV.utf8), file: "sample-progress.csv", plan: plan, today: asOf)
+            let sample = try EntriesCSV.readReturn(
+                data: Data(DemoStore.sampleCSV.utf8), file: "sample-progress.csv", plan: plan, today: asOf)
             let entries = sample.rows.map { $0.entry(file: "sample-progress.csv") }
-            let flags = [SupervisionFlag(id: "1", itemId: "M02-2", note: "（示例）请说明智能工厂申报滞后原因", flaggedBy: "示例",
-                                  flaggedAt: "2026-11-20T15:00:00+08:00", followUp: "2026-12-10")]
+            let flags = [
+                SupervisionFlag(
+                    id: "1", itemId: "M02-2", note: "（示例）请说明智能工厂申报滞后原因", flaggedBy: "示例",
+                    flaggedAt: "2026-11-20T15:00:00+08:00", followUp: "2026-12-10")
+            ]
             return AppData(plan: plan, entries: entries, flags: flags, asOf: asOf, today: asOf, isSample: true)
         } catch {
             fatalError("fixture: \(error)")
         }
     }()
 
-    static func state(_ language: Language = .zh, width: Int = 120, height: Int = 40, color: Bool = true, ascii: Bool = false) -> AppState {
+    static func state(
+        _ language: Language = .zh, width: Int = 120, height: Int = 40, color: Bool = true, ascii: Bool = false
+    ) -> AppState {
         AppState(data: data, language: language, theme: Theme(color: color, ascii: ascii), width: width, height: height)
     }
 

@@ -1,5 +1,6 @@
-import Testing
 import RenewalModel
+import Testing
+
 @testable import RenewalUI
 
 /// The measure view's history is read by the shell, never while drawing: opening the view asks
@@ -27,15 +28,17 @@ struct HistoryEffectTests {
         #expect(effects == [.loadHistory(items: Self.items)])
         #expect(state.histories[Self.items] == .loading)
         // Moving within the view, or leaving and coming back, asks nothing more.
-        let (again, more) = Reducer.update(Reducer.update(Reducer.update(state, .key(.char("j"))).0, .key(.escape)).0, .key(.enter))
+        let (again, more) = Reducer.update(
+            Reducer.update(Reducer.update(state, .key(.char("j"))).0, .key(.escape)).0, .key(.enter))
         #expect(again.screen == .measure(4))
         #expect(more.isEmpty)
     }
 
     @Test func theAnswerIsWhatTheViewShows() {
         let (state, _) = Self.openMeasure4()
-        let written = ProgressEntry(id: "999", itemId: "M04-1", date: Day("2026-10-31")!, value: 7,
-                                    progress: "仅在加载的历史中出现的进展说明")
+        let written = ProgressEntry(
+            id: "999", itemId: "M04-1", date: Day("2026-10-31")!, value: 7,
+            progress: "仅在加载的历史中出现的进展说明")
         let (loaded, effects) = Reducer.update(state, .historyLoaded(items: Self.items, entries: [written]))
         #expect(effects.isEmpty)
         #expect(loaded.histories[Self.items] == .loaded([written]))

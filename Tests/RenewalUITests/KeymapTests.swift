@@ -1,12 +1,15 @@
-import Testing
 import RenewalModel
+import Testing
+
 @testable import RenewalUI
 
 /// The key table is the one source of the reducer's dispatch, the help screen and the bottom bar.
 @Suite("Key table")
 struct KeymapTests {
-    static let screens: [Screen] = [.overview, .overall, .programme(2), .measure(4), .overdue, .units, .unitItems("市工业和信息化局"),
-                                    .search, .help]
+    static let screens: [Screen] = [
+        .overview, .overall, .programme(2), .measure(4), .overdue, .units, .unitItems("市工业和信息化局"),
+        .search, .help,
+    ]
 
     @Test(arguments: screens)
     func noKeyMeansTwoThingsOnOneScreen(_ screen: Screen) {

@@ -1,5 +1,6 @@
-import Testing
 import RenewalModel
+import Testing
+
 @testable import RenewalUI
 
 /// The one list every view scrolls with.
@@ -8,7 +9,8 @@ struct ListWidgetTests {
     static func draw(count: Int, selected: Int?, height: Int) -> (Grid, [Int]) {
         var painter = Painter(width: 30, height: height, theme: Theme(color: false))
         var drawn: [Int] = []
-        ListWidget(count: count, selected: selected, top: 0, height: height, width: 30).draw(&painter) { line, painter in
+        ListWidget(count: count, selected: selected, top: 0, height: height, width: 30).draw(&painter) {
+            line, painter in
             drawn.append(line.index)
             painter.text("row \(line.index)", x: 1, y: line.y, width: 10, style: line.base)
         }

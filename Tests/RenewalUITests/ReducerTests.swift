@@ -1,5 +1,6 @@
-import Testing
 import RenewalModel
+import Testing
+
 @testable import RenewalUI
 
 @Suite("Reducer")
@@ -69,7 +70,10 @@ struct ReducerTests {
 
     @Test func overdueOpensTheMeasureOfTheSelectedItem() {
         let (state, _) = Fixture.press(Fixture.state(), [.char("o")])
-        guard case let .target(id)? = state.selectedRow else { Issue.record("no item selected"); return }
+        guard case let .target(id)? = state.selectedRow else {
+            Issue.record("no item selected")
+            return
+        }
         let (opened, _) = Fixture.press(state, [.enter])
         if let number = Fixture.data.measureNumber(ofTarget: id) {
             #expect(opened.screen == .measure(number))
@@ -124,11 +128,16 @@ struct ReducerTests {
         #expect(effects.isEmpty)
         #expect(state.form?.errors.first?.contains("数值：-5 是负数") == true, "\(state.form?.errors ?? [])")
         // Fix the value: back to the first field, clear it, type a good one, save from the last field.
-        (state, effects) = Fixture.press(state, [.up, .up, .up, .up, .backspace, .backspace] + Fixture.chars("125")
-            + [.tab, .tab] + Fixture.chars("淘汰老旧农机") + [.tab, .tab, .enter])
+        (state, effects) = Fixture.press(
+            state,
+            [.up, .up, .up, .up, .backspace, .backspace] + Fixture.chars("125")
+                + [.tab, .tab] + Fixture.chars("淘汰老旧农机") + [.tab, .tab, .enter])
         #expect(state.form == nil)
         #expect(effects.count == 1)
-        guard case let .record(draft)? = effects.first else { Issue.record("no record effect"); return }
+        guard case let .record(draft)? = effects.first else {
+            Issue.record("no record effect")
+            return
+        }
         #expect(draft.itemId == "M04-1")
         #expect(draft.value == 125)
         #expect(draft.date == Day("2026-11-29"))
@@ -147,7 +156,8 @@ struct ReducerTests {
     @Test func theAsOfDateCanChange() {
         var (state, _) = Fixture.press(Fixture.state(), [.char("t")])
         #expect(state.prompt?.purpose == .asOf)
-        (state, _) = Fixture.press(state, Array(repeating: .backspace, count: 10) + Fixture.chars("2025-06-30") + [.enter])
+        (state, _) = Fixture.press(
+            state, Array(repeating: .backspace, count: 10) + Fixture.chars("2025-06-30") + [.enter])
         #expect(state.data.asOf == Day("2025-06-30"))
         #expect(state.data.evaluation.target("M02-1")?.status != .done)
         (state, _) = Fixture.press(state, [.char("t"), .ctrl("u")] + Fixture.chars("2025-13-01") + [.enter])
@@ -172,15 +182,20 @@ struct ReducerTests {
         (state, _) = Fixture.press(state, [.char("s")])
         #expect(state.unitSort == .leads)
         (state, _) = Fixture.press(state, [.enter])
-        guard case .unitItems = state.screen else { Issue.record("Enter did not open the unit"); return }
+        guard case .unitItems = state.screen else {
+            Issue.record("Enter did not open the unit")
+            return
+        }
         #expect(!state.rows(for: state.screen).isEmpty)
     }
 }
 
 @Suite("Byte search")
 struct ByteSearchTests {
-    @Test(arguments: [("累计培育晨星工厂50家以上", "晨星", true), ("累计培育晨星工厂", "星工", true), ("abc", "abd", false),
-                      ("晨星", "晨星工厂", false), ("市工业和信息化局", "工信局", false), ("anything", "", true), ("M02-1", "m02", false)])
+    @Test(arguments: [
+        ("累计培育晨星工厂50家以上", "晨星", true), ("累计培育晨星工厂", "星工", true), ("abc", "abd", false),
+        ("晨星", "晨星工厂", false), ("市工业和信息化局", "工信局", false), ("anything", "", true), ("M02-1", "m02", false),
+    ])
     func findsExactUTF8Substrings(_ haystack: String, _ needle: String, _ expected: Bool) {
         #expect(ByteSearch.contains(Array(haystack.utf8), Array(needle.utf8)) == expected)
         #expect(haystack.contains(needle) == expected || needle.isEmpty)

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import RenewalModel
 import RenewalText
+import Testing
+
 @testable import RenewalUI
 
 /// Every view rendered into a grid and compared with a stored snapshot (text lines); status
@@ -34,9 +35,12 @@ struct RenderTests {
         return all
     }
 
-    static func render(_ name: String, _ language: Language, _ width: Int, _ height: Int, color: Bool = true, ascii: Bool = false) -> Grid {
+    static func render(
+        _ name: String, _ language: Language, _ width: Int, _ height: Int, color: Bool = true, ascii: Bool = false
+    ) -> Grid {
         let keys = screens.first { $0.0 == name }?.1 ?? []
-        let (state, _) = Fixture.press(Fixture.state(language, width: width, height: height, color: color, ascii: ascii), keys)
+        let (state, _) = Fixture.press(
+            Fixture.state(language, width: width, height: height, color: color, ascii: ascii), keys)
         return Renderer.render(state)
     }
 
@@ -46,7 +50,9 @@ struct RenderTests {
         let lines = grid.lines
         #expect(lines.count == height)
         for line in lines { #expect(DisplayWidth.of(line) == width, "a row is not exactly \(width) columns: \(line)") }
-        let text = lines.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }.joined(separator: "\n") + "\n"
+        let text =
+            lines.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }.joined(
+                separator: "\n") + "\n"
         let file = Self.folder.appending(path: "\(name)-\(language.rawValue)-\(width)x\(height).txt")
         let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
         if record || !FileManager.default.fileExists(atPath: file.path) {
@@ -64,14 +70,18 @@ struct RenderTests {
         // The first item row starts with the overdue mark in red and bold.
         let row = grid.lines.firstIndex { $0.contains("✖ 逾期未完成") } ?? -1
         #expect(row > 0)
-        let x = grid.lines[row].firstIndex(of: "✖").map { grid.lines[row].distance(from: grid.lines[row].startIndex, to: $0) } ?? 0
+        let x =
+            grid.lines[row].firstIndex(of: "✖").map {
+                grid.lines[row].distance(from: grid.lines[row].startIndex, to: $0)
+            } ?? 0
         let style = grid[x, row].style
         #expect(style.color == .red || style.reverse, "overdue must stand out")
         let runs = grid.styleRuns(row: row)
         #expect(runs.contains { $0.style.color == .red && $0.style.bold })
         // Behind is yellow somewhere on the overview's bars.
         let overview = Self.render("overview", .zh, 120, 40)
-        #expect((0..<overview.height).contains { y in overview.styleRuns(row: y).contains { $0.style.color == .yellow } })
+        #expect(
+            (0..<overview.height).contains { y in overview.styleRuns(row: y).contains { $0.style.color == .yellow } })
     }
 
     @Test func withoutColourStatusesUseAttributesAndMarks() {
@@ -88,7 +98,9 @@ struct RenderTests {
     @Test func asciiModeDrawsNoAmbiguousWidthCharacters() {
         let grid = Self.render("overview", .zh, 120, 40, ascii: true)
         let text = grid.lines.joined()
-        for forbidden in ["─", "│", "┌", "█", "░", "›"] { #expect(!text.contains(forbidden), "\(forbidden) in ASCII mode") }
+        for forbidden in ["─", "│", "┌", "█", "░", "›"] {
+            #expect(!text.contains(forbidden), "\(forbidden) in ASCII mode")
+        }
         #expect(text.contains("+-"))
     }
 
