@@ -31,6 +31,23 @@ public struct MeasureReport: Encodable, Sendable {
         public var problems: String
         public var nextSteps: String
         public var reportingUnit: String?
+
+        /// The entries on `items` dated up to `asOf`, newest first (of two on one day, the one
+        /// recorded later first); baselines only when asked for.
+        static func newestFirst(
+            _ entries: [ProgressEntry], on items: Set<String>, asOf: Day, baselines: Bool
+        ) -> [EntryRow] {
+            entries
+                .filter { items.contains($0.itemId) && $0.date <= asOf && (baselines || !$0.isBaseline) }
+                .enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }
+                .map {
+                    EntryRow(
+                        id: $0.element.id, item: $0.element.itemId, date: $0.element.date.description,
+                        value: $0.element.value,
+                        milestone: $0.element.milestone, progress: $0.element.progress, problems: $0.element.problems,
+                        nextSteps: $0.element.nextSteps, reportingUnit: $0.element.reportingUnit)
+                }
+        }
     }
 
     let context: ReportContext
@@ -64,17 +81,7 @@ public struct MeasureReport: Encodable, Sendable {
         targets = judged.targets.compactMap { context.row($0) }
         let items = Set([measure.itemId] + measure.targets.map(\.id))
         flags = context.flags.filter { items.contains($0.itemId) }
-        let asOf = context.evaluation.asOf
-        entries = context.entries
-            .filter { items.contains($0.itemId) && $0.date <= asOf && !$0.isBaseline }
-            .enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }
-            .map(\.element)
-            .map {
-                EntryRow(
-                    id: $0.id, item: $0.itemId, date: $0.date.description, value: $0.value,
-                    milestone: $0.milestone, progress: $0.progress, problems: $0.problems,
-                    nextSteps: $0.nextSteps, reportingUnit: $0.reportingUnit)
-            }
+        entries = EntryRow.newestFirst(context.entries, on: items, asOf: context.evaluation.asOf, baselines: false)
     }
 
     /// The report as text lines that fit `context.width`.

@@ -29,17 +29,9 @@ public struct TargetReport: Encodable, Sendable {
         leadUnits = context.plan.leadUnits(forTarget: targetId)
         flags = context.flags.filter { $0.itemId == targetId }
         sampleData = context.isSample
-        let asOf = context.evaluation.asOf
-        entries = context.entries
-            .filter { $0.itemId == targetId && $0.date <= asOf }
-            .enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }
-            .map(\.element)
-            .map {
-                MeasureReport.EntryRow(
-                    id: $0.id, item: $0.itemId, date: $0.date.description, value: $0.value,
-                    milestone: $0.milestone, progress: $0.progress, problems: $0.problems,
-                    nextSteps: $0.nextSteps, reportingUnit: $0.reportingUnit)
-            }
+        // An overall target's baseline (基数) is part of its story: it is listed with the reports.
+        entries = MeasureReport.EntryRow.newestFirst(
+            context.entries, on: [targetId], asOf: context.evaluation.asOf, baselines: true)
     }
 
     /// The report as text lines that fit `context.width`.

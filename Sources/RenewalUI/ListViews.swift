@@ -195,9 +195,9 @@ enum UnitsView {
             painter.text(text, x: x, y: body.y + 1, width: width, style: theme.muted)
             x += width + 1
         }
-        let selected = min(state.selectedIndex, max(0, rows.count - 1))
         let list = ListWidget(
-            count: rows.count, selected: selected, top: body.y + 2, height: body.height - 2, width: body.width)
+            count: rows.count, selected: state.selectedIndex, top: body.y + 2, height: body.height - 2,
+            width: body.width)
         list.draw(&painter) { line, painter in
             let row = rows[line.index]
             let y = line.y
@@ -222,10 +222,10 @@ enum UnitsView {
         painter.text(
             state.pick("\(display)：牵头和参与的事项 \(items.count) 项", "\(display): \(items.count) items led or shared"),
             x: 1, y: body.y, width: body.width - 2, style: theme.title)
-        let selected = min(state.selectedIndex, max(0, items.count - 1))
         let statusWidth = state.language == .zh ? 12 : 18
         let list = ListWidget(
-            count: items.count, selected: selected, top: body.y + 2, height: body.height - 2, width: body.width)
+            count: items.count, selected: state.selectedIndex, top: body.y + 2, height: body.height - 2,
+            width: body.width)
         list.draw(&painter) { line, painter in
             let item = items[line.index]
             let y = line.y
@@ -278,9 +278,8 @@ enum SearchView {
                 "Type a title, clause text, id or unit; Enter opens, Esc goes back")
             : state.pick("\(results.count) 条结果", "\(results.count) results")
         painter.text(hint, x: 1, y: body.y + 1, width: body.width - 2, style: theme.muted)
-        let selected = min(state.selectedIndex, max(0, results.count - 1))
         let list = ListWidget(
-            count: results.count, selected: state.searchEditing ? nil : selected, top: body.y + 2,
+            count: results.count, selected: state.searchEditing ? nil : state.selectedIndex, top: body.y + 2,
             height: body.height - 2, width: body.width)
         list.draw(&painter) { line, painter in
             let row = results[line.index]

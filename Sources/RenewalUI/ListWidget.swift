@@ -6,8 +6,19 @@ import RenewalText
 struct ListWidget {
     /// How many lines the list has (selectable or not).
     var count: Int
-    /// The highlighted line, if any (nil: nothing highlighted, e.g. while typing a search).
-    var selected: Int?
+    /// The highlighted line, if any (nil: nothing highlighted, e.g. while typing a search); a
+    /// selection past the end (the list got shorter) highlights the last line.
+    var selected: Int? {
+        didSet { selected = selected.map { min(max(0, $0), max(0, count - 1)) } }
+    }
+
+    init(count: Int, selected: Int?, top: Int, height: Int, width: Int) {
+        self.count = count
+        self.selected = selected.map { min(max(0, $0), max(0, count - 1)) }
+        self.top = top
+        self.height = height
+        self.width = width
+    }
     /// The screen rows the list may use.
     var top: Int
     var height: Int

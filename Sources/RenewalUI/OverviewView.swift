@@ -149,9 +149,9 @@ enum TargetListView {
         let theme = state.theme
         painter.text(header, x: 1, y: body.y, width: body.width - 2, style: theme.title)
         let statusWidth = state.language == .zh ? 12 : 18
-        let selected = min(state.selectedIndex, max(0, rows.count - 1))
         let list = ListWidget(
-            count: rows.count, selected: selected, top: body.y + 2, height: body.height - 2, width: body.width)
+            count: rows.count, selected: state.selectedIndex, top: body.y + 2, height: body.height - 2,
+            width: body.width)
         list.draw(&painter) { line, painter in
             let judged = rows[line.index]
             guard let target = state.data.target(judged.targetId) else { return }
