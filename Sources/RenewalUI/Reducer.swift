@@ -331,7 +331,8 @@ public enum Reducer {
         var form = RecordForm(
             itemId: item, isMilestone: isMilestone, isNarrative: isNarrative, values: [:], field: .value, errors: [])
         form[.date] = state.data.asOf <= state.data.today ? state.data.asOf.description : state.data.today.description
-        if isMilestone { form[.value] = "推进中" }
+        // The form holds what a department would type (the validator reads 完成 / 推进中).
+        if isMilestone { form[.value] = MilestoneState.inProgress.label(.zh) }
         if isNarrative { form.field = .date }
         state.form = form
     }
@@ -356,7 +357,8 @@ public enum Reducer {
                 return
             }
         case .char(" ") where form.field == .value && form.isMilestone:
-            form[.value] = form[.value] == "完成" ? "推进中" : "完成"
+            let done = MilestoneState.done.label(.zh)
+            form[.value] = form[.value] == done ? MilestoneState.inProgress.label(.zh) : done
         default:
             var text = form[form.field]
             editText(&text, key)
