@@ -70,6 +70,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         Day(unchecked: year, 12, 31)
     }
 
+    /// The last day of a month.
+    public static func endOfMonth(year: Int, month: Int) -> Day {
+        Day(year: year, month: month, day: daysIn(month: month, year: year)) ?? endOfYear(year)
+    }
+
     /// The first day of a year.
     public static func startOfYear(_ year: Int) -> Day {
         Day(unchecked: year, 1, 1)

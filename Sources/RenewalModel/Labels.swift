@@ -34,3 +34,18 @@ extension Plan {
         return short ? unit.short : unit.name
     }
 }
+
+extension Target {
+    /// How the target's figures are read: 累计 (cumulative), 本年累计 (year to date), 时点值 (the
+    /// level on a date), and 每年 for a goal that starts again every year.
+    public func readingLabel(_ language: Language) -> String {
+        let reading: String
+        switch self.reading {
+        case .cumulative: reading = language.pick("累计", "cumulative")
+        case .yearToDate: reading = language.pick("本年累计", "year to date")
+        case .level: reading = language.pick("时点值", "level on the date")
+        case nil: reading = language.pick("里程碑", "milestone")
+        }
+        return recurrence == .annual ? language.pick("每年，", "every year, ") + reading : reading
+    }
+}

@@ -49,6 +49,29 @@ public struct StatusEngine: Sendable {
         return evaluate(book: book, flagged: Set(open.map(\.itemId)), unanswered: unanswered, asOf: asOf)
     }
 
+    /// One target's track record: the verdict it had when each monthly return fell due (the 10th
+    /// of the next month), from the plan's first return to the last one due by `asOf`, judged by the
+    /// same rules as every other verdict. Each point's `expected` is the trajectory at that month's
+    /// end and `actual` the figure then reported: the target page draws them side by side.
+    public func trackRecord(
+        of targetId: String, entries: [ProgressEntry], asOf: Day
+    ) -> [(month: Day, judged: TargetEvaluation)] {
+        guard let target = plan.target(id: targetId) else { return [] }
+        let own = entries.filter { $0.itemId == targetId }
+        let last = rules.lastDuePeriodEnd(asOf: asOf)
+        var month = Day.endOfMonth(year: plan.startDate.year, month: plan.startDate.month)
+        var points: [(month: Day, judged: TargetEvaluation)] = []
+        while month <= last {
+            let due = Day(ordinal: month.ordinal + rules.returnDueDay)
+            let day = JudgingDay(due, rules: rules, planStart: plan.startDate)
+            let book = EntryBook(entries: own, asOf: due, plan: plan)
+            points.append((month, evaluate(target, book: book, flagged: [], asOf: day)))
+            let next = month.adding(days: 1)
+            month = Day.endOfMonth(year: next.year, month: next.month)
+        }
+        return points
+    }
+
     func evaluate(book: EntryBook, flagged: Set<String>, unanswered: Set<String>, asOf: Day) -> PlanEvaluation {
         let asOf = JudgingDay(asOf, rules: rules, planStart: plan.startDate, unanswered: unanswered)
         let overall = plan.overallTargets.map { evaluate($0, book: book, flagged: flagged, asOf: asOf) }

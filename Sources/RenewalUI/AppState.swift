@@ -6,6 +6,8 @@ public enum Screen: Sendable, Hashable {
     case overall
     case programme(Int)
     case measure(Int)
+    /// One target's page (any target: overall or a measure's).
+    case target(String)
     case overdue
     case units
     case unitItems(String)

@@ -132,7 +132,35 @@ enum MeasureView {
                 wrapped("", flag.note, indent: 4)
             }
         }
-        let history = state.history(for: [measure.itemId] + measure.targets.map(\.id))
+        lines += reportLines(
+            state.history(for: [measure.itemId] + measure.targets.map(\.id)), state, width: width,
+            older: measure.itemId)
+        return lines
+    }
+
+    /// Text wrapped under a label, the label's width indented on the following lines.
+    static func wrapped(
+        _ label: String, _ text: String, indent: Int, width: Int, theme: Theme, row: Int? = nil
+    ) -> [Line] {
+        let head = String(repeating: " ", count: indent) + label
+        let room = max(10, width - DisplayWidth.of(head) - 1)
+        return TextLayout.wrap(text, width: room).enumerated().map { index, piece in
+            Line(
+                spans: [
+                    (index == 0 ? head : String(repeating: " ", count: DisplayWidth.of(head)), theme.muted),
+                    (piece, .plain),
+                ],
+                target: row)
+        }
+    }
+
+    /// The reports on a page (newest first, at most 30; corrections and what they corrected marked;
+    /// the narrative under its headings), from a complete history.
+    static func reportLines(_ history: [ProgressEntry], _ state: AppState, width: Int, older item: String) -> [Line] {
+        let theme = state.theme
+        let plan = state.data.plan
+        var lines: [Line] = []
+        func plain(_ text: String, _ style: Style = .plain) { lines.append(Line(spans: [(text, style)], target: nil)) }
         let entries =
             history
             .filter { !$0.isBaseline && $0.date <= state.data.asOf }
@@ -157,38 +185,45 @@ enum MeasureView {
                 (state.pick("存在问题：", "Problems: "), entry.problems),
                 (state.pick("下步计划：", "Next: "), entry.nextSteps), (state.pick("更正原因：", "Reason: "), entry.reason ?? ""),
             ] where !text.isEmpty {
-                wrapped(label, text, indent: 4)
+                lines += wrapped(label, text, indent: 4, width: width, theme: theme)
             }
         }
         if entries.count > 30 {
             plain(
-                state.pick(
-                    "  更早的记录见 renewal history \(measure.itemId)", "  older reports: renewal history \(measure.itemId)"),
-                theme.muted)
+                state.pick("  更早的记录见 renewal history \(item)", "  older reports: renewal history \(item)"), theme.muted)
         }
         return lines
     }
 
     static func draw(_ state: AppState, _ number: Int, _ painter: inout Painter, _ body: Body) {
+        PageView.draw(lines(state, number, width: body.width), state, .measure(number), &painter, body)
+    }
+}
+
+/// A page of lines that scrolls (PgUp/PgDn), with its selectable rows marked in the margin: the
+/// measure and target pages.
+enum PageView {
+    static func draw(
+        _ all: [MeasureView.Line], _ state: AppState, _ screen: Screen, _ painter: inout Painter, _ body: Body
+    ) {
         let theme = state.theme
-        let all = lines(state, number, width: body.width)
-        let selected = state.selectedIndex
+        let selected = state.selection[screen] ?? 0
         let maxScroll = max(0, all.count - body.height)
         var first: Int
-        if let scroll = state.scroll[.measure(number)] {
+        if let scroll = state.scroll[screen] {
             first = min(scroll, maxScroll)
         } else {
-            // Keep the selected target in view (with its lines), else start at the top.
+            // Keep the selected row in view (with its lines), else start at the top.
             let selectedLines = all.indices.filter { all[$0].target == selected }
             first = 0
             if let last = selectedLines.last, last >= body.height - 1 {
                 first = min(maxScroll, (selectedLines.first ?? 0) - 2)
             }
         }
+        let hasRows = !state.rows(for: screen).isEmpty
         for (offset, line) in all.enumerated().dropFirst(first).prefix(body.height) {
             let y = body.y + offset - first
-            let isSelected = line.target == selected && !all.isEmpty && state.rows(for: .measure(number)).count > 0
-            if isSelected {
+            if hasRows && line.target == selected {
                 painter.grid.fill(
                     " ", x: 0, y: y, width: 1, style: Style(color: theme.color ? .yellow : .normal, reverse: true))
             }

@@ -145,8 +145,10 @@ public enum Reducer {
     }
 
     static func isPage(_ screen: Screen) -> Bool {
-        if case .measure = screen { return true }
-        return screen == .help
+        switch screen {
+        case .measure, .target, .help: return true
+        default: return false
+        }
     }
 
     static func push(_ state: inout AppState, _ screen: Screen) {
@@ -180,17 +182,8 @@ public enum Reducer {
         case let .measure(number):
             if state.screen != .measure(number) { push(&state, .measure(number)) }
         case let .target(id):
-            if let number = state.data.measureNumber(ofTarget: id) {
-                if state.screen != .measure(number) {
-                    push(&state, .measure(number))
-                    let index = state.data.plan.measure(number: number)?.targets.firstIndex { $0.id == id } ?? 0
-                    state.selection[.measure(number)] = index
-                    state.scroll[.measure(number)] = nil
-                }
-            } else if state.screen != .overall {
-                push(&state, .overall)
-                state.selection[.overall] = state.data.plan.overallTargets.firstIndex { $0.id == id } ?? 0
-            }
+            push(&state, .target(id))
+            state.scroll[.target(id)] = nil
         case let .unit(name):
             push(&state, .unitItems(name))
         }
@@ -201,6 +194,8 @@ public enum Reducer {
 
     /// The item `f` and `u` act on: a target, or a measure (for a measure without targets).
     static func actionItem(_ state: AppState) -> String? {
+        // On a target's page, f and u act on the target (its rows are the measures it belongs to).
+        if case let .target(id) = state.screen { return id }
         switch state.selectedRow {
         case let .target(id): return id
         case let .measure(number): return Measure.itemId(number)

@@ -18,6 +18,7 @@ public enum Renderer {
         case .overall: TargetListView.drawOverall(state, &painter, body)
         case let .programme(number): ProgrammeView.draw(state, number, &painter, body)
         case let .measure(number): MeasureView.draw(state, number, &painter, body)
+        case let .target(id): TargetView.draw(state, id, &painter, body)
         case .overdue: OverdueView.draw(state, &painter, body)
         case .units: UnitsView.draw(state, &painter, body)
         case let .unitItems(name): UnitsView.drawItems(state, name, &painter, body)
@@ -88,6 +89,7 @@ public enum Renderer {
         case let .measure(number):
             guard let measure = plan.measure(number: number) else { return "?" }
             return measure.heading(state.language)
+        case let .target(id): return id
         case .overdue: return state.pick("逾期滞后临期", "Overdue")
         case .units: return state.pick("单位", "Units")
         case let .unitItems(name): return plan.unitName(name, state.language)

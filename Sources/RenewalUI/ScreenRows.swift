@@ -43,6 +43,8 @@ extension AppState {
             return plan.programmes.first { $0.number == number }?.measures.map { .measure($0.number) } ?? []
         case let .measure(number):
             return plan.measure(number: number)?.targets.map { .target($0.id) } ?? []
+        case let .target(id):
+            return TargetView.measures(of: id, in: plan).map { .measure($0) }
         case .overdue:
             return overdueGroups.flatMap { $0.items.map { RowRef.target($0.targetId) } }
         case .units:
@@ -67,8 +69,15 @@ extension AppState {
 
     /// The items whose complete history a screen shows (nil: it shows none).
     func historyItems(for screen: Screen) -> [String]? {
-        guard case let .measure(number) = screen, let measure = data.plan.measure(number: number) else { return nil }
-        return [measure.itemId] + measure.targets.map(\.id)
+        switch screen {
+        case let .measure(number):
+            guard let measure = data.plan.measure(number: number) else { return nil }
+            return [measure.itemId] + measure.targets.map(\.id)
+        case let .target(id):
+            return data.plan.target(id: id) == nil ? nil : [id]
+        default:
+            return nil
+        }
     }
 
     /// Complete entries on these items in recording order: the loaded history, else (while it

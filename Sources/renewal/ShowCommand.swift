@@ -29,8 +29,8 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let inputs = try options.load()
         let trimmed = item.trimmingCharacters(in: .whitespaces).uppercased()
-        // An overall target (section 一) has no measure: it gets a page of its own.
-        if let target = inputs.plan.target(id: trimmed), inputs.plan.measure(containingTarget: target.id) == nil,
+        // A target id (overall or a measure's) gets the target's own page, as in the dashboard.
+        if let target = inputs.plan.target(id: trimmed),
             let report = TargetReport(context: inputs.context, targetId: target.id)
         {
             if json { try JSONOutput.print(report) } else { Console.print(report.text()) }

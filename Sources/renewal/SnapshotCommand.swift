@@ -41,7 +41,8 @@ struct SnapshotCommand: ParsableCommand {
     @Option(
         name: .long,
         help: .bilingual(
-            "视图；programme、measure 后跟序号，search 后跟文字。", "The view; programme and measure take a number, search a text."))
+            "视图；programme、measure 后跟序号，target 后跟指标编号，search 后跟文字。",
+            "The view; programme and measure take a number, target an id, search a text."))
     var view: SnapshotView = .overview
 
     @Argument(
@@ -81,6 +82,13 @@ struct SnapshotCommand: ParsableCommand {
             }
             state.stack = [.overview, .programme(programme.number), .measure(number)]
             state.selection[.programme(programme.number)] = programme.measures.firstIndex { $0.number == number } ?? 0
+        case .target:
+            let id = (viewArgument ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+            guard plan.target(id: id) != nil else {
+                throw CLIError(
+                    "--view target 需要一个指标编号（如 G25-2、M04-1）", "--view target needs a target id, e.g. G25-2 or M04-1")
+            }
+            state.stack = [.overview, .target(id)]
         case .overdue: state.stack = [.overview, .overdue]
         case .units: state.stack = [.overview, .units]
         case .search:

@@ -180,11 +180,31 @@ struct DashboardE2ETests {
         pane.wait("the overdue list by unit") {
             $0.contains("逾期、滞后及临期事项") && $0.contains("【市工业和信息化局】") && $0.contains("✖ 逾期未完成") && !$0.contains("所属工程")
         }
-        // The first item is an overall target (its list opens) or a measure's (the measure opens).
+        // The first item's own page opens.
         try pane.keys("Enter")
-        pane.wait("the selected item opened") { $0.contains("所属工程") || $0.contains("逾期滞后临期 › 总体目标") }
+        pane.wait("the selected target's page") { $0.contains("逾期滞后临期 › ") && $0.contains("目标：") && $0.contains("逐月") }
         try pane.keys("C-c")
         pane.expectSaneTerminal(pane.wait(for: "EXIT:"))
+    }
+
+    /// Issue 11 (a): G25-2's page from the overall targets, with its figures, its month-by-month
+    /// record and its reports (read from the store when the page opens).
+    @Test func aTargetsPageFromTheOverallTargets() throws {
+        let pane = try TmuxPane(Self.demo)
+        pane.wait(for: "十二、保障措施")
+        try pane.keys("1")
+        pane.wait(for: "总览 › 总体目标")
+        try pane.keys("j", "Enter")
+        pane.wait("G25-2's page with its figures") {
+            $0.contains("总览 › 总体目标 › G25-2") && $0.contains("最新 9400辆") && $0.contains("应达 10000辆")
+                && $0.contains("已逾期") && $0.contains("逐月")
+        }
+        try pane.keys("PageDown")
+        pane.wait("its reports, with what departments wrote") { $0.contains("报送记录") && $0.contains("进展情况：") }
+        try pane.keys("Home", "Enter")
+        pane.wait(for: "（六）实施客运设备提能行动")
+        try pane.keys("q", "q", "q", "q")
+        pane.expectSaneTerminal(pane.wait(for: "EXIT:0"))
     }
 
     @Test func searchWithChineseText() throws {

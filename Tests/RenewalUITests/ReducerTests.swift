@@ -68,19 +68,29 @@ struct ReducerTests {
         #expect(state.selectedIndex == 0)
     }
 
-    @Test func overdueOpensTheMeasureOfTheSelectedItem() {
+    @Test func overdueOpensTheSelectedTargetsPage() {
         let (state, _) = Fixture.press(Fixture.state(), [.char("o")])
         guard case let .target(id)? = state.selectedRow else {
             Issue.record("no item selected")
             return
         }
         let (opened, _) = Fixture.press(state, [.enter])
-        if let number = Fixture.data.measureNumber(ofTarget: id) {
-            #expect(opened.screen == .measure(number))
-        } else {
-            #expect(opened.screen == .overall)
-        }
+        #expect(opened.screen == .target(id))
         #expect(Fixture.press(opened, [.escape]).0.screen == .overdue)
+    }
+
+    @Test func aTargetPageOpensItsMeasureAndFlagsTheTarget() {
+        // 三 → measure 4 → its first target's page → Enter opens the measure it belongs to.
+        let (page, _) = Fixture.press(Fixture.state(), [.char("3"), .enter, .enter])
+        #expect(page.screen == .target("M04-1"))
+        #expect(page.stack == [.overview, .programme(3), .measure(4), .target("M04-1")])
+        #expect(page.histories[["M04-1"]] != nil, "the page asked for the target's history")
+        let (measure, _) = Fixture.press(page, [.enter])
+        #expect(measure.screen == .measure(4))
+        let (prompt, _) = Fixture.press(page, [.char("f")])
+        #expect(prompt.prompt?.purpose == .flagNote(itemId: "M04-1"), "f acts on the target, not its measure")
+        let (_, effects) = Fixture.press(prompt, Fixture.chars("请说明") + [.enter])
+        #expect(effects == [.flag(itemId: "M04-1", note: "请说明")])
     }
 
     @Test func searchIsIncrementalAndAcceptsChinese() {

@@ -17,6 +17,7 @@ struct RenderTests {
         ("overall", [.char("1")]),
         ("programme2", [.char("2")]),
         ("measure4", [.char("3"), .enter]),
+        ("targetG25-2", [.char("1"), .char("j"), .enter]),
         ("overdue", [.char("o")]),
         ("units", [.char("d")]),
         ("search", [.char("/")] + Fixture.chars("晨星")),
