@@ -76,7 +76,7 @@ mkdir -p screenshots
 shoot overview zh "十二、保障措施"
 shoot programme zh "总览 › 工业技改提升工程" 2
 shoot measure zh "所属工程" 3 Enter
-shoot overdue zh "逾期、滞后及临期事项" o
+shoot overdue zh "30 天内到期" o
 shoot units zh "单位一览" d
 shoot target zh "逐月" 1 j Enter
 shoot overview-en en "12. Safeguards"

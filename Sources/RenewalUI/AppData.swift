@@ -19,6 +19,9 @@ public struct AppData: Sendable {
     let itemsByUnit: [String: [UnitItem]]
     /// Overdue and lagging targets, worst first, under each lead unit ("" for none).
     let overdueGroups: [OverdueGroup]
+    /// Targets not done whose deadline falls within the due-soon window (today included), the
+    /// nearest deadline first: the `o` view's second tab.
+    let dueSoon: [TargetEvaluation]
     /// What search looks through: each measure, target and unit with its words, lowercased once
     /// and kept as UTF-8 bytes (a byte search is exact for UTF-8 and much faster than String's).
     let searchIndex: [(row: RowRef, bytes: [UInt8])]
@@ -84,6 +87,12 @@ public struct AppData: Sendable {
                 (.unit(unit.name), [unit.name, unit.short, unit.nameEn, unit.id].joined(separator: "\n").lowercased()))
         }
         searchIndex = search.map { ($0.row, Array($0.text.utf8)) }
+        let window = StatusRules.standard.dueSoonDays
+        dueSoon = evaluation.targets.filter { judged in
+            guard let deadline = judged.deadline, !judged.status.isFinished else { return false }
+            let days = asOf.days(to: deadline)
+            return days >= 0 && days <= window
+        }.sorted { ($0.deadline ?? asOf, $0.targetId) < ($1.deadline ?? asOf, $1.targetId) }
         overdueGroups = Ordering.lateByLeadUnit(evaluation, plan: plan).map {
             OverdueGroup(unit: $0.unit, items: $0.items)
         }

@@ -15,6 +15,11 @@ public enum Screen: Sendable, Hashable {
     case help
 }
 
+/// The tabs of the `o` view (Tab switches): everything late, or everything due within the window.
+public enum OverdueTab: Sendable, CaseIterable {
+    case late, dueSoon
+}
+
 /// How the units view is sorted (`s` cycles).
 public enum UnitSort: Sendable, CaseIterable {
     case lagging, leads, name
@@ -69,6 +74,7 @@ public struct AppState: Sendable {
     /// First visible line per screen (long pages scroll).
     public var scroll: [Screen: Int] = [:]
     public var unitSort: UnitSort = .lagging
+    public var overdueTab: OverdueTab = .late
     /// The search box; the hits are recomputed when it (or the data) changes, not on every frame.
     public var searchQuery: String = "" {
         didSet { if searchQuery != oldValue { searchHits = AppState.search(searchQuery, in: data) } }

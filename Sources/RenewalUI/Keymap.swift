@@ -6,7 +6,7 @@ public enum Action: Sendable, Equatable {
     case up, down, left, right, open, back, quit
     case digit(Int)
     case pageUp, pageDown, first, last
-    case overdue, units, sort, search, help, flag, record, asOf, reload
+    case overdue, units, sort, nextTab, search, help, flag, record, asOf, reload
     case quitNow
 }
 
@@ -75,6 +75,10 @@ public enum Keymap {
         KeyBinding(
             keys: chars("d", .units), helpKeys: "d", help: ("单位一览", "units"),
             bar: ("d", "单位", "units"), barOn: { $0 != .units }),
+        KeyBinding(
+            keys: [(.tab, .nextTab)], helpKeys: "Tab",
+            help: ("逾期视图中切换：逾期滞后 / 临期（30 天内到期、未完成）", "in the overdue view: late / due within 30 days"),
+            bar: ("Tab", "临期", "due soon"), barOn: { $0 == .overdue }, worksOn: { $0 == .overdue }),
         KeyBinding(
             keys: chars("s", .sort), helpKeys: "s", help: ("单位一览中切换排序", "in the units view: change the order"),
             bar: ("s", "排序", "sort"), barOn: { $0 == .units }, worksOn: { $0 == .units }),

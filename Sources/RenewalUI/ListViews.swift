@@ -104,15 +104,37 @@ enum ProgrammeView {
 
 /// Everything overdue or lagging, worst first, grouped by lead unit.
 enum OverdueView {
+    /// The two tabs as a header: the one shown reversed, each with its count; Tab switches.
+    static func tabs(_ state: AppState, _ painter: inout Painter, _ body: Body, late: Int) {
+        let theme = state.theme
+        let window = StatusRules.standard.dueSoonDays
+        let tabs: [(OverdueTab, String)] = [
+            (.late, state.pick(" 逾期、滞后及临期 \(late) 项 ", " Late and due soon: \(late) ")),
+            (
+                .dueSoon,
+                state.pick(
+                    " \(window) 天内到期 \(state.data.dueSoon.count) 项 ",
+                    " Due within \(window) days: \(state.data.dueSoon.count) ")
+            ),
+        ]
+        var spans: [(String, Style)] = [(" ", .plain)]
+        for (tab, label) in tabs {
+            spans.append((label, tab == state.overdueTab ? Style(bold: true, reverse: true) : theme.muted))
+            spans.append(("  ", .plain))
+        }
+        spans.append((state.pick("（Tab 切换）", "(Tab switches)"), theme.muted))
+        painter.spans(spans, x: 0, y: body.y, width: body.width)
+    }
+
     static func draw(_ state: AppState, _ painter: inout Painter, _ body: Body) {
         let theme = state.theme
         let groups = state.overdueGroups
         let total = Set(groups.flatMap { $0.items.map(\.targetId) }).count
-        painter.text(
-            state.pick(
-                "逾期、滞后及临期事项：\(total) 项（按牵头单位，最严重在前）",
-                "Overdue, lagging, due soon: \(total) items (by lead unit, worst first)"),
-            x: 1, y: body.y, width: body.width - 2, style: theme.title)
+        tabs(state, &painter, body, late: total)
+        if state.overdueTab == .dueSoon {
+            drawDueSoon(state, &painter, body)
+            return
+        }
         guard total > 0 else {
             painter.text(
                 state.pick("没有逾期、滞后或临期的事项。", "Nothing is overdue, lagging or due soon."), x: 2, y: body.y + 2,
@@ -172,6 +194,56 @@ enum OverdueView {
     }
 }
 
+extension OverdueView {
+    /// Everything not done whose deadline falls within the window, the nearest first: days left,
+    /// status, id, what it asks, where it stands, the deadline.
+    static func drawDueSoon(_ state: AppState, _ painter: inout Painter, _ body: Body) {
+        let theme = state.theme
+        let items = state.data.dueSoon
+        guard !items.isEmpty else {
+            painter.text(
+                state.pick(
+                    "\(StatusRules.standard.dueSoonDays) 天内没有到期而未完成的事项。",
+                    "Nothing unfinished is due within \(StatusRules.standard.dueSoonDays) days."),
+                x: 2, y: body.y + 2, width: body.width - 4)
+            return
+        }
+        let statusWidth = state.language == .zh ? 12 : 15
+        let list = ListWidget(
+            count: items.count, selected: state.selectedIndex, top: body.y + 2, height: body.height - 2,
+            width: body.width)
+        list.draw(&painter) { line, painter in
+            let judged = items[line.index]
+            guard let target = state.data.target(judged.targetId), let deadline = judged.deadline else { return }
+            let y = line.y
+            let days = state.data.asOf.days(to: deadline)
+            let left = days == 0 ? state.pick("今天到期", "today") : state.pick("剩\(days)天", "\(days) days")
+            var x = 1
+            painter.text(
+                TextLayout.padLeft(left, to: 8), x: x, y: y, width: 8, style: line.status(theme.style(for: .dueSoon)))
+            x += 9
+            painter.text(
+                TargetText.statusText(judged.status, state), x: x, y: y, width: statusWidth,
+                style: line.status(theme.style(for: judged.status)))
+            x += statusWidth + 1
+            painter.text(target.id, x: x, y: y, width: 6, style: line.base)
+            x += 7
+            let factsWidth = min(36, body.width / 3)
+            let descWidth = max(8, body.width - x - factsWidth - 2)
+            painter.text(TargetText.description(target, state), x: x, y: y, width: descWidth, style: line.base)
+            x += descWidth + 1
+            // The deadline first: at 80 columns the figures are what gets cut.
+            var facts = deadline.description
+            if target.kind == .quantitative {
+                facts +=
+                    " " + TargetText.quantity(judged.actual, target, state) + "/"
+                    + TargetText.quantity(judged.goal, target, state)
+            }
+            painter.text(facts, x: x, y: y, width: body.width - x - 1, style: line.muted)
+        }
+    }
+}
+
 /// Units with what they lead and share; Enter lists a unit's items.
 enum UnitsView {
     static func draw(_ state: AppState, _ painter: inout Painter, _ body: Body) {
@@ -222,7 +294,7 @@ enum UnitsView {
         painter.text(
             state.pick("\(display)：牵头和参与的事项 \(items.count) 项", "\(display): \(items.count) items led or shared"),
             x: 1, y: body.y, width: body.width - 2, style: theme.title)
-        let statusWidth = state.language == .zh ? 12 : 18
+        let statusWidth = state.language == .zh ? 12 : 15
         let list = ListWidget(
             count: items.count, selected: state.selectedIndex, top: body.y + 2, height: body.height - 2,
             width: body.width)

@@ -128,6 +128,10 @@ public enum Reducer {
             state.searchEditing = true
         case .help:
             push(&state, .help)
+        case .nextTab:
+            let all = OverdueTab.allCases
+            state.overdueTab = all[((all.firstIndex(of: state.overdueTab) ?? 0) + 1) % all.count]
+            state.selection[.overdue] = 0
         case .sort:
             let all = UnitSort.allCases
             state.unitSort = all[((all.firstIndex(of: state.unitSort) ?? 0) + 1) % all.count]

@@ -46,7 +46,10 @@ extension AppState {
         case let .target(id):
             return TargetView.measures(of: id, in: plan).map { .measure($0) }
         case .overdue:
-            return overdueGroups.flatMap { $0.items.map { RowRef.target($0.targetId) } }
+            switch overdueTab {
+            case .late: return overdueGroups.flatMap { $0.items.map { RowRef.target($0.targetId) } }
+            case .dueSoon: return data.dueSoon.map { .target($0.targetId) }
+            }
         case .units:
             return unitRows.map { .unit($0.unit.name) }
         case let .unitItems(name):

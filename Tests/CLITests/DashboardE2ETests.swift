@@ -178,11 +178,27 @@ struct DashboardE2ETests {
         try pane.keys("o")
         // Wait for the whole list: a capture can land in the middle of a redraw.
         pane.wait("the overdue list by unit") {
-            $0.contains("逾期、滞后及临期事项") && $0.contains("【市工业和信息化局】") && $0.contains("✖ 逾期未完成") && !$0.contains("所属工程")
+            $0.contains("30 天内到期") && $0.contains("【市工业和信息化局】") && $0.contains("✖ 逾期未完成") && !$0.contains("所属工程")
         }
         // The first item's own page opens.
         try pane.keys("Enter")
         pane.wait("the selected target's page") { $0.contains("逾期滞后临期 › ") && $0.contains("目标：") && $0.contains("逐月") }
+        try pane.keys("C-c")
+        pane.expectSaneTerminal(pane.wait(for: "EXIT:"))
+    }
+
+    /// Issue 11 (c, part): the `o` view's 临期 tab, on a day when four targets fall due within 30 days.
+    @Test func tabInTheOverdueViewShowsWhatFallsDueSoon() throws {
+        let pane = try TmuxPane(["--demo", "--as-of", "2026-12-05"])
+        pane.wait(for: "十二、保障措施")
+        try pane.keys("o")
+        pane.wait(for: "30 天内到期 4 项")
+        try pane.keys("Tab")
+        pane.wait("the due-soon tab") { $0.contains("剩26天") && $0.contains("M04-1") && !$0.contains("【市交通运输局】") }
+        try pane.keys("Enter")
+        pane.wait(for: "总览 › 逾期滞后临期 › M04-1")
+        try pane.keys("Escape", "Tab")
+        pane.wait(for: "【市交通运输局】")
         try pane.keys("C-c")
         pane.expectSaneTerminal(pane.wait(for: "EXIT:"))
     }
@@ -224,7 +240,7 @@ struct DashboardE2ETests {
         let pane = try TmuxPane(Self.demo)
         pane.wait(for: "十二、保障措施")
         try pane.type("ｏ")
-        pane.wait(for: "逾期、滞后及临期事项")
+        pane.wait(for: "30 天内到期")
         try pane.type("？")
         pane.wait(for: "按键说明")
         try pane.type("ｑ")

@@ -210,4 +210,33 @@ struct ByteSearchTests {
         #expect(ByteSearch.contains(Array(haystack.utf8), Array(needle.utf8)) == expected)
         #expect(haystack.contains(needle) == expected || needle.isEmpty)
     }
+
+    /// Issue 11 (5): 临期 as the `o` view's second tab: everything unfinished due within 30 days
+    /// (the deadline day included), nearest first; Tab switches and the selection starts again.
+    @Test func tabInTheOverdueViewListsWhatFallsDueWithinThirtyDays() {
+        let onDate = { (day: String) in
+            Fixture.press(
+                Fixture.state(),
+                [.char("t"), .ctrl("u")] + Fixture.chars(day) + [.enter, .char("o"), .char("j"), .tab]
+            ).0
+        }
+        let state = onDate("2026-12-05")
+        #expect(state.overdueTab == .dueSoon)
+        #expect(state.selectedIndex == 0)
+        let ids = state.rows(for: .overdue).compactMap { row -> String? in
+            if case let .target(id) = row { return id }
+            return nil
+        }
+        #expect(!ids.isEmpty)
+        let deadlines = ids.compactMap { state.data.evaluation.target($0)?.deadline }
+        #expect(deadlines == deadlines.sorted(), "nearest deadline first")
+        #expect(deadlines.allSatisfy { state.data.asOf.days(to: $0) <= 30 && state.data.asOf <= $0 })
+        #expect(ids.allSatisfy { !(state.data.evaluation.target($0)?.status.isFinished ?? true) })
+        // 31 December is 30 days after 1 December (in), 31 after 30 November (out).
+        let dueLast = onDate("2026-11-30").data.dueSoon.map(\.deadline)
+        #expect(!dueLast.contains(Day("2026-12-31")), "31 days ahead is outside the window")
+        #expect(onDate("2026-12-01").data.dueSoon.contains { $0.deadline == Day("2026-12-31") })
+        // Tab again: back to the late items.
+        #expect(Fixture.press(state, [.tab]).0.overdueTab == .late)
+    }
 }
