@@ -79,4 +79,5 @@ shoot measure zh "所属工程" 3 Enter
 shoot overdue zh "30 天内到期" o
 shoot units zh "单位一览" d
 shoot target zh "逐月" 1 j Enter
+shoot reporting zh "最近一次报送" b
 shoot overview-en en "12. Safeguards"

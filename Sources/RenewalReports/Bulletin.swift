@@ -103,7 +103,7 @@ public struct Bulletin: Encodable, Sendable {
                 status: status, statusLabel: status.label(context.language),
                 leadUnits: plan.leadUnits(forItem: flag.itemId))
         }
-        notReported = Bulletin.silentUnits(plan: plan, entries: context.entries, from: start, to: asOfDay)
+        notReported = Bulletin.silentUnits(plan: plan, entries: context.entries, asOf: asOfDay)
     }
 
     /// The same day one month earlier (clamped to the month's length).
@@ -113,29 +113,14 @@ public struct Bulletin: Encodable, Sendable {
         return Day(year: year, month: month, day: min(day.day, Day.daysIn(month: month, year: year))) ?? day
     }
 
-    /// Units that lead something and have no report dated in [from, to]. A report counts for its
-    /// reporting unit, or, when it names none, for the lead units of its item.
-    static func silentUnits(plan: Plan, entries: [ProgressEntry], from: Day, to: Day) -> [UnitLine] {
-        var ledItems: [String: Int] = [:]
-        for target in plan.allTargets {
-            for unit in plan.leadUnits(forTarget: target.id) { ledItems[unit, default: 0] += 1 }
-        }
-        for measure in plan.measures where measure.targets.isEmpty {
-            for unit in measure.leadUnits { ledItems[unit, default: 0] += 1 }
-        }
-        var latest: [String: Day] = [:]
-        var reported: Set<String> = []
-        for entry in entries where !entry.isBaseline && entry.date <= to {
-            let units = entry.reportingUnit.map { [$0] } ?? plan.leadUnits(forItem: entry.itemId)
-            for unit in units {
-                if latest[unit].map({ entry.date > $0 }) ?? true { latest[unit] = entry.date }
-                if entry.date >= from { reported.insert(unit) }
-            }
-        }
-        return plan.units.compactMap { unit in
-            guard let items = ledItems[unit.name], !reported.contains(unit.name) else { return nil }
-            return UnitLine(
-                unit: unit.name, short: unit.short, items: items, lastReport: latest[unit.name]?.description)
+    /// Units that lead something and have no report dated in the last due period or since, in the plan's order: the
+    /// reporting status's rule (`ReportingStatus`), so the bulletin and `b` name the same units.
+    static func silentUnits(plan: Plan, entries: [ProgressEntry], asOf: Day) -> [UnitLine] {
+        let status = ReportingStatus(
+            plan: plan, reports: LatestReport.from(entries, asOf: asOf), asOf: asOf, language: .zh)
+        let order = Dictionary(plan.units.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        return status.notReported.sorted { (order[$0.unit] ?? 0) < (order[$1.unit] ?? 0) }.map {
+            UnitLine(unit: $0.unit, short: $0.short, items: $0.items, lastReport: $0.lastReport)
         }
     }
 

@@ -289,6 +289,28 @@ public final class ProgressStore: Sendable {
         }
     }
 
+    /// The latest report on each item by each reporting unit, dated up to `asOf` (baselines are
+    /// not reports): one aggregate query, however many entries the store holds. Rows whose date is
+    /// not a YYYY-MM-DD day are passed over.
+    public func latestReports(asOf: Day) throws -> [LatestReport] {
+        try reading { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT itemId, reportingUnit, max(date) AS latest FROM entry
+                    WHERE baselineYear IS NULL AND date <= ? AND date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+                    GROUP BY itemId, reportingUnit
+                    """,
+                arguments: [asOf.description])
+            return rows.compactMap { row in
+                guard let item: String = row["itemId"], let text: String = row["latest"], let day = Day(text) else {
+                    return nil
+                }
+                return LatestReport(itemId: item, unit: row["reportingUnit"], date: day)
+            }
+        }
+    }
+
     public func entry(id: String) throws -> ProgressEntry? {
         guard let key = Int64(id) else { return nil }
         return try reading { db in try EntryRecord.fetchOne(db, key: key)?.entry }

@@ -9,6 +9,8 @@ public enum Screen: Sendable, Hashable {
     /// One target's page (any target: overall or a measure's).
     case target(String)
     case overdue
+    /// Who has filed the last due period's return (`b`).
+    case reporting
     case units
     case unitItems(String)
     case search
@@ -29,6 +31,8 @@ public enum UnitSort: Sendable, CaseIterable {
 public struct Prompt: Sendable, Equatable {
     public enum Purpose: Sendable, Equatable {
         case flagNote(itemId: String)
+        /// 催办: flag these items (every item of every unit that has not reported) with one note.
+        case remind(itemIds: [String], units: Int)
         case unflag(itemId: String)
         case asOf
     }
@@ -93,6 +97,9 @@ public struct AppState: Sendable {
     /// Complete entries (with what departments wrote) by the items they were asked for: the
     /// answers to `Effect.loadHistory`, kept until the data is reloaded.
     public var histories: [[String]: HistoryLoad] = [:]
+    /// The latest report of each item by each unit as of a day (the reporting view's data), or
+    /// nil until the shell has answered `Effect.loadLatestReports` for the date judged.
+    public var latestReports: (asOf: Day, load: Load<[LatestReport]>)?
 
     public init(data: AppData, language: Language = .zh, theme: Theme = Theme(), width: Int = 80, height: Int = 24) {
         self.data = data
@@ -115,13 +122,16 @@ public struct AppState: Sendable {
     func pick(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 }
 
-/// A complete history asked of the shell: on its way, or what came back.
-public enum HistoryLoad: Sendable, Equatable {
+/// Something asked of the shell: on its way, or what came back.
+public enum Load<Value: Sendable & Equatable>: Sendable, Equatable {
     case loading
-    case loaded([ProgressEntry])
-    /// The store could not be read; views show the figures held in memory instead.
+    case loaded(Value)
+    /// The store could not be read; views show what is held in memory instead.
     case failed
 }
+
+/// A complete history of some items.
+public typealias HistoryLoad = Load<[ProgressEntry]>
 
 /// What reaches the reducer: a key, or the answer to an effect (bubbletea's messages).
 public enum Message: Sendable {
@@ -133,6 +143,8 @@ public enum Message: Sendable {
     case dataLoaded(AppData)
     /// The answer to `Effect.loadHistory(items)`: nil when the store could not be read.
     case historyLoaded(items: [String], entries: [ProgressEntry]?)
+    /// The answer to `Effect.loadLatestReports(asOf)`: nil when the store could not be read.
+    case latestReportsLoaded(asOf: Day, reports: [LatestReport]?)
 }
 
 /// What the shell must do after a key: the reducer never touches the store or the terminal.
@@ -141,6 +153,10 @@ public enum Effect: Sendable, Equatable {
     case reload
     /// Read every entry on these items, with its text, and answer with `.historyLoaded`.
     case loadHistory(items: [String])
+    /// Read the latest report of each item by each unit up to a day; answer with `.latestReportsLoaded`.
+    case loadLatestReports(asOf: Day)
+    /// 催办: flag each item with the note and 反馈期限 (items already under an open flag are left).
+    case remind(itemIds: [String], note: String, followUp: Day)
     case flag(itemId: String, note: String)
     case unflag(itemId: String)
     case record(EntryDraft)

@@ -6,7 +6,7 @@ public enum Action: Sendable, Equatable {
     case up, down, left, right, open, back, quit
     case digit(Int)
     case pageUp, pageDown, first, last
-    case overdue, units, sort, nextTab, search, help, flag, record, asOf, reload
+    case overdue, reporting, remind, units, sort, nextTab, search, help, flag, record, asOf, reload
     case quitNow
 }
 
@@ -30,7 +30,7 @@ public struct KeyBinding: Sendable {
 public enum Keymap {
     static func hasItems(_ screen: Screen) -> Bool {
         switch screen {
-        case .overview, .units, .help: return false
+        case .overview, .units, .reporting, .help: return false
         default: return true
         }
     }
@@ -73,6 +73,17 @@ public enum Keymap {
             help: ("全部逾期、滞后和临期事项（按牵头单位）", "everything overdue, lagging or due soon, by lead unit"),
             bar: ("o", "逾期", "overdue"), barOn: { $0 != .overdue }),
         KeyBinding(
+            keys: chars("b", .reporting), helpKeys: "b",
+            help: (
+                "报送情况：上一期报表谁已报送、谁未报送（f 一键催办未报送单位）",
+                "reporting: who has filed the last due return and who has not (f reminds every unit that has not)"
+            ),
+            bar: ("b", "报送", "reporting"), barOn: { $0 == .overview }),
+        KeyBinding(
+            keys: chars("f", .remind), helpKeys: "f",
+            help: ("报送情况中：催办全部未报送单位（可修改说明）", "in reporting: flag every unit that has not reported (note editable)"),
+            bar: ("f", "催办", "remind"), barOn: { $0 == .reporting }, worksOn: { $0 == .reporting }),
+        KeyBinding(
             keys: chars("d", .units), helpKeys: "d", help: ("单位一览", "units"),
             bar: ("d", "单位", "units"), barOn: { $0 != .units }),
         KeyBinding(
@@ -87,7 +98,7 @@ public enum Keymap {
             bar: ("/", "搜索", "search")),
         KeyBinding(
             keys: chars("f", .flag), helpKeys: "f", help: ("督办或解除督办选中事项", "flag or unflag the selected item"),
-            bar: ("f", "督办", "flag"), barOn: hasItems),
+            bar: ("f", "督办", "flag"), barOn: hasItems, worksOn: { $0 != .reporting }),
         KeyBinding(
             keys: chars("u", .record), helpKeys: "u", help: ("填报选中指标的进展", "record progress on the selected target"),
             bar: ("u", "填报", "record"), barOn: hasItems),

@@ -19,8 +19,15 @@ public enum Reducer {
         case let .dataLoaded(data):
             state.data = data
             state.histories = [:]
+            state.latestReports = nil
         case let .historyLoaded(items, entries):
             state.histories[items] = entries.map { .loaded($0) } ?? .failed
+        case let .latestReportsLoaded(asOf, reports):
+            state.latestReports = (asOf, reports.map { .loaded($0) } ?? .failed)
+        }
+        if state.screen == .reporting, state.latestReports?.asOf != state.data.asOf {
+            state.latestReports = (state.data.asOf, .loading)
+            effects.append(.loadLatestReports(asOf: state.data.asOf))
         }
         if let items = state.historyItems(for: state.screen), state.histories[items] == nil {
             state.histories[items] = .loading
@@ -121,6 +128,10 @@ public enum Reducer {
             }
         case .overdue:
             push(&state, .overdue)
+        case .reporting:
+            push(&state, .reporting)
+        case .remind:
+            startReminder(&state)
         case .units:
             push(&state, .units)
         case .search:
@@ -220,6 +231,25 @@ public enum Reducer {
         }
     }
 
+    /// 催办: a note for every item of every unit with nothing in the period, 反馈期限 ten days on.
+    static func startReminder(_ state: inout AppState) {
+        guard let status = state.reportingStatus else { return }
+        let silent = status.notReported
+        let items = Array(Set(silent.flatMap(\.missing))).sorted().filter { !state.data.isFlagged($0) }
+        guard !items.isEmpty else {
+            state.message = state.pick("没有需要催办的单位", "No unit needs a reminder")
+            return
+        }
+        let note = state.pick(
+            "请于 \(state.data.asOf.adding(days: Reducer.reminderDays)) 前报送 \(status.periodEnd.prefix(7)) 月进展",
+            "Please file the return for \(status.periodEnd.prefix(7)) by \(state.data.asOf.adding(days: Reducer.reminderDays))"
+        )
+        state.prompt = Prompt(purpose: .remind(itemIds: items, units: silent.count), text: note, error: nil)
+    }
+
+    /// Days a 催办 gives before its 反馈期限.
+    static let reminderDays = 10
+
     static func handlePrompt(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
         guard var prompt = state.prompt else { return }
         switch prompt.purpose {
@@ -235,7 +265,7 @@ public enum Reducer {
                 break
             }
             return
-        case .flagNote, .asOf:
+        case .flagNote, .asOf, .remind:
             break
         }
         switch key {
@@ -263,6 +293,17 @@ public enum Reducer {
                 state.data = state.data.judged(asOf: day)
                 state.prompt = nil
                 state.message = state.pick("截至日期：\(day)", "As of \(day)")
+            case let .remind(items, units):
+                guard !text.isEmpty else {
+                    prompt.error = state.pick("请填写催办说明", "A note is required")
+                    state.prompt = prompt
+                    return
+                }
+                effects.append(
+                    .remind(itemIds: items, note: text, followUp: state.data.asOf.adding(days: reminderDays)))
+                state.prompt = nil
+                state.message = state.pick(
+                    "已催办 \(units) 个单位（\(items.count) 项）", "Reminded \(units) units (\(items.count) items)")
             case .unflag:
                 break
             }

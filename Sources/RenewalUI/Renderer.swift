@@ -20,6 +20,7 @@ public enum Renderer {
         case let .measure(number): MeasureView.draw(state, number, &painter, body)
         case let .target(id): TargetView.draw(state, id, &painter, body)
         case .overdue: OverdueView.draw(state, &painter, body)
+        case .reporting: ReportingView.draw(state, &painter, body)
         case .units: UnitsView.draw(state, &painter, body)
         case let .unitItems(name): UnitsView.drawItems(state, name, &painter, body)
         case .search: SearchView.draw(state, &painter, body)
@@ -91,6 +92,7 @@ public enum Renderer {
             return measure.heading(state.language)
         case let .target(id): return id
         case .overdue: return state.pick("逾期滞后临期", "Overdue")
+        case .reporting: return state.pick("报送情况", "Reporting")
         case .units: return state.pick("单位", "Units")
         case let .unitItems(name): return plan.unitName(name, state.language)
         case .search: return state.pick("搜索", "Search")
@@ -108,6 +110,9 @@ public enum Renderer {
             switch prompt.purpose {
             case let .flagNote(item): label = state.pick("督办 \(item)，说明：", "Flag \(item), note: ")
             case let .unflag(item): label = state.pick("解除 \(item) 的督办？(y/n) ", "Unflag \(item)? (y/n) ")
+            case let .remind(items, units):
+                label = state.pick(
+                    "催办 \(units) 个单位（\(items.count) 项），说明：", "Remind \(units) units (\(items.count) items), note: ")
             case .asOf: label = state.pick("截至日期 (YYYY-MM-DD)：", "As of (YYYY-MM-DD): ")
             }
             var spans: [(String, Style)] = [(label, theme.accent), (prompt.text, .plain), ("_", Style(reverse: true))]

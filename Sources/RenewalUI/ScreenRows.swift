@@ -1,4 +1,5 @@
 import RenewalModel
+import RenewalReports
 
 /// A selectable row of a screen, and what Enter, `f` and `u` act on.
 public enum RowRef: Sendable, Hashable {
@@ -52,6 +53,8 @@ extension AppState {
             }
         case .units:
             return unitRows.map { .unit($0.unit.name) }
+        case .reporting:
+            return reportingStatus?.units.map { .unit($0.unit) } ?? []
         case let .unitItems(name):
             return unitItems(name).map(\.row)
         case .search:
@@ -88,6 +91,21 @@ extension AppState {
     func history(for items: [String]) -> [ProgressEntry] {
         if case let .loaded(entries) = histories[items] { return entries }
         return data.entriesHeld(for: items)
+    }
+
+    /// Who has filed the last due return, from the reports the shell loaded for the date judged (or,
+    /// if the store could not be read, from the entries held, attributed to their items' lead units).
+    var reportingStatus: ReportingStatus? {
+        guard let asked = latestReports, asked.asOf == data.asOf else { return nil }
+        let reports: [LatestReport]
+        switch asked.load {
+        case .loading: return nil
+        case let .loaded(loaded): reports = loaded
+        case .failed: reports = LatestReport.from(data.entries, asOf: data.asOf)
+        }
+        return ReportingStatus(
+            plan: data.plan, reports: reports, asOf: data.asOf, language: language, width: width,
+            isSample: data.isSample)
     }
 
     /// Overdue and lagging targets, worst first, under each lead unit (computed once per load).

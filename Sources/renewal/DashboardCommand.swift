@@ -70,8 +70,17 @@ struct DashboardCommand: ParsableCommand {
                 return nil
             case .reload:
                 return reloaded()
-            case let .loadHistory(items):
-                return DashboardData.history(items, store: store)
+            case .loadHistory, .loadLatestReports:
+                return DashboardData.read(effect, store: store)
+            case let .remind(itemIds, note, followUp):
+                // One flag per item, each with the 反馈期限; an item already under an open flag keeps it.
+                let open = Set(try store.flags().map(\.itemId))
+                for item in itemIds where !open.contains(item) {
+                    try store.flag(
+                        itemId: item, note: note, by: RecorderOptions.currentUser, at: Today.timestamp(),
+                        followUp: followUp)
+                }
+                return reloaded()
             case let .flag(itemId, note):
                 try store.flag(
                     itemId: itemId, note: note, by: RecorderOptions.currentUser, at: Today.timestamp(), followUp: nil)

@@ -19,4 +19,14 @@ enum DashboardData {
     static func history(_ items: [String], store: ProgressStore) -> Message {
         .historyLoaded(items: items, entries: try? store.entries(for: Set(items)))
     }
+
+    /// The answer to an effect that only reads (history, latest reports); nil for the others.
+    static func read(_ effect: Effect, store: ProgressStore) -> Message? {
+        switch effect {
+        case let .loadHistory(items): return history(items, store: store)
+        case let .loadLatestReports(asOf):
+            return .latestReportsLoaded(asOf: asOf, reports: try? store.latestReports(asOf: asOf))
+        default: return nil
+        }
+    }
 }

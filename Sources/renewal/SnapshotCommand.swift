@@ -90,6 +90,7 @@ struct SnapshotCommand: ParsableCommand {
             }
             state.stack = [.overview, .target(id)]
         case .overdue: state.stack = [.overview, .overdue]
+        case .reporting: state.stack = [.overview, .reporting]
         case .units: state.stack = [.overview, .units]
         case .search:
             state.stack = [.overview, .search]
@@ -99,8 +100,8 @@ struct SnapshotCommand: ParsableCommand {
         // One turn of the dashboard's loop: the frame shows what its screen asks of the store.
         let (started, effects) = Reducer.update(state, .started)
         state = started
-        for case let .loadHistory(items) in effects {
-            state = Reducer.update(state, DashboardData.history(items, store: opened.store)).0
+        for effect in effects {
+            if let answer = DashboardData.read(effect, store: opened.store) { state = Reducer.update(state, answer).0 }
         }
         let grid = Renderer.render(state)
         if color {

@@ -250,6 +250,36 @@ struct DashboardE2ETests {
         pane.wait(for: "EXIT:0")
     }
 
+    /// Issue 11 (b): `b` shows who has not filed; `f` then Enter flags (催办) every item of every unit
+    /// that has not, with the note and a 反馈期限 ten days on, and the flags are in the store.
+    @Test func reportingStatusAndOneKeyReminderReachTheStore() throws {
+        // An empty store judged today: nobody has filed anything.
+        let pane = try TmuxPane(["--as-of", CLI.today])
+        pane.wait(for: "十二、保障措施")
+        try pane.keys("b")
+        pane.wait("every unit listed as not filed") {
+            $0.contains("总览 › 报送情况") && $0.contains("未报送 20 个单位") && $0.contains("市工业和信息化局") && $0.contains("从未报送")
+        }
+        try pane.keys("f")
+        pane.wait(for: "催办 20 个单位")
+        try pane.keys("Enter")
+        let done = pane.wait("the reminder confirmed") { $0.contains("已催办 20 个单位") }
+        let items = done.split(separator: "（").last.flatMap { $0.split(separator: " ").first }.flatMap { Int($0) }
+        let stored = try sqlite(
+            pane.storePath, "SELECT count(*) || '|' || count(DISTINCT followUp) || '|' || min(note) FROM flag")
+        #expect(stored.hasPrefix("\(items ?? -1)|1|请于 "), "\(stored)")
+        let parts = CLI.today.split(separator: "-").compactMap { Int($0) }
+        var date = DateComponents()
+        (date.year, date.month, date.day) = (parts[0], parts[1], parts[2] + 10)
+        let due = Calendar(identifier: .gregorian).date(from: date).map { day -> String in
+            let c = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: day)
+            return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        }
+        #expect(try sqlite(pane.storePath, "SELECT DISTINCT followUp FROM flag") == due)
+        try pane.keys("C-c")
+        pane.wait(for: "EXIT:")
+    }
+
     @Test func flagWithANoteIsStored() throws {
         // Judged as of today: a flag counts from the day it is raised.
         let pane = try TmuxPane(["--as-of", CLI.today])

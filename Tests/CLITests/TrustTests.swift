@@ -47,13 +47,20 @@ struct TrustTests {
         var commands: [[String]] = [
             ["summary"], ["summary", "--json"], ["overdue"], ["overdue", "--json"], ["flags", "--all"],
             ["report"], ["report", "--format", "html"], ["report", "--format", "csv"], ["report", "--json"],
+            ["reporting"], ["reporting", "--json"],
         ]
         commands += (1...34).map { ["show", "\($0)"] }
         commands += ["G25-1", "G25-5", "G27-1", "G27-5", "G27-7"].map { ["show", $0] }
-        commands += [["show", "2", "--json"], ["show", "G25-5", "--json"]]
+        commands += [
+            ["show", "2", "--json"], ["show", "G25-5", "--json"], ["show", "M02-1"], ["show", "M04-1", "--json"],
+        ]
         commands += ["M02", "G25-5", "M06-2", "M04-1", "M08"].map { ["history", $0] }
         let views =
-            ["overview", "overall", "overdue", "units", "help", "search 晨星"] + (2...12).map { "programme \($0)" }
+            [
+                "overview", "overall", "overdue", "reporting", "units", "help", "search 晨星", "target G25-5",
+                "target M02-1",
+            ]
+            + (2...12).map { "programme \($0)" }
             + (1...34).map { "measure \($0)" }
         for view in views {
             let words = view.split(separator: " ").map(String.init)

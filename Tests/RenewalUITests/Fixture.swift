@@ -45,6 +45,10 @@ enum Fixture {
                 for effect in more {
                     if case let .loadHistory(items) = effect {
                         pending.append(.historyLoaded(items: items, entries: state.data.entriesHeld(for: items)))
+                    } else if case let .loadLatestReports(asOf) = effect {
+                        pending.append(
+                            .latestReportsLoaded(asOf: asOf, reports: LatestReport.from(state.data.entries, asOf: asOf))
+                        )
                     } else {
                         effects.append(effect)
                     }

@@ -239,4 +239,38 @@ struct ByteSearchTests {
         // Tab again: back to the late items.
         #expect(Fixture.press(state, [.tab]).0.overdueTab == .late)
     }
+
+    /// Issue 11 (2): `b` asks the shell for the latest reports, lists units that have not filed the
+    /// last due return first, and `f` flags (催办) every item they lead with no report, with a
+    /// note the user can edit and a 反馈期限 ten days on.
+    @Test func reportingStatusAndOneKeyReminder() throws {
+        let (asked, effects) = Reducer.update(Fixture.state(), Key.char("b"))
+        #expect(asked.screen == .reporting)
+        #expect(effects == [.loadLatestReports(asOf: Fixture.asOf)])
+        #expect(asked.reportingStatus == nil, "nothing to show until the shell answers")
+        let (state, _) = Fixture.press(Fixture.state(), [.char("b")])
+        let status = try #require(state.reportingStatus)
+        #expect(status.periodStart == "2026-10-01" && status.dueOn == "2026-11-10")
+        let silent = status.notReported
+        #expect(!silent.isEmpty)
+        #expect(Array(status.units.prefix(silent.count)) == silent, "units that have not reported come first")
+        #expect(state.rows(for: .reporting).first == .unit(silent[0].unit))
+        // Enter opens the unit's items.
+        #expect(Fixture.press(state, [.enter]).0.screen == .unitItems(silent[0].unit))
+        // f: one prompt for all of them, with a note already written; Enter flags every missing item.
+        let (prompt, _) = Fixture.press(state, [.char("f")])
+        guard case let .remind(items, units)? = prompt.prompt?.purpose else {
+            Issue.record("no reminder prompt")
+            return
+        }
+        #expect(units == silent.count)
+        let missing = Set(silent.flatMap(\.missing)).filter { !Fixture.data.isFlagged($0) }
+        #expect(Set(items) == missing)
+        #expect(prompt.prompt?.text.contains("2026-12-09") == true, "the note names the 反馈期限")
+        let (_, flagged) = Fixture.press(prompt, [.enter])
+        #expect(flagged == [.remind(itemIds: items, note: prompt.prompt?.text ?? "", followUp: Day("2026-12-09")!)])
+        // An empty note is refused.
+        let (empty, none) = Fixture.press(prompt, [.ctrl("u"), .enter])
+        #expect(none.isEmpty && empty.prompt?.error != nil)
+    }
 }

@@ -19,6 +19,7 @@ struct RenderTests {
         ("measure4", [.char("3"), .enter]),
         ("targetG25-2", [.char("1"), .char("j"), .enter]),
         ("overdue", [.char("o")]),
+        ("reporting", [.char("b")]),
         ("overdueDueSoon", [.char("t"), .ctrl("u")] + Fixture.chars("2026-12-05") + [.enter, .char("o"), .tab]),
         ("units", [.char("d")]),
         ("search", [.char("/")] + Fixture.chars("晨星")),

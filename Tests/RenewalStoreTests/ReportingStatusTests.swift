@@ -1,0 +1,61 @@
+import Foundation
+import RenewalModel
+import RenewalReports
+import Testing
+
+@testable import RenewalStore
+
+/// Who has filed the last due return (`b`, `renewal reporting`, the bulletin's "not reported").
+@Suite("Reporting status")
+struct ReportingStatusTests {
+    let plan: Plan
+    let entries: [ProgressEntry]
+
+    init() throws {
+        let rules = try StatusRulesOnThePlanTests()
+        plan = rules.plan
+        entries = rules.entries
+    }
+
+    func status(_ day: String, _ reports: [LatestReport]? = nil) throws -> ReportingStatus {
+        let asOf = try #require(Day(day))
+        return ReportingStatus(
+            plan: plan, reports: reports ?? LatestReport.from(entries, asOf: asOf), asOf: asOf, language: .zh)
+    }
+
+    /// October's return falls due on 10 November: the day before, September's is the one asked for.
+    @Test(arguments: [
+        ("2026-11-09", "2026-09-01", "2026-10-10"), ("2026-11-10", "2026-10-01", "2026-11-10"),
+        ("2026-11-11", "2026-10-01", "2026-11-10"),
+    ])
+    func thePeriodIsTheLastReturnDue(_ day: String, _ start: String, _ due: String) throws {
+        let status = try status(day)
+        #expect(status.periodStart == start)
+        #expect(status.dueOn == due)
+    }
+
+    @Test func unitsThatHaveNotReportedComeFirstWithWhatTheyMiss() throws {
+        let status = try status("2026-11-29")
+        let silent = status.notReported
+        #expect(!silent.isEmpty && silent.count < status.units.count)
+        #expect(Array(status.units.prefix(silent.count)) == silent)
+        let tax = try #require(status.units.first { $0.unit == "市税务局" })
+        #expect(!tax.reported && tax.filed == 0 && tax.lastReport == "2026-07-31" && tax.missing == ["M30"])
+        #expect(status.units.first { $0.unit == "市自然资源和规划局" }?.lastReport == nil, "never reported")
+        for row in status.units { #expect(row.filed + row.missing.count == row.items) }
+    }
+
+    /// The store's aggregate query gives the same answer as the entries themselves.
+    @Test func theStoresQueryAgreesWithTheEntries() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "renewal-reporting-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try ProgressStore(path: folder.appending(path: "demo.sqlite").path, access: .write)
+        try DemoStore.load(into: store, plan: plan, today: Day("2026-11-29") ?? Day(ordinal: 0))
+        let all = try store.entries()
+        for day in ["2026-06-15", "2026-11-09", "2026-11-10", "2026-11-29"] {
+            let asOf = try #require(Day(day))
+            #expect(Set(try store.latestReports(asOf: asOf)) == Set(LatestReport.from(all, asOf: asOf)), "\(day)")
+        }
+    }
+}
