@@ -80,4 +80,5 @@ shoot overdue zh "30 天内到期" o
 shoot units zh "单位一览" d
 shoot target zh "逐月" 1 j Enter
 shoot reporting zh "最近一次报送" b
+shoot changes zh "【新增逾期】" t C-u 2027-01-15 Enter c
 shoot overview-en en "12. Safeguards"

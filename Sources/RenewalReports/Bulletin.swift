@@ -15,6 +15,8 @@ public struct Bulletin: Encodable, Sendable {
     public var periodStart: String
     public var sampleData: Bool
     public var situation: [StatusLine]
+    /// Item by item, what changed since `previousAsOf` (the dashboard's `c`).
+    public var changes: StatusChanges
     public var measureCounts: [String: Int]
     public var highlights: [TargetRow]
     public var overdue: [OverdueReport.Group]
@@ -49,7 +51,8 @@ public struct Bulletin: Encodable, Sendable {
     let context: ReportContext
 
     enum CodingKeys: String, CodingKey {
-        case title, asOf, previousAsOf, periodStart, sampleData, situation, measureCounts, highlights, overdue, flagged,
+        case title, asOf, previousAsOf, periodStart, sampleData, situation, changes, measureCounts, highlights, overdue,
+            flagged,
             notReported
     }
 
@@ -78,6 +81,7 @@ public struct Bulletin: Encodable, Sendable {
                 status: $0, label: $0.label(context.language), count: counts[$0], previous: previousCounts[$0],
                 change: counts[$0] - previousCounts[$0])
         }
+        changes = StatusChanges(plan: plan, before: before, now: now, language: context.language)
         measureCounts = now.measureCounts.dictionary
 
         // Highlights: done since the previous bulletin, then ahead of schedule.
@@ -107,7 +111,7 @@ public struct Bulletin: Encodable, Sendable {
     }
 
     /// The same day one month earlier (clamped to the month's length).
-    static func monthBefore(_ day: Day) -> Day {
+    public static func monthBefore(_ day: Day) -> Day {
         let year = day.month == 1 ? day.year - 1 : day.year
         let month = day.month == 1 ? 12 : day.month - 1
         return Day(year: year, month: month, day: min(day.day, Day.daysIn(month: month, year: year))) ?? day

@@ -19,6 +19,16 @@ extension Bulletin {
                 .text(c.pick("指标数：本期、上期、变化", "targets: now, previous, change") + (sample.isEmpty ? "" : "；" + sample)),
             ])
         }
+        for (kind, item) in changes.items {
+            rows.append([
+                .text(c.pick("与上期相比", "Change")), .text(item.leadUnits.first.map { c.unitName($0) } ?? ""),
+                .text(item.id),
+                .text(item.description), .text(item.now.label(c.language)), .text(""), .number(nil), .number(nil),
+                .number(nil),
+                .text(""),
+                .text(kind.label(c.language) + c.pick("：", ": ") + StatusChanges.transition(item, c.language)),
+            ])
+        }
         for row in highlights {
             rows.append([
                 .text(c.pick("工作亮点", "Highlight")), .text(row.leadUnits.first.map { c.unitName($0) } ?? ""),

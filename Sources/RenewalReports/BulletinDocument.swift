@@ -31,8 +31,8 @@ public struct BulletinDocument: Sendable {
 }
 
 extension Bulletin {
-    /// The bulletin's content in reading order (DESIGN §1: situation, highlights, late items by
-    /// lead unit, flags, units that have not reported).
+    /// The bulletin's content in reading order (DESIGN §1: situation, what changed item by item,
+    /// highlights, late items by lead unit, flags, units that have not reported).
     public func document() -> BulletinDocument {
         let c = context
         let banner =
@@ -119,6 +119,17 @@ extension Bulletin {
                         )
                     }))
 
+        var changeBlocks: [BulletinDocument.Block] =
+            changes.groups.isEmpty ? [.paragraph(c.pick("没有状态变化。", "No status changed."))] : []
+        for group in changes.groups {
+            changeBlocks.append(.subheading("\(group.label)（\(group.items.count)）"))
+            changeBlocks.append(
+                .list(
+                    group.items.map {
+                        (lead: $0.id, text: "\($0.description)：\(StatusChanges.transition($0, c.language))")
+                    }))
+        }
+
         return BulletinDocument(
             banner: banner, title: title,
             subtitle: c.pick("截至 \(asOf)（上期 \(previousAsOf)）", "As of \(asOf) (previous: \(previousAsOf))"),
@@ -126,10 +137,11 @@ extension Bulletin {
                 .init(
                     heading: c.pick("一、总体情况", "1. Overall situation"),
                     blocks: [.paragraph(situationSentence()), .table(situationTable)]),
-                .init(heading: c.pick("二、工作亮点", "2. Highlights"), blocks: highlightBlocks),
-                .init(heading: c.pick("三、逾期、滞后及临期事项", "3. Overdue, lagging and due-soon items"), blocks: lateBlocks),
-                .init(heading: c.pick("四、督办事项", "4. Flagged for supervision"), blocks: flagBlocks),
-                .init(heading: c.pick("五、未报送单位", "5. Units that have not reported"), blocks: silentBlocks),
+                .init(heading: c.pick("二、与上期相比", "2. Changes since the previous bulletin"), blocks: changeBlocks),
+                .init(heading: c.pick("三、工作亮点", "3. Highlights"), blocks: highlightBlocks),
+                .init(heading: c.pick("四、逾期、滞后及临期事项", "4. Overdue, lagging and due-soon items"), blocks: lateBlocks),
+                .init(heading: c.pick("五、督办事项", "5. Flagged for supervision"), blocks: flagBlocks),
+                .init(heading: c.pick("六、未报送单位", "6. Units that have not reported"), blocks: silentBlocks),
             ])
     }
 

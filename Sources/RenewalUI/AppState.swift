@@ -1,4 +1,5 @@
 import RenewalModel
+import RenewalReports
 
 /// Where the user is: the screens of DESIGN §5.
 public enum Screen: Sendable, Hashable {
@@ -11,6 +12,8 @@ public enum Screen: Sendable, Hashable {
     case overdue
     /// Who has filed the last due period's return (`b`).
     case reporting
+    /// What changed since an earlier day (`c`).
+    case changes
     case units
     case unitItems(String)
     case search
@@ -35,6 +38,8 @@ public struct Prompt: Sendable, Equatable {
         case remind(itemIds: [String], units: Int)
         case unflag(itemId: String)
         case asOf
+        /// The day the change view compares with.
+        case changesSince
     }
 
     public var purpose: Purpose
@@ -100,6 +105,10 @@ public struct AppState: Sendable {
     /// The latest report of each item by each unit as of a day (the reporting view's data), or
     /// nil until the shell has answered `Effect.loadLatestReports` for the date judged.
     public var latestReports: (asOf: Day, load: Load<[LatestReport]>)?
+    /// The day `c` compares with (nil: one month before the date judged).
+    public var changesSince: Day?
+    /// The changes `c` shows, computed once for the dates they compare.
+    public var changes: StatusChanges?
 
     public init(data: AppData, language: Language = .zh, theme: Theme = Theme(), width: Int = 80, height: Int = 24) {
         self.data = data

@@ -6,7 +6,8 @@ public enum Action: Sendable, Equatable {
     case up, down, left, right, open, back, quit
     case digit(Int)
     case pageUp, pageDown, first, last
-    case overdue, reporting, remind, units, sort, nextTab, search, help, flag, record, asOf, reload
+    case overdue, reporting, remind, changes, changesSince, units, sort, nextTab, search, help, flag, record, asOf,
+        reload
     case quitNow
 }
 
@@ -83,6 +84,17 @@ public enum Keymap {
             keys: chars("f", .remind), helpKeys: "f",
             help: ("报送情况中：催办全部未报送单位（可修改说明）", "in reporting: flag every unit that has not reported (note editable)"),
             bar: ("f", "催办", "remind"), barOn: { $0 == .reporting }, worksOn: { $0 == .reporting }),
+        KeyBinding(
+            keys: chars("c", .changes), helpKeys: "c",
+            help: (
+                "与上期相比：新增逾期、本期销号、新完成、变差、变好，逐项列出（p 改比较日期）",
+                "changes since a month earlier: newly overdue, cleared, newly done, worse, better (p sets the date)"
+            ),
+            bar: ("c", "变化", "changes"), barOn: { $0 == .overview }),
+        KeyBinding(
+            keys: chars("p", .changesSince), helpKeys: "p",
+            help: ("变化视图中：更改比较日期", "in the changes view: the date compared with"),
+            bar: ("p", "比较日期", "compare"), barOn: { $0 == .changes }, worksOn: { $0 == .changes }),
         KeyBinding(
             keys: chars("d", .units), helpKeys: "d", help: ("单位一览", "units"),
             bar: ("d", "单位", "units"), barOn: { $0 != .units }),

@@ -1,4 +1,5 @@
 import RenewalModel
+import RenewalReports
 
 /// `update(state, key) -> (state, effects)`: every key's meaning, with no terminal and no store.
 public enum Reducer {
@@ -20,10 +21,17 @@ public enum Reducer {
             state.data = data
             state.histories = [:]
             state.latestReports = nil
+            state.changes = nil
         case let .historyLoaded(items, entries):
             state.histories[items] = entries.map { .loaded($0) } ?? .failed
         case let .latestReportsLoaded(asOf, reports):
             state.latestReports = (asOf, reports.map { .loaded($0) } ?? .failed)
+        }
+        if state.screen == .changes {
+            let since = state.changesSince ?? Bulletin.monthBefore(state.data.asOf)
+            if state.changes.map({ $0.asOf != state.data.asOf.description || $0.since != since.description }) ?? true {
+                state.changes = changes(state.data, since: since, state.language)
+            }
         }
         if state.screen == .reporting, state.latestReports?.asOf != state.data.asOf {
             state.latestReports = (state.data.asOf, .loading)
@@ -130,6 +138,11 @@ public enum Reducer {
             push(&state, .overdue)
         case .reporting:
             push(&state, .reporting)
+        case .changes:
+            push(&state, .changes)
+        case .changesSince:
+            let since = state.changesSince ?? Bulletin.monthBefore(state.data.asOf)
+            state.prompt = Prompt(purpose: .changesSince, text: since.description, error: nil)
         case .remind:
             startReminder(&state)
         case .units:
@@ -247,6 +260,12 @@ public enum Reducer {
         state.prompt = Prompt(purpose: .remind(itemIds: items, units: silent.count), text: note, error: nil)
     }
 
+    /// The changes from `since` to the date judged (the data in memory, judged again: no I/O).
+    static func changes(_ data: AppData, since: Day, _ language: Language) -> StatusChanges {
+        let before = StatusEngine(plan: data.plan).evaluate(entries: data.entries, flags: data.flags, asOf: since)
+        return StatusChanges(plan: data.plan, before: before, now: data.evaluation, language: language)
+    }
+
     /// Days a 催办 gives before its 反馈期限.
     static let reminderDays = 10
 
@@ -265,7 +284,7 @@ public enum Reducer {
                 break
             }
             return
-        case .flagNote, .asOf, .remind:
+        case .flagNote, .asOf, .remind, .changesSince:
             break
         }
         switch key {
@@ -293,6 +312,15 @@ public enum Reducer {
                 state.data = state.data.judged(asOf: day)
                 state.prompt = nil
                 state.message = state.pick("截至日期：\(day)", "As of \(day)")
+            case .changesSince:
+                guard let day = Day(text), day < state.data.asOf else {
+                    prompt.error = state.pick("请输入早于截至日期的 YYYY-MM-DD", "Use a YYYY-MM-DD before the as-of date")
+                    state.prompt = prompt
+                    return
+                }
+                state.changesSince = day
+                state.changes = nil
+                state.prompt = nil
             case let .remind(items, units):
                 guard !text.isEmpty else {
                     prompt.error = state.pick("请填写催办说明", "A note is required")

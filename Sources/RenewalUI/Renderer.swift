@@ -21,6 +21,7 @@ public enum Renderer {
         case let .target(id): TargetView.draw(state, id, &painter, body)
         case .overdue: OverdueView.draw(state, &painter, body)
         case .reporting: ReportingView.draw(state, &painter, body)
+        case .changes: ChangesView.draw(state, &painter, body)
         case .units: UnitsView.draw(state, &painter, body)
         case let .unitItems(name): UnitsView.drawItems(state, name, &painter, body)
         case .search: SearchView.draw(state, &painter, body)
@@ -93,6 +94,7 @@ public enum Renderer {
         case let .target(id): return id
         case .overdue: return state.pick("逾期滞后临期", "Overdue")
         case .reporting: return state.pick("报送情况", "Reporting")
+        case .changes: return state.pick("与上期相比", "Changes")
         case .units: return state.pick("单位", "Units")
         case let .unitItems(name): return plan.unitName(name, state.language)
         case .search: return state.pick("搜索", "Search")
@@ -114,6 +116,7 @@ public enum Renderer {
                 label = state.pick(
                     "催办 \(units) 个单位（\(items.count) 项），说明：", "Remind \(units) units (\(items.count) items), note: ")
             case .asOf: label = state.pick("截至日期 (YYYY-MM-DD)：", "As of (YYYY-MM-DD): ")
+            case .changesSince: label = state.pick("与此日期相比 (YYYY-MM-DD)：", "Compare with (YYYY-MM-DD): ")
             }
             var spans: [(String, Style)] = [(label, theme.accent), (prompt.text, .plain), ("_", Style(reverse: true))]
             if let error = prompt.error { spans.append(("  " + error, theme.error)) }

@@ -55,6 +55,8 @@ extension AppState {
             return unitRows.map { .unit($0.unit.name) }
         case .reporting:
             return reportingStatus?.units.map { .unit($0.unit) } ?? []
+        case .changes:
+            return changes?.items.map { .target($0.item.id) } ?? []
         case let .unitItems(name):
             return unitItems(name).map(\.row)
         case .search:

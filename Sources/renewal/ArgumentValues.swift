@@ -49,7 +49,7 @@ struct ScreenSize: ExpressibleByArgument, CustomStringConvertible {
 
 /// `snapshot --view`: the dashboard's screens a frame can show.
 enum SnapshotView: String, CaseIterable, ExpressibleByArgument {
-    case overview, overall, programme, measure, target, overdue, reporting, units, search, help
+    case overview, overall, programme, measure, target, overdue, reporting, changes, units, search, help
 
     init?(argument: String) {
         let word = argument.lowercased()

@@ -91,6 +91,7 @@ struct SnapshotCommand: ParsableCommand {
             state.stack = [.overview, .target(id)]
         case .overdue: state.stack = [.overview, .overdue]
         case .reporting: state.stack = [.overview, .reporting]
+        case .changes: state.stack = [.overview, .changes]
         case .units: state.stack = [.overview, .units]
         case .search:
             state.stack = [.overview, .search]

@@ -203,6 +203,21 @@ struct DashboardE2ETests {
         pane.expectSaneTerminal(pane.wait(for: "EXIT:"))
     }
 
+    /// Issue 11 (c): `c` on 15 January 2027: the targets that turned overdue with the year's end,
+    /// item by item with both statuses; Enter opens one.
+    @Test func cShowsWhatChangedSinceAMonthEarlier() throws {
+        let pane = try TmuxPane(["--demo", "--as-of", "2027-01-15"])
+        pane.wait(for: "十二、保障措施")
+        try pane.keys("c")
+        pane.wait("the changes") {
+            $0.contains("与 2026-12-15 相比") && $0.contains("【新增逾期】") && $0.contains("M10-1") && $0.contains("→ ✖ 逾期未完成")
+        }
+        try pane.keys("Enter")
+        pane.wait(for: "总览 › 与上期相比 › M04-1")
+        try pane.keys("C-c")
+        pane.expectSaneTerminal(pane.wait(for: "EXIT:"))
+    }
+
     /// Issue 11 (a): G25-2's page from the overall targets, with its figures, its month-by-month
     /// record and its reports (read from the store when the page opens).
     @Test func aTargetsPageFromTheOverallTargets() throws {

@@ -157,7 +157,7 @@ struct StoreCLITests {
         let overdue = try run(["overdue", "--as-of", CLI.today, "--json"])
         #expect(overdue.stdout.contains("\"flagged\""), "\(overdue.stdout.prefix(500))")
         let report = try run(["report", "--as-of", CLI.today])
-        #expect(report.stdout.contains("## 四、督办事项"))
+        #expect(report.stdout.contains("## 五、督办事项"))
         #expect(report.stdout.contains("请说明滞后原因"))
         #expect(try run(["unflag", "M02-2"]).status == 0)
         #expect(try run(["flags"]).stdout.contains("没有督办事项"))
@@ -169,7 +169,7 @@ struct StoreCLITests {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try run(["flag", "G27-5", "--note", "=HYPERLINK(\"http://x\")"])
         let md = try run(["--demo", "report", "--as-of", "2026-11-29"])
-        for section in ["一、总体情况", "二、工作亮点", "三、逾期、滞后及临期事项", "四、督办事项", "五、未报送单位", "示例数据"] {
+        for section in ["一、总体情况", "二、与上期相比", "三、工作亮点", "四、逾期、滞后及临期事项", "五、督办事项", "六、未报送单位", "示例数据"] {
             #expect(md.stdout.contains(section), "markdown lacks \(section)")
         }
         let htmlFile = folder.appending(path: "bulletin.html").path

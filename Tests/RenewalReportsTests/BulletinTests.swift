@@ -30,12 +30,12 @@ struct BulletinTests {
     }
 
     @Test(arguments: [Language.zh, .en])
-    func fiveSectionsInTheirOrderAndEveryTargetCountedOnce(_ language: Language) {
+    func sixSectionsInTheirOrderAndEveryTargetCountedOnce(_ language: Language) {
         let bulletin = bulletin(language)
         let document = bulletin.document()
-        #expect(document.sections.count == 5)
+        #expect(document.sections.count == 6)
         #expect(document.sections.first?.heading == language.pick("一、总体情况", "1. Overall situation"))
-        #expect(document.sections.last?.heading == language.pick("五、未报送单位", "5. Units that have not reported"))
+        #expect(document.sections.last?.heading == language.pick("六、未报送单位", "6. Units that have not reported"))
         #expect(bulletin.situation.map(\.count).reduce(0, +) == plan.allTargets.count)
         #expect(bulletin.previousAsOf == "2026-10-29")
         let late = bulletin.overdue.flatMap(\.items)
@@ -52,9 +52,9 @@ struct BulletinTests {
         let early = bulletin(asOf: "2024-12-20", entries: [])
         #expect(early.overdue.isEmpty && early.flagged.isEmpty)
         let markdown = early.markdown()
-        #expect(markdown.contains("## 三、逾期、滞后及临期事项\n\n无。\n\n## 四、督办事项\n\n无。\n\n"))
+        #expect(markdown.contains("## 四、逾期、滞后及临期事项\n\n无。\n\n## 五、督办事项\n\n无。\n\n"))
         let html = early.html()
-        #expect(html.contains("<h2>三、逾期、滞后及临期事项</h2>\n<p>无。</p>\n<h2>四、督办事项</h2>\n<p>无。</p>"))
+        #expect(html.contains("<h2>四、逾期、滞后及临期事项</h2>\n<p>无。</p>\n<h2>五、督办事项</h2>\n<p>无。</p>"))
     }
 
     @Test func textFromTheStoreCannotBreakEitherPrinting() {

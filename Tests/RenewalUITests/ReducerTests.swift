@@ -273,4 +273,25 @@ struct ByteSearchTests {
         let (empty, none) = Fixture.press(prompt, [.ctrl("u"), .enter])
         #expect(none.isEmpty && empty.prompt?.error != nil)
     }
+
+    /// Issue 11 (3): `c` lists what changed since a month earlier, item by item, with both
+    /// statuses; `p` compares with another day; Enter opens the target's page.
+    @Test func changesSinceAMonthEarlierAndAnotherDay() throws {
+        let keys: [Key] = [.char("t"), .ctrl("u")] + Fixture.chars("2027-01-15") + [.enter, .char("c")]
+        let (state, effects) = Fixture.press(Fixture.state(), keys)
+        #expect(effects.isEmpty, "the changes are judged from the data in memory")
+        let changes = try #require(state.changes)
+        #expect(changes.since == "2026-12-15" && changes.asOf == "2027-01-15")
+        let overdue = try #require(changes.groups.first)
+        #expect(overdue.kind == .newlyOverdue)
+        #expect(overdue.items.map(\.id).contains("M10-1"))
+        #expect(overdue.items.allSatisfy { $0.now == .overdue && $0.before != .overdue })
+        #expect(state.rows(for: .changes).first == .target(overdue.items[0].id))
+        #expect(Fixture.press(state, [.enter]).0.screen == .target(overdue.items[0].id))
+        // p: compare with 2026-11-29 instead; a later day than the as-of date is refused.
+        let (other, _) = Fixture.press(state, [.char("p"), .ctrl("u")] + Fixture.chars("2026-11-29") + [.enter])
+        #expect(other.changes?.since == "2026-11-29")
+        let (refused, _) = Fixture.press(state, [.char("p"), .ctrl("u")] + Fixture.chars("2027-02-01") + [.enter])
+        #expect(refused.prompt?.error != nil)
+    }
 }

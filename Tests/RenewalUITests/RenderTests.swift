@@ -20,6 +20,7 @@ struct RenderTests {
         ("targetG25-2", [.char("1"), .char("j"), .enter]),
         ("overdue", [.char("o")]),
         ("reporting", [.char("b")]),
+        ("changes", [.char("t"), .ctrl("u")] + Fixture.chars("2027-01-15") + [.enter, .char("c")]),
         ("overdueDueSoon", [.char("t"), .ctrl("u")] + Fixture.chars("2026-12-05") + [.enter, .char("o"), .tab]),
         ("units", [.char("d")]),
         ("search", [.char("/")] + Fixture.chars("晨星")),
