@@ -145,6 +145,9 @@ extension Bulletin {
             ])
     }
 
+    /// The bulletin as plain text for WeChat and e-mail (no markup).
+    public func plainText() -> String { BulletinText.render(document(), context.language) }
+
     /// The bulletin as Markdown (GitHub tables), every text from the store escaped.
     public func markdown() -> String { BulletinMarkdown.render(document()) }
 

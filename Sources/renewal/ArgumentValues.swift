@@ -21,7 +21,7 @@ extension Language: ExpressibleByArgument {
 
 /// `report --format`: the bulletin's printings.
 enum BulletinFormat: String, CaseIterable, ExpressibleByArgument {
-    case md, html, csv
+    case md, html, csv, text
 
     init?(argument: String) {
         let word = argument.lowercased()

@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
         )
     }
 
-    @Option(name: .long, help: .bilingual("通报的格式。", "The bulletin's format.", valueName: "md|html|csv"))
+    @Option(name: .long, help: .bilingual("通报的格式。", "The bulletin's format.", valueName: "md|html|csv|text"))
     var format: BulletinFormat = .md
 
     @Option(name: .shortAndLong, help: .bilingual("写入此文件，而不是标准输出。", "Write to this file instead of stdout."))
@@ -38,6 +38,7 @@ struct ReportCommand: ParsableCommand {
         switch format {
         case .md: data = Data(bulletin.markdown().utf8)
         case .html: data = Data(bulletin.html().utf8)
+        case .text: data = Data(bulletin.plainText().utf8)
         case .csv:
             let table = bulletin.csvTable()
             data = CSVExport.encode(

@@ -19,6 +19,7 @@ struct GoldenOutputTests {
         ("showG25-2", ["show", "G25-2", "--json"]),
         ("report", ["report", "--json"]), ("report", ["report"]),
         ("report", ["report", "--format", "html"]), ("report", ["report", "--format", "csv"]),
+        ("report", ["report", "--format", "text"]),
     ]
 
     static var cases: [(String, [String], String)] {

@@ -81,4 +81,15 @@ struct BulletinTests {
         let markdown = bulletin().markdown()
         #expect(markdown.contains("| 编号 | 指标 | 状态 | 应达 | 实际 | 差距 | 截止日期 |\n|---|---|---|---:|---:|---:|---|"))
     }
+
+    /// The WeChat text: every section, no markup a chat would show as symbols, each late item one line.
+    @Test(arguments: [Language.zh, .en])
+    func plainTextPastesWithoutMarkup(_ language: Language) {
+        let text = bulletin(language).plainText()
+        for heading in bulletin(language).document().sections.map(\.heading) { #expect(text.contains(heading + "\n")) }
+        #expect(!text.contains("|") && !text.contains("**") && !text.contains("<") && !text.contains("#"))
+        #expect(!text.contains("·"), "an East-Asian-ambiguous bullet")
+        let late = bulletin(language).overdue.flatMap(\.items)
+        for row in late.prefix(3) { #expect(text.split(separator: "\n").contains { $0.hasPrefix("- \(row.id) ") }) }
+    }
 }
