@@ -40,6 +40,8 @@ public struct Prompt: Sendable, Equatable {
         case asOf
         /// The day the change view compares with.
         case changesSince
+        /// `x`: the file the current view is written to (the table is taken when `x` is pressed).
+        case export(ExportTable)
     }
 
     public var purpose: Purpose
@@ -164,6 +166,8 @@ public enum Effect: Sendable, Equatable {
     case loadHistory(items: [String])
     /// Read the latest report of each item by each unit up to a day; answer with `.latestReportsLoaded`.
     case loadLatestReports(asOf: Day)
+    /// Write the table to this file: CSV when the name ends in .csv, Markdown otherwise.
+    case export(ExportTable, path: String)
     /// 催办: flag each item with the note and 反馈期限 (items already under an open flag are left).
     case remind(itemIds: [String], note: String, followUp: Day)
     case flag(itemId: String, note: String)

@@ -6,7 +6,8 @@ public enum Action: Sendable, Equatable {
     case up, down, left, right, open, back, quit
     case digit(Int)
     case pageUp, pageDown, first, last
-    case overdue, reporting, remind, changes, changesSince, units, sort, nextTab, search, help, flag, record, asOf,
+    case overdue, reporting, remind, changes, changesSince, export, units, sort, nextTab, search, help, flag, record,
+        asOf,
         reload
     case quitNow
 }
@@ -114,6 +115,13 @@ public enum Keymap {
         KeyBinding(
             keys: chars("u", .record), helpKeys: "u", help: ("填报选中指标的进展", "record progress on the selected target"),
             bar: ("u", "填报", "record"), barOn: hasItems),
+        KeyBinding(
+            keys: chars("x", .export), helpKeys: "x",
+            help: (
+                "把当前视图导出为文件（.md 或 .csv，默认 renewal-视图-日期.md，在当前文件夹）",
+                "export the current view to a file (.md or .csv; default renewal-VIEW-DATE.md here)"
+            ),
+            bar: ("x", "导出", "export"), barOn: { $0 != .help && $0 != .overview }),
         KeyBinding(
             keys: chars("t", .asOf), helpKeys: "t", help: ("更改截至日期", "change the as-of date"),
             bar: ("t", "日期", "date"), barOn: { $0 == .overview }),

@@ -140,6 +140,9 @@ public enum Reducer {
             push(&state, .reporting)
         case .changes:
             push(&state, .changes)
+        case .export:
+            state.prompt = Prompt(
+                purpose: .export(ExportView.table(state)), text: ExportView.defaultName(state), error: nil)
         case .changesSince:
             let since = state.changesSince ?? Bulletin.monthBefore(state.data.asOf)
             state.prompt = Prompt(purpose: .changesSince, text: since.description, error: nil)
@@ -284,7 +287,7 @@ public enum Reducer {
                 break
             }
             return
-        case .flagNote, .asOf, .remind, .changesSince:
+        case .flagNote, .asOf, .remind, .changesSince, .export:
             break
         }
         switch key {
@@ -312,6 +315,14 @@ public enum Reducer {
                 state.data = state.data.judged(asOf: day)
                 state.prompt = nil
                 state.message = state.pick("截至日期：\(day)", "As of \(day)")
+            case let .export(table):
+                guard !text.isEmpty else {
+                    prompt.error = state.pick("请填写文件名", "A file name is required")
+                    state.prompt = prompt
+                    return
+                }
+                effects.append(.export(table, path: text))
+                state.prompt = nil
             case .changesSince:
                 guard let day = Day(text), day < state.data.asOf else {
                     prompt.error = state.pick("请输入早于截至日期的 YYYY-MM-DD", "Use a YYYY-MM-DD before the as-of date")

@@ -117,6 +117,7 @@ public enum Renderer {
                     "催办 \(units) 个单位（\(items.count) 项），说明：", "Remind \(units) units (\(items.count) items), note: ")
             case .asOf: label = state.pick("截至日期 (YYYY-MM-DD)：", "As of (YYYY-MM-DD): ")
             case .changesSince: label = state.pick("与此日期相比 (YYYY-MM-DD)：", "Compare with (YYYY-MM-DD): ")
+            case .export: label = state.pick("导出到文件（.md 或 .csv）：", "Export to (.md or .csv): ")
             }
             var spans: [(String, Style)] = [(label, theme.accent), (prompt.text, .plain), ("_", Style(reverse: true))]
             if let error = prompt.error { spans.append(("  " + error, theme.error)) }
@@ -128,14 +129,22 @@ public enum Renderer {
                 " " + message, x: 0, y: y, width: state.width, style: state.messageIsError ? theme.error : theme.accent)
             return
         }
+        // When not every key fits, `?` and `q` stay (DESIGN §5) and the others are dropped from the end.
+        let all = Keymap.bar(for: state)
+        func width(_ entry: (keys: String, label: String)) -> Int { DisplayWidth.of(" \(entry.keys) \(entry.label) ") }
+        let essential = all.filter { ["?", "q"].contains($0.keys) }
+        var room = state.width - essential.reduce(0) { $0 + width($1) }
+        var shown: [(keys: String, label: String)] = []
+        for entry in all where !essential.contains(where: { $0.keys == entry.keys }) {
+            if width(entry) > room { break }
+            shown.append(entry)
+            room -= width(entry)
+        }
         var x = 0
-        for (keys, label) in Keymap.bar(for: state) {
-            let keyText = " " + keys
-            let labelText = " " + label + " "
-            let need = DisplayWidth.of(keyText) + DisplayWidth.of(labelText)
-            if x + need > state.width { break }
-            x += painter.grid.put(keyText, x: x, y: y, style: Style(bold: true, reverse: true))
-            x += painter.grid.put(labelText, x: x, y: y, style: .plain)
+        for (keys, label) in shown + essential {
+            guard x + width((keys, label)) <= state.width else { break }
+            x += painter.grid.put(" " + keys, x: x, y: y, style: Style(bold: true, reverse: true))
+            x += painter.grid.put(" " + label + " ", x: x, y: y, style: .plain)
         }
     }
 }

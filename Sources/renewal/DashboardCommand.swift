@@ -72,6 +72,18 @@ struct DashboardCommand: ParsableCommand {
                 return reloaded()
             case .loadHistory, .loadLatestReports:
                 return DashboardData.read(effect, store: store)
+            case let .export(table, path):
+                let url = URL(
+                    fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                let data =
+                    path.lowercased().hasSuffix(".csv")
+                    ? CSVExport.encode(header: table.header, rows: table.rows.map { $0.map { .text($0) } })
+                    : Data(table.markdown().utf8)
+                guard FileManager.default.createFile(atPath: url.path, contents: data) else {
+                    throw OutputFile.cannotWrite(url.path)
+                }
+                state.message = language.pick("已导出到 \(url.path)", "Exported to \(url.path)")
+                return nil
             case let .remind(itemIds, note, followUp):
                 // One flag per item, each with the 反馈期限; an item already under an open flag keeps it.
                 let open = Set(try store.flags().map(\.itemId))

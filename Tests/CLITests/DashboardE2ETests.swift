@@ -218,6 +218,28 @@ struct DashboardE2ETests {
         pane.expectSaneTerminal(pane.wait(for: "EXIT:"))
     }
 
+    /// Issue 11 (d): `x` writes the view shown to a file (CSV for a .csv name) and says where.
+    @Test func exportTheOverdueViewToAFile() throws {
+        let pane = try TmuxPane(Self.demo)
+        pane.wait(for: "十二、保障措施")
+        try pane.keys("o")
+        pane.wait(for: "30 天内到期")
+        try pane.keys("x")
+        pane.wait(for: "renewal-overdue-2026-11-29.md")
+        let file = pane.folder.appending(path: "逾期.csv").path
+        try pane.keys("C-u")
+        try pane.type(file)
+        try pane.keys("Enter")
+        pane.wait(for: "已导出到")
+        let data = (try? Data(contentsOf: URL(fileURLWithPath: file))) ?? Data()
+        #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "a BOM, for Excel and WPS")
+        let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+        #expect(text.hasPrefix("牵头单位,编号,指标,状态,实际,应达,截止日期\r\n"), "\(text.prefix(200))")
+        #expect(text.contains("G25-2") && text.contains("逾期未完成"))
+        try pane.keys("C-c")
+        pane.wait(for: "EXIT:")
+    }
+
     /// Issue 11 (a): G25-2's page from the overall targets, with its figures, its month-by-month
     /// record and its reports (read from the store when the page opens).
     @Test func aTargetsPageFromTheOverallTargets() throws {

@@ -294,4 +294,26 @@ struct ByteSearchTests {
         let (refused, _) = Fixture.press(state, [.char("p"), .ctrl("u")] + Fixture.chars("2027-02-01") + [.enter])
         #expect(refused.prompt?.error != nil)
     }
+
+    /// Issue 11 (7): `x` offers renewal-<view>-<as-of>.md for the view shown; Enter asks the shell to
+    /// write what the view lists.
+    @Test func exportTheCurrentView() throws {
+        let (prompt, _) = Fixture.press(Fixture.state(), [.char("o"), .char("x")])
+        guard case let .export(table)? = prompt.prompt?.purpose else {
+            Issue.record("no export prompt")
+            return
+        }
+        #expect(prompt.prompt?.text == "renewal-overdue-2026-11-29.md")
+        #expect(table.header.count == 7)
+        #expect(table.rows.count == prompt.rows(for: .overdue).count, "one row per item the view lists")
+        #expect(table.rows.first?[1] == "G25-2")
+        let (_, effects) = Fixture.press(prompt, [.enter])
+        #expect(effects == [.export(table, path: "renewal-overdue-2026-11-29.md")])
+        // Another name, and the CSV the shell writes for it.
+        let (csv, more) = Fixture.press(prompt, [.ctrl("u")] + Fixture.chars("逾期.csv") + [.enter])
+        #expect(csv.prompt == nil && more == [.export(table, path: "逾期.csv")])
+        let markdown = table.markdown()
+        #expect(markdown.hasPrefix("# 逾期滞后临期（截至 2026-11-29）\n\n| 牵头单位 | 编号 |"))
+        #expect(markdown.split(separator: "\n", omittingEmptySubsequences: false).count == 5 + table.rows.count)
+    }
 }

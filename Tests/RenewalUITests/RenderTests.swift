@@ -136,4 +136,14 @@ struct RenderTests {
         #expect(Self.render("overview", .zh, 120, 40).lines[0].contains("示例数据"))
         #expect(Self.render("overview", .en, 120, 40).lines[0].contains("SAMPLE DATA"))
     }
+
+    /// At 80 columns the key bar drops keys from its end but always keeps `?` (and `q` where it quits).
+    @Test(arguments: [Language.zh, .en])
+    func theKeyBarKeepsHelpAndQuitAt80Columns(_ language: Language) {
+        for (name, _) in Self.screens where name != "help" && name != "form" && name != "flagPrompt" {
+            let bar = Self.render(name, language, 80, 24).lines.last ?? ""
+            #expect(bar.contains(" ? "), "\(name): \(bar)")
+            if name == "overview" { #expect(bar.contains(" q "), "\(bar)") }
+        }
+    }
 }
