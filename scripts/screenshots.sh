@@ -77,7 +77,7 @@ shoot overview zh "十二、保障措施"
 shoot programme zh "总览 › 工业技改提升工程" 2
 shoot measure zh "所属工程" 3 Enter
 shoot overdue zh "30 天内到期" o
-shoot units zh "单位一览" d
+shoot units zh "单位亮灯" d
 shoot target zh "逐月" 1 j Enter
 shoot reporting zh "最近一次报送" b
 shoot changes zh "【新增逾期】" t C-u 2027-01-15 Enter c

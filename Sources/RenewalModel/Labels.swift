@@ -49,3 +49,33 @@ extension Target {
         return recurrence == .annual ? language.pick("每年，", "every year, ") + reading : reading
     }
 }
+
+/// The lights (亮灯) of DESIGN §4, the colours staff know a status by: 红 逾期未完成/严重滞后, 黄 进度滞后,
+/// 蓝 临期未完成, 绿 on track, ongoing and done, 紫 未报送/基数缺失 (data problems), 灰 未启动.
+public enum Light: String, Sendable, CaseIterable, Codable {
+    case red, yellow, blue, green, purple, gray
+
+    public func label(_ language: Language) -> String {
+        switch self {
+        case .red: return language.pick("红", "red")
+        case .yellow: return language.pick("黄", "yellow")
+        case .blue: return language.pick("蓝", "blue")
+        case .green: return language.pick("绿", "green")
+        case .purple: return language.pick("紫", "purple")
+        case .gray: return language.pick("灰", "gray")
+        }
+    }
+}
+
+extension Status {
+    public var light: Light {
+        switch self {
+        case .overdue, .severelyBehind: return .red
+        case .behind: return .yellow
+        case .dueSoon: return .blue
+        case .onTrack, .ongoing, .done, .doneLate: return .green
+        case .noReport, .baselineMissing: return .purple
+        case .notStarted: return .gray
+        }
+    }
+}

@@ -25,9 +25,12 @@ public enum OverdueTab: Sendable, CaseIterable {
     case late, dueSoon
 }
 
-/// How the units view is sorted (`s` cycles).
-public enum UnitSort: Sendable, CaseIterable {
-    case lagging, leads, name
+/// How the units' league table is sorted (`s` cycles): worst first (red, then yellow, blue,
+/// purple), by one light, by items led, or in the plan's order of units.
+public enum UnitSort: Sendable, Hashable, CaseIterable {
+    case worst, red, yellow, blue, green, purple, leads, plan
+
+    public static let allCases: [UnitSort] = [.worst, .red, .yellow, .blue, .green, .purple, .leads, .plan]
 }
 
 /// A one-line prompt at the bottom (flag note, as-of date, unflag confirmation).
@@ -84,7 +87,7 @@ public struct AppState: Sendable {
     public var selection: [Screen: Int] = [:]
     /// First visible line per screen (long pages scroll).
     public var scroll: [Screen: Int] = [:]
-    public var unitSort: UnitSort = .lagging
+    public var unitSort: UnitSort = .worst
     public var overdueTab: OverdueTab = .late
     /// The search box; the hits are recomputed when it (or the data) changes, not on every frame.
     public var searchQuery: String = "" {

@@ -130,17 +130,13 @@ enum ExportView {
                 ], rows: rows)
         case .units:
             let rows = state.unitRows.map { row in
-                [
-                    state.language == .zh ? row.unit.name : row.unit.nameEn, "\(row.leads)", "\(row.shares)",
-                    "\(row.lagging)",
-                ]
+                [state.language == .zh ? row.unit.name : row.unit.nameEn] + UnitsView.lights.map { "\(row[$0])" }
+                    + ["\(row.leads)", "\(row.shares)"]
             }
             return ExportTable(
                 title: title,
-                header: [
-                    state.pick("单位", "Unit"), state.pick("牵头", "Leads"), state.pick("参与", "Shares"),
-                    state.pick("逾期/滞后/临期", "Late"),
-                ], rows: rows)
+                header: [state.pick("单位", "Unit")] + UnitsView.lights.map { $0.label(state.language) }
+                    + [state.pick("牵头", "Leads"), state.pick("参与", "Shares")], rows: rows)
         case .help:
             return ExportTable(
                 title: title, header: [state.pick("按键", "Keys"), state.pick("作用", "Does")],

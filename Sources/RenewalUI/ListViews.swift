@@ -246,53 +246,90 @@ extension OverdueView {
 
 /// Units with what they lead and share; Enter lists a unit's items.
 enum UnitsView {
+    /// The league table's light columns, in the order they are read.
+    static let lights: [Light] = [.red, .yellow, .blue, .green, .purple]
+
+    /// The style a light's count is drawn in: its status colour, muted when zero.
+    static func style(_ light: Light, count: Int, _ theme: Theme) -> Style {
+        guard count > 0 else { return theme.muted }
+        switch light {
+        case .red: return theme.style(for: .overdue)
+        case .yellow: return theme.style(for: .behind)
+        case .blue: return theme.style(for: .dueSoon)
+        case .green: return theme.style(for: .onTrack)
+        case .purple: return theme.style(for: .noReport)
+        case .gray: return theme.style(for: .notStarted)
+        }
+    }
+
+    static func sortName(_ sort: UnitSort, _ state: AppState) -> String {
+        switch sort {
+        case .worst: return state.pick("最差在前（红、黄、蓝、紫）", "worst first (red, yellow, blue, purple)")
+        case .red, .yellow, .blue, .green, .purple:
+            let light: Light =
+                sort == .red
+                ? .red : sort == .yellow ? .yellow : sort == .blue ? .blue : sort == .green ? .green : .purple
+            return state.pick("按\(light.label(.zh))灯数", "by \(light.label(.en))")
+        case .leads: return state.pick("按牵头事项数", "by items led")
+        case .plan: return state.pick("按方案中的单位顺序", "in the plan's order")
+        }
+    }
+
+    /// `d`: the league table. Each unit's led items counted by light (红 黄 蓝 绿 紫), what it shares,
+    /// ranked worst first; `s` sorts by each column in turn (the cursor stays on its unit).
     static func draw(_ state: AppState, _ painter: inout Painter, _ body: Body) {
         let theme = state.theme
         let rows = state.unitRows
-        let sortName: String
-        switch state.unitSort {
-        case .lagging: sortName = state.pick("按逾期滞后数", "by overdue")
-        case .leads: sortName = state.pick("按牵头事项数", "by items led")
-        case .name: sortName = state.pick("按名称", "by name")
-        }
         painter.text(
-            state.pick("单位一览（\(rows.count) 个，\(sortName)排序，s 切换）", "Units (\(rows.count), \(sortName); s to change)"),
+            state.pick(
+                "单位亮灯（\(rows.count) 个单位，\(sortName(state.unitSort, state))，s 切换排序）",
+                "Units by light (\(rows.count), \(sortName(state.unitSort, state)); s sorts)"),
             x: 1, y: body.y, width: body.width - 2, style: theme.title)
-        let nameWidth = max(20, body.width - 42)
+        let column = state.language == .zh ? 5 : 6
+        let nameWidth = max(20, body.width - 2 - (lights.count + 2) * (column + 1))
         var x = 1
-        for (text, width) in [
-            (state.pick("单位", "Unit"), nameWidth), (state.pick("牵头", "Leads"), 8), (state.pick("参与", "Shares"), 8),
-            (state.pick("逾期/滞后/临期", "Late/due"), 14),
-        ] {
-            painter.text(text, x: x, y: body.y + 1, width: width, style: theme.muted)
-            x += width + 1
+        painter.text(state.pick("单位", "Unit"), x: x, y: body.y + 1, width: nameWidth, style: theme.muted)
+        x += nameWidth + 1
+        for title in lights.map({ $0.label(state.language) }) + [state.pick("牵头", "lead"), state.pick("参与", "share")] {
+            painter.text(TextLayout.padLeft(title, to: column), x: x, y: body.y + 1, width: column, style: theme.muted)
+            x += column + 1
         }
         let list = ListWidget(
             count: rows.count, selected: state.selectedIndex, top: body.y + 2, height: body.height - 2,
             width: body.width)
         list.draw(&painter) { line, painter in
             let row = rows[line.index]
-            let y = line.y
-            let base = line.base
             var x = 1
-            let name = state.language == .zh ? row.unit.name : row.unit.nameEn
-            painter.text(name, x: x, y: y, width: nameWidth, style: base)
+            painter.text(
+                state.language == .zh ? row.unit.name : row.unit.nameEn, x: x, y: line.y, width: nameWidth,
+                style: line.base)
             x += nameWidth + 1
-            painter.text(TextLayout.padLeft("\(row.leads)", to: 6), x: x, y: y, width: 8, style: base)
-            x += 9
-            painter.text(TextLayout.padLeft("\(row.shares)", to: 6), x: x, y: y, width: 8, style: base)
-            x += 9
-            let lagStyle = line.status(row.lagging > 0 ? theme.style(for: .overdue) : theme.muted)
-            painter.text(TextLayout.padLeft("\(row.lagging)", to: 6), x: x, y: y, width: 12, style: lagStyle)
+            for light in lights {
+                let count = row[light]
+                painter.text(
+                    TextLayout.padLeft("\(count)", to: column), x: x, y: line.y, width: column,
+                    style: line.status(style(light, count: count, theme)))
+                x += column + 1
+            }
+            for count in [row.leads, row.shares] {
+                painter.text(
+                    TextLayout.padLeft("\(count)", to: column), x: x, y: line.y, width: column, style: line.base)
+                x += column + 1
+            }
         }
     }
 
+    /// A unit's page: what it leads, then what it shares, each worst first, with the figure, what
+    /// was due, the deadline and a flag.
     static func drawItems(_ state: AppState, _ name: String, _ painter: inout Painter, _ body: Body) {
         let theme = state.theme
-        let items = state.unitItems(name)
+        let items = state.unitPage(name)
         let display = state.data.plan.unitName(name, state.language)
+        let led = items.filter(\.leads).count
         painter.text(
-            state.pick("\(display)：牵头和参与的事项 \(items.count) 项", "\(display): \(items.count) items led or shared"),
+            state.pick(
+                "\(display)：牵头 \(led) 项、参与 \(items.count - led) 项（最严重在前）",
+                "\(display): leads \(led), shares \(items.count - led) (worst first)"),
             x: 1, y: body.y, width: body.width - 2, style: theme.title)
         let statusWidth = state.language == .zh ? 12 : 15
         let list = ListWidget(
@@ -301,19 +338,35 @@ enum UnitsView {
         list.draw(&painter) { line, painter in
             let item = items[line.index]
             let y = line.y
-            let base = line.base
             var x = 1
             painter.text(
                 item.leads ? state.pick("牵头", "lead") : state.pick("参与", "shares"), x: x, y: y, width: 6,
                 style: line.muted)
             x += 7
-            let statusStyle = line.status(theme.style(for: item.status))
-            painter.text(TargetText.statusText(item.status, state), x: x, y: y, width: statusWidth, style: statusStyle)
+            painter.text(
+                TargetText.statusText(item.status, state), x: x, y: y, width: statusWidth,
+                style: line.status(theme.style(for: item.status)))
             x += statusWidth + 1
             let (id, text) = describe(item.row, state)
-            painter.text(id, x: x, y: y, width: 6, style: base)
+            painter.text(id, x: x, y: y, width: 6, style: line.base)
             x += 7
-            painter.text(text, x: x, y: y, width: body.width - x - 1, style: base)
+            var facts = ""
+            if case let .target(targetId) = item.row, let target = state.data.target(targetId),
+                let judged = state.data.evaluation.target(targetId)
+            {
+                if target.kind == .quantitative {
+                    let due = judged.status == .overdue ? judged.goal : judged.expected
+                    facts =
+                        TargetText.quantity(judged.actual, target, state) + "/"
+                        + TargetText.quantity(due, target, state)
+                }
+                if let deadline = judged.deadline { facts += " " + deadline.description }
+                if judged.markers.contains(.flagged) { facts += state.pick(" 督", " F") }
+            }
+            let factsWidth = facts.isEmpty ? 0 : min(34, max(0, body.width - x - 20))
+            let descWidth = max(8, body.width - x - factsWidth - 2)
+            painter.text(text, x: x, y: y, width: descWidth, style: line.base)
+            if factsWidth > 0 { painter.text(facts, x: x + descWidth + 1, y: y, width: factsWidth, style: line.muted) }
         }
     }
 

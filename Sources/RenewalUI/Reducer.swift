@@ -160,9 +160,11 @@ public enum Reducer {
             state.overdueTab = all[((all.firstIndex(of: state.overdueTab) ?? 0) + 1) % all.count]
             state.selection[.overdue] = 0
         case .sort:
+            // The cursor stays on its unit in the new order.
+            let selected = state.selectedRow
             let all = UnitSort.allCases
             state.unitSort = all[((all.firstIndex(of: state.unitSort) ?? 0) + 1) % all.count]
-            state.selection[.units] = 0
+            state.selection[.units] = state.rows(for: .units).firstIndex { $0 == selected } ?? 0
         case .flag:
             startFlag(&state)
         case .record:

@@ -23,12 +23,14 @@ struct UnitItem: Sendable {
     var status: Status
 }
 
-/// A unit's counts for the units view.
+/// A unit's line in the league table: its led items counted by light, and what it shares.
 struct UnitRow: Sendable {
     var unit: PlanUnit
     var leads: Int
     var shares: Int
-    var lagging: Int
+    var lights: [Light: Int]
+
+    subscript(light: Light) -> Int { lights[light] ?? 0 }
 }
 
 /// The selectable rows of each screen, derived from the data (never stored).
@@ -58,7 +60,7 @@ extension AppState {
         case .changes:
             return changes?.items.map { .target($0.item.id) } ?? []
         case let .unitItems(name):
-            return unitItems(name).map(\.row)
+            return unitPage(name).map(\.row)
         case .search:
             return searchResults
         case .help:
@@ -118,23 +120,41 @@ extension AppState {
         let plan = data.plan
         let rows = plan.units.map { unit -> UnitRow in
             let items = unitItems(unit.name)
-            return UnitRow(
-                unit: unit, leads: items.filter(\.leads).count, shares: items.filter { !$0.leads }.count,
-                lagging: items.filter { $0.status.isOverdueOrLagging }.count)
+            let led = items.filter(\.leads)
+            var lights: [Light: Int] = [:]
+            for item in led { lights[item.status.light, default: 0] += 1 }
+            return UnitRow(unit: unit, leads: led.count, shares: items.count - led.count, lights: lights)
+        }
+        // Each order is stable on the plan's order, so ties read as the plan lists units.
+        func by(_ key: (UnitRow) -> [Int]) -> [UnitRow] {
+            rows.enumerated().sorted { a, b in
+                let (ka, kb) = (key(a.element), key(b.element))
+                return ka != kb ? ka.lexicographicallyPrecedes(kb, by: >) : a.offset < b.offset
+            }.map(\.element)
         }
         switch unitSort {
-        case .lagging:
-            return rows.enumerated().sorted { ($1.element.lagging, $0.offset) < ($0.element.lagging, $1.offset) }.map(
-                \.element)
-        case .leads:
-            return rows.enumerated().sorted { ($1.element.leads, $0.offset) < ($0.element.leads, $1.offset) }.map(
-                \.element)
-        case .name: return rows.sorted { $0.unit.name < $1.unit.name }
+        case .worst: return by { [$0[.red], $0[.yellow], $0[.blue], $0[.purple]] }
+        case .red: return by { [$0[.red]] }
+        case .yellow: return by { [$0[.yellow]] }
+        case .blue: return by { [$0[.blue]] }
+        case .green: return by { [$0[.green]] }
+        case .purple: return by { [$0[.purple]] }
+        case .leads: return by { [$0.leads] }
+        case .plan: return rows
         }
     }
 
     /// Targets (and measures without targets) a unit leads or shares, in plan order.
     func unitItems(_ name: String) -> [UnitItem] { data.itemsByUnit[name] ?? [] }
+
+    /// A unit's page: what it leads, then what it shares, each worst first (the page a 局长 is shown).
+    func unitPage(_ name: String) -> [UnitItem] {
+        unitItems(name).enumerated().sorted { a, b in
+            if a.element.leads != b.element.leads { return a.element.leads }
+            if a.element.status != b.element.status { return a.element.status > b.element.status }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
 
     /// Incremental search over measure titles and clauses, target descriptions and ids, and units:
     /// measures first, then targets, then units (the order of the index).

@@ -47,6 +47,6 @@ struct KeymapTests {
         #expect(Keymap.action(for: .char("s"), on: .units) == .sort)
         #expect(Keymap.action(for: .char("s"), on: .overview) == nil)
         let (units, _) = Fixture.press(Fixture.state(), [.char("d"), .char("s")])
-        #expect(units.unitSort == .leads)
+        #expect(units.unitSort == .red)
     }
 }

@@ -185,18 +185,35 @@ struct ReducerTests {
         #expect(state.screen == .overdue)
     }
 
-    @Test func unitsSortAndOpen() {
+    /// Issue 11 (4): the league table ranks units worst first by light; `s` sorts by each column with
+    /// the cursor kept on its unit; Enter opens the unit's page, its led items worst first.
+    @Test func unitsLeagueTableSortAndOpen() throws {
         var (state, _) = Fixture.press(Fixture.state(), [.char("d")])
-        let first = state.unitRows.first
-        #expect((first?.lagging ?? 0) >= (state.unitRows.last?.lagging ?? 0))
+        let rows = state.unitRows
+        let keys = rows.map { [$0[.red], $0[.yellow], $0[.blue], $0[.purple]] }
+        #expect(zip(keys, keys.dropFirst()).allSatisfy { !$0.lexicographicallyPrecedes($1) }, "worst first")
+        for row in rows { #expect(UnitsView.lights.map { row[$0] }.reduce(0, +) <= row.leads) }
+        // Select the third unit, sort: the cursor stays on it.
+        (state, _) = Fixture.press(state, [.char("j"), .char("j")])
+        let chosen = state.selectedRow
         (state, _) = Fixture.press(state, [.char("s")])
-        #expect(state.unitSort == .leads)
-        (state, _) = Fixture.press(state, [.enter])
-        guard case .unitItems = state.screen else {
+        #expect(state.unitSort == .red)
+        #expect(state.selectedRow == chosen)
+        let reds = state.unitRows.map { $0[.red] }
+        #expect(reds == reds.sorted(by: >))
+        (state, _) = Fixture.press(state, Array(repeating: .char("s"), count: 6))
+        #expect(state.unitSort == .plan)
+        #expect(state.unitRows.map(\.unit.name) == Fixture.data.plan.units.map(\.name))
+        (state, _) = Fixture.press(state, [.char("g"), .enter])
+        guard case let .unitItems(name) = state.screen else {
             Issue.record("Enter did not open the unit")
             return
         }
-        #expect(!state.rows(for: state.screen).isEmpty)
+        let page = state.unitPage(name)
+        #expect(!page.isEmpty)
+        let led = page.filter(\.leads).map(\.status)
+        #expect(led == led.sorted(by: >), "led items worst first")
+        #expect(page.prefix(led.count).allSatisfy { $0.leads }, "led before shared")
     }
 }
 
