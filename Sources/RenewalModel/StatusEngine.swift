@@ -43,7 +43,9 @@ public struct StatusEngine: Sendable {
             let raised = Day(String(flag.flaggedAt.prefix(10))) ?? plan.startDate
             var items = [flag.itemId]
             if let measure = plan.measure(itemId: flag.itemId) { items += measure.targets.map(\.id) }
-            let answered = items.contains { item in book.series(item).contains { $0.date >= raised } }
+            // Answered by a report on the item since the flag was raised, or by a reply to the flag.
+            let answered =
+                flag.replied(by: asOf) || items.contains { item in book.series(item).contains { $0.date >= raised } }
             if !answered { unanswered.insert(flag.itemId) }
         }
         return evaluate(book: book, flagged: Set(open.map(\.itemId)), unanswered: unanswered, asOf: asOf)

@@ -12,6 +12,10 @@ public struct SupervisionFlag: Sendable, Hashable, Codable {
     public var followUp: String?
     public var clearedBy: String?
     public var clearedAt: String?
+    /// The unit's answers (反馈), oldest first; nil when there are none.
+    public var replies: [FlagNote]?
+    /// Why the flag was closed (办结/销号), when it was closed with a note.
+    public var closingNote: String?
 
     public init(
         id: String, itemId: String, note: String, flaggedBy: String, flaggedAt: String, followUp: String? = nil,
@@ -27,6 +31,11 @@ public struct SupervisionFlag: Sendable, Hashable, Codable {
         self.clearedAt = clearedAt
     }
 
+    /// Whether the flag was answered by `day`: a reply recorded by then.
+    public func replied(by day: Day) -> Bool {
+        (replies ?? []).contains { Day(String($0.at.prefix(10))).map { $0 <= day } ?? true }
+    }
+
     /// True until the flag is cleared.
     public var isOpen: Bool { clearedAt == nil }
 
@@ -39,6 +48,20 @@ public struct SupervisionFlag: Sendable, Hashable, Codable {
         guard let clearedAt else { return true }
         guard let cleared = Day(String(clearedAt.prefix(10))) else { return false }
         return cleared > day
+    }
+}
+
+/// A note added to a flag after it was raised: a reply (反馈), with who wrote it and when.
+public struct FlagNote: Sendable, Hashable, Codable {
+    public var note: String
+    public var by: String
+    /// ISO 8601 timestamp.
+    public var at: String
+
+    public init(note: String, by: String, at: String) {
+        self.note = note
+        self.by = by
+        self.at = at
     }
 }
 

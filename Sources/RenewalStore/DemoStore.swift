@@ -7,7 +7,7 @@ public enum DemoStore {
     public static var sampleCSV: String { embeddedSampleCSV }
 
     /// Creates a fresh store in a temporary folder and loads the sample: the returns, one
-    /// correction and two supervision flags. The folder is removed when the process exits.
+    /// correction and four supervision flags (open, open past its 反馈期限, answered and closed). The folder is removed when the process exits.
     public static func create(plan: Plan, today: Day) throws -> ProgressStore {
         let folder = FileManager.default.temporaryDirectory
             .appending(
@@ -40,6 +40,16 @@ public enum DemoStore {
         try store.flag(
             itemId: "G27-5", note: "（示例）关键工序数控化率严重滞后，列入月度督办", by: "示例",
             at: "2026-11-20T15:05:00+08:00", followUp: nil)
+        // A flag past its 反馈期限 with no answer (超期未反馈 from 16 November) ...
+        try store.flag(
+            itemId: "M06-2", note: "（示例）出租车新能源占比未达标，请于11月15日前说明整改措施", by: "示例",
+            at: "2026-11-05T09:00:00+08:00", followUp: Day("2026-11-15"))
+        // ... and one answered and closed: its whole history is kept.
+        try store.flag(
+            itemId: "M13-1", note: "（示例）请说明电子病历系统应用水平评级进度", by: "示例", at: "2026-10-12T09:00:00+08:00",
+            followUp: Day("2026-10-22"))
+        try store.reply(itemId: "M13-1", note: "（示例）已完成评级申报，11月底前公布结果", by: "市卫生健康局", at: "2026-10-20T16:00:00+08:00")
+        _ = try store.unflag(itemId: "M13-1", by: "示例", at: "2026-11-10T10:00:00+08:00", note: "（示例）评级结果已公布，办结")
     }
 }
 

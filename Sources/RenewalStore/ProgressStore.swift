@@ -183,6 +183,25 @@ public final class ProgressStore: Sendable {
             // Marks the file as renewal's, so that it is told apart from any other SQLite file.
             try db.execute(sql: "PRAGMA application_id = \(StoreFile.applicationId)")
         }
+        migrator.registerMigration("v3: flag events") { db in
+            // What happens to a flag after it is raised: a unit's reply (反馈), the closing note
+            // (办结/销号). Append-only, like entries: the supervision history is kept whole.
+            try db.create(table: "flagEvent") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("flagId", .integer).notNull().indexed().references("flag")
+                t.column("kind", .text).notNull()
+                t.column("note", .text).notNull()
+                t.column("by", .text).notNull()
+                t.column("at", .text).notNull()
+            }
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER flag_event_no_update BEFORE UPDATE ON flagEvent
+                    BEGIN SELECT RAISE(ABORT, 'flag events are append-only'); END;
+                    CREATE TRIGGER flag_event_no_delete BEFORE DELETE ON flagEvent
+                    BEGIN SELECT RAISE(ABORT, 'flag events are append-only'); END;
+                    """)
+        }
         return migrator
     }
 
@@ -425,11 +444,34 @@ public final class ProgressStore: Sendable {
         }
     }
 
-    /// Clears every open flag on an item; returns how many were cleared.
-    public func unflag(itemId: String, by: String, at: String) throws -> Int {
+    /// Clears (办结/销号) every open flag on an item, with the closing note if one is given;
+    /// returns how many were cleared.
+    public func unflag(itemId: String, by: String, at: String, note: String? = nil) throws -> Int {
         try writing { db in
-            try FlagRecord.filter(Column("itemId") == itemId && Column("clearedAt") == nil)
+            let open = try FlagRecord.filter(Column("itemId") == itemId && Column("clearedAt") == nil).fetchAll(db)
+            if let note, !note.isEmpty {
+                for flag in open {
+                    try db.execute(
+                        sql: "INSERT INTO flagEvent (flagId, kind, note, by, at) VALUES (?, 'close', ?, ?, ?)",
+                        arguments: [flag.id, note, by, at])
+                }
+            }
+            return try FlagRecord.filter(Column("itemId") == itemId && Column("clearedAt") == nil)
                 .updateAll(db, Column("clearedBy").set(to: by), Column("clearedAt").set(to: at))
+        }
+    }
+
+    /// Records a unit's reply (反馈) to every open flag on an item; returns how many flags got it.
+    @discardableResult
+    public func reply(itemId: String, note: String, by: String, at: String) throws -> Int {
+        try writing { db in
+            let open = try FlagRecord.filter(Column("itemId") == itemId && Column("clearedAt") == nil).fetchAll(db)
+            for flag in open {
+                try db.execute(
+                    sql: "INSERT INTO flagEvent (flagId, kind, note, by, at) VALUES (?, 'reply', ?, ?, ?)",
+                    arguments: [flag.id, note, by, at])
+            }
+            return open.count
         }
     }
 
@@ -438,7 +480,25 @@ public final class ProgressStore: Sendable {
         try reading { db in
             var request = FlagRecord.order(Column("id"))
             if !includeCleared { request = request.filter(Column("clearedAt") == nil) }
-            return try request.fetchAll(db).map(\.flag)
+            var flags = try request.fetchAll(db).map(\.flag)
+            // A store written before v3 (opened read-only, so not migrated) has no events.
+            guard try db.tableExists("flagEvent") else { return flags }
+            var replies: [String: [FlagNote]] = [:]
+            var closing: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT flagId, kind, note, by, at FROM flagEvent ORDER BY id") {
+                let id = String(row["flagId"] as Int64? ?? 0)
+                let note = FlagNote(note: row["note"] ?? "", by: row["by"] ?? "", at: row["at"] ?? "")
+                if row["kind"] as String? == "close" {
+                    closing[id] = note.note
+                } else {
+                    replies[id, default: []].append(note)
+                }
+            }
+            for index in flags.indices {
+                flags[index].replies = replies[flags[index].id]
+                flags[index].closingNote = closing[flags[index].id]
+            }
+            return flags
         }
     }
 

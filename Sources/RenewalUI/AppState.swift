@@ -37,9 +37,14 @@ public enum UnitSort: Sendable, Hashable, CaseIterable {
 public struct Prompt: Sendable, Equatable {
     public enum Purpose: Sendable, Equatable {
         case flagNote(itemId: String)
+        /// The 反馈期限 of a new flag, after its note (prefilled ten days on).
+        case flagFollowUp(itemId: String, note: String)
+        /// A flagged item: r records a reply (反馈), c closes the flag (办结/销号).
+        case flagAction(itemId: String)
+        case reply(itemId: String)
+        case close(itemId: String)
         /// 催办: flag these items (every item of every unit that has not reported) with one note.
         case remind(itemIds: [String], units: Int)
-        case unflag(itemId: String)
         case asOf
         /// The day the change view compares with.
         case changesSince
@@ -173,8 +178,11 @@ public enum Effect: Sendable, Equatable {
     case export(ExportTable, path: String)
     /// 催办: flag each item with the note and 反馈期限 (items already under an open flag are left).
     case remind(itemIds: [String], note: String, followUp: Day)
-    case flag(itemId: String, note: String)
-    case unflag(itemId: String)
+    case flag(itemId: String, note: String, followUp: Day)
+    /// A unit's reply (反馈) to the open flag on the item.
+    case reply(itemId: String, note: String)
+    /// Close (办结/销号) the open flag on the item, with why.
+    case unflag(itemId: String, note: String)
     case record(EntryDraft)
 }
 

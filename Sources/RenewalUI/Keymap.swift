@@ -110,7 +110,11 @@ public enum Keymap {
             keys: chars("/", .search), helpKeys: "/", help: ("搜索标题、条文和单位", "search titles, clauses and units"),
             bar: ("/", "搜索", "search")),
         KeyBinding(
-            keys: chars("f", .flag), helpKeys: "f", help: ("督办或解除督办选中事项", "flag or unflag the selected item"),
+            keys: chars("f", .flag), helpKeys: "f",
+            help: (
+                "督办选中事项（说明、反馈期限）；已督办的：r 记录反馈，c 办结销号",
+                "flag the selected item (note, reply due date); if flagged: r records a reply, c closes it"
+            ),
             bar: ("f", "督办", "flag"), barOn: hasItems, worksOn: { $0 != .reporting }),
         KeyBinding(
             keys: chars("u", .record), helpKeys: "u", help: ("填报选中指标的进展", "record progress on the selected target"),

@@ -243,7 +243,7 @@ public enum Reducer {
             return
         }
         if state.data.isFlagged(item) {
-            state.prompt = Prompt(purpose: .unflag(itemId: item), text: "", error: nil)
+            state.prompt = Prompt(purpose: .flagAction(itemId: item), text: "", error: nil)
         } else {
             state.prompt = Prompt(purpose: .flagNote(itemId: item), text: "", error: nil)
         }
@@ -277,19 +277,19 @@ public enum Reducer {
     static func handlePrompt(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
         guard var prompt = state.prompt else { return }
         switch prompt.purpose {
-        case let .unflag(item):
+        case let .flagAction(item):
             switch key.normalizedForNavigation {
-            case .char("y"), .char("Y"), .enter:
-                effects.append(.unflag(itemId: item))
-                state.prompt = nil
-                state.message = state.pick("已解除督办：\(item)", "Unflagged \(item)")
-            case .char("n"), .char("N"), .escape:
+            case .char("r"), .char("R"):
+                state.prompt = Prompt(purpose: .reply(itemId: item), text: "", error: nil)
+            case .char("c"), .char("C"):
+                state.prompt = Prompt(purpose: .close(itemId: item), text: "", error: nil)
+            case .escape, .char("n"), .char("N"):
                 state.prompt = nil
             default:
                 break
             }
             return
-        case .flagNote, .asOf, .remind, .changesSince, .export:
+        case .flagNote, .flagFollowUp, .reply, .close, .asOf, .remind, .changesSince, .export:
             break
         }
         switch key {
@@ -305,9 +305,34 @@ public enum Reducer {
                     state.prompt = prompt
                     return
                 }
-                effects.append(.flag(itemId: item, note: text))
+                // Then the 反馈期限, prefilled ten days on (Enter accepts it).
+                let followUp = state.data.asOf.adding(days: reminderDays)
+                state.prompt = Prompt(
+                    purpose: .flagFollowUp(itemId: item, note: text), text: followUp.description, error: nil)
+            case let .flagFollowUp(item, note):
+                guard let day = Day(text), day >= state.data.asOf else {
+                    prompt.error = state.pick(
+                        "反馈期限应为不早于截至日期的 YYYY-MM-DD", "Use a YYYY-MM-DD on or after the as-of date")
+                    state.prompt = prompt
+                    return
+                }
+                effects.append(.flag(itemId: item, note: note, followUp: day))
                 state.prompt = nil
-                state.message = state.pick("已督办：\(item)", "Flagged \(item)")
+                state.message = state.pick("已督办：\(item)，反馈期限 \(day)", "Flagged \(item), reply due \(day)")
+            case let .reply(item), let .close(item):
+                guard !text.isEmpty else {
+                    prompt.error = state.pick("请填写说明", "A note is required")
+                    state.prompt = prompt
+                    return
+                }
+                if case .reply = prompt.purpose {
+                    effects.append(.reply(itemId: item, note: text))
+                    state.message = state.pick("已记录反馈：\(item)", "Reply recorded: \(item)")
+                } else {
+                    effects.append(.unflag(itemId: item, note: text))
+                    state.message = state.pick("已办结：\(item)", "Closed: \(item)")
+                }
+                state.prompt = nil
             case .asOf:
                 guard let day = Day(text) else {
                     prompt.error = state.pick("日期格式应为 YYYY-MM-DD", "Use YYYY-MM-DD")
@@ -345,7 +370,7 @@ public enum Reducer {
                 state.prompt = nil
                 state.message = state.pick(
                     "已催办 \(units) 个单位（\(items.count) 项）", "Reminded \(units) units (\(items.count) items)")
-            case .unflag:
+            case .flagAction:
                 break
             }
             return

@@ -111,7 +111,12 @@ public enum Renderer {
             let label: String
             switch prompt.purpose {
             case let .flagNote(item): label = state.pick("督办 \(item)，说明：", "Flag \(item), note: ")
-            case let .unflag(item): label = state.pick("解除 \(item) 的督办？(y/n) ", "Unflag \(item)? (y/n) ")
+            case let .flagFollowUp(item, _): label = state.pick("督办 \(item)，反馈期限：", "Flag \(item), reply due by: ")
+            case let .flagAction(item):
+                label = state.pick(
+                    "\(item) 督办中：r 记录反馈  c 办结销号  Esc 取消 ", "\(item) is flagged: r reply  c close  Esc cancel ")
+            case let .reply(item): label = state.pick("\(item) 的反馈：", "Reply on \(item): ")
+            case let .close(item): label = state.pick("办结 \(item)，说明：", "Close \(item), why: ")
             case let .remind(items, units):
                 label = state.pick(
                     "催办 \(units) 个单位（\(items.count) 项），说明：", "Remind \(units) units (\(items.count) items), note: ")

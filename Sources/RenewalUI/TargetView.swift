@@ -116,6 +116,16 @@ enum TargetView {
                 }
                 plain(head, flag.isOpen ? theme.accent : theme.muted)
                 lines += MeasureView.wrapped("", flag.note, indent: 4, width: width, theme: theme)
+                for reply in flag.replies ?? [] {
+                    lines += MeasureView.wrapped(
+                        state.pick(
+                            "反馈（\(reply.by) \(reply.at.prefix(10))）：", "Reply (\(reply.by) \(reply.at.prefix(10))): "),
+                        reply.note, indent: 4, width: width, theme: theme)
+                }
+                if let closing = flag.closingNote {
+                    lines += MeasureView.wrapped(
+                        state.pick("办结：", "Closed: "), closing, indent: 4, width: width, theme: theme)
+                }
             }
         }
         lines += MeasureView.reportLines(state.history(for: [id]), state, width: width, older: id)

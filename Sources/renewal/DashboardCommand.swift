@@ -93,12 +93,16 @@ struct DashboardCommand: ParsableCommand {
                         followUp: followUp)
                 }
                 return reloaded()
-            case let .flag(itemId, note):
+            case let .flag(itemId, note, followUp):
                 try store.flag(
-                    itemId: itemId, note: note, by: RecorderOptions.currentUser, at: Today.timestamp(), followUp: nil)
+                    itemId: itemId, note: note, by: RecorderOptions.currentUser, at: Today.timestamp(),
+                    followUp: followUp)
                 return reloaded()
-            case let .unflag(itemId):
-                _ = try store.unflag(itemId: itemId, by: RecorderOptions.currentUser, at: Today.timestamp())
+            case let .reply(itemId, note):
+                try store.reply(itemId: itemId, note: note, by: RecorderOptions.currentUser, at: Today.timestamp())
+                return reloaded()
+            case let .unflag(itemId, note):
+                _ = try store.unflag(itemId: itemId, by: RecorderOptions.currentUser, at: Today.timestamp(), note: note)
                 return reloaded()
             case let .record(draft):
                 let unit = plan.leadUnits(forItem: draft.itemId).first

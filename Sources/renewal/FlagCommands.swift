@@ -52,6 +52,9 @@ struct UnflagCommand: ParsableCommand {
     @Argument(help: .bilingual("指标编号、措施编号（M08）或措施序号。", "Target id, measure id (M08) or measure number."))
     var item: String
 
+    @Option(name: .long, help: .bilingual("办结说明（办结/销号的理由，记入督办记录）。", "Why the flag is closed (kept in its history)."))
+    var note: String?
+
     @OptionGroup var recorder: RecorderOptions
     @OptionGroup var source: StoreOptions
 
@@ -62,11 +65,47 @@ struct UnflagCommand: ParsableCommand {
         let plan = try source.plan()
         guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
         let opened = try source.openStore(plan: plan, access: .write)
-        let cleared = try opened.store.unflag(itemId: itemId, by: recorder.name, at: Today.timestamp())
+        let cleared = try opened.store.unflag(
+            itemId: itemId, by: recorder.name, at: Today.timestamp(), note: note?.trimmingCharacters(in: .whitespaces))
         guard cleared > 0 else { throw CLIError("\(itemId) 没有未解除的督办", "\(itemId) has no open flag") }
         Console.print(
             language.pick(
                 "已解除督办：\(itemId)（\(cleared) 项）", "Cleared \(language.count(cleared, "项", "flag")) on \(itemId)"))
+        if opened.isDemo { Console.print(SampleBanner.nothingKept(language)) }
+    }
+}
+
+/// `renewal reply ITEM --note`: a unit's answer (反馈) to the open flag on an item.
+struct ReplyCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "reply",
+            abstract: CommandLanguage.pick(
+                "记录单位对督办的反馈（反馈后不再计为超期未反馈）。", "Record a unit's reply to a flag (it then no longer counts as unanswered)."
+            ))
+    }
+
+    @Argument(help: .bilingual("指标编号、措施编号（M08）或措施序号。", "Target id, measure id (M08) or measure number."))
+    var item: String
+
+    @Option(name: .long, help: .bilingual("反馈内容。", "The reply."))
+    var note: String
+
+    @OptionGroup var recorder: RecorderOptions
+    @OptionGroup var source: StoreOptions
+
+    @OptionGroup var lang: LanguageOption
+
+    func run() throws {
+        let language = lang.language
+        let plan = try source.plan()
+        guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
+        let text = note.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { throw CLIError("--note 不能为空：请写明反馈内容", "--note is empty: write the reply") }
+        let opened = try source.openStore(plan: plan, access: .write)
+        let answered = try opened.store.reply(itemId: itemId, note: text, by: recorder.name, at: Today.timestamp())
+        guard answered > 0 else { throw CLIError("\(itemId) 没有未解除的督办", "\(itemId) has no open flag") }
+        Console.print(language.pick("已记录反馈：\(itemId)", "Reply recorded: \(itemId)"))
         if opened.isDemo { Console.print(SampleBanner.nothingKept(language)) }
     }
 }
@@ -116,6 +155,18 @@ struct FlagsCommand: ParsableCommand {
             }
             Console.print("    " + facts.joined(separator: "  "))
             for line in TextLayout.wrap(flag.note, width: 76) { Console.print("    " + line) }
+            for reply in flag.replies ?? [] {
+                let head = language.pick(
+                    "反馈（\(reply.by)，\(reply.at.prefix(10))）：", "reply (\(reply.by), \(reply.at.prefix(10))): ")
+                for (index, line) in TextLayout.wrap(head + reply.note, width: 72).enumerated() {
+                    Console.print((index == 0 ? "    " : "      ") + line)
+                }
+            }
+            if let closing = flag.closingNote {
+                for line in TextLayout.wrap(language.pick("办结：", "closed: ") + closing, width: 76) {
+                    Console.print("    " + line)
+                }
+            }
         }
     }
 }

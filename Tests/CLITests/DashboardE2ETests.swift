@@ -328,11 +328,30 @@ struct DashboardE2ETests {
         try pane.type("请说明晨星工厂进展")
         pane.wait(for: "请说明晨星工厂进展")
         try pane.keys("Enter")
+        pane.wait(for: "督办 M02-1，反馈期限：")
+        try pane.keys("Enter")
         pane.wait(for: "已督办：M02-1")
         pane.wait(for: "[督办]")
         #expect(
-            try sqlite(pane.storePath, "SELECT itemId || '|' || note || '|' || flaggedBy FROM flag")
-                == "M02-1|请说明晨星工厂进展|e2e")
+            try sqlite(
+                pane.storePath,
+                "SELECT itemId || '|' || note || '|' || flaggedBy || '|' || (followUp IS NOT NULL) FROM flag")
+                == "M02-1|请说明晨星工厂进展|e2e|1")
+        // Flagged: f then r records the unit's reply, f then c closes it with a note.
+        try pane.keys("f")
+        pane.wait(for: "M02-1 督办中：r 记录反馈")
+        try pane.keys("r")
+        try pane.type("已加快申报")
+        try pane.keys("Enter")
+        pane.wait(for: "已记录反馈：M02-1")
+        try pane.keys("f", "c")
+        try pane.type("已办结")
+        try pane.keys("Enter")
+        pane.wait(for: "已办结：M02-1")
+        #expect(
+            try sqlite(pane.storePath, "SELECT group_concat(kind || ':' || note, ',') FROM flagEvent")
+                == "reply:已加快申报,close:已办结")
+        #expect(try sqlite(pane.storePath, "SELECT clearedAt IS NOT NULL FROM flag") == "1")
         try pane.keys("C-c")
         pane.wait(for: "EXIT:")
     }

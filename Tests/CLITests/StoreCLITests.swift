@@ -146,6 +146,26 @@ struct StoreCLITests {
         #expect(history.status == 0)
     }
 
+    /// Issue 11 (6): the 督办 life cycle from the command line: a reply (反馈), then closing with a note;
+    /// `flags --all` shows the whole history.
+    @Test func aFlagIsAnsweredThenClosedWithANote() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try run(["flag", "M02-1", "--note", "请说明", "--follow-up", "2026-12-10"]).status == 0)
+        let replied = try run(["reply", "M02-1", "--note", "已加快申报"])
+        #expect(replied.status == 0 && replied.stdout.contains("已记录反馈：M02-1"), "\(replied.stderr)")
+        let none = try run(["reply", "M02-2", "--note", "无督办"])
+        #expect(none.status == 1 && none.stderr.contains("M02-2 没有未解除的督办"))
+        #expect(try run(["unflag", "M02-1", "--note", "已办结"]).status == 0)
+        let history = try run(["flags", "--all"])
+        #expect(
+            history.stdout.contains("反馈（") && history.stdout.contains("已加快申报") && history.stdout.contains("办结：已办结"),
+            "\(history.stdout)")
+        let json = try run(["flags", "--all", "--json"])
+        #expect(
+            json.stdout.contains("\"closingNote\" : \"已办结\"") || json.stdout.contains("\"closingNote\":\"已办结\""),
+            "\(json.stdout)")
+    }
+
     @Test func flagsShowEverywhereAndCanBeCleared() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let flagged = try run(["flag", "M02-2", "--note", "请说明滞后原因", "--follow-up", "2026-12-10"])

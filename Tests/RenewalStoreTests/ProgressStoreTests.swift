@@ -10,13 +10,59 @@ struct ProgressStoreTests {
     @Test func anEmptyFileIsMigratedToTheCurrentSchema() throws {
         let temp = try TemporaryStore()
         defer { temp.cleanup() }
-        #expect(try temp.store.appliedMigrations() == ["v1: entries and flags", "v2: application id"])
+        #expect(
+            try temp.store.appliedMigrations() == ["v1: entries and flags", "v2: application id", "v3: flag events"])
         #expect(try temp.store.entryCount() == 0)
         // Reopening runs no migration twice and keeps the data.
         try temp.store.append(.sample())
         let again = try ProgressStore(path: temp.path, access: .write)
         #expect(try again.entryCount() == 1)
-        #expect(try again.appliedMigrations().count == 2)
+        #expect(try again.appliedMigrations().count == 3)
+    }
+
+    /// The 督办 life cycle: raised with a 反馈期限, answered (反馈), closed (办结) with a note; every step
+    /// kept (the events cannot be changed or deleted).
+    @Test func aFlagIsAnsweredAndClosedAndItsHistoryKept() throws {
+        let temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        let flag = try temp.store.flag(
+            itemId: "M02-1", note: "请说明进度", by: "专班", at: "2026-11-01T09:00:00+08:00", followUp: Day("2026-11-11"))
+        #expect(try temp.store.reply(itemId: "M02-1", note: "已加快申报", by: "工信局", at: "2026-11-05T10:00:00+08:00") == 1)
+        #expect(try temp.store.reply(itemId: "M99-9", note: "无此项", by: "x", at: "2026-11-05T10:00:00+08:00") == 0)
+        var stored = try #require(try temp.store.flags().first)
+        #expect(
+            stored.id == flag.id
+                && stored.replies == [FlagNote(note: "已加快申报", by: "工信局", at: "2026-11-05T10:00:00+08:00")])
+        #expect(stored.replied(by: Day("2026-11-05")!) && !stored.replied(by: Day("2026-11-04")!))
+        #expect(try temp.store.unflag(itemId: "M02-1", by: "专班", at: "2026-11-20T09:00:00+08:00", note: "已办结") == 1)
+        #expect(try temp.store.flags().isEmpty)
+        stored = try #require(try temp.store.flags(includeCleared: true).first)
+        #expect(stored.closingNote == "已办结" && stored.clearedBy == "专班" && stored.replies?.count == 1)
+        // Append-only.
+        #expect(throws: (any Error).self) {
+            try temp.store.pool.write { try $0.execute(sql: "UPDATE flagEvent SET note = 'x'") }
+        }
+        #expect(throws: (any Error).self) {
+            try temp.store.pool.write { try $0.execute(sql: "DELETE FROM flagEvent") }
+        }
+    }
+
+    /// 超期未反馈: a reply answers a flag as a report on the item does.
+    @Test func aReplyAnswersTheFlag() throws {
+        let plan = try PlanLoader.embedded()
+        let raised = SupervisionFlag(
+            id: "1", itemId: "M02-1", note: "请说明", flaggedBy: "专班", flaggedAt: "2026-11-01T09:00:00+08:00",
+            followUp: "2026-11-11")
+        var answered = raised
+        answered.replies = [FlagNote(note: "已说明", by: "工信局", at: "2026-11-09T09:00:00+08:00")]
+        let engine = StatusEngine(plan: plan)
+        for (day, expected) in [("2026-11-11", false), ("2026-11-12", true)] {
+            let judged = engine.evaluate(entries: [], flags: [raised], asOf: Day(day)!).target("M02-1")
+            #expect(judged?.markers.contains(.followUpOverdue) == expected, "\(day)")
+        }
+        #expect(
+            engine.evaluate(entries: [], flags: [answered], asOf: Day("2026-11-12")!).target("M02-1")?
+                .markers.contains(.followUpOverdue) == false)
     }
 
     @Test func theStoreIsInWALMode() throws {
@@ -132,7 +178,12 @@ struct ProgressStoreTests {
         #expect(entries.contains { $0.corrects != nil })
         #expect(entries.allSatisfy { $0.isBaseline || $0.progress.hasPrefix("（示例）") })
         let flags = try temp.store.flaggedItemIds()
-        #expect(flags.count == 2)
+        #expect(flags == ["M02-2", "G27-5", "M06-2"], "three open flags")
+        // The life cycle is in the sample: one flag past its 反馈期限, one answered and closed.
+        let all = try temp.store.flags(includeCleared: true)
+        #expect(all.contains { $0.itemId == "M13-1" && $0.replies?.count == 1 && $0.closingNote != nil && !$0.isOpen })
+        let unanswered = StatusEngine(plan: plan).evaluate(entries: entries, flags: all, asOf: Day("2026-11-29")!)
+        #expect(unanswered.target("M06-2")?.markers.contains(.followUpOverdue) == true)
         let evaluation = StatusEngine(plan: plan).evaluate(entries: entries, flagged: flags, asOf: Day("2026-11-29")!)
         let statuses = Set(evaluation.targets.map(\.status))
         for status in [

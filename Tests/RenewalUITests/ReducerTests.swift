@@ -89,8 +89,8 @@ struct ReducerTests {
         #expect(measure.screen == .measure(4))
         let (prompt, _) = Fixture.press(page, [.char("f")])
         #expect(prompt.prompt?.purpose == .flagNote(itemId: "M04-1"), "f acts on the target, not its measure")
-        let (_, effects) = Fixture.press(prompt, Fixture.chars("请说明") + [.enter])
-        #expect(effects == [.flag(itemId: "M04-1", note: "请说明")])
+        let (_, effects) = Fixture.press(prompt, Fixture.chars("请说明") + [.enter, .enter])
+        #expect(effects == [.flag(itemId: "M04-1", note: "请说明", followUp: Day("2026-12-09")!)])
     }
 
     @Test func searchIsIncrementalAndAcceptsChinese() {
@@ -117,17 +117,29 @@ struct ReducerTests {
         #expect(state.prompt?.error != nil, "an empty note is refused")
         #expect(effects.isEmpty)
         (state, effects) = Fixture.press(state, Fixture.chars("请说明进展") + [.enter])
-        #expect(effects == [.flag(itemId: "M02-1", note: "请说明进展")])
+        // Then the 反馈期限, prefilled ten days on; a day before the as-of date is refused.
+        #expect(effects.isEmpty)
+        #expect(state.prompt?.purpose == .flagFollowUp(itemId: "M02-1", note: "请说明进展"))
+        #expect(state.prompt?.text == "2026-12-09")
+        let (early, none) = Fixture.press(state, [.ctrl("u")] + Fixture.chars("2026-11-01") + [.enter])
+        #expect(none.isEmpty && early.prompt?.error != nil)
+        (state, effects) = Fixture.press(state, [.enter])
+        #expect(effects == [.flag(itemId: "M02-1", note: "请说明进展", followUp: Day("2026-12-09")!)])
         #expect(state.prompt == nil)
     }
 
-    @Test func flaggingAFlaggedItemAsksToUnflag() {
+    /// Issue 11 (6): a flagged item takes a reply (反馈) or is closed (办结/销号), each with a note.
+    @Test func aFlaggedItemIsAnsweredOrClosedWithANote() {
         let (state, _) = Fixture.press(Fixture.state(), [.char("2"), .char("j"), .enter, .char("j"), .char("f")])
-        #expect(state.prompt?.purpose == .unflag(itemId: "M02-2"))
-        let (_, no) = Fixture.press(state, [.char("n")])
-        #expect(no.isEmpty)
-        let (_, yes) = Fixture.press(state, [.char("y")])
-        #expect(yes == [.unflag(itemId: "M02-2")])
+        #expect(state.prompt?.purpose == .flagAction(itemId: "M02-2"))
+        let (cancelled, nothing) = Fixture.press(state, [.escape])
+        #expect(cancelled.prompt == nil && nothing.isEmpty)
+        let (_, replied) = Fixture.press(state, [.char("r")] + Fixture.chars("已加快申报") + [.enter])
+        #expect(replied == [.reply(itemId: "M02-2", note: "已加快申报")])
+        let (empty, none) = Fixture.press(state, [.char("c"), .enter])
+        #expect(none.isEmpty && empty.prompt?.error != nil, "closing needs a note")
+        let (_, closed) = Fixture.press(state, [.char("c")] + Fixture.chars("已办结") + [.enter])
+        #expect(closed == [.unflag(itemId: "M02-2", note: "已办结")])
     }
 
     @Test func recordingValidatesLikeAnImport() {
