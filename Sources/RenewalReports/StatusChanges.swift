@@ -86,7 +86,7 @@ public struct StatusChanges: Encodable, Sendable {
         if groups.isEmpty { lines.append(language.pick("没有状态变化。", "No status changed.")) }
         for group in groups {
             lines.append("")
-            lines.append("\(group.label)（\(group.items.count)）")
+            lines.append(language.pick("\(group.label)（\(group.items.count)）", "\(group.label) (\(group.items.count))"))
             for item in group.items {
                 lines.append(
                     contentsOf: TextLayout.wrap(

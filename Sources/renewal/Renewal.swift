@@ -41,7 +41,7 @@ struct Renewal: ParsableCommand {
 
     static let subcommands: [ParsableCommand.Type] = [
         DashboardCommand.self, SummaryCommand.self, OverdueCommand.self, ShowCommand.self, HistoryCommand.self,
-        ReportCommand.self, ReportingCommand.self,
+        ReportCommand.self, ReportingCommand.self, ChangesCommand.self,
         RecordCommand.self, BaselineCommand.self, ImportCommand.self, TemplateCommand.self,
         FlagCommand.self, UnflagCommand.self, ReplyCommand.self, FlagsCommand.self, PlanCommand.self,
         SnapshotCommand.self,

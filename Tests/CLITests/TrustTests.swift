@@ -47,7 +47,7 @@ struct TrustTests {
         var commands: [[String]] = [
             ["summary"], ["summary", "--json"], ["overdue"], ["overdue", "--json"], ["flags", "--all"],
             ["report"], ["report", "--format", "html"], ["report", "--format", "csv"], ["report", "--json"],
-            ["reporting"], ["reporting", "--json"],
+            ["reporting"], ["reporting", "--json"], ["changes"], ["changes", "--json"], ["flags", "--all", "--json"],
         ]
         commands += (1...34).map { ["show", "\($0)"] }
         commands += ["G25-1", "G25-5", "G27-1", "G27-5", "G27-7"].map { ["show", $0] }
