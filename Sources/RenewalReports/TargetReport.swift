@@ -45,17 +45,10 @@ public struct TargetReport: Encodable, Sendable {
         )
         .map { point in
             let judged = point.judged
-            let due: Double?
-            if judged.status == .overdue {
-                due = judged.goal
-            } else if let expected = judged.expected {
-                due = expected
-            } else {
-                due = judged.deadline.map { point.month >= $0 } == true ? judged.goal : nil
-            }
             return MonthRow(
                 month: String(point.month.description.prefix(7)), status: judged.status,
-                statusLabel: judged.status.label(context.language), actual: judged.actual, due: due)
+                statusLabel: judged.status.label(context.language), actual: judged.actual,
+                due: TargetReport.due(judged, month: point.month))
         }
         leadUnits = context.plan.leadUnits(forTarget: targetId)
         flags = context.flags.filter { $0.itemId == targetId }
@@ -63,6 +56,14 @@ public struct TargetReport: Encodable, Sendable {
         // An overall target's baseline (基数) is part of its story: it is listed with the reports.
         entries = MeasureReport.EntryRow.newestFirst(
             context.entries, on: [targetId], asOf: context.evaluation.asOf, baselines: true)
+    }
+
+    /// What was due at a month of the record: the figure expected on the way, the goal itself once
+    /// the deadline has passed (or where no path applies). The target page reads it too.
+    public static func due(_ judged: TargetEvaluation, month: Day) -> Double? {
+        if judged.status == .overdue { return judged.goal }
+        if let expected = judged.expected { return expected }
+        return judged.deadline.map { month >= $0 } == true ? judged.goal : nil
     }
 
     /// Month by month: sparklines of the figure and of what was due (ASCII, so they paste anywhere),

@@ -201,13 +201,7 @@ enum TargetView {
         return lines
     }
 
-    /// What was due at a point: the expected figure on the way, the goal itself once the deadline
-    /// has passed (or where no path applies).
-    static func due(_ judged: TargetEvaluation, _ month: Day) -> Double? {
-        if judged.status == .overdue { return judged.goal }
-        if let expected = judged.expected { return expected }
-        return judged.deadline.map { month >= $0 } == true ? judged.goal : nil
-    }
+    static func due(_ judged: TargetEvaluation, _ month: Day) -> Double? { TargetReport.due(judged, month: month) }
 
     static func draw(_ state: AppState, _ id: String, _ painter: inout Painter, _ body: Body) {
         PageView.draw(lines(state, id, width: body.width), state, .target(id), &painter, body)
