@@ -55,6 +55,16 @@ public struct Prompt: Sendable, Equatable {
     public var purpose: Purpose
     public var text: String
     public var error: String?
+    /// A pre-filled value (a date, a file name) is replaced by the first character typed, as in a
+    /// form field; any other edit keeps it.
+    public var replacesOnType = false
+
+    public init(purpose: Purpose, text: String, error: String?, replacesOnType: Bool = false) {
+        self.purpose = purpose
+        self.text = text
+        self.error = error
+        self.replacesOnType = replacesOnType
+    }
 }
 
 /// The record-progress form (`u`).
@@ -109,6 +119,12 @@ public struct AppState: Sendable {
     public var messageIsError = false
     /// A "1" typed a moment ago: a second digit makes 10–12.
     public var pendingDigit: Int?
+    /// Ticks (250 ms each, sent by the loop while no key comes) since that "1": after a second it no
+    /// longer waits for a second digit.
+    public var pendingDigitTicks = 0
+
+    /// Ticks a first digit waits for a second (4 × 250 ms = one second).
+    public static let digitWaitTicks = 4
     /// Complete entries (with what departments wrote) by the items they were asked for: the
     /// answers to `Effect.loadHistory`, kept until the data is reloaded.
     public var histories: [[String]: HistoryLoad] = [:]

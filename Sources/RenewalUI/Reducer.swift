@@ -53,6 +53,10 @@ public enum Reducer {
             state.height = height
             return (state, [])
         case .tick:
+            if state.pendingDigit != nil {
+                state.pendingDigitTicks += 1
+                if state.pendingDigitTicks >= AppState.digitWaitTicks { state.pendingDigit = nil }
+            }
             return (state, [])
         case .ctrl("c"):
             return (state, [.quit])
@@ -129,6 +133,7 @@ public enum Reducer {
             } else if digit == 1 {
                 jump(&state, toSection: 1)
                 state.pendingDigit = 1
+                state.pendingDigitTicks = 0
             } else if digit == 0 {
                 jump(&state, toSection: 10)
             } else {
@@ -142,10 +147,11 @@ public enum Reducer {
             push(&state, .changes)
         case .export:
             state.prompt = Prompt(
-                purpose: .export(ExportView.table(state)), text: ExportView.defaultName(state), error: nil)
+                purpose: .export(ExportView.table(state)), text: ExportView.defaultName(state), error: nil,
+                replacesOnType: true)
         case .changesSince:
             let since = state.changesSince ?? Bulletin.monthBefore(state.data.asOf)
-            state.prompt = Prompt(purpose: .changesSince, text: since.description, error: nil)
+            state.prompt = Prompt(purpose: .changesSince, text: since.description, error: nil, replacesOnType: true)
         case .remind:
             startReminder(&state)
         case .units:
@@ -170,7 +176,7 @@ public enum Reducer {
         case .record:
             startForm(&state)
         case .asOf:
-            state.prompt = Prompt(purpose: .asOf, text: state.data.asOf.description, error: nil)
+            state.prompt = Prompt(purpose: .asOf, text: state.data.asOf.description, error: nil, replacesOnType: true)
         case .reload:
             effects.append(.reload)
             state.message = state.pick("已重新读取数据", "Reloaded")
@@ -308,7 +314,8 @@ public enum Reducer {
                 // Then the 反馈期限, prefilled ten days on (Enter accepts it).
                 let followUp = state.data.asOf.adding(days: reminderDays)
                 state.prompt = Prompt(
-                    purpose: .flagFollowUp(itemId: item, note: text), text: followUp.description, error: nil)
+                    purpose: .flagFollowUp(itemId: item, note: text), text: followUp.description, error: nil,
+                    replacesOnType: true)
             case let .flagFollowUp(item, note):
                 guard let day = Day(text), day >= state.data.asOf else {
                     prompt.error = state.pick(
@@ -375,6 +382,8 @@ public enum Reducer {
             }
             return
         default:
+            if prompt.replacesOnType, case .char = key { prompt.text = "" }
+            prompt.replacesOnType = false
             editText(&prompt.text, key)
             prompt.error = nil
             state.prompt = prompt
@@ -411,8 +420,8 @@ public enum Reducer {
             state.searchEditing = false
         case .backspace:
             if state.searchQuery.isEmpty {
+                // Backspace on an empty box closes the box only (a held key must not pop views).
                 state.searchEditing = false
-                pop(&state)
                 return
             }
             state.searchQuery.removeLast()

@@ -76,7 +76,11 @@ public enum Renderer {
 
     static func breadcrumb(_ state: AppState, _ painter: inout Painter) {
         let parts = state.stack.map { crumb($0, state) }
-        let text = parts.joined(separator: " \(state.theme.separator) ")
+        var text = parts.joined(separator: " \(state.theme.separator) ")
+        // A "1" waiting for a second digit says so (it waits one second).
+        if state.pendingDigit == 1 {
+            text += state.pick("   1_（一秒内再按 1 或 2：第十一、十二）", "   1_ (1 or 2 within a second: 11, 12)")
+        }
         painter.text(" " + text, x: 0, y: 1, width: state.width, style: state.theme.title)
     }
 

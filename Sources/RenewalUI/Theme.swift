@@ -14,14 +14,15 @@ public struct Theme: Sendable, Equatable {
 
     public func style(for status: Status) -> Style {
         if color {
-            switch status {
-            case .done, .doneLate: return Style(color: .green)
-            case .onTrack, .ongoing: return Style(color: .cyan)
-            case .behind: return Style(color: .yellow)
-            case .dueSoon: return Style(color: .blue, bold: true)
-            case .severelyBehind: return Style(color: .magenta, bold: true)
-            case .overdue: return Style(color: .red, bold: true)
-            case .noReport, .baselineMissing, .notStarted: return Style(color: .gray)
+            // The lights (亮灯) of DESIGN §4, on the terminal's own background: 红 黄 蓝 绿 紫 灰; within a
+            // light the mark tells statuses apart (逾期 bold, 严重滞后 plain red).
+            switch status.light {
+            case .red: return Style(color: .red, bold: status == .overdue)
+            case .yellow: return Style(color: .yellow)
+            case .blue: return Style(color: .blue, bold: true)
+            case .green: return Style(color: .green, bold: status == .done || status == .doneLate)
+            case .purple: return Style(color: .magenta)
+            case .gray: return Style(color: .gray)
             }
         }
         switch status {
@@ -38,7 +39,8 @@ public struct Theme: Sendable, Equatable {
 
     public var selected: Style { Style(reverse: true) }
     public var title: Style { Style(bold: true) }
-    public var chrome: Style { color ? Style(color: .blue) : .plain }
+    /// Borders in the terminal's own colour: dark blue vanished on 8-colour dark terminals.
+    public var chrome: Style { .plain }
     public var accent: Style { color ? Style(color: .yellow, bold: true) : Style(bold: true) }
     public var muted: Style { color ? Style(color: .gray) : Style(dim: true) }
     public var error: Style { color ? Style(color: .red, bold: true) : Style(bold: true, reverse: true) }

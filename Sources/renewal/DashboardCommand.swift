@@ -164,6 +164,8 @@ struct DashboardCommand: ParsableCommand {
                     lastPoll = Date()
                     if let current = try? store.changeToken(), current != token, let fresh = reloaded() { send(fresh) }
                 }
+                // Time passing matters to the reducer only for a digit waiting for a second one.
+                if state.pendingDigit != nil { send(.key(.tick)) }
                 continue
             }
             send(.key(key))

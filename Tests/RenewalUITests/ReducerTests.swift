@@ -345,4 +345,29 @@ struct ByteSearchTests {
         #expect(markdown.hasPrefix("# 逾期滞后临期（截至 2026-11-29）\n\n| 牵头单位 | 编号 |"))
         #expect(markdown.split(separator: "\n", omittingEmptySubsequences: false).count == 5 + table.rows.count)
     }
+
+    /// Issue 13: "1" waits one second (four 250 ms ticks) for a second digit, and says so.
+    @Test func aFirstDigitWaitsOneSecond() {
+        var (state, _) = Fixture.press(Fixture.state(), [.char("1")])
+        #expect(state.pendingDigit == 1 && state.screen == .overall)
+        #expect(Renderer.render(state).lines[1].contains("1_"))
+        (state, _) = Fixture.press(state, [.tick, .tick, .tick])
+        #expect(Fixture.press(state, [.char("2")]).0.screen == .programme(12), "within the second")
+        (state, _) = Fixture.press(state, [.tick])
+        #expect(state.pendingDigit == nil)
+        #expect(Fixture.press(state, [.char("2")]).0.screen == .programme(2), "after it, 2 means 二")
+    }
+
+    /// Issue 13: typing replaces a pre-filled value; Backspace edits it; an empty search box closes
+    /// on Backspace without leaving the view.
+    @Test func typingReplacesAPrefilledValue() {
+        let (typed, _) = Fixture.press(Fixture.state(), [.char("t")] + Fixture.chars("2026-12-05"))
+        #expect(typed.prompt?.text == "2026-12-05")
+        let (edited, _) = Fixture.press(Fixture.state(), [.char("t"), .backspace, .char("8")])
+        #expect(edited.prompt?.text == "2026-11-28")
+        var (search, _) = Fixture.press(Fixture.state(), [.char("2"), .char("/"), .char("晨"), .backspace, .backspace])
+        #expect(search.screen == .search && !search.searchEditing)
+        (search, _) = Fixture.press(search, [.backspace])
+        #expect(search.screen == .programme(2), "then Backspace goes back one view")
+    }
 }
