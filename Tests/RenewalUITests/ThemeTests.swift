@@ -1,5 +1,6 @@
-import Testing
 import RenewalModel
+import Testing
+
 @testable import RenewalUI
 
 /// Issue 13: colours follow the lights of DESIGN §4; without colour, every status still differs.
@@ -8,7 +9,8 @@ struct ThemeTests {
     @Test func statusColoursAreTheLights() {
         let theme = Theme(color: true)
         let expected: [Status: Color] = [
-            .overdue: .red, .severelyBehind: .red, .behind: .yellow, .dueSoon: .blue, .onTrack: .green, .ongoing: .green,
+            .overdue: .red, .severelyBehind: .red, .behind: .yellow, .dueSoon: .blue, .onTrack: .green,
+            .ongoing: .green,
             .done: .green, .doneLate: .green, .noReport: .magenta, .baselineMissing: .magenta, .notStarted: .gray,
         ]
         for status in Status.allCases { #expect(theme.style(for: status).color == expected[status], "\(status)") }
