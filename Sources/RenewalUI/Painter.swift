@@ -59,11 +59,13 @@ struct Painter {
             grid.fill(theme.barEmpty, x: x, y: y, width: width, style: theme.muted)
             return
         }
+        // In colour, solid blocks coloured by light (btop's meters): `=!~` in colour read as noise.
+        // Without colour, or in ASCII, each status keeps its own character: it is the only signal.
+        let solid = theme.color && !theme.ascii
         var column = x
         for (status, n) in StatusBar.segments(counts, width: width) {
-            grid.fill(
-                StatusBar.fill(for: status, unicode: !theme.ascii), x: column, y: y, width: n,
-                style: theme.style(for: status))
+            let fill = solid ? "█" : StatusBar.fill(for: status, unicode: !theme.ascii)
+            grid.fill(fill, x: column, y: y, width: n, style: theme.style(for: status))
             column += n
         }
     }

@@ -23,4 +23,25 @@ struct ThemeTests {
         #expect(marks.count == Status.allCases.count)
         #expect(Set(Status.allCases.map { Theme(color: false, ascii: true).mark($0) }).count == Status.allCases.count)
     }
+
+    /// Issue 13: in colour the stacked bars are solid blocks in their lights; without colour or in
+    /// ASCII each status keeps its own fill character.
+    @Test func stackedBarsAreSolidInColourAndDistinctWithout() {
+        let counts = StatusCounts([.done, .onTrack, .behind, .overdue, .noReport])
+        for (theme, solid) in [
+            (Theme(color: true), true), (Theme(color: false), false), (Theme(color: true, ascii: true), false),
+        ] {
+            var painter = Painter(width: 20, height: 1, theme: theme)
+            painter.statusBar(counts, x: 0, y: 0, width: 20)
+            let text = painter.grid.lines[0]
+            if solid {
+                #expect(text == String(repeating: "█", count: 20))
+                #expect(
+                    Set((0..<20).map { painter.grid[$0, 0].style.color }).count == 4,
+                    "red, yellow, green (done and on track), purple")
+            } else {
+                #expect(text.contains("!") && text.contains("~") && text.contains("."), "\(text)")
+            }
+        }
+    }
 }
