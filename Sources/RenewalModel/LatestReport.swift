@@ -15,10 +15,8 @@ public struct LatestReport: Sendable, Hashable {
     public static func from(_ entries: [ProgressEntry], asOf: Day) -> [LatestReport] {
         var latest: [String: [String?: Day]] = [:]
         for entry in entries where !entry.isBaseline && entry.date <= asOf {
-            let known = latest[entry.itemId]?[entry.reportingUnit] ?? nil
-            if known.map({ entry.date > $0 }) ?? true {
-                latest[entry.itemId, default: [:]][entry.reportingUnit] = entry.date
-            }
+            if let known = latest[entry.itemId]?[entry.reportingUnit], known >= entry.date { continue }
+            latest[entry.itemId, default: [:]][entry.reportingUnit] = entry.date
         }
         return latest.flatMap { item, byUnit in byUnit.map { LatestReport(itemId: item, unit: $0.key, date: $0.value) }
         }

@@ -31,6 +31,18 @@ public enum UnitSort: Sendable, Hashable, CaseIterable {
     case worst, red, yellow, blue, green, purple, leads, plan
 
     public static let allCases: [UnitSort] = [.worst, .red, .yellow, .blue, .green, .purple, .leads, .plan]
+
+    /// The light this order counts by, if it is one light's column.
+    public var light: Light? {
+        switch self {
+        case .red: return .red
+        case .yellow: return .yellow
+        case .blue: return .blue
+        case .green: return .green
+        case .purple: return .purple
+        case .worst, .leads, .plan: return nil
+        }
+    }
 }
 
 /// A one-line prompt at the bottom (flag note, as-of date, unflag confirmation).
@@ -128,9 +140,9 @@ public struct AppState: Sendable {
     /// Complete entries (with what departments wrote) by the items they were asked for: the
     /// answers to `Effect.loadHistory`, kept until the data is reloaded.
     public var histories: [[String]: HistoryLoad] = [:]
-    /// The latest report of each item by each unit as of a day (the reporting view's data), or
-    /// nil until the shell has answered `Effect.loadLatestReports` for the date judged.
-    public var latestReports: (asOf: Day, load: Load<[LatestReport]>)?
+    /// The reporting status (`b`) for a date judged, built once when the shell's answer to
+    /// `Effect.loadLatestReports` arrives (nil status: still on its way).
+    public var reporting: (asOf: Day, status: ReportingStatus?)?
     /// The day `c` compares with (nil: one month before the date judged).
     public var changesSince: Day?
     /// The changes `c` shows, computed once for the dates they compare.

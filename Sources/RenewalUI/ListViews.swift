@@ -263,15 +263,11 @@ enum UnitsView {
     }
 
     static func sortName(_ sort: UnitSort, _ state: AppState) -> String {
+        if let light = sort.light { return state.pick("按\(light.label(.zh))灯数", "by \(light.label(.en))") }
         switch sort {
-        case .worst: return state.pick("最差在前（红、黄、蓝、紫）", "worst first (red, yellow, blue, purple)")
-        case .red, .yellow, .blue, .green, .purple:
-            let light: Light =
-                sort == .red
-                ? .red : sort == .yellow ? .yellow : sort == .blue ? .blue : sort == .green ? .green : .purple
-            return state.pick("按\(light.label(.zh))灯数", "by \(light.label(.en))")
         case .leads: return state.pick("按牵头事项数", "by items led")
         case .plan: return state.pick("按方案中的单位顺序", "in the plan's order")
+        default: return state.pick("最差在前（红、黄、蓝、紫）", "worst first (red, yellow, blue, purple)")
         }
     }
 

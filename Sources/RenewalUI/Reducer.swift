@@ -20,12 +20,19 @@ public enum Reducer {
         case let .dataLoaded(data):
             state.data = data
             state.histories = [:]
-            state.latestReports = nil
+            state.reporting = nil
             state.changes = nil
         case let .historyLoaded(items, entries):
             state.histories[items] = entries.map { .loaded($0) } ?? .failed
         case let .latestReportsLoaded(asOf, reports):
-            state.latestReports = (asOf, reports.map { .loaded($0) } ?? .failed)
+            // Unreadable store: the entries held, attributed to their items' lead units.
+            let known = reports ?? LatestReport.from(state.data.entries, asOf: asOf)
+            state.reporting = (
+                asOf,
+                ReportingStatus(
+                    plan: state.data.plan, reports: known, asOf: asOf, language: state.language, width: state.width,
+                    isSample: state.data.isSample)
+            )
         }
         if state.screen == .changes {
             let since = state.changesSince ?? Bulletin.monthBefore(state.data.asOf)
@@ -33,8 +40,8 @@ public enum Reducer {
                 state.changes = changes(state.data, since: since, state.language)
             }
         }
-        if state.screen == .reporting, state.latestReports?.asOf != state.data.asOf {
-            state.latestReports = (state.data.asOf, .loading)
+        if state.screen == .reporting, state.reporting?.asOf != state.data.asOf {
+            state.reporting = (state.data.asOf, nil)
             effects.append(.loadLatestReports(asOf: state.data.asOf))
         }
         if let items = state.historyItems(for: state.screen), state.histories[items] == nil {

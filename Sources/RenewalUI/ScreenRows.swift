@@ -97,19 +97,10 @@ extension AppState {
         return data.entriesHeld(for: items)
     }
 
-    /// Who has filed the last due return, from the reports the shell loaded for the date judged (or,
-    /// if the store could not be read, from the entries held, attributed to their items' lead units).
+    /// Who has filed the last due return, for the date judged (nil until the shell has answered).
     var reportingStatus: ReportingStatus? {
-        guard let asked = latestReports, asked.asOf == data.asOf else { return nil }
-        let reports: [LatestReport]
-        switch asked.load {
-        case .loading: return nil
-        case let .loaded(loaded): reports = loaded
-        case .failed: reports = LatestReport.from(data.entries, asOf: data.asOf)
-        }
-        return ReportingStatus(
-            plan: data.plan, reports: reports, asOf: data.asOf, language: language, width: width,
-            isSample: data.isSample)
+        guard let reporting, reporting.asOf == data.asOf else { return nil }
+        return reporting.status
     }
 
     /// Overdue and lagging targets, worst first, under each lead unit (computed once per load).
@@ -132,15 +123,11 @@ extension AppState {
                 return ka != kb ? ka.lexicographicallyPrecedes(kb, by: >) : a.offset < b.offset
             }.map(\.element)
         }
+        if let light = unitSort.light { return by { [$0[light]] } }
         switch unitSort {
-        case .worst: return by { [$0[.red], $0[.yellow], $0[.blue], $0[.purple]] }
-        case .red: return by { [$0[.red]] }
-        case .yellow: return by { [$0[.yellow]] }
-        case .blue: return by { [$0[.blue]] }
-        case .green: return by { [$0[.green]] }
-        case .purple: return by { [$0[.purple]] }
         case .leads: return by { [$0.leads] }
         case .plan: return rows
+        default: return by { [$0[.red], $0[.yellow], $0[.blue], $0[.purple]] }
         }
     }
 
