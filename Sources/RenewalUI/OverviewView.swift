@@ -28,12 +28,60 @@ enum OverviewView {
         }
     }
 
-    /// Enough lines for the panel with the most targets.
+    /// Enough lines for the panel with the most lines (borders, bar and summary, then its lines).
     static func maxPanelHeight(_ state: AppState) -> Int {
-        let most =
-            state.data.plan.programmes.map { $0.measures.flatMap(\.targets).filter { $0.kind == .quantitative }.count }
-            .max() ?? 0
-        return 2 + 2 + max(most, min(8, state.data.plan.overallTargets.filter { $0.kind == .quantitative }.count))
+        4 + (state.rows(for: .overview).map { panelLines($0, state).count }.max() ?? 0)
+    }
+
+    /// One line of a panel: a target (with a bar when it has a figure) or a measure without one.
+    enum PanelLine {
+        case target(Target, TargetEvaluation)
+        case measure(Measure, MeasureEvaluation)
+
+        var status: Status {
+            switch self {
+            case let .target(_, judged): return judged.status
+            case let .measure(_, judged): return judged.status
+            }
+        }
+        var flagged: Bool {
+            switch self {
+            case let .target(_, judged): return judged.markers.contains(.flagged)
+            case let .measure(_, judged): return judged.markers.contains(.flagged)
+            }
+        }
+    }
+
+    /// What a panel lists, worst first (flagged before unflagged, then plan order): the overall
+    /// panel every overall target; a programme panel its measures' quantitative targets and the
+    /// measures that have none.
+    static func panelLines(_ panel: RowRef, _ state: AppState) -> [PanelLine] {
+        let evaluation = state.data.evaluation
+        var lines: [PanelLine] = []
+        switch panel {
+        case .overallPanel:
+            for judged in evaluation.overall {
+                if let target = state.data.target(judged.targetId) { lines.append(.target(target, judged)) }
+            }
+        case let .programme(number):
+            guard let programme = state.data.plan.programmes.first(where: { $0.number == number }) else { return [] }
+            for measure in programme.measures {
+                guard let judged = evaluation.measure(measure.number) else { continue }
+                let quantitative = judged.targets.compactMap { targetJudged -> PanelLine? in
+                    guard let target = state.data.target(targetJudged.targetId), target.kind == .quantitative
+                    else { return nil }
+                    return .target(target, targetJudged)
+                }
+                lines += quantitative.isEmpty ? [.measure(measure, judged)] : quantitative
+            }
+        default:
+            break
+        }
+        return lines.enumerated().sorted { a, b in
+            if a.element.status != b.element.status { return a.element.status > b.element.status }
+            if a.element.flagged != b.element.flagged { return a.element.flagged }
+            return a.offset < b.offset
+        }.map(\.element)
     }
 
     static func drawPanel(
@@ -45,14 +93,12 @@ enum OverviewView {
         let evaluation = state.data.evaluation
         var title = ""
         var counts = StatusCounts()
-        var targets: [TargetEvaluation] = []
         var overdue = 0
         var measureCount = 0
         switch panel {
         case .overallPanel:
             title = state.pick("一、总体目标", "1. Overall targets")
             counts = StatusCounts(evaluation.overall.map(\.status))
-            targets = evaluation.overall
             overdue = evaluation.overall.filter { $0.status.isOverdueOrLagging }.count
         case let .programme(number):
             guard let programme = plan.programmes.first(where: { $0.number == number }),
@@ -60,7 +106,6 @@ enum OverviewView {
             else { return }
             title = programme.heading(state.language)
             counts = judged.counts
-            targets = judged.measures.flatMap(\.targets)
             overdue = judged.overdueCount
             measureCount = programme.measures.count
         default:
@@ -73,16 +118,15 @@ enum OverviewView {
         var line = y + 1
         let last = y + height - 2
         guard inner > 4, line <= last else { return }
-        // Status bar with counts.
+        // The status bar takes what the counts leave: every count is shown (the bar is the summary).
         let countText = counts.nonZero.map { "\(theme.mark($0.status))\($0.count)" }.joined(separator: " ")
-        let countWidth = min(inner / 2, DisplayWidth.of(countText))
-        let barWidth = max(4, inner - countWidth - 1)
+        let barWidth = max(4, inner - DisplayWidth.of(countText) - 1)
         painter.statusBar(counts, x: x + 2, y: line, width: barWidth)
         var cx = x + 2 + barWidth + 1
         for (status, count) in counts.nonZero {
-            let text = "\(theme.mark(status))\(count) "
-            if cx + DisplayWidth.of(text) > x + 2 + inner + 1 { break }
-            cx += painter.grid.put(text, x: cx, y: line, style: theme.style(for: status))
+            let text = "\(theme.mark(status))\(count)"
+            if cx + DisplayWidth.of(text) > x + 2 + inner { break }
+            cx += painter.grid.put(text, x: cx, y: line, style: theme.style(for: status)) + 1
         }
         line += 1
         if line <= last {
@@ -95,40 +139,52 @@ enum OverviewView {
                 summary, x: x + 2, y: line, width: inner, style: overdue > 0 ? theme.style(for: .overdue) : theme.muted)
             line += 1
         }
-        // Quantitative targets with mini bars.
-        for judged in targets where line <= last {
-            guard let target = state.data.target(judged.targetId), target.kind == .quantitative else { continue }
-            let percent = judged.progress.map { NumberText.percent($0) } ?? "-"
-            let idWidth = 6
-            let pctWidth = 5
-            let bar = max(3, min(12, inner - idWidth - pctWidth - 4))
-            painter.text(target.id, x: x + 2, y: line, width: idWidth, style: .plain)
-            painter.progressBar(
-                judged.progress, x: x + 2 + idWidth, y: line, width: bar, style: theme.style(for: judged.status))
-            painter.text(
-                TextLayout.padLeft(percent, to: pctWidth), x: x + 2 + idWidth + bar, y: line, width: pctWidth,
-                style: .plain)
-            painter.text(
-                theme.mark(judged.status), x: x + 2 + idWidth + bar + pctWidth + 1, y: line, width: 1,
-                style: theme.style(for: judged.status))
-            let descX = x + 2 + idWidth + bar + pctWidth + 3
-            let descWidth = x + 2 + inner - descX
-            if descWidth > 4 {
-                painter.text(
-                    TargetText.description(target, state), x: descX, y: line, width: descWidth, style: theme.muted)
-            }
+        // Worst first; when they do not all fit, the last line says how many more and how they stand.
+        let lines = panelLines(panel, state)
+        let room = last - line + 1
+        let shown = lines.count > room ? max(0, room - 1) : lines.count
+        for entry in lines.prefix(shown) {
+            drawPanelLine(entry, state, &painter, x: x + 2, y: line, width: inner)
             line += 1
         }
-        // Room left: the measures without a quantitative target, with their status.
-        if case let .programme(number) = panel, let programme = plan.programmes.first(where: { $0.number == number }) {
-            for measure in programme.measures
-            where line <= last && !measure.targets.contains(where: { $0.kind == .quantitative }) {
-                guard let judged = evaluation.measure(measure.number) else { continue }
+        if shown < lines.count, line <= last {
+            let hidden = lines.dropFirst(shown)
+            var spans: [(String, Style)] = [(state.pick("+\(hidden.count) 项 ", "+\(hidden.count) more "), theme.accent)]
+            for (status, count) in StatusCounts(hidden.map(\.status)).nonZero {
+                spans.append(("\(theme.mark(status))\(count) ", theme.style(for: status)))
+            }
+            painter.spans(spans, x: x + 2, y: line, width: inner)
+        }
+    }
+
+    /// `G25-2 ████░  94% ✖ 新能源汽车…`, or `✔ （五）补齐…` for a measure without a figure. The bar is
+    /// short so the words have room (in English especially).
+    static func drawPanelLine(
+        _ entry: PanelLine, _ state: AppState, _ painter: inout Painter, x: Int, y: Int, width: Int
+    ) {
+        let theme = state.theme
+        let style = theme.style(for: entry.status)
+        switch entry {
+        case let .measure(measure, _):
+            painter.text(theme.mark(entry.status), x: x, y: y, width: 1, style: style)
+            painter.text(measure.heading(state.language), x: x + 2, y: y, width: width - 2, style: theme.muted)
+        case let .target(target, judged):
+            let idWidth = 6
+            let pctWidth = 4
+            let bar = max(3, min(8, width / 5))
+            painter.text(target.id, x: x, y: y, width: idWidth, style: .plain)
+            var column = x + idWidth
+            if target.kind == .quantitative {
+                painter.progressBar(judged.progress, x: column, y: y, width: bar, style: style)
+                let percent = judged.progress.map { NumberText.percent($0) } ?? "-"
+                painter.text(TextLayout.padLeft(percent, to: pctWidth + 1), x: column + bar, y: y, width: pctWidth + 1)
+                column += bar + pctWidth + 2
+            }
+            painter.text(theme.mark(entry.status), x: column, y: y, width: 1, style: style)
+            let descX = column + 2
+            if x + width - descX > 4 {
                 painter.text(
-                    theme.mark(judged.status), x: x + 2, y: line, width: 1, style: theme.style(for: judged.status))
-                let label = measure.heading(state.language)
-                painter.text(label, x: x + 4, y: line, width: inner - 2, style: theme.muted)
-                line += 1
+                    TargetText.description(target, state), x: descX, y: y, width: x + width - descX, style: theme.muted)
             }
         }
     }

@@ -137,6 +137,25 @@ struct RenderTests {
         #expect(Self.render("overview", .en, 120, 40).lines[0].contains("SAMPLE DATA"))
     }
 
+    /// The overall panel lists worst first: the severely behind G27-5 is shown, the done targets give
+    /// way, the count line keeps every status, and `+N` says how many more there are (issue 13).
+    @Test(arguments: [Language.zh, .en])
+    func overviewPanelsListWorstFirstAndCountTheRest(_ language: Language) {
+        let lines = Self.render("overview", language, 120, 40).lines
+        let panel = lines[3...10].map { TextLayout.truncate($0, to: 40) }
+        #expect(panel[0].contains("✔3"), "\(panel[0])")
+        #expect(panel.contains { $0.contains("G27-5") }, "\(panel)")
+        #expect(!panel.contains { $0.contains("G25-1") }, "a done target shown before late ones: \(panel)")
+        let more = panel.first { $0.contains("+") && !$0.contains("%") } ?? ""
+        #expect(more.contains(language == .zh ? "+9 项" : "+9 more"), "\(panel)")
+        // Every status of the panel appears: shown lines and the `+N` counts add up to its 13 targets.
+        let shownTargets = panel.filter { $0.contains("G2") }.count
+        #expect(shownTargets + 9 == Fixture.data.plan.overallTargets.count)
+        // 十二 (seven measures) says how many of its measures are not shown.
+        let twelve = lines[30...37]
+        #expect(twelve.contains { $0.contains(language == .zh ? "+3 项" : "+3 more") }, "\(twelve)")
+    }
+
     /// At 80 columns the key bar drops keys from its end but always keeps `?` (and `q` where it quits).
     @Test(arguments: [Language.zh, .en])
     func theKeyBarKeepsHelpAndQuitAt80Columns(_ language: Language) {
