@@ -90,19 +90,21 @@ public enum Status: String, Codable, Sendable, Hashable, CaseIterable, Comparabl
         }
     }
 
-    /// ASCII mark for terminals or files that cannot show the Unicode one.
+    /// ASCII mark for terminals or files that cannot show the Unicode one. None is a digit (the
+    /// header writes a count right after its mark) or a character of an ASCII bar or sparkline
+    /// (`#=:~-!.` and `_.:-=+*#`), so a mark never means one thing here and another in a bar.
     public var asciiMark: String {
         switch self {
-        case .done: return "+"
-        case .doneLate: return "*"
-        case .notStarted: return "-"
-        case .ongoing: return "~"
-        case .onTrack: return "o"
-        case .baselineMissing: return "0"
+        case .done: return "V"
+        case .doneLate: return "v"
+        case .notStarted: return "o"
+        case .ongoing: return "@"
+        case .onTrack: return "^"
+        case .baselineMissing: return "%"
         case .noReport: return "?"
-        case .dueSoon: return "@"
-        case .behind: return "!"
-        case .severelyBehind: return "#"
+        case .dueSoon: return ">"
+        case .behind: return "<"
+        case .severelyBehind: return "W"
         case .overdue: return "X"
         }
     }

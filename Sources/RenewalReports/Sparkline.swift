@@ -1,8 +1,8 @@
 /// A row of bars, one character per value, that reads without colour: eight block heights in
 /// Unicode, or eight ASCII characters of growing weight (`_.:-=+*#`); a missing value is a space.
 public enum Sparkline {
-    static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-    static let ascii: [Character] = ["_", ".", ":", "-", "=", "+", "*", "#"]
+    public static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    public static let ascii: [Character] = ["_", ".", ":", "-", "=", "+", "*", "#"]
 
     /// `values` scaled to `maximum` (at or above it: the tallest bar; at or below zero: the lowest).
     public static func render(_ values: [Double?], maximum: Double, ascii useASCII: Bool) -> String {

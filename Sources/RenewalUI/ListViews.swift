@@ -429,19 +429,24 @@ enum HelpView {
             state.pick("按键说明（任意视图中按 ? 打开，Esc 返回）", "Keys (? anywhere, Esc to go back)"), x: 1, y: body.y,
             width: body.width - 2, style: theme.title)
         // Descriptions wrap under themselves, so nothing is cut at 80 columns.
-        var lines: [(keys: String, text: String)] = []
-        let entries = Keymap.help(state.language) + StatusLegend.lines(state)
+        var lines: [HelpLine] = []
+        let entries =
+            Keymap.help(state.language).map { HelpLine(keys: $0.keys, text: $0.text) } + StatusLegend.lines(state)
+        // The left column is as wide as its widest entry (a third of the screen at most); the rest wraps.
+        let keyWidth = min(body.width / 3, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
+        let textX = 2 + keyWidth + 2
+        let textWidth = max(10, body.width - textX - 1)
         for entry in entries {
-            for (index, line) in TextLayout.wrap(entry.text, width: max(10, body.width - 21)).enumerated() {
-                lines.append((index == 0 ? entry.keys : "", line))
+            for (index, line) in TextLayout.wrap(entry.text, width: textWidth).enumerated() {
+                lines.append(HelpLine(keys: index == 0 ? entry.keys : "", text: line, style: entry.style))
             }
         }
         let height = body.height - 2
         let scroll = min(state.scroll[.help] ?? 0, max(0, lines.count - height))
         for (offset, line) in lines.enumerated().dropFirst(scroll).prefix(height) {
             let y = body.y + 2 + offset - scroll
-            painter.text(line.keys, x: 2, y: y, width: 16, style: theme.accent)
-            painter.text(line.text, x: 20, y: y, width: body.width - 21)
+            painter.text(line.keys, x: 2, y: y, width: keyWidth, style: line.style ?? theme.accent)
+            painter.text(line.text, x: textX, y: y, width: textWidth)
         }
     }
 }

@@ -1,10 +1,19 @@
 import RenewalModel
+import RenewalReports
 
-/// What the help screen says about the lights: every status with its mark and when it applies,
-/// the markers, and the thresholds, read from `StatusRules` so the screen and the engine agree.
+/// One line of the help screen: a key or mark on the left (in `style`, e.g. a status's colour), its
+/// explanation on the right.
+struct HelpLine {
+    var keys: String
+    var text: String
+    var style: Style? = nil
+}
+
+/// What the help screen says about the lights: every status with its mark, light and when it
+/// applies; the markers; every bar character and colour; and the thresholds, read from
+/// `StatusRules` so the screen and the engine agree.
 enum StatusLegend {
-    /// Lines of (mark and label, explanation) in the help screen's two columns.
-    static func lines(_ state: AppState, rules: StatusRules = .standard) -> [(keys: String, text: String)] {
+    static func lines(_ state: AppState, rules: StatusRules = .standard) -> [HelpLine] {
         let theme = state.theme
         let onTrack = Int(saturating: rules.onTrackMaxLag), behind = Int(saturating: rules.behindMaxLag)
         func explain(_ status: Status) -> String {
@@ -29,12 +38,16 @@ enum StatusLegend {
             case .overdue: return state.pick("截止日期已过仍未完成", "the deadline passed, not met")
             }
         }
-        var lines: [(String, String)] = [("", ""), (state.pick("状态", "Status"), "")]
+        var lines: [HelpLine] = [HelpLine(keys: "", text: ""), section(state.pick("状态（亮灯）", "Status (light)"))]
         for status in Status.worstFirst {
-            lines.append((theme.mark(status) + " " + status.label(state.language), explain(status)))
+            let light = state.pick("\(status.light.label(.zh))灯：", "\(status.light.label(.en)): ")
+            lines.append(
+                HelpLine(
+                    keys: theme.mark(status) + " " + status.label(state.language), text: light + explain(status),
+                    style: theme.style(for: status)))
         }
-        lines.append(("", ""))
-        lines.append((state.pick("标记", "Markers"), ""))
+        lines.append(HelpLine(keys: "", text: ""))
+        lines.append(section(state.pick("标记", "Markers")))
         for marker in Marker.allCases {
             let text: String
             switch marker {
@@ -49,28 +62,100 @@ enum StatusLegend {
             case .followUpOverdue:
                 text = state.pick("督办的反馈期限已过，此后没有报送", "the flag's reply date passed with nothing reported since")
             }
-            lines.append(("[" + marker.label(state.language) + "]", text))
+            lines.append(HelpLine(keys: "[" + marker.label(state.language) + "]", text: text))
         }
-        lines.append(("", ""))
+        lines += bars(state)
+        lines.append(HelpLine(keys: "", text: ""))
+        lines.append(section(state.pick("阈值", "Thresholds")))
         lines.append(
-            (
-                state.pick("报送期", "Returns"),
-                state.pick(
-                    "每月一期，次月 \(rules.returnDueDay) 日前报送；序时进度按上一报送期末计算，1 月份仍按上年度判定",
-                    "monthly, due by day \(rules.returnDueDay) of the next month; "
-                        + "the schedule is read at the end of the last due period, "
-                        + "and January still judges the year just ended"
+            HelpLine(
+                keys: state.pick("报送期", "Returns"),
+                text:
+                    state.pick(
+                        "每月一期，次月 \(rules.returnDueDay) 日前报送；序时进度按上一报送期末计算，1 月份仍按上年度判定",
+                        "monthly, due by day \(rules.returnDueDay) of the next month; "
+                            + "the schedule is read at the end of the last due period, "
+                            + "and January still judges the year just ended"
+                    )
+            ))
+        lines.append(
+            HelpLine(
+                keys: state.pick("序时进度", "Schedule"),
+                text: state.pick(
+                    "落后不超过 \(onTrack) 个百分点为按序时，\(onTrack) 至 \(behind) 为滞后，超过 \(behind) 为严重滞后；"
+                        + "截止前 \(rules.dueSoonDays) 天内未完成为临期",
+                    "up to \(onTrack) points behind is on track, \(onTrack) to \(behind) behind, "
+                        + "over \(behind) severely behind; unmet within \(rules.dueSoonDays) days of the deadline is due soon"
                 )
             ))
         lines.append(
-            (
-                "",
-                state.pick(
+            HelpLine(
+                keys: state.pick("里程碑", "Milestones"),
+                text: state.pick(
                     "累计目标不超过 \(Int(saturating: rules.smallCountMaximum)) 个的指标按里程碑判定",
                     "a cumulative goal of \(Int(saturating: rules.smallCountMaximum)) "
                         + "or fewer is judged like a milestone"
                 )
             ))
+        return lines
+    }
+
+    static func section(_ title: String) -> HelpLine { HelpLine(keys: title, text: "", style: Style(bold: true)) }
+
+    /// The bars: what a stacked bar's cells are (coloured blocks, or one character per status without
+    /// colour), the progress bar, the sparkline, and the lights' colours.
+    static func bars(_ state: AppState) -> [HelpLine] {
+        let theme = state.theme
+        var lines = [HelpLine(keys: "", text: ""), section(state.pick("进度条", "Bars"))]
+        let solid = theme.color && !theme.ascii
+        lines.append(
+            HelpLine(
+                keys: state.pick("状态条", "Status bar"),
+                text: solid
+                    ? state.pick(
+                        "每项一段，按亮灯着色，左好右差；长度与项数成比例",
+                        "one stretch per status in its light's colour, best on the left, as long as its share")
+                    : state.pick(
+                        "每项一段，左好右差；各段字符如下", "one stretch per status, best on the left, in these characters")))
+        if !solid {
+            var seen: Set<Character> = []
+            for status in Status.allCases {
+                let fill = StatusBar.fill(for: status, unicode: !theme.ascii)
+                guard seen.insert(fill).inserted else { continue }
+                let statuses = Status.allCases.filter { StatusBar.fill(for: $0, unicode: !theme.ascii) == fill }
+                lines.append(
+                    HelpLine(
+                        keys: "  " + String(repeating: fill, count: 3),
+                        text: statuses.map { $0.label(state.language) }.joined(separator: state.pick("、", ", ")),
+                        style: theme.style(for: status)))
+            }
+        }
+        lines.append(
+            HelpLine(
+                keys: String(repeating: theme.barFull, count: 3) + String(repeating: theme.barEmpty, count: 2),
+                text: state.pick(
+                    "指标完成比例（实际/目标），按状态着色；无数据时全为 \(theme.barEmpty)",
+                    "how far to the goal (actual / goal), in the status's colour; all \(theme.barEmpty) without a figure"
+                )))
+        let spark = String(theme.ascii ? Sparkline.ascii : Sparkline.blocks)
+        lines.append(
+            HelpLine(
+                keys: spark,
+                text: state.pick(
+                    "指标详情中的逐月走势：实际与应达，由低到高", "month by month on a target's page: actual and due, low to high")))
+        if theme.color {
+            lines.append(HelpLine(keys: "", text: ""))
+            lines.append(section(state.pick("颜色", "Colours")))
+            for light in Light.allCases {
+                let statuses = Status.worstFirst.filter { $0.light == light }
+                guard let first = statuses.first else { continue }
+                lines.append(
+                    HelpLine(
+                        keys: String(repeating: theme.barFull, count: 2) + " " + light.label(state.language),
+                        text: statuses.map { $0.label(state.language) }.joined(separator: state.pick("、", ", ")),
+                        style: theme.style(for: first)))
+            }
+        }
         return lines
     }
 }

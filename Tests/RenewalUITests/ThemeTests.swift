@@ -1,4 +1,5 @@
 import RenewalModel
+import RenewalReports
 import Testing
 
 @testable import RenewalUI
@@ -43,5 +44,44 @@ struct ThemeTests {
                 #expect(text.contains("!") && text.contains("~") && text.contains("."), "\(text)")
             }
         }
+    }
+
+    /// Issue 13: in `--ascii` a mark never reuses a bar's or sparkline's character, nor a digit
+    /// (the header writes `%1`, not `01`).
+    @Test func asciiMarksNeverReuseBarCharactersOrDigits() {
+        let theme = Theme(color: false, ascii: true)
+        var barCharacters = Set(Status.allCases.map { StatusBar.fill(for: $0) })
+        barCharacters.formUnion(Sparkline.ascii)
+        barCharacters.formUnion([theme.barFull, theme.barEmpty])
+        for status in Status.allCases {
+            let mark = theme.mark(status)
+            let isASCII = mark.unicodeScalars.allSatisfy { $0.isASCII }
+            let hasDigit = mark.contains { $0.isNumber }
+            #expect(mark.count == 1 && isASCII, "\(status): \(mark)")
+            #expect(!barCharacters.contains(Character(mark)), "\(status)'s mark \(mark) is also a bar character")
+            #expect(!hasDigit, "\(status)'s mark \(mark) reads as a digit")
+        }
+    }
+
+    /// Issue 13: `?` explains every mark, every bar character (without colour) and every colour
+    /// (with it), and the thresholds.
+    @Test(arguments: [(true, false), (false, false), (false, true)])
+    func theHelpScreenIsALegend(_ color: Bool, _ ascii: Bool) {
+        var (state, _) = Fixture.press(
+            Fixture.state(.zh, width: 100, height: 200, color: color, ascii: ascii), [.char("?")])
+        state.height = 200
+        let text = Renderer.render(state).lines.joined(separator: "\n")
+        for status in Status.allCases {
+            #expect(text.contains(state.theme.mark(status) + " " + status.label(.zh)), "\(status)")
+        }
+        if color {
+            for light in Light.allCases { #expect(text.contains("█ " + light.label(.zh)), "\(light)") }
+        } else {
+            for status in Status.allCases {
+                let fill = String(repeating: StatusBar.fill(for: status, unicode: !ascii), count: 3)
+                #expect(text.contains(fill), "\(status): \(fill)")
+            }
+        }
+        for threshold in ["10 个百分点", "30 天", "10 日前"] { #expect(text.contains(threshold), "\(threshold)") }
     }
 }
