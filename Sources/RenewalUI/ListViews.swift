@@ -3,6 +3,44 @@ import RenewalText
 
 /// A programme: its measures, with lead unit, status and a bar per target.
 enum ProgrammeView {
+    /// `M04-1 ███░  75% M04-2 ████  93% …`: one bar per quantitative target with its id, or with
+    /// the id's last part (`-1`) when the full ids leave the bars no room.
+    static func drawTargetBars(
+        _ targets: [TargetEvaluation], _ state: AppState, _ painter: inout Painter, x: Int, y: Int, width: Int,
+        base: Style
+    ) {
+        guard !targets.isEmpty else { return }
+        let each = width / targets.count
+        let pctWidth = 5
+        // Full ids with bars; or the id's last part with bars; or, when even that leaves no bar,
+        // the percents alone in their statuses' colours.
+        let idText = { (id: String, full: Bool) in full ? id : String(id.drop { $0 != "-" }) }
+        let fullIds = each - 1 - pctWidth - 7 >= 3
+        if !fullIds && each - 1 - pctWidth - 3 < 2 {
+            var spans: [(String, Style)] = []
+            for judged in targets {
+                let pct = judged.progress.map { NumberText.percent($0) } ?? "-"
+                spans.append((pct + " ", state.theme.style(for: judged.status)))
+            }
+            painter.spans(spans, x: x, y: y, width: width)
+            return
+        }
+        var bx = x
+        for judged in targets {
+            let id = idText(judged.targetId, fullIds)
+            let idWidth = DisplayWidth.of(id) + 1
+            let barWidth = min(10, each - 1 - pctWidth - idWidth)
+            guard barWidth >= 2, bx + idWidth + barWidth + pctWidth <= x + width else { break }
+            painter.text(id, x: bx, y: y, width: idWidth, style: base)
+            painter.progressBar(
+                judged.progress, x: bx + idWidth, y: y, width: barWidth, style: state.theme.style(for: judged.status))
+            let pct = judged.progress.map { NumberText.percent($0) } ?? "-"
+            painter.text(
+                TextLayout.padLeft(pct, to: pctWidth), x: bx + idWidth + barWidth, y: y, width: pctWidth, style: base)
+            bx += idWidth + barWidth + pctWidth + 1
+        }
+    }
+
     static func draw(_ state: AppState, _ number: Int, _ painter: inout Painter, _ body: Body) {
         let theme = state.theme
         guard let programme = state.data.plan.programmes.first(where: { $0.number == number }),
@@ -13,11 +51,25 @@ enum ProgrammeView {
             state.language == .zh ? programme.heading(.zh) : programme.heading(.en) + "  " + programme.heading(.zh)
         painter.text(title, x: 1, y: body.y, width: body.width - 24, style: theme.title)
         painter.statusBar(judged.counts, x: body.width - 22, y: body.y, width: 20)
-        let labelWidth = state.language == .zh ? 8 : 4
+        // As wide as the plan's widest number (（三十四） is ten columns), so none is cut.
+        let labelWidth =
+            state.data.plan.programmes.flatMap(\.measures).map {
+                DisplayWidth.of(state.language == .zh ? $0.label : "\($0.number).")
+            }.max() ?? 4
         let leadWidth = state.language == .zh ? 12 : 16
         let statusWidth = state.language == .zh ? 15 : 20
-        let barsWidth = max(14, body.width / 4)
-        let titleWidth = max(10, body.width - labelWidth - leadWidth - statusWidth - barsWidth - 6)
+        // On wide screens the bars get room for an id each (16 columns a target) and the titles the
+        // rest, up to what they need; on narrow ones the titles get most of it.
+        let available = body.width - labelWidth - leadWidth - statusWidth - 6
+        let titleNeed = programme.measures.map { DisplayWidth.of(state.pick($0.title, $0.titleEn)) }.max() ?? 10
+        let mostTargets =
+            judged.measures.map { $0.targets.filter { state.data.target($0.targetId)?.kind == .quantitative }.count }
+            .max() ?? 1
+        let titleWidth =
+            body.width >= 110
+            ? max(min(titleNeed, 24), min(titleNeed, available - 16 * max(1, mostTargets)))
+            : max(10, available - max(14, body.width / 4))
+        let barsWidth = max(6, available - titleWidth)
         let headerY = body.y + 1
         var x = 1
         for (text, width) in [
@@ -62,16 +114,7 @@ enum ProgrammeView {
                 let text = m.targets.isEmpty ? state.pick("按月报送", "monthly report") : state.pick("里程碑", "milestone")
                 painter.text(text, x: x, y: y, width: barsWidth, style: line.muted)
             } else {
-                let each = max(6, barsWidth / quantitative.count)
-                var bx = x
-                for judged in quantitative where bx + 6 <= x + barsWidth {
-                    let pct = judged.progress.map { NumberText.percent($0) } ?? "-"
-                    let barWidth = max(2, min(each - 6, 10))
-                    painter.progressBar(
-                        judged.progress, x: bx, y: y, width: barWidth, style: theme.style(for: judged.status))
-                    painter.text(TextLayout.padLeft(pct, to: 5), x: bx + barWidth, y: y, width: 5, style: base)
-                    bx += barWidth + 6
-                }
+                drawTargetBars(quantitative, state, &painter, x: x, y: y, width: barsWidth, base: base)
             }
         }
         // The room below the list previews the selected measure.

@@ -156,6 +156,25 @@ struct RenderTests {
         #expect(twelve.contains { $0.contains(language == .zh ? "+3 项" : "+3 more") }, "\(twelve)")
     }
 
+    /// Issue 13: measure numbers are never cut (（二十八）), and each target's bar carries its id.
+    @Test func programmeRowsShowWholeNumbersAndTargetIds() {
+        let (twelve, _) = Fixture.press(Fixture.state(.zh, width: 120, height: 40), [.char("1"), .char("2")])
+        let twelveText = Renderer.render(twelve).lines.joined(separator: "\n")
+        for label in ["（二十八）", "（三十四）"] { #expect(twelveText.contains(label), "\(label)") }
+        for language in [Language.zh, .en] {
+            let lines = Self.render("programme2", language, 120, 40).lines
+            let row = lines.first { $0.contains("M02-1") } ?? ""
+            #expect(row.contains("M02-2") && row.contains("104%") && row.contains("80%"), "\(row)")
+            let (four, _) = Fixture.press(Fixture.state(language, width: 120, height: 40), [.char("3")])
+            let fourRow = Renderer.render(four).lines.first { $0.contains("M04-1") } ?? ""
+            #expect(fourRow.contains("M04-2") && fourRow.contains("M04-3"), "\(fourRow)")
+        }
+        // At 80 columns three bars do not fit: their percents still show, in order.
+        let (narrow, _) = Fixture.press(Fixture.state(.zh, width: 80, height: 24), [.char("3")])
+        let narrowRow = Renderer.render(narrow).lines.first { $0.contains("（四）") } ?? ""
+        #expect(narrowRow.contains("75% 93% 100%"), "\(narrowRow)")
+    }
+
     /// At 80 columns the key bar drops keys from its end but always keeps `?` (and `q` where it quits).
     @Test(arguments: [Language.zh, .en])
     func theKeyBarKeepsHelpAndQuitAt80Columns(_ language: Language) {
