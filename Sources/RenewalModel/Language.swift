@@ -55,6 +55,18 @@ public enum UnitText {
         return number + localized(unit ?? "", language)
     }
 
+    /// Two figures in one unit, the unit written once: `9400/10000辆`, `76%/80%` (a percent sign
+    /// stays on each), `-` for a missing figure.
+    public static func pair(_ first: Double?, _ second: Double?, unit: String?, _ language: Language) -> String {
+        let percent = unit == "%"
+        let number = { (value: Double?) -> String in
+            guard let value else { return "-" }
+            return (isCount(unit) ? NumberText.format(value.rounded()) : NumberText.approximate(value))
+                + (percent ? "%" : "")
+        }
+        return number(first) + "/" + number(second) + (percent ? "" : localized(unit ?? "", language))
+    }
+
     static let english = [
         "辆": " vehicles", "家": " firms", "台（套）": " machines", "个": " parks", "处": " sites",
         "台": " appliances", "亿元": " x100M yuan",

@@ -200,39 +200,89 @@ enum OverdueView {
         }
         let selected = min(state.selectedIndex, itemIndex - 1)
         let selectedLine = lines.firstIndex { $0.itemIndex == selected } ?? 0
-        let statusWidth = state.language == .zh ? 12 : 18
+        // Overdue items are measured against the goal, lagging ones against the schedule.
+        let due = { (judged: TargetEvaluation) in judged.status == .overdue ? judged.goal : judged.expected }
+        let columns = Columns(
+            state, x: 3, width: body.width, items: lines.compactMap(\.item), figures: { ($0.actual, due($0)) })
+        columns.header(state, &painter, y: body.y + 1, figures: state.pick("实际/应达", "actual/due"))
         let list = ListWidget(
-            count: lines.count, selected: selectedLine, top: body.y + 1, height: body.height - 1, width: body.width)
+            count: lines.count, selected: selectedLine, top: body.y + 2, height: body.height - 2, width: body.width)
         list.draw(&painter) { row, painter in
             let line = lines[row.index]
-            let y = row.y
-            guard let judged = line.item, let target = state.data.target(judged.targetId) else {
-                painter.text(line.text, x: 1, y: y, width: body.width - 2, style: theme.accent)
+            guard let judged = line.item else {
+                painter.text(line.text, x: 1, y: row.y, width: body.width - 2, style: theme.accent)
                 return
             }
-            let base = row.base
-            let statusStyle = row.status(theme.style(for: judged.status))
-            var x = 3
+            columns.draw(judged, figures: (judged.actual, due(judged)), state, &painter, row)
+        }
+    }
+
+    /// The columns of a late or due-soon item, shared by both tabs and their header: status, id,
+    /// what it asks, the figures (right-aligned, as wide as the widest), the deadline, the flag.
+    /// The description takes what is left, so the deadline is never cut.
+    struct Columns {
+        var status: Int
+        var statusWidth: Int
+        var id: Int
+        var description: Int
+        var descriptionWidth: Int
+        var figures: Int
+        var figuresWidth: Int
+        var deadline: Int
+        var flag: Int
+
+        init(
+            _ state: AppState, x: Int, width: Int, items: [TargetEvaluation],
+            figures pair: (TargetEvaluation) -> (Double?, Double?)
+        ) {
+            status = x
+            statusWidth = state.language == .zh ? 12 : 17
+            id = status + statusWidth + 1
+            description = id + 7
+            let texts = items.map { Self.figureText($0, pair($0), state) }
+            figuresWidth = min(
+                24, max(DisplayWidth.of(state.pick("实际/应达", "actual/due")), texts.map(DisplayWidth.of).max() ?? 0))
+            flag = width - 3
+            deadline = flag - 11
+            figures = deadline - 1 - figuresWidth
+            descriptionWidth = max(4, figures - 1 - description)
+        }
+
+        static func figureText(_ judged: TargetEvaluation, _ pair: (Double?, Double?), _ state: AppState) -> String {
+            guard let target = state.data.target(judged.targetId), target.kind == .quantitative else { return "" }
+            return UnitText.pair(pair.0, pair.1, unit: target.entryUnit, state.language)
+        }
+
+        func header(_ state: AppState, _ painter: inout Painter, y: Int, figures label: String) {
+            let style = state.theme.muted
+            painter.text(state.pick("状态", "Status"), x: status, y: y, width: statusWidth, style: style)
+            painter.text(state.pick("编号", "Id"), x: id, y: y, width: 6, style: style)
+            painter.text(state.pick("事项", "Target"), x: description, y: y, width: descriptionWidth, style: style)
             painter.text(
-                TargetText.statusText(judged.status, state), x: x, y: y, width: statusWidth, style: statusStyle)
-            x += statusWidth + 1
-            painter.text(target.id, x: x, y: y, width: 6, style: base)
-            x += 7
-            let factsWidth = min(34, body.width / 3)
-            let descWidth = max(8, body.width - x - factsWidth - 2)
-            var desc = TargetText.description(target, state)
-            if let year = judged.year, target.reading == .yearToDate { desc += state.pick("（\(year)年度）", " (\(year))") }
-            painter.text(desc, x: x, y: y, width: descWidth, style: base)
-            x += descWidth + 1
-            var facts = ""
-            if target.kind == .quantitative {
-                let due = judged.status == .overdue ? judged.goal : judged.expected
-                facts =
-                    "\(TargetText.quantity(judged.actual, target, state))/\(TargetText.quantity(due, target, state))"
+                TextLayout.padLeft(label, to: figuresWidth), x: figures, y: y, width: figuresWidth, style: style)
+            painter.text(state.pick("截止", "Deadline"), x: deadline, y: y, width: 10, style: style)
+        }
+
+        func draw(
+            _ judged: TargetEvaluation, figures pair: (Double?, Double?), _ state: AppState, _ painter: inout Painter,
+            _ row: ListWidget.Line
+        ) {
+            guard let target = state.data.target(judged.targetId) else { return }
+            let y = row.y
+            painter.text(
+                TargetText.statusText(judged.status, state), x: status, y: y, width: statusWidth,
+                style: row.status(state.theme.style(for: judged.status)))
+            painter.text(target.id, x: id, y: y, width: 6, style: row.base)
+            var text = TargetText.description(target, state)
+            if let year = judged.year, target.reading == .yearToDate { text += state.pick("（\(year)年度）", " (\(year))") }
+            painter.text(text, x: description, y: y, width: descriptionWidth, style: row.base)
+            painter.text(
+                TextLayout.padLeft(Self.figureText(judged, pair, state), to: figuresWidth), x: figures, y: y,
+                width: figuresWidth, style: row.base)
+            painter.text(judged.deadline?.description ?? "", x: deadline, y: y, width: 10, style: row.muted)
+            if judged.markers.contains(.flagged) {
+                painter.text(state.pick("督", "F"), x: flag, y: y, width: 2, style: row.status(state.theme.accent))
             }
-            facts += " " + (judged.deadline?.description ?? "")
-            if judged.markers.contains(.flagged) { facts += state.pick(" 督", " F") }
-            painter.text(facts, x: x, y: y, width: body.width - x - 1, style: row.muted)
         }
     }
 }
@@ -251,38 +301,22 @@ extension OverdueView {
                 x: 2, y: body.y + 2, width: body.width - 4)
             return
         }
-        let statusWidth = state.language == .zh ? 12 : 15
+        let columns = Columns(state, x: 10, width: body.width, items: items, figures: { ($0.actual, $0.goal) })
+        painter.text(
+            TextLayout.padLeft(state.pick("剩余", "left"), to: 8), x: 1, y: body.y + 1, width: 8, style: theme.muted)
+        columns.header(state, &painter, y: body.y + 1, figures: state.pick("实际/目标", "actual/goal"))
         let list = ListWidget(
             count: items.count, selected: state.selectedIndex, top: body.y + 2, height: body.height - 2,
             width: body.width)
         list.draw(&painter) { line, painter in
             let judged = items[line.index]
-            guard let target = state.data.target(judged.targetId), let deadline = judged.deadline else { return }
-            let y = line.y
+            guard let deadline = judged.deadline else { return }
             let days = state.data.asOf.days(to: deadline)
             let left = days == 0 ? state.pick("今天到期", "today") : state.pick("剩\(days)天", "\(days) days")
-            var x = 1
             painter.text(
-                TextLayout.padLeft(left, to: 8), x: x, y: y, width: 8, style: line.status(theme.style(for: .dueSoon)))
-            x += 9
-            painter.text(
-                TargetText.statusText(judged.status, state), x: x, y: y, width: statusWidth,
-                style: line.status(theme.style(for: judged.status)))
-            x += statusWidth + 1
-            painter.text(target.id, x: x, y: y, width: 6, style: line.base)
-            x += 7
-            let factsWidth = min(36, body.width / 3)
-            let descWidth = max(8, body.width - x - factsWidth - 2)
-            painter.text(TargetText.description(target, state), x: x, y: y, width: descWidth, style: line.base)
-            x += descWidth + 1
-            // The deadline first: at 80 columns the figures are what gets cut.
-            var facts = deadline.description
-            if target.kind == .quantitative {
-                facts +=
-                    " " + TargetText.quantity(judged.actual, target, state) + "/"
-                    + TargetText.quantity(judged.goal, target, state)
-            }
-            painter.text(facts, x: x, y: y, width: body.width - x - 1, style: line.muted)
+                TextLayout.padLeft(left, to: 8), x: 1, y: line.y, width: 8,
+                style: line.status(theme.style(for: .dueSoon)))
+            columns.draw(judged, figures: (judged.actual, judged.goal), state, &painter, line)
         }
     }
 }

@@ -175,6 +175,24 @@ struct RenderTests {
         #expect(narrowRow.contains("75% 93% 100%"), "\(narrowRow)")
     }
 
+    /// Issue 13: in the overdue list the deadline sits in one column and is never cut (80 columns,
+    /// English too), and the figures have a header that says they are actual/due.
+    @Test(arguments: [Language.zh, .en])
+    func overdueColumnsLineUpUnderAHeader(_ language: Language) throws {
+        for width in [80, 120] {
+            let lines = Self.render("overdue", language, width, 24).lines
+            #expect(lines[3].contains(language == .zh ? "实际/应达" : "actual/due"), "\(lines[3])")
+            let dates = try Regex("20[0-9]{2}-[0-9]{2}-[0-9]{2}")
+            let columns = lines.dropFirst(4).compactMap { line -> Int? in
+                guard let match = line.firstMatch(of: dates) else { return nil }
+                return DisplayWidth.of(String(line[..<match.range.lowerBound]))
+            }
+            #expect(columns.count >= 5, "\(width): \(lines)")
+            #expect(Set(columns).count == 1, "the deadlines are ragged at \(width): \(columns)")
+            #expect(lines.contains { $0.contains("9400/10000") }, "\(lines)")
+        }
+    }
+
     /// At 80 columns the key bar drops keys from its end but always keeps `?` (and `q` where it quits).
     @Test(arguments: [Language.zh, .en])
     func theKeyBarKeepsHelpAndQuitAt80Columns(_ language: Language) {
