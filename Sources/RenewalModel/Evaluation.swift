@@ -14,6 +14,9 @@ public struct TargetEvaluation: Sendable, Hashable {
     public var goal: Double?
     /// The figure expected on a straight (or compound) path to the goal, read on `expectedOn`.
     public var expected: Double?
+    /// What was due by the date judged (应达): the goal itself once the deadline has passed unmet,
+    /// otherwise the figure on the path (nil where no path applies, e.g. a goal already met).
+    public var due: Double? { status == .overdue ? goal : expected }
     /// The day the path is read: the end of the last due period (DESIGN §4), or the deadline.
     public var expectedOn: Day?
     /// How far along the way to the goal the actual figure is (1 = goal reached).

@@ -166,8 +166,7 @@ public struct Bulletin: Encodable, Sendable {
 
     func due(_ row: TargetRow) -> String {
         guard row.kind == .quantitative else { return row.goalText }
-        let value = row.status == .overdue ? row.goal : row.expected
-        return value.map { context.quantity($0, unit: row.unit, approximate: true) } ?? "-"
+        return row.due.map { context.quantity($0, unit: row.unit, approximate: true) } ?? "-"
     }
 
     func gap(_ row: TargetRow) -> String {

@@ -40,12 +40,11 @@ extension Bulletin {
         }
         for group in overdue {
             for row in group.items {
-                let due = row.status == .overdue ? row.goal : row.expected
                 rows.append([
                     .text(c.pick("逾期滞后临期", "Overdue")),
                     .text(group.unit.isEmpty ? c.pick("总体目标", "Overall") : c.unitName(group.unit)),
                     .text(row.id), .text(row.description + period(row)), .text(row.statusLabel), .text(row.goalText),
-                    .number(due), .number(row.actual), .number(row.gap), .text(row.deadline ?? ""), .text(sample),
+                    .number(row.due), .number(row.actual), .number(row.gap), .text(row.deadline ?? ""), .text(sample),
                 ])
             }
         }

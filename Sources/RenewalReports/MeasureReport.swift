@@ -229,8 +229,8 @@ public struct MeasureReport: Encodable, Sendable {
             var actual = c.pick("实际 ", "actual ") + c.quantity(row.actual, unit: row.unit)
             if let date = row.actualDate { actual += c.pick("（\(date)）", " (\(date))") }
             parts.append(actual)
-            if let expected = row.expected {
-                parts.append(c.pick("应达 ", "expected ") + c.quantity(expected, unit: row.unit, approximate: true))
+            if let due = row.due {
+                parts.append(c.pick("应达 ", "expected ") + c.quantity(due, unit: row.unit, approximate: true))
             }
             if let gap = row.gap, gap > 0, row.unit == "%" {
                 parts.append(c.pick("差 ", "short by ") + c.gapText(gap, unit: row.unit))

@@ -70,10 +70,17 @@ public enum StatusBar {
 
 /// Percent bar for one target's progress: `[######....] 60%`.
 public enum ProgressBar {
+    /// How many of `width` cells a fraction fills: rounded down, so the bar is full only when the
+    /// goal is met (95% of ten cells is nine, not ten); clamped to the bar.
+    public static func filledCells(_ fraction: Double, width: Int) -> Int {
+        guard fraction.isFinite, width > 0 else { return 0 }
+        return min(width, max(0, Int(saturating: (fraction * Double(width)).rounded(.down))))
+    }
+
     public static func render(_ fraction: Double?, width: Int) -> String {
         let inner = max(1, width - 2)
         guard let fraction, fraction.isFinite else { return "[" + String(repeating: " ", count: inner) + "]" }
-        let filled = min(inner, max(0, Int(saturating: fraction * Double(inner))))
+        let filled = filledCells(fraction, width: inner)
         return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: inner - filled) + "]"
     }
 }

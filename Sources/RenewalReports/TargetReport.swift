@@ -61,8 +61,7 @@ public struct TargetReport: Encodable, Sendable {
     /// What was due at a month of the record: the figure expected on the way, the goal itself once
     /// the deadline has passed (or where no path applies). The target page reads it too.
     public static func due(_ judged: TargetEvaluation, month: Day) -> Double? {
-        if judged.status == .overdue { return judged.goal }
-        if let expected = judged.expected { return expected }
+        if let due = judged.due { return due }
         return judged.deadline.map { month >= $0 } == true ? judged.goal : nil
     }
 

@@ -25,6 +25,8 @@ public struct TargetRow: Codable, Sendable, Equatable {
     public var actual: Double?
     public var actualDate: String?
     public var expected: Double?
+    /// What was due by the date judged (`TargetEvaluation.due`): the goal when overdue, else `expected`.
+    public var due: Double? { status == .overdue ? goal : expected }
     /// Fraction of the way to the goal (1 = reached).
     public var progress: Double?
     public var expectedProgress: Double?
@@ -70,8 +72,7 @@ public struct TargetRow: Codable, Sendable, Equatable {
         expectedProgress = evaluation.expectedProgress
         lag = evaluation.lag
         if let actual = evaluation.actual {
-            let due = evaluation.status == .overdue ? evaluation.goal : evaluation.expected
-            gap = due.map { target.comparator == .atMost ? actual - $0 : $0 - actual }
+            gap = evaluation.due.map { target.comparator == .atMost ? actual - $0 : $0 - actual }
         } else if evaluation.status == .overdue {
             gap = evaluation.goal
         }

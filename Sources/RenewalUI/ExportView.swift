@@ -69,12 +69,11 @@ enum ExportView {
             let rows = state.overdueGroups.flatMap { group in
                 group.items.compactMap { judged -> [String]? in
                     guard let target = plan.target(id: judged.targetId) else { return nil }
-                    let due = judged.status == .overdue ? judged.goal : judged.expected
                     return [
                         group.unit.isEmpty ? state.pick("总体目标", "Overall") : plan.unitName(group.unit, state.language),
                         target.id, TargetText.description(target, state), status(judged.status),
                         figure(judged.actual, target),
-                        figure(due, target), judged.deadline?.description ?? "-",
+                        figure(judged.due, target), judged.deadline?.description ?? "-",
                     ]
                 }
             }

@@ -200,10 +200,8 @@ enum OverdueView {
         }
         let selected = min(state.selectedIndex, itemIndex - 1)
         let selectedLine = lines.firstIndex { $0.itemIndex == selected } ?? 0
-        // Overdue items are measured against the goal, lagging ones against the schedule.
-        let due = { (judged: TargetEvaluation) in judged.status == .overdue ? judged.goal : judged.expected }
         let columns = Columns(
-            state, x: 3, width: body.width, items: lines.compactMap(\.item), figures: { ($0.actual, due($0)) })
+            state, x: 3, width: body.width, items: lines.compactMap(\.item), figures: { ($0.actual, $0.due) })
         columns.header(state, &painter, y: body.y + 1, figures: state.pick("实际/应达", "actual/due"))
         let list = ListWidget(
             count: lines.count, selected: selectedLine, top: body.y + 2, height: body.height - 2, width: body.width)
@@ -213,7 +211,7 @@ enum OverdueView {
                 painter.text(line.text, x: 1, y: row.y, width: body.width - 2, style: theme.accent)
                 return
             }
-            columns.draw(judged, figures: (judged.actual, due(judged)), state, &painter, row)
+            columns.draw(judged, figures: (judged.actual, judged.due), state, &painter, row)
         }
     }
 
@@ -428,10 +426,7 @@ enum UnitsView {
                 let judged = state.data.evaluation.target(targetId)
             {
                 if target.kind == .quantitative {
-                    let due = judged.status == .overdue ? judged.goal : judged.expected
-                    facts =
-                        TargetText.quantity(judged.actual, target, state) + "/"
-                        + TargetText.quantity(due, target, state)
+                    facts = UnitText.pair(judged.actual, judged.due, unit: target.entryUnit, state.language)
                 }
                 if let deadline = judged.deadline { facts += " " + deadline.description }
                 if judged.markers.contains(.flagged) { facts += state.pick(" 督", " F") }

@@ -101,11 +101,11 @@ enum MeasureView {
                 }
                 numbers.append((state.pick("实际 ", "actual ") + TargetText.quantity(t.actual, target, state), .plain))
                 if let date = t.actualDate { numbers.append((state.pick("（\(date)）", " (\(date))"), theme.muted)) }
-                numbers.append(
-                    (
-                        "  " + state.pick("应达 ", "expected ") + TargetText.quantity(t.expected, target, state) + "  ",
-                        .plain
-                    ))
+                // 应达: the goal once overdue, the schedule's figure before; nothing when no path applies.
+                if let due = t.due {
+                    numbers.append(
+                        ("  " + state.pick("应达 ", "expected ") + TargetText.quantity(due, target, state), .plain))
+                }
                 lines.append(Line(spans: numbers, target: index))
                 lines.append(
                     Line(
@@ -115,7 +115,7 @@ enum MeasureView {
                             .text(t.lag.map { "  " + LagText.phrase($0, state.language) } ?? "", theme.muted),
                         ], target: index))
             } else {
-                let stateText = t.milestoneState?.label(state.language) ?? state.pick("无报送", "no report")
+                let stateText = TargetText.milestone(t, state)
                 lines.append(
                     Line(spans: [("        " + state.pick("最新报送：", "latest: ") + stateText, .plain)], target: index))
             }

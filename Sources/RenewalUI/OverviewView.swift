@@ -219,11 +219,18 @@ enum TargetListView {
                 style: line.status(theme.style(for: judged.status)))
             x += statusWidth + 1
             let barWidth = 10
-            painter.progressBar(judged.progress, x: x, y: y, width: barWidth, style: theme.style(for: judged.status))
-            x += barWidth + 1
-            let pct = judged.progress.map { NumberText.percent($0) } ?? "-"
-            painter.text(TextLayout.padLeft(pct, to: 5), x: x, y: y, width: 5, style: line.base)
-            x += 6
+            if target.kind == .quantitative {
+                painter.progressBar(
+                    judged.progress, x: x, y: y, width: barWidth, style: theme.style(for: judged.status))
+                let pct = judged.progress.map { NumberText.percent($0) } ?? "-"
+                painter.text(TextLayout.padLeft(pct, to: 5), x: x + barWidth + 1, y: y, width: 5, style: line.base)
+            } else {
+                // A milestone has no percent: its reported state, in place of an empty bar and `-`.
+                painter.text(
+                    TargetText.milestone(judged, state), x: x, y: y, width: barWidth + 6,
+                    style: line.status(theme.style(for: judged.status)))
+            }
+            x += barWidth + 7
             let goal = target.goalText(state.language)
             painter.text(goal, x: x, y: y, width: 16, style: line.muted)
             x += 17

@@ -77,7 +77,7 @@ struct Painter {
             grid.fill(theme.barEmpty, x: x, y: y, width: width, style: theme.muted)
             return
         }
-        let filled = min(width, max(0, Int(saturating: fraction * Double(width))))
+        let filled = ProgressBar.filledCells(fraction, width: width)
         grid.fill(theme.barFull, x: x, y: y, width: filled, style: style)
         grid.fill(theme.barEmpty, x: x + filled, y: y, width: width - filled, style: theme.muted)
     }

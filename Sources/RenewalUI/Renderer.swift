@@ -187,6 +187,11 @@ enum TargetText {
         markers.map { "[\($0.label(state.language))]" }.joined(separator: " ")
     }
 
+    /// A milestone's latest reported state (完成, 推进中), or 无报送.
+    static func milestone(_ judged: TargetEvaluation, _ state: AppState) -> String {
+        judged.milestoneState?.label(state.language) ?? state.pick("无报送", "no report")
+    }
+
     static func description(_ target: Target, _ state: AppState) -> String {
         state.language == .zh ? target.description : target.descriptionEn
     }

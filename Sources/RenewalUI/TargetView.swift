@@ -50,8 +50,7 @@ enum TargetView {
             }
             var figures = state.pick("最新 ", "latest ") + TargetText.quantity(judged.actual, target, state)
             if let date = judged.actualDate { figures += state.pick("（\(date)）", " (\(date))") }
-            let due = judged.status == .overdue ? judged.goal : judged.expected
-            figures += state.pick("，应达 ", ", expected ") + TargetText.quantity(due, target, state)
+            figures += state.pick("，应达 ", ", expected ") + TargetText.quantity(judged.due, target, state)
             if let lag = judged.lag { figures += state.pick("，", ", ") + LagText.phrase(lag, state.language) }
             field(state.pick("数据：", "Figures: "), figures)
             lines.append(

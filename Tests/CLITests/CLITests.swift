@@ -170,6 +170,15 @@ struct CLITests {
         #expect(!items.contains { $0["id"] as? String == "M02-1" })
     }
 
+    /// Issue 13: an overdue target at 95% draws a bar one cell short of full and says what was due.
+    @Test func anOverdueTargetAt95PercentIsNotAFullBar() throws {
+        let result = try CLI.run(["--demo", "show", "6", "--as-of", "2026-11-29"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("[#########.] 95%"), "\(result.stdout)")
+        #expect(result.stdout.contains("应达 80%"), "\(result.stdout)")
+        #expect(result.stdout.contains("[##########] 100%"), "a met goal is a full bar")
+    }
+
     @Test func showFourIsTheFarmMachineryMeasure() throws {
         let result = try CLI.run(["show", "4", "--as-of", "2026-11-29"])
         #expect(result.status == 0)

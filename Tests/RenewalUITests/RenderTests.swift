@@ -193,6 +193,20 @@ struct RenderTests {
         }
     }
 
+    /// Issue 13: the measure view says what was due for an overdue target (the goal), as the overdue
+    /// list does; a milestone shows its state, not an empty bar and `-`.
+    @Test func overdueTargetsShowWhatWasDueAndMilestonesTheirState() {
+        for language in [Language.zh, .en] {
+            let (measure, _) = Fixture.press(
+                Fixture.state(language, width: 120, height: 40), [.char("2"), .char("j"), .enter])
+            let text = Renderer.render(measure).lines.joined(separator: "\n")
+            #expect(text.contains(language == .zh ? "应达 5家" : "expected 5 firms"), "\(text)")
+            let overall = Self.render("overall", language, 120, 40).lines
+            let milestone = overall.first { $0.contains("G25-3") } ?? ""
+            #expect(milestone.contains(language == .zh ? "完成" : "done") && !milestone.contains("░"), "\(milestone)")
+        }
+    }
+
     /// At 80 columns the key bar drops keys from its end but always keeps `?` (and `q` where it quits).
     @Test(arguments: [Language.zh, .en])
     func theKeyBarKeepsHelpAndQuitAt80Columns(_ language: Language) {
