@@ -65,7 +65,13 @@ public struct Prompt: Sendable, Equatable {
     }
 
     public var purpose: Purpose
-    public var text: String
+    /// What has been typed, with its cursor.
+    public var field: TextField
+    /// The text typed (setting it puts the cursor at the end).
+    public var text: String {
+        get { field.text }
+        set { field.text = newValue }
+    }
     public var error: String?
     /// A pre-filled value (a date, a file name) is replaced by the first character typed, as in a
     /// form field; any other edit keeps it.
@@ -73,7 +79,7 @@ public struct Prompt: Sendable, Equatable {
 
     public init(purpose: Purpose, text: String, error: String?, replacesOnType: Bool = false) {
         self.purpose = purpose
-        self.text = text
+        self.field = TextField(text)
         self.error = error
         self.replacesOnType = replacesOnType
     }
@@ -117,8 +123,13 @@ public struct AppState: Sendable {
     public var unitSort: UnitSort = .worst
     public var overdueTab: OverdueTab = .late
     /// The search box; the hits are recomputed when it (or the data) changes, not on every frame.
-    public var searchQuery: String = "" {
-        didSet { if searchQuery != oldValue { searchHits = AppState.search(searchQuery, in: data) } }
+    public var searchField = TextField() {
+        didSet { if searchField.text != oldValue.text { searchHits = AppState.search(searchQuery, in: data) } }
+    }
+    /// The text of the search box.
+    public var searchQuery: String {
+        get { searchField.text }
+        set { searchField.text = newValue }
     }
     /// Results of `searchQuery`: measures, then targets, then units.
     public private(set) var searchHits: [RowRef] = []

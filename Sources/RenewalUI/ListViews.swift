@@ -460,8 +460,9 @@ enum UnitsView {
 enum SearchView {
     static func draw(_ state: AppState, _ painter: inout Painter, _ body: Body) {
         let theme = state.theme
-        var spans: [(String, Style)] = [(state.pick(" 搜索：", " Search: "), theme.accent), (state.searchQuery, .bold)]
-        if state.searchEditing { spans.append(("_", Style(reverse: true))) }
+        let spans: [(String, Style)] =
+            [(state.pick(" 搜索：", " Search: "), theme.accent)]
+            + state.searchField.spans(.bold, cursor: state.searchEditing)
         painter.spans(spans, x: 0, y: body.y, width: body.width)
         let results = state.searchResults
         let hint =
@@ -503,7 +504,9 @@ enum HelpView {
         // Descriptions wrap under themselves, so nothing is cut at 80 columns.
         var lines: [HelpLine] = []
         let entries =
-            Keymap.help(state.language).map { HelpLine(keys: $0.keys, text: $0.text) } + StatusLegend.lines(state)
+            Keymap.help(state.language).map { HelpLine(keys: $0.keys, text: $0.text) }
+            + [HelpLine(keys: state.pick("输入文字时", "While typing"), text: TextField.help(state.language))]
+            + StatusLegend.lines(state)
         // The left column is as wide as its widest entry (a third of the screen at most); the rest wraps.
         let keyWidth = min(body.width / 3, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
         let textX = 2 + keyWidth + 2

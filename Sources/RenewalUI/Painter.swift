@@ -30,6 +30,29 @@ struct Painter {
         }
     }
 
+    /// Styled spans cut into lines of at most `width` columns, a wide character never split.
+    static func wrap(_ spans: [(String, Style)], width: Int) -> [[(String, Style)]] {
+        guard width > 1 else { return [spans] }
+        var lines: [[(String, Style)]] = [[]]
+        var used = 0
+        for (text, style) in spans {
+            var piece = ""
+            for character in text {
+                let cells = DisplayWidth.of(String(character))
+                if used + cells > width {
+                    lines[lines.count - 1].append((piece, style))
+                    lines.append([])
+                    piece = ""
+                    used = 0
+                }
+                piece.append(character)
+                used += cells
+            }
+            lines[lines.count - 1].append((piece, style))
+        }
+        return lines
+    }
+
     /// A box with a title in its top border.
     mutating func box(x: Int, y: Int, width: Int, height: Int, title: String, style: Style, titleStyle: Style) {
         guard width >= 2, height >= 2 else { return }

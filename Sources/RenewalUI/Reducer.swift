@@ -391,7 +391,7 @@ public enum Reducer {
         default:
             if prompt.replacesOnType, case .char = key { prompt.text = "" }
             prompt.replacesOnType = false
-            editText(&prompt.text, key)
+            prompt.field.edit(key)
             prompt.error = nil
             state.prompt = prompt
         }
@@ -431,10 +431,10 @@ public enum Reducer {
                 state.searchEditing = false
                 return
             }
-            state.searchQuery.removeLast()
+            state.searchField.edit(key)
             state.selection[.search] = 0
         default:
-            editText(&state.searchQuery, key)
+            state.searchField.edit(key)
             state.selection[.search] = 0
         }
     }

@@ -128,9 +128,16 @@ public enum Renderer {
             case .changesSince: label = state.pick("与此日期相比 (YYYY-MM-DD)：", "Compare with (YYYY-MM-DD): ")
             case .export: label = state.pick("导出到文件（.md 或 .csv）：", "Export to (.md or .csv): ")
             }
-            var spans: [(String, Style)] = [(label, theme.accent), (prompt.text, .plain), ("_", Style(reverse: true))]
+            var spans: [(String, Style)] = [(label, theme.accent)] + prompt.field.spans(.plain)
             if let error = prompt.error { spans.append(("  " + error, theme.error)) }
-            painter.spans(spans, x: 0, y: y, width: state.width)
+            // A long note wraps upwards over the view (up to six rows) instead of scrolling out of sight.
+            let lines = Painter.wrap(spans, width: state.width)
+            let shown = lines.suffix(6)
+            for (offset, line) in shown.enumerated() {
+                let row = y - shown.count + 1 + offset
+                painter.grid.fill(" ", x: 0, y: row, width: state.width)
+                painter.spans(line, x: 0, y: row, width: state.width)
+            }
             return
         }
         if let message = state.message {

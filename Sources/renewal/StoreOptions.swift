@@ -92,7 +92,7 @@ struct LanguageOption: ParsableArguments {
     var language: Language = .zh
 }
 
-/// Who is recording: --by, else $USER, else "unknown".
+/// Who is recording: --by, else the login name.
 struct RecorderOptions: ParsableArguments {
     @Option(
         name: .customLong("by"),
@@ -103,9 +103,19 @@ struct RecorderOptions: ParsableArguments {
 
     var name: String { by ?? RecorderOptions.currentUser }
 
-    /// $USER, or "unknown".
+    /// The login name: $USER or $LOGNAME, else the account the process runs as (cron jobs and
+    /// `env -i` shells have neither variable), "unknown" only when even that has no name.
     static var currentUser: String {
-        ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
+        let environment = ProcessInfo.processInfo.environment
+        for key in ["USER", "LOGNAME"] {
+            if let name = environment[key]?.trimmingCharacters(in: .whitespaces), !name.isEmpty { return name }
+        }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name, let text = String(validatingCString: name),
+            !text.isEmpty
+        {
+            return text
+        }
+        return "unknown"
     }
 }
 

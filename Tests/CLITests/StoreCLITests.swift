@@ -26,6 +26,18 @@ struct StoreCLITests {
         return url.path
     }
 
+    /// Issue 13: with neither $USER nor $LOGNAME (cron, `env -i`), the flag is signed with the
+    /// account's login name, not `unknown`.
+    @Test func withoutUserTheLoginNameSignsTheFlag() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let flagged = try CLI.run(
+            ["flag", "M02-1", "--note", "请说明"], environment: ["RENEWAL_DB": db, "USER": "", "LOGNAME": ""])
+        #expect(flagged.status == 0, "\(flagged.stderr)")
+        let login = try #require(getpwuid(getuid()).flatMap { String(validatingCString: $0.pointee.pw_name) })
+        #expect(try sqlite("SELECT flaggedBy FROM flag") == login)
+        #expect(login != "unknown")
+    }
+
     @Test func aBadPlanLeavesNoStoreBehind() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         for command in ["summary", "overdue", "show"] {

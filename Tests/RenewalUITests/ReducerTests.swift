@@ -370,4 +370,44 @@ struct ByteSearchTests {
         (search, _) = Fixture.press(search, [.backspace])
         #expect(search.screen == .programme(2), "then Backspace goes back one view")
     }
+
+    /// Issue 13: prompts and the search box edit at a cursor: ←/→, Home/End, Ctrl-W, Ctrl-U, Ctrl-K.
+    @Test func promptsEditAtACursor() {
+        var field = TextField("请说明 滞后原因")
+        field.edit(.ctrl("w"))
+        #expect(field.text == "请说明 " && field.cursor == 4)
+        field.edit(.ctrl("w"))
+        #expect(field.text == "")
+        field = TextField("2026-11-29")
+        for key in [Key.home, .right, .right, .right, .right, .backspace, .char("7")] { field.edit(key) }
+        #expect(field.text == "2027-11-29")
+        field.edit(.end)
+        field.edit(.left)
+        field.edit(.ctrl("k"))
+        #expect(field.text == "2027-11-2")
+        field.edit(.left)
+        field.edit(.ctrl("u"))
+        #expect(field.text == "2" && field.cursor == 0)
+        let edited = field.edit(.enter)
+        #expect(!edited, "Enter is not an edit")
+        // Through the reducer: the 截至日期 prompt (pre-filled) and the search box.
+        let (dated, _) = Fixture.press(Fixture.state(), [.char("t"), .end, .left, .backspace, .char("0")])
+        #expect(dated.prompt?.text == "2026-11-09")
+        let (search, _) = Fixture.press(
+            Fixture.state(), [.char("/")] + Fixture.chars("工厂") + [.home] + Fixture.chars("晨星"))
+        #expect(search.searchQuery == "晨星工厂")
+    }
+
+    /// Issue 13: a long note in `f` wraps upwards over the view; none of it scrolls out of sight.
+    @Test(arguments: [Language.zh, .en])
+    func aLongNoteWrapsAndStaysInView(_ language: Language) {
+        let note = String(repeating: "请于十二月十日前说明智能工厂申报滞后原因和整改措施，", count: 4) + "完"
+        let (state, _) = Fixture.press(
+            Fixture.state(language, width: 80, height: 24),
+            [.char("2"), .char("j"), .enter, .char("f")] + Fixture.chars(note))
+        let lines = Renderer.render(state).lines
+        let bottom = lines.suffix(6).joined().replacingOccurrences(of: " ", with: "")
+        #expect(bottom.contains(note.replacingOccurrences(of: " ", with: "")), "\(lines.suffix(6))")
+        #expect(bottom.hasSuffix("完_"), "the cursor follows the text: \(bottom.suffix(8))")
+    }
 }
