@@ -85,25 +85,6 @@ public struct Prompt: Sendable, Equatable {
     }
 }
 
-/// The record-progress form (`u`).
-public struct RecordForm: Sendable, Equatable {
-    public enum Field: Int, Sendable, CaseIterable {
-        case value, date, progress, problems, next
-    }
-
-    public var itemId: String
-    public var isMilestone: Bool
-    public var isNarrative: Bool
-    public var values: [Field: String]
-    public var field: Field
-    public var errors: [String]
-
-    public subscript(field: Field) -> String {
-        get { values[field] ?? "" }
-        set { values[field] = newValue }
-    }
-}
-
 /// The whole UI as a value (the Elm architecture): the reducer takes it and an event and returns
 /// the next one plus effects for the shell to run.
 public struct AppState: Sendable {
@@ -234,4 +215,9 @@ public struct EntryDraft: Sendable, Equatable {
     public var progress: String
     public var problems: String
     public var nextSteps: String
+    /// 填报单位, chosen in the form (nil: the item has no unit).
+    public var reportingUnit: String?
+    /// A correction: the entry it corrects, and why.
+    public var corrects: String? = nil
+    public var reason: String? = nil
 }

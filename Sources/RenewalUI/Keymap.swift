@@ -7,8 +7,7 @@ public enum Action: Sendable, Equatable {
     case digit(Int)
     case pageUp, pageDown, first, last
     case overdue, reporting, remind, changes, changesSince, export, units, sort, nextTab, search, help, flag, record,
-        asOf,
-        reload
+        correct, asOf, reload
     case quitNow
 }
 
@@ -119,6 +118,14 @@ public enum Keymap {
         KeyBinding(
             keys: chars("u", .record), helpKeys: "u", help: ("填报选中指标的进展", "record progress on the selected target"),
             bar: ("u", "填报", "record"), barOn: hasItems),
+        KeyBinding(
+            keys: chars("e", .correct), helpKeys: "e",
+            help: (
+                "指标详情中：更正选中的报送记录（j/k 选中，须填更正原因；原记录保留）",
+                "in a target's page: correct the selected report (j/k selects; a reason is required; the original stays)"
+            ),
+            bar: ("e", "更正", "correct"), barOn: { if case .target = $0 { return true } else { return false } },
+            worksOn: { if case .target = $0 { return true } else { return false } }),
         KeyBinding(
             keys: chars("x", .export), helpKeys: "x",
             help: (

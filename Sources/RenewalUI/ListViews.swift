@@ -452,6 +452,8 @@ enum UnitsView {
             return ("", plan.programmes.first { $0.number == number }.map { state.pick($0.title, $0.titleEn) } ?? "")
         case .overallPanel:
             return ("", state.pick("总体目标", "Overall targets"))
+        case let .entry(id):
+            return ("#" + id, "")
         }
     }
 }

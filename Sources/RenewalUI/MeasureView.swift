@@ -156,19 +156,33 @@ enum MeasureView {
 
     /// The reports on a page (newest first, at most 30; corrections and what they corrected marked;
     /// the narrative under its headings), from a complete history.
-    static func reportLines(_ history: [ProgressEntry], _ state: AppState, width: Int, older item: String) -> [Line] {
+    /// The reports a page lists: up to the date judged, baselines aside, newest first (the same
+    /// day: the later recorded first), at most `limit`.
+    static func shownReports(_ history: [ProgressEntry], asOf: Day, limit: Int = 30) -> [ProgressEntry] {
+        Array(
+            history
+                .filter { !$0.isBaseline && $0.date <= asOf }
+                .enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(\.element)
+                .prefix(limit))
+    }
+
+    /// The reports section. With `firstRow`, each report is a selectable row (numbered from it),
+    /// as in a target's page where `e` corrects the selected one.
+    static func reportLines(
+        _ history: [ProgressEntry], _ state: AppState, width: Int, older item: String, firstRow: Int? = nil
+    ) -> [Line] {
         let theme = state.theme
         let plan = state.data.plan
         var lines: [Line] = []
         func plain(_ text: String, _ style: Style = .plain) { lines.append(Line(spans: [(text, style)], target: nil)) }
-        let entries =
-            history
-            .filter { !$0.isBaseline && $0.date <= state.data.asOf }
-            .enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(\.element)
+        let total = history.filter { !$0.isBaseline && $0.date <= state.data.asOf }.count
         plain("")
-        plain(state.pick(" 报送记录（\(entries.count) 条，最新在前）", " Reports (\(entries.count), newest first)"), theme.title)
+        var title = state.pick(" 报送记录（\(total) 条，最新在前）", " Reports (\(total), newest first)")
+        if firstRow != nil { title += state.pick("  e 更正选中记录", "  e corrects the selected one") }
+        plain(title, theme.title)
         let corrected = Set(history.compactMap(\.corrects))
-        for entry in entries.prefix(30) {
+        for (index, entry) in shownReports(history, asOf: state.data.asOf).enumerated() {
+            let row = firstRow.map { $0 + index }
             var head = "  \(entry.date) \(entry.itemId)"
             if let value = entry.value {
                 head += " " + TargetText.quantity(value, state.data.target(entry.itemId), state)
@@ -179,16 +193,16 @@ enum MeasureView {
             if let unit = entry.reportingUnit { head += "  " + plan.unitName(unit, state.language, short: true) }
             if corrected.contains(entry.id) { head += state.pick(" 〔已更正〕", " [corrected]") }
             if entry.corrects != nil { head += state.pick(" 〔更正〕", " [correction]") }
-            plain(head, corrected.contains(entry.id) ? theme.muted : .plain)
+            lines.append(Line(spans: [(head, corrected.contains(entry.id) ? theme.muted : .plain)], target: row))
             for (label, text) in [
                 (state.pick("进展情况：", "Progress: "), entry.progress),
                 (state.pick("存在问题：", "Problems: "), entry.problems),
                 (state.pick("下步计划：", "Next: "), entry.nextSteps), (state.pick("更正原因：", "Reason: "), entry.reason ?? ""),
             ] where !text.isEmpty {
-                lines += wrapped(label, text, indent: 4, width: width, theme: theme)
+                lines += wrapped(label, text, indent: 4, width: width, theme: theme, row: row)
             }
         }
-        if entries.count > 30 {
+        if total > 30 {
             plain(
                 state.pick("  更早的记录见 renewal history \(item)", "  older reports: renewal history \(item)"), theme.muted)
         }
@@ -245,63 +259,5 @@ enum PageView {
                 state.pick("[PgDn 更多]", "[PgDn more]"), x: body.width - 12, y: body.y + body.height - 1, width: 12,
                 style: theme.muted)
         }
-    }
-}
-
-/// The record form (`u`), drawn over the body.
-enum FormView {
-    static func draw(_ state: AppState, _ form: RecordForm, _ painter: inout Painter, _ body: Body) {
-        let theme = state.theme
-        let width = min(body.width - 4, 76)
-        let height = min(body.height, 10 + form.errors.count)
-        let x = (body.width - width) / 2
-        let y = body.y + max(0, (body.height - height) / 2)
-        // The form covers whole rows, so nothing underneath shows beside it.
-        for row in y..<(y + height) { painter.grid.fill(" ", x: 0, y: row, width: body.width) }
-        let target = state.data.target(form.itemId)
-        let title =
-            state.pick("填报进展：", "Record progress: ") + form.itemId + " "
-            + (target.map { TargetText.description($0, state) } ?? "")
-        painter.box(
-            x: x, y: y, width: width, height: height, title: title, style: theme.accent,
-            titleStyle: Style(bold: true, reverse: true))
-        var row = y + 1
-        let fields: [(RecordForm.Field, String)] = [
-            (
-                .value,
-                form.isMilestone
-                    ? state.pick("状态（空格切换）", "State (space)")
-                    : state.pick("数值", "Value") + (target?.entryUnit.map { "（\($0)）" } ?? "")
-            ),
-            (.date, state.pick("日期", "Date")),
-            (.progress, state.pick("进展情况", "Progress")),
-            (.problems, state.pick("存在问题", "Problems")),
-            (.next, state.pick("下步计划", "Next steps")),
-        ]
-        for (field, label) in fields where !(form.isNarrative && field == .value) && row < y + height - 1 {
-            let active = form.field == field
-            painter.text(label, x: x + 2, y: row, width: 20, style: active ? theme.accent : theme.muted)
-            let valueX = x + 23
-            let room = width - 25
-            var text = form[field]
-            if DisplayWidth.of(text) > room - 1 {
-                // Show the end of long text, where the cursor is.
-                while DisplayWidth.of(text) > room - 2, !text.isEmpty { text.removeFirst() }
-            }
-            painter.grid.fill(" ", x: valueX, y: row, width: room, style: Style(underline: true))
-            painter.grid.put(text, x: valueX, y: row, style: Style(bold: active, underline: true), maxWidth: room)
-            if active {
-                painter.grid.put(
-                    "_", x: valueX + min(room - 1, DisplayWidth.of(text)), y: row, style: Style(reverse: true))
-            }
-            row += 1
-        }
-        for error in form.errors where row < y + height - 2 {
-            painter.text(error, x: x + 2, y: row, width: width - 4, style: theme.error)
-            row += 1
-        }
-        painter.text(
-            state.pick("Tab 下一项  Enter 下一项（末项保存）  Esc 取消", "Tab next  Enter next (saves on the last)  Esc cancel"),
-            x: x + 2, y: y + height - 2, width: width - 4, style: theme.muted)
     }
 }

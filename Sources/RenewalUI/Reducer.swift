@@ -182,6 +182,8 @@ public enum Reducer {
             startFlag(&state)
         case .record:
             startForm(&state)
+        case .correct:
+            startCorrection(&state)
         case .asOf:
             state.prompt = Prompt(purpose: .asOf, text: state.data.asOf.description, error: nil, replacesOnType: true)
         case .reload:
@@ -232,6 +234,9 @@ public enum Reducer {
             state.scroll[.target(id)] = nil
         case let .unit(name):
             push(&state, .unitItems(name))
+        case .entry:
+            // A report opens as its correction form: that is all there is to do with one.
+            startCorrection(&state)
         }
         if state.screen != .search { state.searchEditing = false }
     }
@@ -436,77 +441,6 @@ public enum Reducer {
         default:
             state.searchField.edit(key)
             state.selection[.search] = 0
-        }
-    }
-
-    // MARK: - Record form
-
-    static func startForm(_ state: inout AppState) {
-        guard let item = actionItem(state) else {
-            state.message = state.pick("请先选择一个指标", "Select a target first")
-            state.messageIsError = true
-            return
-        }
-        let target = state.data.target(item)
-        let isMilestone = target?.kind == .milestone
-        let isNarrative = target == nil
-        var form = RecordForm(
-            itemId: item, isMilestone: isMilestone, isNarrative: isNarrative, values: [:], field: .value, errors: [])
-        form[.date] = state.data.asOf <= state.data.today ? state.data.asOf.description : state.data.today.description
-        // The form holds what a department would type (the validator reads 完成 / 推进中).
-        if isMilestone { form[.value] = MilestoneState.inProgress.label(.zh) }
-        if isNarrative { form.field = .date }
-        state.form = form
-    }
-
-    static func handleForm(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
-        guard var form = state.form else { return }
-        let fields = RecordForm.Field.allCases.filter { !(form.isNarrative && $0 == .value) }
-        let index = fields.firstIndex(of: form.field) ?? 0
-        switch key {
-        case .escape:
-            state.form = nil
-            return
-        case .tab, .down:
-            form.field = fields[(index + 1) % fields.count]
-        case .backTab, .up:
-            form.field = fields[(index + fields.count - 1) % fields.count]
-        case .enter:
-            if form.field != fields.last {
-                form.field = fields[index + 1]
-            } else {
-                save(&state, &form, &effects)
-                return
-            }
-        case .char(" ") where form.field == .value && form.isMilestone:
-            let done = MilestoneState.done.label(.zh)
-            form[.value] = form[.value] == done ? MilestoneState.inProgress.label(.zh) : done
-        default:
-            var text = form[form.field]
-            editText(&text, key)
-            form[form.field] = text
-        }
-        form.errors = []
-        state.form = form
-    }
-
-    static func save(_ state: inout AppState, _ form: inout RecordForm, _ effects: inout [Effect]) {
-        let validator = EntryValidator(plan: state.data.plan, today: state.data.today)
-        let candidate = EntryValidator.Candidate(
-            itemId: form.itemId, dateText: form[.date], valueText: form.isNarrative ? "" : form[.value])
-        switch validator.check(candidate) {
-        case let .success(checked):
-            effects.append(
-                .record(
-                    EntryDraft(
-                        itemId: checked.itemId, date: checked.date, value: checked.value,
-                        milestone: checked.milestone, progress: form[.progress].trimmingSpaces,
-                        problems: form[.problems].trimmingSpaces, nextSteps: form[.next].trimmingSpaces)))
-            state.form = nil
-            state.message = state.pick("已保存：\(form.itemId) \(checked.date)", "Saved \(form.itemId) \(checked.date)")
-        case let .failure(list):
-            form.errors = list.problems.map { $0.text(state.language) }
-            state.form = form
         }
     }
 }

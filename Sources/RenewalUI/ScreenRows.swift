@@ -8,6 +8,8 @@ public enum RowRef: Sendable, Hashable {
     case measure(Int)
     case target(String)
     case unit(String)
+    /// A report in a target's page (by entry id): `e` corrects it.
+    case entry(String)
 }
 
 /// One overdue or lagging item under a lead unit ("" for overall targets without one).
@@ -47,7 +49,9 @@ extension AppState {
         case let .measure(number):
             return plan.measure(number: number)?.targets.map { .target($0.id) } ?? []
         case let .target(id):
+            // The measures that deliver it, then its reports (newest first), which `e` corrects.
             return TargetView.measures(of: id, in: plan).map { .measure($0) }
+                + MeasureView.shownReports(history(for: [id]), asOf: data.asOf).map { .entry($0.id) }
         case .overdue:
             switch overdueTab {
             case .late: return overdueGroups.flatMap { $0.items.map { RowRef.target($0.targetId) } }

@@ -127,7 +127,8 @@ enum TargetView {
                 }
             }
         }
-        lines += MeasureView.reportLines(state.history(for: [id]), state, width: width, older: id)
+        lines += MeasureView.reportLines(
+            state.history(for: [id]), state, width: width, older: id, firstRow: measureNumbers.count)
         return lines
     }
 

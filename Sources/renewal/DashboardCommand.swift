@@ -105,12 +105,16 @@ struct DashboardCommand: ParsableCommand {
                 _ = try store.unflag(itemId: itemId, by: RecorderOptions.currentUser, at: Today.timestamp(), note: note)
                 return reloaded()
             case let .record(draft):
-                let unit = plan.leadUnits(forItem: draft.itemId).first
                 let entry = NewEntry(
                     itemId: draft.itemId, date: draft.date, value: draft.value, milestone: draft.milestone,
                     progress: draft.progress, problems: draft.problems, nextSteps: draft.nextSteps,
-                    reportingUnit: unit, recordedBy: RecorderOptions.currentUser, recordedAt: Today.timestamp(),
-                    origin: "dashboard")
+                    reportingUnit: draft.reportingUnit, recordedBy: RecorderOptions.currentUser,
+                    recordedAt: Today.timestamp(), corrects: draft.corrects, reason: draft.reason, origin: "dashboard")
+                // A correction names the entry it replaces: it is appended as it is (一事一记).
+                if draft.corrects != nil {
+                    try store.append(entry)
+                    return reloaded()
+                }
                 // The same rules as `renewal record`: a repeat adds nothing, another figure for
                 // the same day needs a correction (with its reason) from the command line.
                 switch try store.sameDay(as: entry) {
@@ -121,9 +125,9 @@ struct DashboardCommand: ParsableCommand {
                 case let .conflict(existing):
                     state.message = language.pick(
                         "\(entry.itemId) 在 \(entry.date) 已有记录 #\(existing.id)，数值不同；"
-                            + "更正请用 renewal record \(entry.itemId) --corrects \(existing.id) --reason 原因",
+                            + "更正请在指标详情中选中该记录按 e",
                         "\(entry.itemId) already has entry #\(existing.id) for \(entry.date) with another figure; "
-                            + "correct it with renewal record \(entry.itemId) --corrects \(existing.id) --reason WHY"
+                            + "to correct it, select it in the target's page and press e"
                     )
                     state.messageIsError = true
                     return nil

@@ -414,9 +414,30 @@ struct DashboardE2ETests {
         try pane.keys("Escape", "u")
         pane.wait(for: "填报进展：M02-1")
         try pane.type("49")
-        try pane.keys("Enter", "Enter", "Enter", "Enter", "Enter")
+        try pane.keys("Enter", "C-u")
+        try pane.type("2026-10-31")
+        try pane.keys("Enter")
+        try pane.type("再报一次")
+        try pane.keys("Enter", "Enter", "Enter")
         pane.wait(for: "已有记录 #1")
         #expect(try sqlite(pane.storePath, "SELECT count(*) FROM entry") == "1")
+        // The correction: the target's page, its first report selected, e, a new figure and a reason.
+        try pane.keys("Enter")
+        pane.wait(for: "e 更正选中记录")
+        try pane.keys("j", "e")
+        pane.wait(for: "更正记录 #1")
+        try pane.keys("C-u")
+        try pane.type("49")
+        try pane.keys("Enter", "Enter", "Enter", "Enter", "Enter")
+        try pane.type("录入有误")
+        try pane.keys("Enter")
+        pane.wait(for: "已更正 #1")
+        pane.wait(for: "〔更正〕")
+        #expect(
+            try sqlite(
+                pane.storePath,
+                "SELECT value || '|' || corrects || '|' || reason || '|' || progress FROM entry WHERE id = 2")
+                == "49.0|1|录入有误|新培育晨星工厂3家")
         try pane.keys("Escape", "C-c")
         pane.wait(for: "EXIT:")
     }
