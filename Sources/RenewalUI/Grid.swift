@@ -50,6 +50,25 @@ public struct Grid: Sendable, Equatable {
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 
+    /// ASCII stand-ins for the one-column characters a CJK terminal may draw two columns wide
+    /// (East Asian "ambiguous": quotes and dashes in the plan's text, arrows, ‹ ›, …).
+    static let asciiStandIns: [Character: Character] = [
+        "“": "\"", "”": "\"", "‘": "'", "’": "'", "–": "-", "—": "-", "…": ".", "·": ".", "×": "x", "÷": "/",
+        "→": ">", "←": "<", "↑": "^", "↓": "v", "‹": "<", "›": ">", "°": "o",
+    ]
+
+    /// `--ascii`: every one-column character that is not ASCII becomes an ASCII stand-in (`?` for
+    /// one without), so nothing on screen depends on how the terminal sizes ambiguous characters.
+    /// Wide characters (Chinese) stay: their width is never in doubt.
+    public mutating func makeASCII() {
+        for index in cells.indices {
+            guard let character = cells[index].text.first, cells[index].text.count == 1, !character.isASCII,
+                DisplayWidth.of(cells[index].text) == 1
+            else { continue }
+            cells[index].text = String(Grid.asciiStandIns[character] ?? "?")
+        }
+    }
+
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * width + x] }
         set { cells[y * width + x] = newValue }

@@ -51,7 +51,7 @@ enum FormView {
         painter.text(
             state.pick(
                 "Tab/↓ 下一项  Enter 下一项（末项保存）  ←/→ 切换选项  Esc 取消  * 必填",
-                "Tab/Down next  Enter next (saves on the last)  Left/Right choose  Esc cancel  * required"),
+                "Tab next  Enter next (saves at end)  ←/→ choose  Esc cancel  * required"),
             x: x + 2, y: y + height - 2, width: width - 4, style: theme.muted)
     }
 

@@ -29,6 +29,7 @@ public enum Renderer {
         }
         if let form = state.form { FormView.draw(state, form, &painter, body) }
         bottom(state, &painter)
+        if state.theme.ascii { painter.grid.makeASCII() }
         return painter.grid
     }
 

@@ -108,6 +108,20 @@ struct RenderTests {
         #expect(text.contains("+-"))
     }
 
+    /// In `--ascii` every screen draws only ASCII and wide (CJK) characters: nothing whose width a
+    /// CJK terminal may double (borders, bars, marks, arrows, ‹ ›, ellipses).
+    @Test(arguments: [Language.zh, .en])
+    func asciiModeDrawsOnlyASCIIAndWideCharactersOnEveryScreen(_ language: Language) {
+        for (name, _) in Self.screens {
+            for color in [true, false] {
+                let text = Self.render(name, language, 120, 40, color: color, ascii: true).lines.joined()
+                let odd = Set(
+                    text.unicodeScalars.filter { !$0.isASCII && DisplayWidth.of($0) != 2 }.map { String($0) })
+                #expect(odd.isEmpty, "\(name): \(odd.sorted())")
+            }
+        }
+    }
+
     @Test(arguments: [(0, 0), (1, 1), (2, 1), (1, 3), (79, 23), (80, 24), (300, 5), (5, 300)])
     func tinyAndOddSizesRenderWithoutCrashing(_ width: Int, _ height: Int) {
         for (name, _) in Self.screens {
