@@ -82,3 +82,5 @@ shoot target zh "逐月" 1 j Enter
 shoot reporting zh "最近一次报送" b
 shoot changes zh "【新增逾期】" t C-u 2027-01-15 Enter c
 shoot overview-en en "12. Safeguards"
+shoot legend zh "阈值" "?" NPage
+shoot form zh "上次报送" 3 Enter u
