@@ -53,9 +53,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Build-time tool and plugin that embed Data/plan.json into the binary.
+        // Build-time tools and the plugin that embed Data/ into the binary: the files as text, and
+        // the plan, checked, as Swift values (so it loads without decoding JSON at run time).
         .executableTarget(name: "EmbedResource"),
-        .plugin(name: "EmbedPlan", capability: .buildTool(), dependencies: ["EmbedResource"]),
+        .executableTarget(name: "PlanCodeGenerator", dependencies: ["RenewalModel"]),
+        .plugin(name: "EmbedPlan", capability: .buildTool(), dependencies: ["EmbedResource", "PlanCodeGenerator"]),
 
         .testTarget(name: "RenewalTextTests", dependencies: ["RenewalText"]),
         .testTarget(name: "RenewalModelTests", dependencies: ["RenewalModel", "RenewalText"]),

@@ -4,10 +4,9 @@ import RenewalModel
 /// Loads the plan: the copy of `Data/plan.json` embedded at build time, or a file named by
 /// `--plan` / `RENEWAL_PLAN` (for a task force that edits its own copy).
 public enum PlanLoader {
-    /// The plan built into this binary.
-    public static func embedded() throws -> Plan {
-        try load(json: Data(embeddedPlanJSON.utf8))
-    }
+    /// The plan built into this binary: compiled into Swift values at build time (and checked
+    /// then), so nothing is decoded or checked here.
+    public static func embedded() throws -> Plan { embeddedPlanValue }
 
     /// The raw JSON built into this binary, exactly as in `Data/plan.json`.
     public static var embeddedJSON: String { embeddedPlanJSON }

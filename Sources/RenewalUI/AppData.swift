@@ -17,6 +17,12 @@ public struct AppData: Sendable {
     // built here depends on the evaluation or serves only the views.
     /// Each unit's items (targets, and measures without targets), in plan order.
     let itemsByUnit: [String: [UnitItem]]
+    /// Each unit's league-table row (led items by light, what it shares), in plan order: counted
+    /// once per load, sorted per frame (3,264 units at province scale).
+    let unitRows: [UnitRow]
+    /// The most lines an overview panel lists (its targets with figures and the measures without):
+    /// every panel is as tall as the fullest, and counting once per load keeps a frame cheap.
+    let mostPanelLines: Int
     /// Overdue and lagging targets, worst first, under each lead unit ("" for none).
     let overdueGroups: [OverdueGroup]
     /// Targets not done whose deadline falls within the due-soon window (today included), the
@@ -67,6 +73,20 @@ public struct AppData: Sendable {
             }
         }
         itemsByUnit = items
+        unitRows = plan.units.map { unit in
+            let unitItems = items[unit.name] ?? []
+            var led = 0
+            var lights: [Light: Int] = [:]
+            for item in unitItems where item.leads {
+                led += 1
+                lights[item.status.light, default: 0] += 1
+            }
+            return UnitRow(unit: unit, leads: led, shares: unitItems.count - led, lights: lights)
+        }
+        let quantitative = { (measure: Measure) in measure.targets.filter { $0.kind == .quantitative }.count }
+        mostPanelLines = max(
+            plan.overallTargets.count,
+            plan.programmes.map { $0.measures.reduce(0) { $0 + max(1, quantitative($1)) } }.max() ?? 0)
         var search: [(row: RowRef, text: String)] = []
         for measure in measures {
             let words =

@@ -200,11 +200,13 @@ enum OverdueView {
         }
         let selected = min(state.selectedIndex, itemIndex - 1)
         let selectedLine = lines.firstIndex { $0.itemIndex == selected } ?? 0
-        let columns = Columns(
-            state, x: 3, width: body.width, items: lines.compactMap(\.item), figures: { ($0.actual, $0.due) })
-        columns.header(state, &painter, y: body.y + 1, figures: state.pick("实际/应达", "actual/due"))
         let list = ListWidget(
             count: lines.count, selected: selectedLine, top: body.y + 2, height: body.height - 2, width: body.width)
+        // The figures' column fits the lines on screen (thousands of items at province scale).
+        let shown = lines[list.first..<min(lines.count, list.first + max(0, list.height))]
+        let columns = Columns(
+            state, x: 3, width: body.width, items: shown.compactMap(\.item), figures: { ($0.actual, $0.due) })
+        columns.header(state, &painter, y: body.y + 1, figures: state.pick("实际/应达", "actual/due"))
         list.draw(&painter) { row, painter in
             let line = lines[row.index]
             guard let judged = line.item else {
@@ -299,7 +301,10 @@ extension OverdueView {
                 x: 2, y: body.y + 2, width: body.width - 4)
             return
         }
-        let columns = Columns(state, x: 10, width: body.width, items: items, figures: { ($0.actual, $0.goal) })
+        let firstShown = firstVisible(selected: state.selectedIndex, count: items.count, height: body.height - 2)
+        let columns = Columns(
+            state, x: 10, width: body.width, items: Array(items.dropFirst(firstShown).prefix(body.height - 2)),
+            figures: { ($0.actual, $0.goal) })
         painter.text(
             TextLayout.padLeft(state.pick("剩余", "left"), to: 8), x: 1, y: body.y + 1, width: 8, style: theme.muted)
         columns.header(state, &painter, y: body.y + 1, figures: state.pick("实际/目标", "actual/goal"))

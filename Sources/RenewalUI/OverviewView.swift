@@ -29,9 +29,7 @@ enum OverviewView {
     }
 
     /// Enough lines for the panel with the most lines (borders, bar and summary, then its lines).
-    static func maxPanelHeight(_ state: AppState) -> Int {
-        4 + (state.rows(for: .overview).map { panelLines($0, state).count }.max() ?? 0)
-    }
+    static func maxPanelHeight(_ state: AppState) -> Int { 4 + state.data.mostPanelLines }
 
     /// One line of a panel: a target (with a bar when it has a figure) or a measure without one.
     enum PanelLine {

@@ -112,26 +112,19 @@ extension AppState {
 
     /// Every unit with the items it leads and shares and how many of those lag.
     var unitRows: [UnitRow] {
-        let plan = data.plan
-        let rows = plan.units.map { unit -> UnitRow in
-            let items = unitItems(unit.name)
-            let led = items.filter(\.leads)
-            var lights: [Light: Int] = [:]
-            for item in led { lights[item.status.light, default: 0] += 1 }
-            return UnitRow(unit: unit, leads: led.count, shares: items.count - led.count, lights: lights)
-        }
-        // Each order is stable on the plan's order, so ties read as the plan lists units.
-        func by(_ key: (UnitRow) -> [Int]) -> [UnitRow] {
-            rows.enumerated().sorted { a, b in
+        // Each order is stable on the plan's order, so ties read as the plan lists units. Keys are
+        // tuples: no allocation per comparison.
+        func by(_ key: (UnitRow) -> (Int, Int, Int, Int)) -> [UnitRow] {
+            data.unitRows.enumerated().sorted { a, b in
                 let (ka, kb) = (key(a.element), key(b.element))
-                return ka != kb ? ka.lexicographicallyPrecedes(kb, by: >) : a.offset < b.offset
+                return ka != kb ? ka > kb : a.offset < b.offset
             }.map(\.element)
         }
-        if let light = unitSort.light { return by { [$0[light]] } }
+        if let light = unitSort.light { return by { ($0[light], 0, 0, 0) } }
         switch unitSort {
-        case .leads: return by { [$0.leads] }
-        case .plan: return rows
-        default: return by { [$0[.red], $0[.yellow], $0[.blue], $0[.purple]] }
+        case .leads: return by { ($0.leads, 0, 0, 0) }
+        case .plan: return data.unitRows
+        default: return by { ($0[.red], $0[.yellow], $0[.blue], $0[.purple]) }
         }
     }
 

@@ -3,8 +3,9 @@ import RenewalModel
 
 /// Whole programs on the same workload files, run in turn so a noisy machine slows all of them
 /// alike: `renewal overdue/summary --json`, taskwarrior's `task overdue/summary` holding the same
-/// targets, and the bare `sqlite3` query for the latest entry of every item in renewal's store
-/// (the floor for any answer read from that store). Ratios are taken run by run.
+/// targets, the bare `sqlite3` query for the latest entry of every item in renewal's store (the
+/// floor for any answer read from that store), `renewal --help` (start-up alone) and the
+/// dashboard's first frame (`renewal snapshot`). Ratios are taken run by run.
 struct SideBySide {
     /// The query any store-backed answer has to run at least: the latest entry of every item.
     static let latestEntryQuery = """
@@ -13,6 +14,9 @@ struct SideBySide {
         """
 
     let files: WorkloadFiles
+    /// The city runs on the plan built into renewal (as a task force does); the province names its
+    /// plan file with `--plan`.
+    let builtInPlan: Bool
     let asOf: Day
     let repeatCount: Int
     let renewal: String
@@ -21,8 +25,9 @@ struct SideBySide {
     let sqlite3: String
     private(set) var facts: [String] = []
 
-    init(files: WorkloadFiles, asOf: Day, repeatCount: Int) throws {
+    init(files: WorkloadFiles, builtInPlan: Bool, asOf: Day, repeatCount: Int) throws {
         self.files = files
+        self.builtInPlan = builtInPlan
         self.asOf = asOf
         self.repeatCount = repeatCount
         // renewal is built next to renewal-bench; the others come from the system.
@@ -46,14 +51,16 @@ struct SideBySide {
         }
     }
 
-    func renewalCommand(_ name: String) -> ChildProcess {
+    func renewalCommand(_ arguments: [String]) -> ChildProcess {
         ChildProcess(
             executable: renewal,
-            arguments: [
-                name, "--json", "--plan", files.planPath, "--db", files.storePath,
-                "--as-of", asOf.description,
+            arguments: arguments + (builtInPlan ? [] : ["--plan", files.planPath]) + [
+                "--db", files.storePath, "--as-of", asOf.description,
             ])
     }
+
+    /// `renewal --help`: start-up and the parser alone, nothing read.
+    var helpCommand: ChildProcess { ChildProcess(executable: renewal, arguments: ["--help"]) }
 
     /// What the output says when taskwarrior is absent (a fresh machine without it).
     static let taskMissing =
@@ -85,11 +92,19 @@ struct SideBySide {
     }
 
     mutating func run() throws -> [Row] {
-        var commands: [(String, ChildProcess)] = [("renewal overdue --json", renewalCommand("overdue"))]
+        var commands: [(String, ChildProcess)] = [("renewal overdue --json", renewalCommand(["overdue", "--json"]))]
         if task != nil { commands.append(("task overdue", taskCommand(["overdue"]))) }
-        commands.append(("renewal summary --json", renewalCommand("summary")))
+        commands.append(("renewal summary --json", renewalCommand(["summary", "--json"])))
         if task != nil { commands.append(("task summary", taskCommand(["summary"]))) }
         commands.append(("sqlite3 latest entry per item", sqliteCommand))
+        commands.append(("renewal --help", helpCommand))
+        // The dashboard's first frame as a whole process: what `renewal` does before the terminal
+        // shows the overview (the same widgets, printed instead of drawn).
+        commands.append(
+            (
+                "renewal first frame (snapshot overview 120x40)",
+                renewalCommand(["snapshot", "--view", "overview", "--size", "120x40"])
+            ))
         func index(_ label: String) -> Int? { commands.firstIndex { $0.0 == label } }
 
         var times = Array(repeating: [Double](), count: commands.count)
@@ -128,6 +143,10 @@ struct SideBySide {
         rows += commands.indices.map { Row(name: "peak memory: \(commands[$0].0)", samples: [memory[$0]], unit: "MB") }
         for (name, top, bottom) in [
             ("ratio: task overdue / renewal overdue", "task overdue", "renewal overdue --json"),
+            (
+                "ratio: renewal first frame / task overdue", "renewal first frame (snapshot overview 120x40)",
+                "task overdue"
+            ),
             ("ratio: task summary / renewal summary", "task summary", "renewal summary --json"),
             ("ratio: renewal overdue / sqlite3 query", "renewal overdue --json", "sqlite3 latest entry per item"),
         ] {

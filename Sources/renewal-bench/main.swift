@@ -241,7 +241,8 @@ func measureAll(scale: String, options: Options) throws -> (rows: [Row], facts: 
     // Whole programs on the same files: renewal, taskwarrior holding the same targets, and the
     // bare sqlite3 query that any store-backed answer must at least run.
     try files.writeTasks(plan: plan, evaluation: evaluation)
-    var comparison = try SideBySide(files: files, asOf: options.asOf, repeatCount: n)
+    var comparison = try SideBySide(
+        files: files, builtInPlan: scale == "city", asOf: options.asOf, repeatCount: n)
     rows += try comparison.run()
     return (rows, [facts] + comparison.facts)
 }

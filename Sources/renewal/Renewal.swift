@@ -53,6 +53,11 @@ struct Renewal: ParsableCommand {
 
     static func main() {
         let given = Array(CommandLine.arguments.dropFirst())
+        if given == ["--version"] {
+            // Answered before the parser reflects over nineteen commands (issue 14: start-up).
+            Swift.print(version)
+            Foundation.exit(0)
+        }
         CommandLanguage.detect(given)
         let command = GlobalArguments.commandName(in: given)
         if let command, !CommandNames.all.contains(command) {

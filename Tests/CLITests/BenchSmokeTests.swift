@@ -25,7 +25,8 @@ struct BenchSmokeTests {
             "load entries for judging", "status of the whole plan", "start to first frame", "render units (200x60)",
             "search keystroke + frame", "import a 10,000-row return", "dry run of a 20,000-row return, all duplicates",
             "peak resident memory",
-            "process: renewal overdue --json", "process: sqlite3 latest entry per item",
+            "process: renewal overdue --json", "process: sqlite3 latest entry per item", "process: renewal --help",
+            "process: renewal first frame (snapshot overview 120x40)",
             "peak memory: renewal summary --json", "ratio: renewal overdue / sqlite3 query",
         ] {
             #expect(text.contains(row), "missing \(row)")

@@ -24,6 +24,17 @@ struct PlanDataTests {
         #expect(PlanLoader.embeddedJSON == file)
     }
 
+    /// Issue 14: the plan compiled into Swift values at build time is the data file, field by field
+    /// (titleEn and every target's wording included, which `Plan.==` compares).
+    @Test func theCompiledPlanEqualsTheDecodedFile() throws {
+        let file = try Data(contentsOf: SourceText.dataFile("plan.json"))
+        let decoded = try PlanLoader.load(json: file)
+        #expect(plan == decoded)
+        #expect(plan.allTargets.map(\.descriptionEn) == decoded.allTargets.map(\.descriptionEn))
+        #expect(plan.units == decoded.units)
+        #expect(plan.measures.map(\.text) == decoded.measures.map(\.text))
+    }
+
     @Test func thePlanIsConsistent() {
         #expect(plan.problems().map(\.en) == [])
     }
