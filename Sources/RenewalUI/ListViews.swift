@@ -51,11 +51,9 @@ enum ProgrammeView {
             state.language == .zh ? programme.heading(.zh) : programme.heading(.en) + "  " + programme.heading(.zh)
         painter.text(title, x: 1, y: body.y, width: body.width - 24, style: theme.title)
         painter.statusBar(judged.counts, x: body.width - 22, y: body.y, width: 20)
-        // As wide as the plan's widest number (（三十四） is ten columns), so none is cut.
+        // As wide as the programme's widest number (（三十四） is ten columns), so none is cut.
         let labelWidth =
-            state.data.plan.programmes.flatMap(\.measures).map {
-                DisplayWidth.of(state.language == .zh ? $0.label : "\($0.number).")
-            }.max() ?? 4
+            programme.measures.map { DisplayWidth.of(state.language == .zh ? $0.label : "\($0.number).") }.max() ?? 4
         let leadWidth = state.language == .zh ? 12 : 16
         let statusWidth = state.language == .zh ? 15 : 20
         // On wide screens the bars get room for an id each (16 columns a target) and the titles the
@@ -243,7 +241,8 @@ enum OverdueView {
             figuresWidth = min(
                 24, max(DisplayWidth.of(state.pick("实际/应达", "actual/due")), texts.map(DisplayWidth.of).max() ?? 0))
             flag = width - 3
-            deadline = flag - 11
+            // A space more before the flag: the list's `+N` on its last line covers the flag, not the date.
+            deadline = flag - 12
             figures = deadline - 1 - figuresWidth
             descriptionWidth = max(4, figures - 1 - description)
         }

@@ -32,22 +32,15 @@ enum OverviewView {
     static func maxPanelHeight(_ state: AppState) -> Int { 4 + state.data.mostPanelLines }
 
     /// One line of a panel: a target (with a bar when it has a figure) or a measure without one.
-    enum PanelLine {
-        case target(Target, TargetEvaluation)
-        case measure(Measure, MeasureEvaluation)
-
-        var status: Status {
-            switch self {
-            case let .target(_, judged): return judged.status
-            case let .measure(_, judged): return judged.status
-            }
+    /// Ids and verdicts only: a province's overall panel has 1,768 lines, sorted on every frame.
+    struct PanelLine {
+        enum Item {
+            case target(String)
+            case measure(Int)
         }
-        var flagged: Bool {
-            switch self {
-            case let .target(_, judged): return judged.markers.contains(.flagged)
-            case let .measure(_, judged): return judged.markers.contains(.flagged)
-            }
-        }
+        var item: Item
+        var status: Status
+        var flagged: Bool
     }
 
     /// What a panel lists, worst first (flagged before unflagged, then plan order): the overall
@@ -56,30 +49,34 @@ enum OverviewView {
     static func panelLines(_ panel: RowRef, _ state: AppState) -> [PanelLine] {
         let evaluation = state.data.evaluation
         var lines: [PanelLine] = []
+        func add(_ judged: TargetEvaluation) {
+            lines.append(
+                PanelLine(
+                    item: .target(judged.targetId), status: judged.status, flagged: judged.markers.contains(.flagged)))
+        }
         switch panel {
         case .overallPanel:
-            for judged in evaluation.overall {
-                if let target = state.data.target(judged.targetId) { lines.append(.target(target, judged)) }
-            }
+            evaluation.overall.forEach(add)
         case let .programme(number):
             guard let programme = state.data.plan.programmes.first(where: { $0.number == number }) else { return [] }
             for measure in programme.measures {
                 guard let judged = evaluation.measure(measure.number) else { continue }
-                let quantitative = judged.targets.compactMap { targetJudged -> PanelLine? in
-                    guard let target = state.data.target(targetJudged.targetId), target.kind == .quantitative
-                    else { return nil }
-                    return .target(target, targetJudged)
+                let quantitative = judged.targets.filter { state.data.target($0.targetId)?.kind == .quantitative }
+                if quantitative.isEmpty {
+                    lines.append(
+                        PanelLine(
+                            item: .measure(measure.number), status: judged.status,
+                            flagged: judged.markers.contains(.flagged)))
+                } else {
+                    quantitative.forEach(add)
                 }
-                lines += quantitative.isEmpty ? [.measure(measure, judged)] : quantitative
             }
         default:
             break
         }
-        return lines.enumerated().sorted { a, b in
-            if a.element.status != b.element.status { return a.element.status > b.element.status }
-            if a.element.flagged != b.element.flagged { return a.element.flagged }
-            return a.offset < b.offset
-        }.map(\.element)
+        // Sorted on plain integer keys (no copies of the lines while sorting).
+        let keys = lines.enumerated().map { ($0.element.status.severity, $0.element.flagged ? 1 : 0, -$0.offset) }
+        return keys.indices.sorted { keys[$0] > keys[$1] }.map { lines[$0] }
     }
 
     static func drawPanel(
@@ -162,11 +159,13 @@ enum OverviewView {
     ) {
         let theme = state.theme
         let style = theme.style(for: entry.status)
-        switch entry {
-        case let .measure(measure, _):
+        switch entry.item {
+        case let .measure(number):
+            guard let measure = state.data.plan.measure(number: number) else { return }
             painter.text(theme.mark(entry.status), x: x, y: y, width: 1, style: style)
             painter.text(measure.heading(state.language), x: x + 2, y: y, width: width - 2, style: theme.muted)
-        case let .target(target, judged):
+        case let .target(id):
+            guard let target = state.data.target(id), let judged = state.data.evaluation.target(id) else { return }
             let idWidth = 6
             let pctWidth = 4
             let bar = max(3, min(8, width / 5))

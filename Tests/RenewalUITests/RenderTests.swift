@@ -202,6 +202,9 @@ struct RenderTests {
                 return DisplayWidth.of(String(line[..<match.range.lowerBound]))
             }
             #expect(columns.count >= 5, "\(width): \(lines)")
+            // Every item shows its whole deadline, the last line (where `+N` goes) included.
+            let items = lines.dropFirst(4).filter { $0.contains("✖") || $0.contains("⚠") || $0.contains("◔") }
+            #expect(items.count == columns.count, "a deadline is cut: \(items)")
             #expect(Set(columns).count == 1, "the deadlines are ragged at \(width): \(columns)")
             #expect(lines.contains { $0.contains("9400/10000") }, "\(lines)")
         }
