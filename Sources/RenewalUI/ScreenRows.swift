@@ -112,13 +112,13 @@ extension AppState {
 
     /// Every unit with the items it leads and shares and how many of those lag.
     var unitRows: [UnitRow] {
-        // Each order is stable on the plan's order, so ties read as the plan lists units. Keys are
-        // tuples: no allocation per comparison.
+        // Each order is stable on the plan's order, so ties read as the plan lists units. The keys
+        // are computed once and the positions sorted: no row is copied or hashed while sorting
+        // (3,264 units at province scale).
         func by(_ key: (UnitRow) -> (Int, Int, Int, Int)) -> [UnitRow] {
-            data.unitRows.enumerated().sorted { a, b in
-                let (ka, kb) = (key(a.element), key(b.element))
-                return ka != kb ? ka > kb : a.offset < b.offset
-            }.map(\.element)
+            let rows = data.unitRows
+            let keys = rows.map(key)
+            return keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }.map { rows[$0] }
         }
         if let light = unitSort.light { return by { ($0[light], 0, 0, 0) } }
         switch unitSort {
