@@ -28,8 +28,9 @@ public struct AppData: Sendable {
     /// Targets not done whose deadline falls within the due-soon window (today included), the
     /// nearest deadline first: the `o` view's second tab.
     let dueSoon: [TargetEvaluation]
-    /// What search looks through: each measure, target and unit with its words, lowercased once
-    /// and kept as UTF-8 bytes (a byte search is exact for UTF-8 and much faster than String's).
+    /// What search looks through: each measure, target and unit with its words as UTF-8 bytes,
+    /// ASCII letters lowercased once (`ByteSearch.folded`; a byte search is exact for UTF-8 and much
+    /// faster than String's).
     let searchIndex: [(row: RowRef, bytes: [UInt8])]
 
     /// - Parameter entries: every entry, in recording order; they may lack their text (the shell
@@ -92,21 +93,20 @@ public struct AppData: Sendable {
             let words =
                 [measure.title, measure.titleEn, measure.text, measure.itemId, measure.label] + measure.leadUnits
                 + measure.responsibleUnits
-            search.append((.measure(measure.number), words.joined(separator: "\n").lowercased()))
+            search.append((.measure(measure.number), words.joined(separator: "\n")))
         }
         for target in plan.allTargets {
             search.append(
                 (
                     .target(target.id),
                     [target.id, target.description, target.descriptionEn, target.source].joined(separator: "\n")
-                        .lowercased()
                 ))
         }
         for unit in plan.units {
             search.append(
-                (.unit(unit.name), [unit.name, unit.short, unit.nameEn, unit.id].joined(separator: "\n").lowercased()))
+                (.unit(unit.name), [unit.name, unit.short, unit.nameEn, unit.id].joined(separator: "\n")))
         }
-        searchIndex = search.map { ($0.row, Array($0.text.utf8)) }
+        searchIndex = search.map { ($0.row, ByteSearch.folded($0.text)) }
         let window = StatusRules.standard.dueSoonDays
         dueSoon = evaluation.targets.filter { judged in
             guard let deadline = judged.deadline, !judged.status.isFinished else { return false }

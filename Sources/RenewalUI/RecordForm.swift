@@ -103,7 +103,7 @@ extension Reducer {
     }
 
     /// `e` on a report in a target's page: a correction of that entry, pre-filled with it; the
-    /// date stays the entry's (a correction replaces the figure for that day) and a reason is asked.
+    /// date starts as the entry's (a correction replaces the figure for that day) and a reason is asked.
     static func startCorrection(_ state: inout AppState) {
         guard case let .entry(id) = state.selectedRow, case let .target(item) = state.screen,
             let original = state.reports(on: item).first(where: { $0.id == id })

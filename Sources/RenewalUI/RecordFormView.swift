@@ -38,7 +38,7 @@ enum FormView {
         for field in form.fields where row < y + height - 1 {
             let active = form.field == field
             painter.text(
-                label(field, form, target, state), x: x + 2, y: row, width: labelWidth,
+                label(field, form, state), x: x + 2, y: row, width: labelWidth,
                 style: active ? theme.accent : theme.muted)
             drawValue(field, form, state, &painter, x: valueX, y: row, width: room, active: active)
             row += 1
@@ -55,7 +55,7 @@ enum FormView {
             x: x + 2, y: y + height - 2, width: width - 4, style: theme.muted)
     }
 
-    static func label(_ field: RecordForm.Field, _ form: RecordForm, _ target: Target?, _ state: AppState) -> String {
+    static func label(_ field: RecordForm.Field, _ form: RecordForm, _ state: AppState) -> String {
         switch field {
         case .unit: return state.pick("填报单位", "Unit")
         case .value:

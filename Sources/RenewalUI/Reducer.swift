@@ -402,20 +402,6 @@ public enum Reducer {
         }
     }
 
-    /// Text entry: characters (Chinese included, never mapped) and Backspace.
-    static func editText(_ text: inout String, _ key: Key) {
-        switch key {
-        case let .char(c):
-            text.append(c)
-        case .backspace:
-            if !text.isEmpty { text.removeLast() }
-        case .ctrl("u"):
-            text = ""
-        default:
-            break
-        }
-    }
-
     // MARK: - Search
 
     static func handleSearchInput(_ state: inout AppState, _ key: Key) {

@@ -240,6 +240,15 @@ struct ByteSearchTests {
         #expect(haystack.contains(needle) == expected || needle.isEmpty)
     }
 
+    /// Folding lowercases ASCII letters only: English is case-blind, Chinese and other bytes untouched.
+    @Test func foldingIsCaseBlindForEnglishAndLeavesChineseAlone() {
+        #expect(ByteSearch.folded("M02-1 Morning-STAR 晨星") == Array("m02-1 morning-star 晨星".utf8))
+        #expect(ByteSearch.folded("@[`{") == Array("@[`{".utf8), "the bytes around A-Z stay")
+        let results = AppState.search("MORNING-star", in: Fixture.data)
+        #expect(results.contains(.target("M02-1")), "\(results)")
+        #expect(AppState.search("晨星工厂", in: Fixture.data).contains(.target("M02-1")))
+    }
+
     /// Issue 11 (5): 临期 as the `o` view's second tab: everything unfinished due within 30 days
     /// (the deadline day included), nearest first; Tab switches and the selection starts again.
     @Test func tabInTheOverdueViewListsWhatFallsDueWithinThirtyDays() {
