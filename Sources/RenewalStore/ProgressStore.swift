@@ -444,6 +444,29 @@ public final class ProgressStore: Sendable {
         }
     }
 
+    /// 催办: flags each of these items that has no open flag, all in one transaction (a failure
+    /// part-way leaves none of them), with one note and 反馈期限; returns the flags made.
+    @discardableResult
+    public func flag(
+        itemIds: [String], note: String, by: String, at: String, followUp: Day?
+    ) throws
+        -> [SupervisionFlag]
+    {
+        try writing { db in
+            let open = Set(try String.fetchAll(db, sql: "SELECT itemId FROM flag WHERE clearedAt IS NULL"))
+            var made: [SupervisionFlag] = []
+            var seen = open
+            for itemId in itemIds where seen.insert(itemId).inserted {
+                var record = FlagRecord(
+                    id: nil, itemId: itemId, note: note, flaggedBy: by, flaggedAt: at,
+                    followUp: followUp?.description, clearedBy: nil, clearedAt: nil)
+                try record.insert(db)
+                made.append(record.flag)
+            }
+            return made
+        }
+    }
+
     /// Clears (办结/销号) every open flag on an item, with the closing note if one is given;
     /// returns how many were cleared.
     public func unflag(itemId: String, by: String, at: String, note: String? = nil) throws -> Int {

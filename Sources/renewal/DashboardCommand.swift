@@ -85,13 +85,11 @@ struct DashboardCommand: ParsableCommand {
                 state.message = language.pick("已导出到 \(url.path)", "Exported to \(url.path)")
                 return nil
             case let .remind(itemIds, note, followUp):
-                // One flag per item, each with the 反馈期限; an item already under an open flag keeps it.
-                let open = Set(try store.flags().map(\.itemId))
-                for item in itemIds where !open.contains(item) {
-                    try store.flag(
-                        itemId: item, note: note, by: RecorderOptions.currentUser, at: Today.timestamp(),
-                        followUp: followUp)
-                }
+                // One flag per item, each with the 反馈期限, in one transaction; an item already under
+                // an open flag keeps it.
+                try store.flag(
+                    itemIds: itemIds, note: note, by: RecorderOptions.currentUser, at: Today.timestamp(),
+                    followUp: followUp)
                 return reloaded()
             case let .flag(itemId, note, followUp):
                 try store.flag(

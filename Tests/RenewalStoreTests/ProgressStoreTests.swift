@@ -155,6 +155,25 @@ struct ProgressStoreTests {
         #expect(try temp.store.unflag(itemId: "M02-2", by: "李四", at: "2026-11-26T10:00:00+08:00") == 0)
     }
 
+    /// 催办 flags many items in one transaction: an item already under an open flag keeps it, a
+    /// repeated id is flagged once; a store that refuses the write keeps none of them.
+    @Test func remindingFlagsManyItemsAtOnce() throws {
+        let temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        try temp.store.flag(itemId: "M02-2", note: "已督办", by: "张三", at: "2026-11-20T10:00:00+08:00", followUp: nil)
+        let made = try temp.store.flag(
+            itemIds: ["M02-1", "M02-2", "M04-1", "M02-1"], note: "请报送", by: "专班", at: "2026-11-21T10:00:00+08:00",
+            followUp: Day("2026-12-01"))
+        #expect(made.map(\.itemId) == ["M02-1", "M04-1"])
+        #expect(try temp.store.flags().map(\.itemId).sorted() == ["M02-1", "M02-2", "M04-1"])
+        #expect(try temp.store.flags().first { $0.itemId == "M02-2" }?.note == "已督办", "the open flag is kept")
+        let reader = try ProgressStore(path: temp.path, access: .read)
+        #expect(throws: StoreError.self) {
+            try reader.flag(itemIds: ["M05-1"], note: "x", by: "x", at: "2026-11-22T10:00:00+08:00", followUp: nil)
+        }
+        #expect(try temp.store.flags().count == 3)
+    }
+
     @Test func appendAllSkipsDuplicatesOfStoredAndOfEachOther() throws {
         let temp = try TemporaryStore()
         defer { temp.cleanup() }
