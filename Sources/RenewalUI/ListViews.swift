@@ -300,16 +300,14 @@ extension OverdueView {
                 x: 2, y: body.y + 2, width: body.width - 4)
             return
         }
-        let firstShown = firstVisible(selected: state.selectedIndex, count: items.count, height: body.height - 2)
-        let columns = Columns(
-            state, x: 10, width: body.width, items: Array(items.dropFirst(firstShown).prefix(body.height - 2)),
-            figures: { ($0.actual, $0.goal) })
-        painter.text(
-            TextLayout.padLeft(state.pick("剩余", "left"), to: 8), x: 1, y: body.y + 1, width: 8, style: theme.muted)
-        columns.header(state, &painter, y: body.y + 1, figures: state.pick("实际/目标", "actual/goal"))
         let list = ListWidget(
             count: items.count, selected: state.selectedIndex, top: body.y + 2, height: body.height - 2,
             width: body.width)
+        let shown = Array(items[list.first..<min(items.count, list.first + max(0, list.height))])
+        let columns = Columns(state, x: 10, width: body.width, items: shown, figures: { ($0.actual, $0.goal) })
+        painter.text(
+            TextLayout.padLeft(state.pick("剩余", "left"), to: 8), x: 1, y: body.y + 1, width: 8, style: theme.muted)
+        columns.header(state, &painter, y: body.y + 1, figures: state.pick("实际/目标", "actual/goal"))
         list.draw(&painter) { line, painter in
             let judged = items[line.index]
             guard let deadline = judged.deadline else { return }
