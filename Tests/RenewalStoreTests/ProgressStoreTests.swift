@@ -286,13 +286,20 @@ struct ProgressStoreTests {
     @Test func entriesReadForJudgingKnowWhetherTheirProgressWasWritten() throws {
         let temp = try TemporaryStore()
         defer { temp.cleanup() }
-        for (day, text) in [("2025-06-30", ""), ("2025-07-31", " \u{3000} "), ("2025-08-31", "完成设备摸排")] {
-            var entry = NewEntry.sample("M08", day, nil)
+        let texts = [
+            "", " \u{3000} ", "完成设备摸排", "\u{A0}\u{2003}\n\u{0C}", " \t已开展", "x", "\u{3000}\u{301}",
+            "\u{85}\u{2028}",
+        ]
+        for (index, text) in texts.enumerated() {
+            var entry = NewEntry.sample("M08", Day(ordinal: Day("2025-06-30")!.ordinal + index).description, nil)
             entry.milestone = .inProgress
             entry.progress = text
             try temp.store.append(entry)
         }
-        #expect(try temp.store.entries(detail: .judging).map(\.hasProgress) == [false, false, true])
-        #expect(try temp.store.entries(detail: .full).map(\.hasProgress) == [false, false, true])
+        // The judging read (from the bytes in place) and the full read (from Strings) agree on every
+        // kind of blank: Unicode spaces, a whitespace with a combining mark, control separators.
+        let full = try temp.store.entries(detail: .full).map(\.hasProgress)
+        #expect(full == [false, false, true, false, true, true, false, false])
+        #expect(try temp.store.entries(detail: .judging).map(\.hasProgress) == full)
     }
 }
