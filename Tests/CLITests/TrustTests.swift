@@ -119,6 +119,9 @@ struct TrustTests {
         // The hostile text is shown, visibly, where it is quoted.
         let history = try run(["history", "M02-1"])
         #expect(history.stdout.contains("x^[]0;PWNED^G^[[2J^H^M<U+009B>31m<U+202E>evil"), "\(history.stdout)")
+        // JSON writes them as escapes (the byte scan finds them; clean answers go out untouched).
+        let json = try run(["history", "M02-1", "--json"])
+        #expect(json.stdout.lowercased().contains("\\u009b31m\\u202eevil"), "\(json.stdout)")
         let markdown = try run(["report", "--as-of", "2026-11-29"])
         #expect(!markdown.stdout.contains("]0;PWNED\u{07}"))
     }
