@@ -201,7 +201,7 @@ enum OverdueView {
         let list = ListWidget(
             count: lines.count, selected: selectedLine, top: body.y + 2, height: body.height - 2, width: body.width)
         // The figures' column fits the lines on screen (thousands of items at province scale).
-        let shown = lines[list.first..<min(lines.count, list.first + max(0, list.height))]
+        let shown = lines[list.visible]
         let columns = Columns(
             state, x: 3, width: body.width, items: shown.compactMap(\.item), figures: { ($0.actual, $0.due) })
         columns.header(state, &painter, y: body.y + 1, figures: state.pick("实际/应达", "actual/due"))
@@ -241,8 +241,7 @@ enum OverdueView {
             figuresWidth = min(
                 24, max(DisplayWidth.of(state.pick("实际/应达", "actual/due")), texts.map(DisplayWidth.of).max() ?? 0))
             flag = width - 3
-            // A space more before the flag: the list's `+N` on its last line covers the flag, not the date.
-            deadline = flag - 12
+            deadline = flag - 11
             figures = deadline - 1 - figuresWidth
             descriptionWidth = max(4, figures - 1 - description)
         }
@@ -303,7 +302,7 @@ extension OverdueView {
         let list = ListWidget(
             count: items.count, selected: state.selectedIndex, top: body.y + 2, height: body.height - 2,
             width: body.width)
-        let shown = Array(items[list.first..<min(items.count, list.first + max(0, list.height))])
+        let shown = Array(items[list.visible])
         let columns = Columns(state, x: 10, width: body.width, items: shown, figures: { ($0.actual, $0.goal) })
         painter.text(
             TextLayout.padLeft(state.pick("剩余", "left"), to: 8), x: 1, y: body.y + 1, width: 8, style: theme.muted)

@@ -1,8 +1,8 @@
 import RenewalText
 
 /// The one scrolling list of the dashboard: which lines fit, the selected line kept in view and
-/// highlighted across the screen, and "+N" on the last line when more follow. Views say only what
-/// a line shows.
+/// highlighted across the screen, and "+N" on a row of its own below them when more follow. Views
+/// say only what a line shows.
 struct ListWidget {
     /// How many lines the list has (selectable or not).
     var count: Int
@@ -43,19 +43,26 @@ struct ListWidget {
         }
     }
 
+    /// Rows for lines: the whole height, or one fewer when the list is longer than that, so the
+    /// last row can say `+N` without covering a line's last column.
+    var lineRows: Int { count > height ? max(1, height - 1) : height }
+
     /// The first line shown: the selected one stays in view, centred when the list scrolls.
-    var first: Int { firstVisible(selected: selected ?? 0, count: count, height: height) }
+    var first: Int { firstVisible(selected: selected ?? 0, count: count, height: lineRows) }
+
+    /// The lines on screen.
+    var visible: Range<Int> { first..<max(first, min(count, first + lineRows)) }
 
     func draw(_ painter: inout Painter, line draw: (Line, inout Painter) -> Void) {
         guard height > 0, count > 0 else { return }
         let first = self.first
-        for index in first..<min(count, first + height) {
+        for index in visible {
             let y = top + index - first
             let isSelected = index == selected
             if isSelected { painter.grid.fill(" ", x: 0, y: y, width: width, style: painter.theme.selected) }
             draw(Line(index: index, y: y, isSelected: isSelected, theme: painter.theme), &painter)
         }
-        let hidden = count - (first + height)
+        let hidden = count - visible.upperBound
         if hidden > 0 {
             let more = " +\(hidden) "
             let moreWidth = DisplayWidth.of(more)

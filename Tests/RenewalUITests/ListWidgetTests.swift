@@ -28,9 +28,10 @@ struct ListWidgetTests {
     @Test func aLongListKeepsTheSelectionInViewAndCountsWhatFollows() {
         let (grid, drawn) = Self.draw(count: 50, selected: 20, height: 6)
         #expect(drawn.contains(20))
-        #expect(drawn.count == 6)
+        #expect(drawn.count == 5, "the last row is kept for +N")
         let hidden = 50 - (drawn.last ?? 0) - 1
         #expect(grid.lines.last?.contains("+\(hidden)") == true, "\(grid.lines)")
+        #expect(grid.lines.last?.contains("row") == false, "+N covers no line")
         let (end, atEnd) = Self.draw(count: 50, selected: 49, height: 6)
         #expect(atEnd.last == 49)
         #expect(!end.lines.joined().contains("+"), "nothing follows the last line")
