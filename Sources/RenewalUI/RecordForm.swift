@@ -31,6 +31,8 @@ public struct RecordForm: Sendable, Equatable {
     public var warning: String?
     /// The entry this form corrects (`renewal record --corrects`).
     public var corrects: ProgressEntry?
+    /// The item's latest report when the form opened (shown in it; found once, not per frame).
+    public var lastReport: ProgressEntry?
 
     public subscript(field: Field) -> String {
         get { values[field]?.text ?? "" }
@@ -62,6 +64,13 @@ public struct RecordForm: Sendable, Equatable {
 }
 
 extension AppState {
+    /// The day a new report is filed on (the date judged, or today if that is earlier) and the end of
+    /// the last period due by then: what the form defaults to and what it questions.
+    var filingDay: (now: Day, lastDue: Day) {
+        let now = min(data.asOf, data.today)
+        return (now, StatusRules.standard.lastDuePeriodEnd(asOf: now))
+    }
+
     /// The reports on one item (baselines aside), in recording order, with their text when a
     /// loaded history holds them (the page in view loaded its items'), else as held for judging.
     func reports(on item: String) -> [ProgressEntry] {
@@ -91,9 +100,8 @@ extension Reducer {
         var form = RecordForm(
             itemId: item, isMilestone: target?.kind == .milestone, isNarrative: target == nil, units: units,
             unit: last?.reportingUnit.flatMap { units.firstIndex(of: $0) } ?? 0, values: [:], field: .value,
-            errors: [])
-        let now = min(state.data.asOf, state.data.today)
-        let lastDue = StatusRules.standard.lastDuePeriodEnd(asOf: now)
+            errors: [], lastReport: last)
+        let (now, lastDue) = state.filingDay
         let filedLastDue = history.contains { $0.date.year == lastDue.year && $0.date.month == lastDue.month }
         form[.date] = (filedLastDue ? now : lastDue).description
         // The form holds what a department would type (the validator reads 完成 / 推进中).
@@ -203,8 +211,7 @@ extension Reducer {
         }
         // A date in a period before the last due one is asked about once (a late return, or a
         // slip of the keyboard); Enter again saves it.
-        let now = min(state.data.asOf, state.data.today)
-        let lastDue = StatusRules.standard.lastDuePeriodEnd(asOf: now)
+        let lastDue = state.filingDay.lastDue
         let periodStart = Day(year: lastDue.year, month: lastDue.month, day: 1) ?? lastDue
         if form.corrects == nil, checked.date < periodStart, form.warning == nil {
             form.warning = state.pick(

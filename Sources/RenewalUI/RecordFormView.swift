@@ -117,11 +117,7 @@ enum FormView {
                         + target.goalText(state.language)
                 ))
         }
-        let history = state.reports(on: form.itemId)
-        let shown =
-            form.corrects
-            ?? history.enumerated().max { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }?.element
-        if let entry = shown {
+        if let entry = form.corrects ?? form.lastReport {
             var text = entry.date.description
             if let value = entry.value { text += " " + TargetText.quantity(value, target, state) }
             if let milestone = entry.milestone, target != nil { text += " " + milestone.label(state.language) }
@@ -134,8 +130,7 @@ enum FormView {
             lines.append((state.pick("上次报送", "Last report"), state.pick("尚无报送", "none yet")))
         }
         if form.corrects == nil {
-            let now = min(state.data.asOf, state.data.today)
-            let due = StatusRules.standard.lastDuePeriodEnd(asOf: now)
+            let due = state.filingDay.lastDue
             lines.append(
                 (
                     state.pick("报送期", "Period"),
