@@ -45,11 +45,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Deterministic city and province workloads: the plan per county and its monthly returns.
+        .target(name: "RenewalWorkload", dependencies: ["RenewalModel"]),
         // Benchmarks at city and province scale (BENCHMARKS.md); release builds only.
         .executableTarget(
             name: "renewal-bench",
             dependencies: [
-                "RenewalModel", "RenewalStore", "RenewalUI",
+                "RenewalModel", "RenewalStore", "RenewalUI", "RenewalWorkload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,7 +63,7 @@ let package = Package(
 
         .testTarget(name: "RenewalTextTests", dependencies: ["RenewalText"]),
         .testTarget(name: "RenewalModelTests", dependencies: ["RenewalModel", "RenewalText"]),
-        .testTarget(name: "RenewalStoreTests", dependencies: ["RenewalStore", "RenewalModel"]),
+        .testTarget(name: "RenewalStoreTests", dependencies: ["RenewalStore", "RenewalModel", "RenewalWorkload"]),
         .testTarget(name: "RenewalReportsTests", dependencies: ["RenewalReports", "RenewalStore", "RenewalModel"]),
         .testTarget(
             name: "RenewalUITests", dependencies: ["RenewalUI", "RenewalModel", "RenewalStore"],

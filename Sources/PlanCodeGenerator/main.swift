@@ -73,6 +73,9 @@ let source = """
     // Generated from \(URL(fileURLWithPath: inputPath).lastPathComponent) at build time by PlanCodeGenerator. Do not edit.
     import RenewalModel
 
+    /// The fingerprint of the plan file's bytes (`PlanFingerprint`): the same as `--plan` on that file.
+    let embeddedPlanFingerprint = \(Code.string(PlanFingerprint.of(data)))
+
     /// The built-in plan as Swift values, checked when the binary was built.
     let embeddedPlanValue = Plan(
         title: \(Code.string(plan.title)),

@@ -465,8 +465,10 @@ struct EntryBook {
     private var baselinesByItem: [String: [ProgressEntry]] = [:]
     private(set) var unknownItemEntries: [ProgressEntry] = []
 
-    init(entries: [ProgressEntry], asOf: Day, plan: Plan) {
-        var corrected = Set<String>()
+    /// - Parameter corrected: ids of entries corrected by entries that are not in `entries` (a
+    ///   judging digest is built from some items' entries; a correction may sit elsewhere).
+    init(entries: [ProgressEntry], asOf: Day, plan: Plan, corrected: Set<String> = []) {
+        var corrected = corrected
         for entry in entries { if let target = entry.corrects { corrected.insert(target) } }
         var known = Set(plan.allTargets.map(\.id))
         for measure in plan.measures { known.insert(measure.itemId) }
@@ -492,6 +494,9 @@ struct EntryBook {
 
     /// Progress entries for an item up to the as-of date, oldest first.
     func series(_ itemId: String) -> [ProgressEntry] { progressByItem[itemId] ?? [] }
+
+    /// Baseline entries for an item, in recording order.
+    func baselines(_ itemId: String) -> [ProgressEntry] { baselinesByItem[itemId] ?? [] }
 
     /// The baseline figure for a target: for a relative target the entry for its baseline year,
     /// otherwise the latest baseline entered (used as the trajectory's starting point).

@@ -13,14 +13,7 @@ public enum PlanLoader {
 
     /// Reads and checks a plan file.
     public static func load(path: String) throws -> Plan {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw LoadError.unreadable(path: path)
-        }
-        do {
-            return try load(json: data)
-        } catch let error as PlanError {
-            throw LoadError.invalidPlan(path: path, error: error)
-        }
+        try PlanSource.file(path: path).plan()
     }
 
     /// Decodes and checks plan JSON; an inconsistent plan is an error, not a warning.
@@ -35,10 +28,51 @@ public enum PlanLoader {
     public static func resolve(
         path: String?, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> Plan {
+        try source(path: path, environment: environment).plan()
+    }
+
+    /// Where the plan comes from, as `resolve` chooses it: the file is read here, decoded later.
+    public static func source(
+        path: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> PlanSource {
         if let path = path ?? environment["RENEWAL_PLAN"], !path.isEmpty {
-            return try load(path: path)
+            return try .file(path: path)
         }
-        return try embedded()
+        return .embedded
+    }
+}
+
+/// A plan's bytes and their fingerprint, read before the (slower) decoding: a command can look
+/// for a judging digest made with this plan while the plan decodes. Both come from the same
+/// bytes, so the plan judged is the plan the digest was checked against.
+public struct PlanSource: Sendable {
+    /// The file named, or nil for the built-in plan.
+    public let path: String?
+    let bytes: Data?
+    public let fingerprint: String
+
+    /// The built-in plan.
+    public static let embedded = PlanSource(path: nil, bytes: nil, fingerprint: embeddedPlanFingerprint)
+
+    /// Reads a plan file (a missing or unreadable file is a `LoadError`).
+    public static func file(path: String) throws -> PlanSource {
+        guard let data = FileManager.default.contents(atPath: path) else { throw LoadError.unreadable(path: path) }
+        return PlanSource(path: path, bytes: data, fingerprint: PlanFingerprint.of(data))
+    }
+
+    /// Decodes and checks the plan, or reads it from the cache of plan files already decoded
+    /// (`PlanCache`), which it fills.
+    public func plan(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Plan {
+        guard let path, let bytes else { return embeddedPlanValue }
+        if let cached = PlanCache.load(fingerprint: fingerprint, environment: environment) { return cached }
+        let plan: Plan
+        do {
+            plan = try PlanLoader.load(json: bytes)
+        } catch let error as PlanError {
+            throw LoadError.invalidPlan(path: path, error: error)
+        }
+        PlanCache.save(plan, fingerprint: fingerprint, environment: environment)
+        return plan
     }
 }
 

@@ -33,6 +33,8 @@ public final class ProgressStore: Sendable {
     /// Whether `PRAGMA quick_check` has passed in this process (always true for `.write`, which
     /// checks before it opens).
     private let checkedSound: Mutex<Bool>
+    /// The plan and rules the judging digest is kept with on every write (`keepJudgingDigest`).
+    let digestKeeper = Mutex<DigestKeeper?>(nil)
 
     /// True when this open made a new, empty store.
     public let created: Bool
@@ -202,6 +204,20 @@ public final class ProgressStore: Sendable {
                     BEGIN SELECT RAISE(ABORT, 'flag events are append-only'); END;
                     """)
         }
+        migrator.registerMigration("v4: judging digest") { db in
+            // A cache, not a record: the entries that decide each item's verdict (`JudgingDigest`),
+            // copied without their text, and what they were chosen with. Rebuilt whenever it does
+            // not match; the entry table stays the audit trail.
+            try db.execute(
+                sql: """
+                    CREATE TABLE judgingEntry (
+                        id INTEGER PRIMARY KEY, itemId TEXT NOT NULL, date TEXT NOT NULL, value DOUBLE,
+                        milestone TEXT, corrects INTEGER, baselineYear INTEGER, hasProgress INTEGER NOT NULL);
+                    CREATE INDEX judgingEntry_itemId ON judgingEntry(itemId);
+                    CREATE TABLE judgingDigest (key TEXT NOT NULL, throughEntry INTEGER NOT NULL);
+                    CREATE INDEX entry_corrects ON entry(corrects) WHERE corrects IS NOT NULL;
+                    """)
+        }
         return migrator
     }
 
@@ -261,44 +277,64 @@ public final class ProgressStore: Sendable {
                 """
             }
         return try reading { db in
-            let count = try EntryRecord.fetchCount(db)
-            let statement = try db.makeStatement(sql: sql)
-            let handle = statement.sqliteStatement
-            defer { sqlite3_reset(handle) }
-            var entries: [ProgressEntry] = []
-            entries.reserveCapacity(count)
-            while true {
-                let code = sqlite3_step(handle)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else {
-                    throw DatabaseError(
-                        resultCode: ResultCode(rawValue: code),
-                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
-                let row = RawRow(handle: handle)
-                let date =
-                    row.withBytes(2) { Day(isoBytes: $0) ?? Day(String(decoding: $0, as: UTF8.self)) }
-                    ?? Self.unreadableDate
-                let id = String(row.int(0) ?? 0), itemId = row.text(1) ?? "", value = row.double(3)
-                let milestone = row.text(4).flatMap(MilestoneState.init(rawValue:))
-                let corrects = row.int(5).map { String($0) }, baselineYear = row.int(6).map { Int($0) }
-                let entry =
-                    switch detail {
-                    case .judging:
-                        ProgressEntry(
-                            id: id, itemId: itemId, date: date, value: value, milestone: milestone,
-                            corrects: corrects, baselineYear: baselineYear, hasProgress: row.hasProgress(7))
-                    case .full:
-                        ProgressEntry(
-                            id: id, itemId: itemId, date: date, value: value, milestone: milestone,
-                            progress: row.text(7) ?? "", problems: row.text(8) ?? "", nextSteps: row.text(9) ?? "",
-                            reportingUnit: row.text(10), recordedBy: row.text(11), recordedAt: row.text(12),
-                            corrects: corrects, reason: row.text(13), baselineYear: baselineYear)
-                    }
-                entries.append(entry)
-            }
-            return entries
+            try Self.readEntries(
+                db, sql: sql, shape: detail == .full ? .full : .judging, capacity: try EntryRecord.fetchCount(db))
         }
+    }
+
+    /// What the eighth column of an entry query holds.
+    enum RowShape {
+        /// Every column, the text from the eighth on.
+        case full
+        /// 进展情况, read only for whether it says anything.
+        case judging
+        /// Whether 进展情况 says anything, as 0 or 1 (the judging digest's copy).
+        case digest
+    }
+
+    /// Entries from a query whose columns are id, itemId, date, value, milestone, corrects,
+    /// baselineYear, then what `shape` says.
+    static func readEntries(
+        _ db: Database, sql: String, arguments: StatementArguments = [], shape: RowShape, capacity: Int = 0
+    ) throws -> [ProgressEntry] {
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(arguments)
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        var entries: [ProgressEntry] = []
+        entries.reserveCapacity(capacity)
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code),
+                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            let row = RawRow(handle: handle)
+            let date =
+                row.withBytes(2) { Day(isoBytes: $0) ?? Day(String(decoding: $0, as: UTF8.self)) }
+                ?? Self.unreadableDate
+            let id = String(row.int(0) ?? 0), itemId = row.text(1) ?? "", value = row.double(3)
+            let milestone = row.text(4).flatMap(MilestoneState.init(rawValue:))
+            let corrects = row.int(5).map { String($0) }, baselineYear = row.int(6).map { Int($0) }
+            let entry =
+                switch shape {
+                case .judging, .digest:
+                    ProgressEntry(
+                        id: id, itemId: itemId, date: date, value: value, milestone: milestone,
+                        corrects: corrects, baselineYear: baselineYear,
+                        hasProgress: shape == .digest ? row.int(7) == 1 : row.hasProgress(7))
+                case .full:
+                    ProgressEntry(
+                        id: id, itemId: itemId, date: date, value: value, milestone: milestone,
+                        progress: row.text(7) ?? "", problems: row.text(8) ?? "", nextSteps: row.text(9) ?? "",
+                        reportingUnit: row.text(10), recordedBy: row.text(11), recordedAt: row.text(12),
+                        corrects: corrects, reason: row.text(13), baselineYear: baselineYear)
+                }
+            entries.append(entry)
+        }
+        return entries
     }
 
     /// Entries for some items, in recording order.
@@ -342,7 +378,12 @@ public final class ProgressStore: Sendable {
     /// Appends one entry; returns it with its id.
     @discardableResult
     public func append(_ entry: NewEntry) throws -> ProgressEntry {
-        try writing { db in try Self.insert(entry, db) }
+        try writing { db in
+            let previousMaxId = try Self.maxEntryId(db)
+            let added = try Self.insert(entry, db)
+            try refreshDigest(db, added: [added], previousMaxId: previousMaxId)
+            return added
+        }
     }
 
     /// Appends many entries in one transaction: all of them or none. Entries identical to a
@@ -353,6 +394,7 @@ public final class ProgressStore: Sendable {
         progress: ((Int, Int) -> Void)? = nil
     ) throws -> (added: [ProgressEntry], duplicates: [Int]) {
         try writing { db in
+            let previousMaxId = try Self.maxEntryId(db)
             var seen = try Self.storedKeys(db)
             var added: [ProgressEntry] = []
             var duplicates: [Int] = []
@@ -365,6 +407,7 @@ public final class ProgressStore: Sendable {
                 added.append(try Self.insert(entry, db))
             }
             progress?(entries.count, entries.count)
+            try refreshDigest(db, added: added, previousMaxId: previousMaxId)
             return (added, duplicates)
         }
     }

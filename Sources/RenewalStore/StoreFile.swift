@@ -12,7 +12,9 @@ enum StoreFile {
     static let applicationId: Int32 = 0x524E_574C
 
     /// Tables a store before the application id (v1) holds; anything else means a foreign file.
-    static let ownTables: Set<String> = ["entry", "flag", "flagEvent", "grdb_migrations", "sqlite_sequence"]
+    static let ownTables: Set<String> = [
+        "entry", "flag", "flagEvent", "grdb_migrations", "sqlite_sequence", "judgingEntry", "judgingDigest",
+    ]
 
     enum Kind: Equatable {
         case missing

@@ -12,13 +12,17 @@ struct WorkloadFiles {
     var taskrcPath: String { folder.appending(path: "taskrc").path }
     var taskDataPath: String { folder.appending(path: "task").path }
 
-    /// Writes the plan and the store; returns how long storing the entries took.
+    /// Writes the plan and the store; returns how long storing the entries (and the judging
+    /// digest made from them) took.
     func writePlanAndStore(plan: Plan, entries: [ProgressEntry]) throws -> Duration {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(plan).write(to: URL(filePath: planPath))
+        let planJSON = try encoder.encode(plan)
+        try planJSON.write(to: URL(filePath: planPath))
         let store = try ProgressStore(path: storePath, access: .write)
+        // As `renewal import --plan plan.json` would: the judging digest is kept for this plan.
+        store.keepJudgingDigest(plan: plan, planFingerprint: PlanFingerprint.of(planJSON))
         let start = ContinuousClock.now
         _ = try store.appendAll(
             entries.map {

@@ -3,6 +3,7 @@ import Foundation
 import RenewalModel
 import RenewalStore
 import RenewalUI
+import RenewalWorkload
 
 /// `renewal-bench`: measures renewal at the city's scale and at a province's (136 counties).
 ///
@@ -29,8 +30,12 @@ struct Options: ParsableCommand {
     @Option(help: "Counties in the province workload (at least 2).")
     var counties = 136
 
-    @Option(help: "Months of returns in the province workload.")
-    var months = 54
+    @Option(
+        help: """
+            Months of returns in both workloads (default: every month that has ended by the as-of day, \
+            as a store holds on that day; more puts returns after it, which judging must skip).
+            """)
+    var months: Int?
 
     @Option(help: "Which workloads to measure.")
     var scale: Scale = .both
@@ -46,7 +51,7 @@ struct Options: ParsableCommand {
     func validate() throws {
         guard repeatCount >= 1 else { throw ValidationError("--repeat must be at least 1") }
         guard counties >= 2 else { throw ValidationError("--counties must be at least 2") }
-        guard months >= 1 else { throw ValidationError("--months must be at least 1") }
+        if let months, months < 1 { throw ValidationError("--months must be at least 1") }
     }
 
     func run() throws {
@@ -112,20 +117,23 @@ struct Row {
 func measureAll(scale: String, options: Options) throws -> (rows: [Row], facts: [String]) {
     let base = try PlanLoader.embedded()
     let plan = Workload.plan(base, counties: scale == "city" ? 1 : options.counties)
-    let entries = Workload.entries(plan, months: scale == "city" ? 48 : options.months, seed: 2026)
+    let months = options.months ?? Workload.monthsEnded(from: plan.startDate, by: options.asOf)
+    let entries = Workload.entries(plan, months: months, seed: 2026)
     let folder =
         options.keep.map { URL(filePath: $0).appending(path: scale) }
         ?? FileManager.default.temporaryDirectory.appending(path: "renewal-bench-\(scale)-\(getpid())")
     try? FileManager.default.removeItem(at: folder)
     defer { if options.keep == nil { try? FileManager.default.removeItem(at: folder) } }
     let files = WorkloadFiles(folder: folder)
+    // renewal's plan cache goes with the workload, not into the user's own cache folder.
+    setenv("XDG_CACHE_HOME", folder.appending(path: "cache").path, 1)
     let storePath = files.storePath
 
     // Write the workload to a store file, as a task force would hold it.
     let writeTime = try files.writePlanAndStore(plan: plan, entries: entries)
     let facts =
         "\(plan.allTargets.count) targets, \(plan.measures.count) measures, \(entries.count) "
-        + "entries (written in \(String(format: "%.1f", milliseconds(writeTime) / 1000)) s)"
+        + "entries over \(months) months (written, with the judging digest, in \(String(format: "%.1f", milliseconds(writeTime) / 1000)) s)"
 
     var rows: [Row] = []
     let n = options.repeatCount
@@ -140,6 +148,16 @@ func measureAll(scale: String, options: Options) throws -> (rows: [Row], facts: 
             samples: try measure(n) {
                 loaded = try ProgressStore(path: storePath, access: .read).entries(detail: .judging)
             }))
+    let digestKey = JudgingDigest.key(
+        planFingerprint: try PlanSource.file(path: files.planPath).fingerprint, rules: .standard)
+    var digest: (entries: [ProgressEntry], fromDigest: Bool) = ([], false)
+    rows.append(
+        Row(
+            name: "load entries for judging (digest when current)",
+            samples: try measure(n) {
+                digest = try ProgressStore(path: storePath, access: .read).judgingEntries(
+                    asOf: options.asOf, digestKey: digestKey)
+            }))
     var evaluation = StatusEngine(plan: plan).evaluate(entries: loaded, asOf: options.asOf)
     rows.append(
         Row(
@@ -151,10 +169,11 @@ func measureAll(scale: String, options: Options) throws -> (rows: [Row], facts: 
         Row(
             name: "start to first frame (overview, 200x60)",
             samples: try measure(n) {
-                // As `renewal` starts the dashboard (DashboardData.load).
+                // As `renewal` starts the dashboard (DashboardData.loadFirst: the digest when current).
                 let opened = try ProgressStore(path: storePath, access: .browse)
                 let data = AppData(
-                    plan: plan, entries: try opened.entries(detail: .judging), flags: try opened.flags(),
+                    plan: plan, entries: try opened.judgingEntries(asOf: options.asOf, digestKey: digestKey).entries,
+                    flags: try opened.flags(),
                     asOf: options.asOf,
                     today: options.asOf, isSample: false)
                 _ = Renderer.render(AppState(data: data, width: 200, height: 60))
@@ -244,7 +263,14 @@ func measureAll(scale: String, options: Options) throws -> (rows: [Row], facts: 
     var comparison = try SideBySide(
         files: files, builtInPlan: scale == "city", asOf: options.asOf, repeatCount: n)
     rows += try comparison.run()
-    return (rows, [facts] + comparison.facts)
+    // The digest must judge like every entry: said here for the workload measured (the tests prove it).
+    let same = StatusEngine(plan: plan).evaluate(entries: digest.entries, asOf: options.asOf) == evaluation
+    let digestFact =
+        digest.fromDigest
+        ? "judging digest: \(digest.entries.count) of \(loaded.count) entries read; verdicts "
+            + (same ? "identical to reading every entry" : "DIFFER from reading every entry")
+        : "judging digest not used: returns dated after \(options.asOf) (every entry is read)"
+    return (rows, [facts, digestFact] + comparison.facts)
 }
 
 Options.main()

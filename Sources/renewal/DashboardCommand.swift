@@ -25,12 +25,15 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         let language = options.lang.language
-        let plan = try options.source.plan()
+        let (plan, planFingerprint) = try options.source.loadPlan()
         // Staff who may only read the store can still browse it; writing then says why not.
         let writable = options.source.demo || FileManager.default.isWritableFile(atPath: options.source.storePath)
-        let opened = try options.source.openStore(plan: plan, access: writable ? .browse : .read)
+        let opened = try options.source.openStore(
+            plan: plan, access: writable ? .browse : .read, planFingerprint: planFingerprint)
         let store = opened.store
-        let data = try DashboardData.load(plan: plan, store: store, asOf: options.day, isSample: opened.isDemo)
+        let (data, complete) = try DashboardData.loadFirst(
+            plan: plan, store: store, asOf: options.day, isSample: opened.isDemo, planFingerprint: planFingerprint)
+        var entriesComplete = complete
 
         let session: TerminalSession
         do {
@@ -161,6 +164,12 @@ struct DashboardCommand: ParsableCommand {
         while !session.quitRequested && !quitting {
             session.draw(Renderer.render(state))
             if crashForTest { fatalError("crash requested by RENEWAL_TEST_CRASH_AFTER_FIRST_FRAME") }
+            if !entriesComplete {
+                // The first frame came from the digest; every entry is read before the first key.
+                entriesComplete = true
+                if let full = reloaded() { send(full) }
+                continue
+            }
             guard let key = session.readKey(timeout: 250) else {
                 if Date().timeIntervalSince(lastPoll) >= Self.pollInterval {
                     lastPoll = Date()

@@ -49,7 +49,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let language = lang.language
         let forced = try parsedEncoding()
-        let plan = try source.plan()
+        let (plan, planFingerprint) = try source.loadPlan()
         let shownFile = ControlCharacters.visible(file)
         let checked: EntriesCSV.Return
         do {
@@ -71,7 +71,9 @@ struct ImportCommand: ParsableCommand {
         if dryRun && !source.demo && !FileManager.default.fileExists(atPath: source.storePath) {
             store = nil
         } else {
-            store = try source.openStore(plan: plan, access: dryRun ? .read : .write).store
+            store = try source.openStore(
+                plan: plan, access: dryRun ? .read : .write, planFingerprint: planFingerprint
+            ).store
         }
         let large = checked.rows.count > Self.progressThreshold
         if large && !dryRun {

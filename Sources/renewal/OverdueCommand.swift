@@ -27,7 +27,7 @@ struct OverdueCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let inputs = try options.load(detail: .judging)
+        let inputs = try options.load(detail: .judging, verdictsOnly: true)
         var selected: PlanUnit?
         if let unit {
             guard let found = inputs.plan.unit(named: unit.trimmingCharacters(in: .whitespaces)) else {

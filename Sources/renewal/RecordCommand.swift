@@ -65,7 +65,7 @@ struct RecordCommand: ParsableCommand {
 
     func run() throws {
         let language = lang.language
-        let plan = try source.plan()
+        let (plan, planFingerprint) = try source.loadPlan()
         guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
         let today = Today.day()
         var valueText = value ?? ""
@@ -90,7 +90,7 @@ struct RecordCommand: ParsableCommand {
                     list.problems.map { $0.text(.zh) }.joined(separator: "；"),
                     list.problems.map { $0.text(.en) }.joined(separator: "; ")))
         }
-        let opened = try source.openStore(plan: plan, access: .write)
+        let opened = try source.openStore(plan: plan, access: .write, planFingerprint: planFingerprint)
         if let corrects {
             guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw CLIError(
@@ -180,7 +180,7 @@ struct BaselineCommand: ParsableCommand {
 
     func run() throws {
         let language = lang.language
-        let plan = try source.plan()
+        let (plan, planFingerprint) = try source.loadPlan()
         let id = target.trimmingCharacters(in: .whitespaces).uppercased()
         guard let found = plan.target(id: id) else { throw ItemReference.unknown(target) }
         let candidate = EntryValidator.Candidate(
@@ -194,7 +194,7 @@ struct BaselineCommand: ParsableCommand {
                     list.problems.map { $0.text(.zh) }.joined(separator: "；"),
                     list.problems.map { $0.text(.en) }.joined(separator: "; ")))
         }
-        let opened = try source.openStore(plan: plan, access: .write)
+        let opened = try source.openStore(plan: plan, access: .write, planFingerprint: planFingerprint)
         let stored = try opened.store.append(
             NewEntry(
                 itemId: found.id, date: checked.date, value: checked.value, progress: progress,

@@ -25,12 +25,17 @@ struct ReportOptions: ParsableArguments {
 
     /// Everything a report needs, or a `CLIError` that names what was wrong. Reports that only
     /// show judgements (summary, overdue) read entries without their text: far less to read.
-    func load(detail: ProgressStore.EntryDetail = .full) throws -> ReportInputs {
+    /// Those that judge only on the day asked (`verdictsOnly`) read the store's judging digest
+    /// when it is current, which judges like every entry (`JudgingDigest`); their
+    /// `ReportInputs.entries` then hold only the entries that decide.
+    func load(detail: ProgressStore.EntryDetail = .full, verdictsOnly: Bool = false) throws -> ReportInputs {
         let language = lang.language
         let asOf = self.asOf ?? Today.day()
         guard width >= 40, width <= 1000 else {
             throw CLIError("--width 应在 40 到 1000 之间（收到 \(width)）", "--width must be from 40 to 1000 (got \(width))")
         }
+        // Entries from --entries could land between the digest's: then every entry is read.
+        let useDigest = verdictsOnly && detail == .judging && entriesPath == nil
         let plan: Plan, opened: OpenedStore
         var entries: [ProgressEntry]
         // The plan and an existing store are read at once. Otherwise the plan comes first: the
@@ -40,12 +45,17 @@ struct ReportOptions: ParsableArguments {
             opened = try source.openStore(plan: plan, access: .read)
             entries = try opened.store.entries(detail: detail)
         } else {
-            let planPath = source.planPath
+            let planSource = try source.planSource()
+            let digestKey = JudgingDigest.key(planFingerprint: planSource.fingerprint, rules: .standard)
             (plan, (opened, entries)) = try concurrently(
-                { try StoreOptions.plan(path: planPath) },
+                { try StoreOptions.plan(from: planSource) },
                 {
-                    let store = try source.openFile(access: .read)
-                    return (store, try store.store.entries(detail: detail))
+                    let opened = try source.openFile(access: .read)
+                    let entries =
+                        useDigest
+                        ? try opened.store.judgingEntries(asOf: asOf, digestKey: digestKey).entries
+                        : try opened.store.entries(detail: detail)
+                    return (opened, entries)
                 })
         }
         // A bad file's EntriesError reaches `Renewal.finish`, which prints it in the run's language.

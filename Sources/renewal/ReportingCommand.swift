@@ -20,7 +20,7 @@ struct ReportingCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let inputs = try options.load(detail: .judging)
+        let inputs = try options.load(detail: .judging, verdictsOnly: true)
         let asOf = inputs.context.evaluation.asOf
         // The store answers with one aggregate query; entries from --entries (ids "file:line") are added.
         let fromFile = inputs.entries.filter { $0.id.contains(":") }

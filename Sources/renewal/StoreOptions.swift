@@ -30,17 +30,28 @@ struct StoreOptions: ParsableArguments {
             valueName: "file"))
     var planPath: String?
 
-    func plan() throws -> Plan { try Self.plan(path: planPath) }
+    func plan() throws -> Plan { try loadPlan().plan }
 
-    static func plan(path: String?) throws -> Plan {
-        do {
-            return try PlanLoader.resolve(path: path)
-        } catch {
-            let why = (error as? LoadError)?.phrase ?? (error as? PlanError)?.phrase ?? Phrase("\(error)", "\(error)")
-            throw CLIError(
-                "无法读取方案：" + ControlCharacters.visible(why.zh),
-                "cannot load the plan: " + ControlCharacters.visible(why.en))
-        }
+    /// The plan, with the fingerprint of the bytes it was decoded from (what a judging digest
+    /// kept by a writing command is made with).
+    func loadPlan() throws -> (plan: Plan, fingerprint: String) {
+        let source = try planSource()
+        return (try Self.plan(from: source), source.fingerprint)
+    }
+
+    /// The plan's bytes (read, not yet decoded): `--plan`, `RENEWAL_PLAN` or the built-in plan.
+    func planSource() throws -> PlanSource {
+        do { return try PlanLoader.source(path: planPath) } catch { throw Self.planError(error) }
+    }
+
+    static func plan(from source: PlanSource) throws -> Plan {
+        do { return try source.plan() } catch { throw planError(error) }
+    }
+
+    static func planError(_ error: any Error) -> CLIError {
+        let why = (error as? LoadError)?.phrase ?? (error as? PlanError)?.phrase ?? Phrase("\(error)", "\(error)")
+        return CLIError(
+            "无法读取方案：" + ControlCharacters.visible(why.zh), "cannot load the plan: " + ControlCharacters.visible(why.en))
     }
 
     /// The store file named by --db, RENEWAL_DB or the default (not used with --demo).
@@ -49,9 +60,16 @@ struct StoreOptions: ParsableArguments {
         return dbPath ?? environment["RENEWAL_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? ProgressStore.defaultPath()
     }
 
-    /// The store to use: a fresh demo store made from `plan`, or the file (`openFile`).
-    func openStore(plan: Plan, access: ProgressStore.Access) throws -> OpenedStore {
-        guard demo else { return try openFile(access: access) }
+    /// The store to use: a fresh demo store made from `plan`, or the file (`openFile`). With
+    /// `planFingerprint`, a store opened to write keeps its judging digest for this plan.
+    func openStore(plan: Plan, access: ProgressStore.Access, planFingerprint: String? = nil) throws -> OpenedStore {
+        guard demo else {
+            let opened = try openFile(access: access)
+            if let planFingerprint, access != .read {
+                opened.store.keepJudgingDigest(plan: plan, planFingerprint: planFingerprint)
+            }
+            return opened
+        }
         do {
             return OpenedStore(store: try DemoStore.create(plan: plan, today: Today.day()), isDemo: true)
         } catch {

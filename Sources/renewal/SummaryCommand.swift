@@ -18,7 +18,7 @@ struct SummaryCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let inputs = try options.load(detail: .judging)
+        let inputs = try options.load(detail: .judging, verdictsOnly: true)
         let report = SummaryReport(context: inputs.context)
         if json { try JSONOutput.print(report) } else { Console.print(report.text()) }
         exitAfterReport()

@@ -32,6 +32,7 @@ enum CLI {
         defer { try? FileManager.default.removeItem(at: scratch) }
         env["RENEWAL_DB"] = scratch.appending(path: "store.sqlite").path
         env["XDG_DATA_HOME"] = scratch.appending(path: "xdg").path
+        env["XDG_CACHE_HOME"] = scratch.appending(path: "cache").path
         for (key, value) in environment { env[key] = value }
         if environment["RENEWAL_DB"] == nil {
             let made = try launch(["init"], env)

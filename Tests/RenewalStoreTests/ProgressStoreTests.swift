@@ -11,13 +11,15 @@ struct ProgressStoreTests {
         let temp = try TemporaryStore()
         defer { temp.cleanup() }
         #expect(
-            try temp.store.appliedMigrations() == ["v1: entries and flags", "v2: application id", "v3: flag events"])
+            try temp.store.appliedMigrations() == [
+                "v1: entries and flags", "v2: application id", "v3: flag events", "v4: judging digest",
+            ])
         #expect(try temp.store.entryCount() == 0)
         // Reopening runs no migration twice and keeps the data.
         try temp.store.append(.sample())
         let again = try ProgressStore(path: temp.path, access: .write)
         #expect(try again.entryCount() == 1)
-        #expect(try again.appliedMigrations().count == 3)
+        #expect(try again.appliedMigrations().count == 4)
     }
 
     /// The 督办 life cycle: raised with a 反馈期限, answered (反馈), closed (办结) with a note; every step

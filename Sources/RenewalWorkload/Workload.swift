@@ -1,20 +1,21 @@
 import Foundation
 import RenewalModel
 
-/// Deterministic workloads for the benchmarks: the city's plan with four years of monthly
+/// Deterministic workloads for the benchmarks and the tests that prove fast paths equal slow ones: the city's plan with four years of monthly
 /// returns, and the plan replicated for every county of a province.
-enum Workload {
+public enum Workload {
     /// A small deterministic generator (SplitMix64), so a seed always gives the same data.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
+    public struct Random {
+        public var state: UInt64
+        public init(state: UInt64) { self.state = state }
+        public mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
             var z = state
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+        public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
     }
 
     /// The plan for `counties` counties. One county is the city's plan as it is; more are
@@ -22,7 +23,7 @@ enum Workload {
     /// county c becomes number c×100+n, measures are renumbered (county c's measure m is
     /// (c−1)×34+m, with its targets M<number>-k), overall targets get the county as a suffix
     /// (G25-1-C002) and unit names as a prefix (C002 市工业和信息化局).
-    static func plan(_ base: Plan, counties: Int) -> Plan {
+    public static func plan(_ base: Plan, counties: Int) -> Plan {
         guard counties > 1 else { return base }
         var programmes: [Programme] = []
         var units: [PlanUnit] = []
@@ -69,9 +70,16 @@ enum Workload {
             programmes: programmes)
     }
 
+    /// How many months, from the plan's start month, have ended by `day`.
+    public static func monthsEnded(from start: Day, by day: Day) -> Int {
+        let months = (day.year - start.year) * 12 + day.month - start.month
+        let thisMonthEnded = day == Day.endOfMonth(year: day.year, month: day.month)
+        return max(1, months + (thisMonthEnded ? 1 : 0))
+    }
+
     /// Monthly returns for every target (a figure or a milestone state) and a narrative report
     /// for every measure without targets, from the plan's start month for `months` months.
-    static func entries(_ plan: Plan, months: Int, seed: UInt64) -> [ProgressEntry] {
+    public static func entries(_ plan: Plan, months: Int, seed: UInt64) -> [ProgressEntry] {
         var random = Random(state: seed)
         var entries: [ProgressEntry] = []
         let start = plan.startDate
