@@ -26,6 +26,32 @@ struct StoreCLITests {
         return url.path
     }
 
+    /// Issue 14: `import` and `record` keep the judging digest current; the reports read from it
+    /// answer exactly as from every entry (here with the digest deleted), and a write rebuilds it.
+    @Test func theJudgingDigestIsKeptOnWriteAndAnswersAsEveryEntry() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let imported = try run(["import", CLI.example])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let current = "SELECT count(*) FROM judgingDigest WHERE throughEntry = (SELECT max(id) FROM entry)"
+        #expect(try sqlite(current) == "1")
+        #expect(try Int(sqlite("SELECT count(*) FROM judgingEntry")) ?? 0 > 0)
+        let reports = [
+            ["overdue", "--json", "--as-of", "2026-11-30"], ["summary", "--json", "--as-of", "2026-11-30"],
+            ["reporting", "--json", "--as-of", "2026-11-30"], ["overdue", "--lang", "en", "--as-of", "2026-12-31"],
+        ]
+        let fromDigest = try reports.map { try run($0) }
+        _ = try sqlite("DELETE FROM judgingDigest")
+        let fromEveryEntry = try reports.map { try run($0) }
+        for (index, report) in reports.enumerated() {
+            #expect(fromDigest[index].status == 0, "\(report): \(fromDigest[index].stderr)")
+            #expect(fromDigest[index].stdout == fromEveryEntry[index].stdout, "\(report)")
+            #expect(fromDigest[index].stdout.count > 200, "\(report)")
+        }
+        let recorded = try run(["record", "M02-1", "--date", "2026-10-31", "--value", "44", "--progress", "新增14家"])
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(try sqlite(current) == "1")
+    }
+
     /// Issue 13: with neither $USER nor $LOGNAME (cron, `env -i`), the flag is signed with the
     /// account's login name, not `unknown`.
     @Test func withoutUserTheLoginNameSignsTheFlag() throws {

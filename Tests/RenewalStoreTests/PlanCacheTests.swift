@@ -45,8 +45,9 @@ struct PlanCacheTests {
         let temporary = try TemporaryStore()
         defer { temporary.cleanup() }
         let environment = ["XDG_CACHE_HOME": temporary.folder.appending(path: "cache").path]
-        let json = try Data(contentsOf: URL(filePath: #filePath).deletingLastPathComponent()
-            .appending(path: "../../Data/plan.json"))
+        let json = try Data(
+            contentsOf: URL(filePath: #filePath).deletingLastPathComponent()
+                .appending(path: "../../Data/plan.json"))
         let path = temporary.folder.appending(path: "plan.json").path
         try json.write(to: URL(filePath: path))
         let source = try PlanSource.file(path: path)
@@ -83,8 +84,9 @@ struct PlanCacheTests {
         let blocked = temporary.folder.appending(path: "not-a-folder")
         try Data().write(to: blocked)
         let environment = ["XDG_CACHE_HOME": blocked.path]
-        let json = try Data(contentsOf: URL(filePath: #filePath).deletingLastPathComponent()
-            .appending(path: "../../Data/plan.json"))
+        let json = try Data(
+            contentsOf: URL(filePath: #filePath).deletingLastPathComponent()
+                .appending(path: "../../Data/plan.json"))
         let path = temporary.folder.appending(path: "plan.json").path
         try json.write(to: URL(filePath: path))
         #expect(try PlanSource.file(path: path).plan(environment: environment) == plan)
