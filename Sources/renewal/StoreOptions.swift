@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RenewalModel
+import RenewalReports
 import RenewalStore
 import RenewalText
 
@@ -174,9 +175,15 @@ enum ItemReference {
 /// Writes JSON to stdout: pretty, UTF-8 as is, slashes unescaped, keys sorted.
 enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
-        let data = try encoder.encode(value)
+        let data: Data
+        do {
+            // JSONEncoder's form, written several times faster (`JSONText`).
+            data = Data(try JSONText.encode(value))
+        } catch is JSONText.Unsupported {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+            data = try encoder.encode(value)
+        }
         // Most answers hold none of the controls to escape: then the encoder's bytes go out as they
         // are (a province's `overdue --json` spent a sixth of its time re-reading its own output).
         if data.withUnsafeBytes({ needsEscaping($0.bindMemory(to: UInt8.self)) }) {
