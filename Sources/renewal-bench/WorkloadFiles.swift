@@ -14,15 +14,18 @@ struct WorkloadFiles {
 
     /// Writes the plan and the store; returns how long storing the entries (and the judging
     /// digest made from them) took.
-    func writePlanAndStore(plan: Plan, entries: [ProgressEntry]) throws -> Duration {
+    /// - Parameter builtInPlan: the commands measured will use the plan built into renewal (the
+    ///   city), so the digest is keyed on it rather than on the file written here.
+    func writePlanAndStore(plan: Plan, entries: [ProgressEntry], builtInPlan: Bool) throws -> Duration {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let planJSON = try encoder.encode(plan)
         try planJSON.write(to: URL(filePath: planPath))
         let store = try ProgressStore(path: storePath, access: .write)
-        // As `renewal import --plan plan.json` would: the judging digest is kept for this plan.
-        store.keepJudgingDigest(plan: plan, planFingerprint: PlanFingerprint.of(planJSON))
+        // As `renewal import` would: the judging digest is kept for the plan the commands will use.
+        let fingerprint = builtInPlan ? PlanSource.embedded.fingerprint : PlanFingerprint.of(planJSON)
+        store.keepJudgingDigest(plan: plan, planFingerprint: fingerprint)
         let start = ContinuousClock.now
         _ = try store.appendAll(
             entries.map {

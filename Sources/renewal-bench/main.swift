@@ -130,7 +130,7 @@ func measureAll(scale: String, options: Options) throws -> (rows: [Row], facts: 
     let storePath = files.storePath
 
     // Write the workload to a store file, as a task force would hold it.
-    let writeTime = try files.writePlanAndStore(plan: plan, entries: entries)
+    let writeTime = try files.writePlanAndStore(plan: plan, entries: entries, builtInPlan: scale == "city")
     let facts =
         "\(plan.allTargets.count) targets, \(plan.measures.count) measures, \(entries.count) "
         + "entries over \(months) months (written, with the judging digest, in \(String(format: "%.1f", milliseconds(writeTime) / 1000)) s)"
@@ -148,8 +148,8 @@ func measureAll(scale: String, options: Options) throws -> (rows: [Row], facts: 
             samples: try measure(n) {
                 loaded = try ProgressStore(path: storePath, access: .read).entries(detail: .judging)
             }))
-    let digestKey = JudgingDigest.key(
-        planFingerprint: try PlanSource.file(path: files.planPath).fingerprint, rules: .standard)
+    let planSource = scale == "city" ? PlanSource.embedded : try PlanSource.file(path: files.planPath)
+    let digestKey = JudgingDigest.key(planFingerprint: planSource.fingerprint, rules: .standard)
     var digest: (entries: [ProgressEntry], fromDigest: Bool) = ([], false)
     rows.append(
         Row(

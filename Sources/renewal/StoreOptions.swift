@@ -177,7 +177,7 @@ enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
         let data: Data
         do {
-            // JSONEncoder's form, written several times faster (`JSONText`).
+            // JSONEncoder's form, written in less time (`JSONText`).
             data = Data(try JSONText.encode(value))
         } catch is JSONText.Unsupported {
             let encoder = JSONEncoder()
