@@ -44,25 +44,38 @@ public enum JSONText {
     }
 
     static func box<T: Encodable>(_ value: T) throws -> Value {
-        // Comparing the type first is cheap; a cast that fails is not, and most values here are
-        // the reports' own structs and enums.
-        if T.self == String.self, let text = value as? String { return .string(text) }
-        if T.self == Int.self, let number = value as? Int { return .literal(String(number)) }
-        if T.self == Double.self, let number = value as? Double { return .literal(try format(number)) }
-        if T.self == Bool.self, let flag = value as? Bool { return .literal(flag ? "true" : "false") }
+        // Scalars are told by their type alone (a pointer comparison), then reinterpreted: a cast
+        // to a protocol (`as? any BinaryInteger`) would search the binary's conformance records
+        // for every new type, most of them the reports' own structs and enums.
+        if T.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
+        if T.self == Int.self { return .literal(String(unsafeBitCast(value, to: Int.self))) }
+        if T.self == Double.self { return .literal(try format(unsafeBitCast(value, to: Double.self))) }
+        if T.self == Bool.self { return .literal(unsafeBitCast(value, to: Bool.self) ? "true" : "false") }
+        if T.self == Float.self { return .literal(try format(unsafeBitCast(value, to: Float.self))) }
+        if let integer = integerText(value) { return .literal(integer) }
         if T.self == Date.self || T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             throw Unsupported()
         }
-        switch value {
-        // Other widths: here, not through their own `encode(to:)`, which would ask the
-        // containers' defaults, which come back here.
-        case let number as any BinaryInteger: return .literal(String(describing: number))
-        case let number as Float: return .literal(try format(number))
-        default:
-            let encoder = TreeEncoder()
-            try value.encode(to: encoder)
-            // Encoding nothing at all gives an empty object, as JSONEncoder writes it.
-            return encoder.value ?? .object(Object())
+        let encoder = TreeEncoder()
+        try value.encode(to: encoder)
+        // Encoding nothing at all gives an empty object, as JSONEncoder writes it.
+        return encoder.value ?? .object(Object())
+    }
+
+    /// The other integer widths, written here rather than through their own `encode(to:)`
+    /// (which asks the containers' defaults, which come back here).
+    static func integerText<T>(_ value: T) -> String? {
+        switch T.self {
+        case is Int8.Type: String(unsafeBitCast(value, to: Int8.self))
+        case is Int16.Type: String(unsafeBitCast(value, to: Int16.self))
+        case is Int32.Type: String(unsafeBitCast(value, to: Int32.self))
+        case is Int64.Type: String(unsafeBitCast(value, to: Int64.self))
+        case is UInt.Type: String(unsafeBitCast(value, to: UInt.self))
+        case is UInt8.Type: String(unsafeBitCast(value, to: UInt8.self))
+        case is UInt16.Type: String(unsafeBitCast(value, to: UInt16.self))
+        case is UInt32.Type: String(unsafeBitCast(value, to: UInt32.self))
+        case is UInt64.Type: String(unsafeBitCast(value, to: UInt64.self))
+        default: nil
         }
     }
 

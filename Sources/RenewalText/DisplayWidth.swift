@@ -36,10 +36,52 @@ public enum DisplayWidth {
     }
 
     /// Columns taken by a string.
+    ///
+    /// Scalar by scalar while every scalar is one whose cluster cannot be wider or narrower
+    /// than the scalar itself (ASCII and Latin-1 text, CJK ideographs, kana, CJK punctuation,
+    /// full-width forms: nearly all of what reports print); cluster by cluster (`charactersWidth`)
+    /// from the first one that could be (a combining mark, an emoji sequence, a flag…). Splitting
+    /// a string into grapheme clusters was a third of writing a province's `overdue` as text.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
+        var total = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x300 {
+                total += value < 0x20 || (0x7F..<0xA0).contains(value) ? 0 : 1
+            } else if isSimpleWide(value) {
+                total += 2
+            } else if isSimpleSymbol(value) {
+                total += isWide(value) ? 2 : 1
+            } else {
+                return charactersWidth(text)
+            }
+        }
+        return total
+    }
+
+    /// The width of a string cluster by cluster, as `of(_: Character)` decides each.
+    static func charactersWidth<S: StringProtocol>(_ text: S) -> Int {
         var total = 0
         for character in text { total += of(character) }
         return total
+    }
+
+    /// Punctuation, arrows, box drawing, shapes and dingbats (the reports' marks ✖ ⇡ ▲ … and
+    /// bars): one scalar each, joined only by selectors, ZWJ or keycaps, which are not simple and
+    /// so send the string the slow way. Format characters and combining marks for symbols
+    /// (U+200B–200F, U+2028–202F, U+205F–206F, U+20D0–20FF) are left out.
+    static func isSimpleSymbol(_ value: UInt32) -> Bool {
+        (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value)
+            || (0x2070...0x20CF).contains(value) || (0x2100...0x2BFF).contains(value)
+    }
+
+    /// Wide scalars that never join another wide or spacing scalar in a cluster (the combining
+    /// kana marks U+3099–309A and the ideographic tone marks U+302A–302F are left out).
+    static func isSimpleWide(_ value: UInt32) -> Bool {
+        (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x3000...0x3029).contains(value)
+            || (0x3030...0x303E).contains(value) || (0x3041...0x3096).contains(value)
+            || (0x30A0...0x30FF).contains(value) || (0xFF01...0xFF60).contains(value)
+            || (0xFE30...0xFE4F).contains(value) || (0xAC00...0xD7A3).contains(value)
     }
 
     static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {

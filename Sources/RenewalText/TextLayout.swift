@@ -47,7 +47,13 @@ public enum TextLayout {
         guard width > 0 else { return [] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines.append(contentsOf: wrapParagraph(Array(paragraph), width: width))
+            // A paragraph that fits is one line, as `wrapParagraph` would make it (one trailing
+            // space dropped), without splitting it into characters and tokens.
+            if DisplayWidth.of(paragraph) <= width {
+                lines.append(paragraph.hasSuffix(" ") ? String(paragraph.dropLast()) : String(paragraph))
+            } else {
+                lines.append(contentsOf: wrapParagraph(Array(paragraph), width: width))
+            }
         }
         return lines
     }
@@ -62,7 +68,7 @@ public enum TextLayout {
         c.isASCII && (c.isLetter || c.isNumber || c == "." || c == "%" || c == "-" || c == "_")
     }
 
-    private static func wrapParagraph(_ characters: [Character], width: Int) -> [String] {
+    static func wrapParagraph(_ characters: [Character], width: Int) -> [String] {
         if characters.isEmpty { return [""] }
         // Split into unbreakable tokens: ASCII words, single other characters, spaces.
         var tokens: [String] = []

@@ -1,5 +1,6 @@
 import RenewalModel
 import RenewalReports
+import Synchronization
 
 /// Everything the dashboard shows, loaded by the shell from the plan and the store. A reload
 /// replaces it whole; the view state (where you are, what is selected) survives.
@@ -28,10 +29,8 @@ public struct AppData: Sendable {
     /// Targets not done whose deadline falls within the due-soon window (today included), the
     /// nearest deadline first: the `o` view's second tab.
     let dueSoon: [TargetEvaluation]
-    /// What search looks through: each measure, target and unit with its words as UTF-8 bytes,
-    /// ASCII letters lowercased once (`ByteSearch.folded`; a byte search is exact for UTF-8 and much
-    /// faster than String's).
-    let searchIndex: [(row: RowRef, bytes: [UInt8])]
+    /// What search looks through (built on the first search, shared by copies).
+    let searchIndex: SearchIndex
 
     /// - Parameter entries: every entry, in recording order; they may lack their text (the shell
     ///   reads them for judging), in which case views that show text ask for it with
@@ -88,25 +87,7 @@ public struct AppData: Sendable {
         mostPanelLines = max(
             plan.overallTargets.count,
             plan.programmes.map { $0.measures.reduce(0) { $0 + max(1, quantitative($1)) } }.max() ?? 0)
-        var search: [(row: RowRef, text: String)] = []
-        for measure in measures {
-            let words =
-                [measure.title, measure.titleEn, measure.text, measure.itemId, measure.label] + measure.leadUnits
-                + measure.responsibleUnits
-            search.append((.measure(measure.number), words.joined(separator: "\n")))
-        }
-        for target in plan.allTargets {
-            search.append(
-                (
-                    .target(target.id),
-                    [target.id, target.description, target.descriptionEn, target.source].joined(separator: "\n")
-                ))
-        }
-        for unit in plan.units {
-            search.append(
-                (.unit(unit.name), [unit.name, unit.short, unit.nameEn, unit.id].joined(separator: "\n")))
-        }
-        searchIndex = search.map { ($0.row, ByteSearch.folded($0.text)) }
+        searchIndex = SearchIndex(plan: plan)
         let window = StatusRules.standard.dueSoonDays
         dueSoon = evaluation.targets.filter { judged in
             guard let deadline = judged.deadline, !judged.status.isFinished else { return false }
@@ -142,4 +123,47 @@ public struct AppData: Sendable {
 
     /// The flags open on the date judged (DESIGN §4: 督办 as of that date).
     public var flagsOnDate: [SupervisionFlag] { flags.open(on: asOf) }
+}
+
+/// What search looks through: each measure, target and unit with its words as UTF-8 bytes, ASCII
+/// letters lowercased once (`ByteSearch.folded`; a byte search is exact for UTF-8 and much faster
+/// than String's). Built when first searched, not with the data: at a province's scale it cost a
+/// tenth of the first frame, for a key most sessions never press.
+final class SearchIndex: Sendable {
+    let plan: Plan
+    private let built = Mutex<[(row: RowRef, bytes: [UInt8])]?>(nil)
+
+    init(plan: Plan) { self.plan = plan }
+
+    /// Measures first, then targets, then units.
+    var rows: [(row: RowRef, bytes: [UInt8])] {
+        built.withLock { rows in
+            if let rows { return rows }
+            let made = Self.build(plan)
+            rows = made
+            return made
+        }
+    }
+
+    static func build(_ plan: Plan) -> [(row: RowRef, bytes: [UInt8])] {
+        var search: [(row: RowRef, text: String)] = []
+        for measure in plan.measures {
+            let words =
+                [measure.title, measure.titleEn, measure.text, measure.itemId, measure.label] + measure.leadUnits
+                + measure.responsibleUnits
+            search.append((.measure(measure.number), words.joined(separator: "\n")))
+        }
+        for target in plan.allTargets {
+            search.append(
+                (
+                    .target(target.id),
+                    [target.id, target.description, target.descriptionEn, target.source].joined(separator: "\n")
+                ))
+        }
+        for unit in plan.units {
+            search.append(
+                (.unit(unit.name), [unit.name, unit.short, unit.nameEn, unit.id].joined(separator: "\n")))
+        }
+        return search.map { ($0.row, ByteSearch.folded($0.text)) }
+    }
 }

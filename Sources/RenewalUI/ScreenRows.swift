@@ -147,7 +147,7 @@ extension AppState {
     static func search(_ text: String, in data: AppData) -> [RowRef] {
         let needle = ByteSearch.folded(text.trimmingSpaces)
         guard !needle.isEmpty else { return [] }
-        return data.searchIndex.compactMap { ByteSearch.contains($0.bytes, needle) ? $0.row : nil }
+        return data.searchIndex.rows.compactMap { ByteSearch.contains($0.bytes, needle) ? $0.row : nil }
     }
 }
 

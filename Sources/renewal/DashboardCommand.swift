@@ -25,15 +25,12 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         let language = options.lang.language
-        let (plan, planFingerprint) = try options.source.loadPlan()
         // Staff who may only read the store can still browse it; writing then says why not.
         let writable = options.source.demo || FileManager.default.isWritableFile(atPath: options.source.storePath)
-        let opened = try options.source.openStore(
-            plan: plan, access: writable ? .browse : .read, planFingerprint: planFingerprint)
+        let first = try DashboardData.loadFirst(options.source, access: writable ? .browse : .read, asOf: options.day)
+        let (plan, opened, data) = (first.plan, first.opened, first.data)
         let store = opened.store
-        let (data, complete) = try DashboardData.loadFirst(
-            plan: plan, store: store, asOf: options.day, isSample: opened.isDemo, planFingerprint: planFingerprint)
-        var entriesComplete = complete
+        var entriesComplete = first.complete
 
         let session: TerminalSession
         do {

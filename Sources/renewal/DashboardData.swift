@@ -14,19 +14,49 @@ enum DashboardData {
             today: Today.day(), isSample: isSample)
     }
 
-    /// For the first frame: the store's judging digest when it is current (`JudgingDigest`:
-    /// the same verdicts from a fraction of the entries), else every entry. `complete` is false
-    /// for the digest: the shell then reads every entry once the frame is up, before a key is
-    /// handled (comparing dates, `c` and `d`, needs them all).
+    /// What the first frame needs: the plan, the store and the data.
+    struct FirstLoad {
+        let plan: Plan
+        let opened: OpenedStore
+        let data: AppData
+        /// False when `data` was judged from the digest: the shell then reads every entry once
+        /// the frame is up, before a key is handled (comparing dates, `c` and `d`, needs them all).
+        let complete: Bool
+    }
+
+    /// For the first frame: the store's judging digest when it is current (`JudgingDigest`: the
+    /// same verdicts from a fraction of the entries), else every entry (`everyEntry` asks for
+    /// that). An existing store is read while the plan decodes; a demo store is made from the
+    /// plan, so that comes first (and a bad plan must not leave a new store behind).
     static func loadFirst(
-        plan: Plan, store: ProgressStore, asOf: Day, isSample: Bool, planFingerprint: String
-    ) throws -> (data: AppData, complete: Bool) {
-        let key = JudgingDigest.key(planFingerprint: planFingerprint, rules: .standard)
-        let read = try store.judgingEntries(asOf: asOf, digestKey: key)
+        _ source: StoreOptions, access: ProgressStore.Access, asOf: Day, everyEntry: Bool = false
+    ) throws -> FirstLoad {
+        let planSource = try source.planSource()
+        let key = JudgingDigest.key(planFingerprint: planSource.fingerprint, rules: .standard)
+        func read(_ store: ProgressStore) throws -> (entries: [ProgressEntry], fromDigest: Bool) {
+            everyEntry
+                ? (try store.entries(detail: .judging), false) : try store.judgingEntries(asOf: asOf, digestKey: key)
+        }
+        let plan: Plan, opened: OpenedStore, entries: (entries: [ProgressEntry], fromDigest: Bool)
+        let flags: [SupervisionFlag]
+        if source.demo || !FileManager.default.fileExists(atPath: source.storePath) {
+            plan = try StoreOptions.plan(from: planSource)
+            opened = try source.openStore(plan: plan, access: access)
+            (entries, flags) = (try read(opened.store), try opened.store.flags(includeCleared: true))
+        } else {
+            (plan, (opened, entries, flags)) = try concurrently(
+                { try StoreOptions.plan(from: planSource) },
+                {
+                    let opened = try source.openFile(access: access)
+                    return (opened, try read(opened.store), try opened.store.flags(includeCleared: true))
+                })
+        }
+        if access != .read, !opened.isDemo {
+            opened.store.keepJudgingDigest(plan: plan, planFingerprint: planSource.fingerprint)
+        }
         let data = AppData(
-            plan: plan, entries: read.entries, flags: try store.flags(includeCleared: true), asOf: asOf,
-            today: Today.day(), isSample: isSample)
-        return (data, !read.fromDigest)
+            plan: plan, entries: entries.entries, flags: flags, asOf: asOf, today: Today.day(), isSample: opened.isDemo)
+        return FirstLoad(plan: plan, opened: opened, data: data, complete: !entries.fromDigest)
     }
 
     /// The answer to `Effect.loadHistory`: the items' complete entries, or nil (the view then

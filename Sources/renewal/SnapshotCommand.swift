@@ -61,17 +61,11 @@ struct SnapshotCommand: ParsableCommand {
 
     func run() throws {
         let language = options.lang.language
-        let (plan, planFingerprint) = try options.source.loadPlan()
-        let opened = try options.source.openStore(plan: plan, access: .read)
         // Like the dashboard's first frame, from the judging digest when it is current; but the
         // changes view compares with an earlier day, which needs every entry.
-        let data =
-            view == .changes
-            ? try DashboardData.load(plan: plan, store: opened.store, asOf: options.day, isSample: opened.isDemo)
-            : try DashboardData.loadFirst(
-                plan: plan, store: opened.store, asOf: options.day, isSample: opened.isDemo,
-                planFingerprint: planFingerprint
-            ).data
+        let first = try DashboardData.loadFirst(
+            options.source, access: .read, asOf: options.day, everyEntry: view == .changes)
+        let (plan, opened, data) = (first.plan, first.opened, first.data)
         var state = AppState(
             data: data, language: language, theme: Theme(color: color, ascii: options.ascii),
             width: size.width, height: size.height)

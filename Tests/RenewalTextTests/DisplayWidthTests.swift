@@ -1,5 +1,6 @@
-import RenewalText
 import Testing
+
+@testable import RenewalText
 
 @Suite("Display width")
 struct DisplayWidthTests {
@@ -88,6 +89,59 @@ struct ClosingBracketTests {
             // Numbers stay whole, and nothing is lost.
             #expect(lines.contains { $0.contains("2026-10-31") }, "width \(width): \(lines)")
             #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " }, "width \(width)")
+        }
+    }
+}
+
+/// The scalar-by-scalar fast paths must measure and wrap exactly as cluster by cluster, on text
+/// that mixes everything that forms clusters (issue 14: they made a province's text reports fast).
+@Suite("Width and wrapping fast paths")
+struct WidthFastPathTests {
+    /// ASCII, Latin-1, CJK, kana with combining voicing marks, tone marks, Hangul jamo, combining
+    /// accents, emoji with ZWJ, skin tones and the presentation selector, flags, spacing marks,
+    /// controls, full-width forms.
+    static let alphabet: [String] = [
+        "a", "Z", "7", " ", "%", "-", ".", "é", "\u{7F}", "\u{1}", "\t", "\u{A0}", "临", "清", "（", "）", "，", "。",
+        "か", "\u{3099}", "\u{302A}", "\u{1100}", "\u{1161}", "\u{11A8}", "가", "\u{0301}", "\u{200D}",
+        "\u{FE0F}", "😀", "👨", "👩", "\u{1F3FB}", "🇨", "🇳", "\u{0915}", "\u{093E}", "\u{0903}", "ＡＢ", "\u{3000}",
+        "\u{200B}", "€", "\u{2E80}", "〰", "・", "ｶ", "\r", "\n", "✖", "⇡", "▲", "█", "…", "\u{2716}\u{FE0F}", "\u{20E3}",
+        "\u{2705}", "\u{20DD}", "\u{2060}", "\u{202E}", "\u{25FD}", "#",
+    ]
+
+    static func randomText(_ seed: inout UInt64, length: Int) -> String {
+        var text = ""
+        for _ in 0..<length {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            text += alphabet[Int((seed >> 33) % UInt64(alphabet.count))]
+        }
+        return text
+    }
+
+    @Test func stringsMeasureAsTheirClusters() {
+        var seed: UInt64 = 14
+        for length in 0..<40 {
+            for _ in 0..<60 {
+                let text = Self.randomText(&seed, length: length)
+                #expect(
+                    DisplayWidth.of(text) == DisplayWidth.charactersWidth(text), "\(text.unicodeScalars.map(\.value))")
+            }
+        }
+        #expect(DisplayWidth.of("临清市 2026") == 11)
+        #expect(DisplayWidth.of("👨‍👩") == 2)
+        #expect(DisplayWidth.of("か\u{3099}") == 2)
+    }
+
+    @Test func paragraphsThatFitWrapAsTheSlowPathWraps() {
+        var seed: UInt64 = 41
+        for length in 0..<30 {
+            for _ in 0..<40 {
+                let text = String(Self.randomText(&seed, length: length).filter { $0 != "\n" && $0 != "\r\n" })
+                for width in [1, 2, 5, 12, 40] {
+                    #expect(
+                        TextLayout.wrap(text, width: width) == TextLayout.wrapParagraph(Array(text), width: width),
+                        "\(width): \(text.unicodeScalars.map(\.value))")
+                }
+            }
         }
     }
 }
