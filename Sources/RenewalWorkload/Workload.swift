@@ -1,8 +1,9 @@
 import Foundation
 import RenewalModel
 
-/// Deterministic workloads for the benchmarks and the tests that prove fast paths equal slow ones: the city's plan with four years of monthly
-/// returns, and the plan replicated for every county of a province.
+/// Deterministic workloads for the benchmarks and for the tests that prove a fast path judges
+/// like the slow one: the city's plan with its monthly returns, and the plan replicated for every
+/// county of a province.
 public enum Workload {
     /// A small deterministic generator (SplitMix64), so a seed always gives the same data.
     public struct Random {
