@@ -59,6 +59,12 @@ public struct MeasureReport: Encodable, Sendable {
         case status, statusLabel, markers, targets, entries, flags, sampleData
     }
 
+    /// The items whose entries decide and fill the report: the measure's own and its targets'.
+    public static func items(number: Int, plan: Plan) -> Set<String> {
+        guard let measure = plan.measure(number: number) else { return [] }
+        return Set([measure.itemId] + measure.targets.map(\.id))
+    }
+
     /// Nil when the plan has no such measure.
     public init?(context: ReportContext, number: Int) {
         guard let measure = context.plan.measure(number: number),
@@ -79,7 +85,7 @@ public struct MeasureReport: Encodable, Sendable {
         statusLabel = judged.status.label(context.language)
         markers = judged.markers
         targets = judged.targets.compactMap { context.row($0) }
-        let items = Set([measure.itemId] + measure.targets.map(\.id))
+        let items = Self.items(number: number, plan: context.plan)
         flags = context.flags.filter { items.contains($0.itemId) }
         entries = EntryRow.newestFirst(context.entries, on: items, asOf: context.evaluation.asOf, baselines: false)
     }

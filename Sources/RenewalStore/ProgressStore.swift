@@ -337,6 +337,26 @@ public final class ProgressStore: Sendable {
         return entries
     }
 
+    /// Everything needed to judge and show some items, complete, in recording order: their
+    /// entries and any entry elsewhere that corrects one of them (so the engine drops what was
+    /// corrected, as when it reads every entry). One query over the item and correction indexes.
+    public func entries(judging itemIds: Set<String>) throws -> [ProgressEntry] {
+        let list = Array(itemIds)
+        guard !list.isEmpty else { return [] }
+        let marks = databaseQuestionMarks(count: list.count)
+        return try reading { db in
+            try Self.readEntries(
+                db,
+                sql: """
+                    SELECT id, itemId, date, value, milestone, corrects, baselineYear,
+                           progress, problems, nextSteps, reportingUnit, recordedBy, recordedAt, reason
+                    FROM entry
+                    WHERE itemId IN (\(marks)) OR corrects IN (SELECT id FROM entry WHERE itemId IN (\(marks)))
+                    ORDER BY id
+                    """, arguments: StatementArguments(list + list), shape: .full)
+        }
+    }
+
     /// Entries for some items, in recording order.
     public func entries(for itemIds: Set<String>) throws -> [ProgressEntry] {
         try reading { db in

@@ -27,8 +27,14 @@ struct ReportOptions: ParsableArguments {
     /// show judgements (summary, overdue) read entries without their text: far less to read.
     /// Those that judge only on the day asked (`verdictsOnly`) read the store's judging digest
     /// when it is current, which judges like every entry (`JudgingDigest`); their
-    /// `ReportInputs.entries` then hold only the entries that decide.
-    func load(detail: ProgressStore.EntryDetail = .full, verdictsOnly: Bool = false) throws -> ReportInputs {
+    /// `ReportInputs.entries` then hold only the entries that decide. A report on a few items
+    /// (`show`) names them with `only` once the plan is known: only their entries are read. An
+    /// item is judged from its own entries alone, so its verdict is the one every entry gives;
+    /// the rest of the plan is judged from nothing, and not shown.
+    func load(
+        detail: ProgressStore.EntryDetail = .full, verdictsOnly: Bool = false,
+        only items: ((Plan) -> Set<String>)? = nil
+    ) throws -> ReportInputs {
         let language = lang.language
         let asOf = self.asOf ?? Today.day()
         guard width >= 40, width <= 1000 else {
@@ -44,6 +50,10 @@ struct ReportOptions: ParsableArguments {
             plan = try source.plan()
             opened = try source.openStore(plan: plan, access: .read)
             entries = try opened.store.entries(detail: detail)
+        } else if let items {
+            plan = try source.plan()
+            opened = try source.openFile(access: .read)
+            entries = try opened.store.entries(judging: items(plan))
         } else {
             let planSource = try source.planSource()
             let digestKey = JudgingDigest.key(planFingerprint: planSource.fingerprint, rules: .standard)

@@ -27,8 +27,12 @@ struct ShowCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let inputs = try options.load()
         let trimmed = item.trimmingCharacters(in: .whitespaces).uppercased()
+        // Only the shown items' entries are read (a province's store holds hundreds of thousands).
+        let inputs = try options.load(only: { plan in
+            if plan.target(id: trimmed) != nil { return [trimmed] }
+            return Self.measureNumber(item, plan: plan).map { MeasureReport.items(number: $0, plan: plan) } ?? []
+        })
         // A target id (overall or a measure's) gets the target's own page, as in the dashboard.
         if let target = inputs.plan.target(id: trimmed),
             let report = TargetReport(context: inputs.context, targetId: target.id)
