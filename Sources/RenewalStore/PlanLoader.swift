@@ -11,11 +11,6 @@ public enum PlanLoader {
     /// The raw JSON built into this binary, exactly as in `Data/plan.json`.
     public static var embeddedJSON: String { embeddedPlanJSON }
 
-    /// Reads and checks a plan file.
-    public static func load(path: String) throws -> Plan {
-        try PlanSource.file(path: path).plan()
-    }
-
     /// Decodes and checks plan JSON; an inconsistent plan is an error, not a warning.
     public static func load(json data: Data) throws -> Plan {
         let plan = try Plan.decode(json: data)
@@ -24,14 +19,8 @@ public enum PlanLoader {
         return plan
     }
 
-    /// The plan to use: the explicit path, then `RENEWAL_PLAN`, then the embedded copy.
-    public static func resolve(
-        path: String?, environment: [String: String] = ProcessInfo.processInfo.environment
-    ) throws -> Plan {
-        try source(path: path, environment: environment).plan()
-    }
-
-    /// Where the plan comes from, as `resolve` chooses it: the file is read here, decoded later.
+    /// Where the plan comes from: the explicit path, then `RENEWAL_PLAN`, then the embedded copy.
+    /// The file is read here and decoded by `PlanSource.plan()`.
     public static func source(
         path: String?, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> PlanSource {
