@@ -59,11 +59,9 @@ enum SnapshotView: String, CaseIterable, ExpressibleByArgument {
 
 /// Files a command writes (`-o`).
 enum OutputFile {
-    static func cannotWrite(_ path: String) -> CLIError {
-        let shown = ControlCharacters.visible(path)
-        return CLIError(
-            "无法写入 \(shown)：请检查文件夹是否存在、是否有写权限",
-            "cannot write \(shown): check that the folder exists and that you may write there")
+    /// Writes a file the user named (`-o`, `x`) into what it names, never over it (`UserFile`).
+    static func write(_ data: Data, to path: String) throws {
+        do { try UserFile.write(data, to: path) } catch { throw CLIError(error.phrase) }
     }
 }
 

@@ -79,9 +79,7 @@ struct DashboardCommand: ParsableCommand {
                     path.lowercased().hasSuffix(".csv")
                     ? CSVExport.encode(header: table.header, rows: table.rows.map { $0.map { .text($0) } })
                     : Data(table.markdown().utf8)
-                guard FileManager.default.createFile(atPath: url.path, contents: data) else {
-                    throw OutputFile.cannotWrite(url.path)
-                }
+                try OutputFile.write(data, to: url.path)
                 state.message = language.pick("已导出到 \(url.path)", "Exported to \(url.path)")
                 return nil
             case let .remind(itemIds, note, followUp):

@@ -195,9 +195,7 @@ struct TemplateCommand: ParsableCommand {
         }
         let data = ReturnTemplate.csv(plan: plan, unit: selected, date: date?.description ?? "")
         if let output {
-            guard FileManager.default.createFile(atPath: output, contents: data) else {
-                throw OutputFile.cannotWrite(output)
-            }
+            try OutputFile.write(data, to: output)
             let rows = ReturnTemplate.rows(plan: plan, unit: selected, date: "").count
             Console.note(language.pick("已写入 \(output)：\(rows) 行", "Wrote \(output): \(rows) rows"))
         } else {

@@ -53,9 +53,7 @@ struct ReportCommand: ParsableCommand {
                 })
         }
         if let output {
-            guard FileManager.default.createFile(atPath: output, contents: data) else {
-                throw OutputFile.cannotWrite(output)
-            }
+            try OutputFile.write(data, to: output)
             Console.note(CommandLanguage.pick("已写入 \(output)", "Wrote \(output)"))
         } else {
             FileHandle.standardOutput.write(data)

@@ -327,3 +327,36 @@ struct CLITests {
             english.stderr.contains("measure 30 names unit 市税收局, which is not in the unit list"), "\(english.stderr)")
     }
 }
+
+/// The binary where another user can run it, and a shell to run it as that user.
+///
+/// Tests that drop privileges (`setpriv --reuid=65534`) cannot run the build folder's binary
+/// when the clone sits in a private folder (mode 0700: root's home, `mktemp -d`): the binary is
+/// copied once into a world-readable folder of its own.
+enum TestBinary {
+    private static let copied: Result<String, Error> = Result {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "renewal-bin-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        let copy = folder.appending(path: "renewal")
+        try FileManager.default.copyItem(at: CLI.binary, to: copy)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy.path)
+        return copy.path
+    }
+
+    /// The path of a copy of `renewal` that any user may run.
+    static func reachable() throws -> String { try copied.get() }
+
+    /// Runs `command` with /bin/sh; stdout and stderr together.
+    static func shell(_ command: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command + " 2>&1"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}

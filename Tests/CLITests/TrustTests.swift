@@ -344,7 +344,7 @@ struct TrustTests {
         _ = try Self.shell("chmod 0755 \(folder.path) && chmod 0444 \(db) && chmod 0555 \(folder.path)")
         // Root may write anything: run as an unprivileged user then (setpriv is in util-linux).
         let asReader = getuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : ""
-        let binary = CLI.binary.path
+        let binary = try TestBinary.reachable()
         let summary = try Self.shell("\(asReader)env RENEWAL_DB=\(db) HOME=/tmp \(binary) summary --as-of 2025-07-01")
         #expect(summary.status == 0, "\(summary.output)")
         #expect(summary.output.contains("二、工业技改提升工程"), "\(summary.output)")
