@@ -63,7 +63,9 @@ public enum UserFile {
 
     /// A regular file: replaced atomically when that keeps everything the user could notice
     /// (its links, mode, owner), written into otherwise.
-    static func writeRegular(_ data: Data, to path: String, info: stat, shownAs shown: String) throws(UserFileError)
+    static func writeRegular(
+        _ data: Data, to path: String, info: stat, shownAs shown: String
+    ) throws(UserFileError)
         -> Method
     {
         let folder = folderOf(path)
@@ -92,7 +94,9 @@ public enum UserFile {
     /// Replaces the regular file at `path` through a temporary file with its mode and owner.
     /// Returns false (nothing changed) when the temporary file cannot be given the old owner, so
     /// the caller writes in place instead.
-    static func replaceAtomically(_ data: Data, at path: String, keeping info: stat, shownAs shown: String)
+    static func replaceAtomically(
+        _ data: Data, at path: String, keeping info: stat, shownAs shown: String
+    )
         throws(UserFileError) -> Bool
     {
         let folder = folderOf(path)
@@ -113,7 +117,9 @@ public enum UserFile {
 
     /// Writes, flushes and closes the temporary file, then renames it to `path`; the temporary
     /// file is removed on any failure.
-    static func finish(descriptor: Int32, temporary: String, data: Data, path: String, shownAs shown: String)
+    static func finish(
+        descriptor: Int32, temporary: String, data: Data, path: String, shownAs shown: String
+    )
         throws(UserFileError)
     {
         var failure = writeAll(data, to: descriptor)
@@ -127,7 +133,9 @@ public enum UserFile {
     }
 
     /// Opens what `path` names for writing and writes into it: truncated when it is a regular file.
-    static func writeInPlace(_ data: Data, to path: String, create: Bool, shownAs shown: String? = nil)
+    static func writeInPlace(
+        _ data: Data, to path: String, create: Bool, shownAs shown: String? = nil
+    )
         throws(UserFileError)
     {
         let shown = shown ?? path
