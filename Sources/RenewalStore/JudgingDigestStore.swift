@@ -10,9 +10,10 @@ struct DigestKeeper: Sendable {
 
 /// The judging digest in the store (schema v4): `judgingEntry` holds a copy, without text, of
 /// the entries `JudgingDigest.decisive` keeps; `judgingDigest` one row with the key they were
-/// chosen with and the last entry id they account for. A digest whose key or last id does not
-/// match is not used, so an entry written without it (an older tool, a write without a plan)
-/// makes reads fall back to every entry until the next write that keeps it.
+/// chosen with, the last entry id and the change counter (v5) they account for. A digest whose
+/// key, last id or counter does not match is not used, so an entry written without it (an older
+/// tool, a write without a plan, a sqlite3 session inserting rows with ids of its choosing)
+/// makes reads fall back to every entry until the next write that keeps it, which rebuilds it.
 extension ProgressStore {
     /// From now on, every write of entries through this store also brings the digest up to date
     /// for `plan` judged by `rules`: the items written are reduced again, or everything when the
@@ -29,7 +30,7 @@ extension ProgressStore {
     /// `entries(detail: .judging)`). Both are read in one transaction. `fromDigest` says which.
     public func judgingEntries(asOf: Day, digestKey: String) throws -> (entries: [ProgressEntry], fromDigest: Bool) {
         try reading { db in
-            if try Self.digest(db, matches: digestKey, through: Self.maxEntryId(db)) {
+            if try Self.digest(db, matches: digestKey, at: Self.digestState(db)) {
                 let digest = try Self.readEntries(
                     db,
                     sql: """
@@ -47,23 +48,41 @@ extension ProgressStore {
         }
     }
 
-    /// Whether the stored digest was made with `key` and accounts for the entries up to `lastId`.
-    static func digest(_ db: Database, matches key: String, through lastId: Int64) throws -> Bool {
-        // A store written before v4 and opened read-only (not migrated) has no digest.
-        guard try db.tableExists("judgingDigest") else { return false }
-        guard let row = try Row.fetchOne(db, sql: "SELECT key, throughEntry FROM judgingDigest") else { return false }
-        return row["key"] == key && (row["throughEntry"] as Int64?) == lastId
+    /// Where the store stood when a digest was made: the last entry id and the change counter
+    /// (schema v5; nil when the store has none, or when a counting trigger was dropped, so the
+    /// counter can no longer be trusted).
+    struct DigestState: Equatable {
+        let lastEntry: Int64
+        let changes: Int64?
     }
 
-    static func maxEntryId(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM entry") ?? 0
+    static func digestState(_ db: Database) throws -> DigestState {
+        let lastEntry = try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM entry") ?? 0
+        guard try db.tableExists("storeChange") else { return DigestState(lastEntry: lastEntry, changes: nil) }
+        let names = countedChanges.map { "'\($0.0)_\($0.1.lowercased())_counted'" }.joined(separator: ", ")
+        let triggers = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (\(names))")
+        guard triggers == countedChanges.count else { return DigestState(lastEntry: lastEntry, changes: nil) }
+        return DigestState(
+            lastEntry: lastEntry, changes: try Int64.fetchOne(db, sql: "SELECT counter FROM storeChange"))
+    }
+
+    /// Whether the stored digest was made with `key` when the store stood at `state`. A store
+    /// without a trusted change counter (before v5, or a trigger dropped) never matches: its
+    /// reads take every entry, which is slower and never wrong.
+    static func digest(_ db: Database, matches key: String, at state: DigestState) throws -> Bool {
+        guard let changes = state.changes, try db.tableExists("judgingDigest") else { return false }
+        guard let row = try Row.fetchOne(db, sql: "SELECT key, throughEntry, throughChange FROM judgingDigest")
+        else { return false }
+        return row["key"] == key && (row["throughEntry"] as Int64?) == state.lastEntry
+            && (row["throughChange"] as Int64?) == changes
     }
 
     /// Brings the digest up to date after `added` were written in this transaction, when a
-    /// plan is kept (`keepJudgingDigest`); `previousMaxId` is the last entry id before them.
-    func refreshDigest(_ db: Database, added: [ProgressEntry], previousMaxId: Int64) throws {
+    /// plan is kept (`keepJudgingDigest`); `before` is where the store stood before them.
+    func refreshDigest(_ db: Database, added: [ProgressEntry], before: DigestState) throws {
         guard let keeper = digestKeeper.withLock({ $0 }) else { return }
-        let current = try Self.digest(db, matches: keeper.key, through: previousMaxId)
+        let current = try Self.digest(db, matches: keeper.key, at: before)
         // A few items are reduced again; an import touching many is a rebuild (one pass).
         var items = Set(added.map(\.itemId))
         for entry in added {
@@ -100,9 +119,11 @@ extension ProgressStore {
         for entry in JudgingDigest.decisive(entries, corrected: corrected, engine: keeper.engine) {
             try insert.execute(arguments: [entry.hasProgress, Int64(entry.id)])
         }
+        // Recorded after the copies above, which moved the counter themselves.
+        let after = try Self.digestState(db)
         try db.execute(sql: "DELETE FROM judgingDigest")
         try db.execute(
-            sql: "INSERT INTO judgingDigest (key, throughEntry) VALUES (?, ?)",
-            arguments: [keeper.key, try Self.maxEntryId(db)])
+            sql: "INSERT INTO judgingDigest (key, throughEntry, throughChange) VALUES (?, ?, ?)",
+            arguments: [keeper.key, after.lastEntry, after.changes])
     }
 }

@@ -218,7 +218,29 @@ public final class ProgressStore: Sendable {
                     CREATE INDEX entry_corrects ON entry(corrects) WHERE corrects IS NOT NULL;
                     """)
         }
+        migrator.registerMigration("v5: change counter") { db in
+            // Any change to the entries or to the digest's copy of them, by renewal or by a sqlite3
+            // session with ids of its choosing, moves this counter; the digest is used only when
+            // it was made at the counter's current value (`JudgingDigestStore`). max(id) alone was
+            // fooled by a row inserted with an id at or below the highest.
+            try db.execute(sql: "CREATE TABLE storeChange (counter INTEGER NOT NULL)")
+            try db.execute(sql: "INSERT INTO storeChange (counter) VALUES (0)")
+            for (table, event) in Self.countedChanges {
+                try db.execute(
+                    sql: """
+                        CREATE TRIGGER \(table)_\(event.lowercased())_counted AFTER \(event) ON \(table)
+                        BEGIN UPDATE storeChange SET counter = counter + 1; END
+                        """)
+            }
+            try db.execute(sql: "ALTER TABLE judgingDigest ADD COLUMN throughChange INTEGER")
+            try db.execute(sql: "DELETE FROM judgingDigest")
+        }
         return migrator
+    }
+
+    /// The table and event of each trigger that moves the change counter (schema v5).
+    static let countedChanges = ["entry", "judgingEntry"].flatMap { table in
+        ["INSERT", "UPDATE", "DELETE"].map { (table, $0) }
     }
 
     /// Migrations applied to this file, oldest first.
@@ -399,9 +421,9 @@ public final class ProgressStore: Sendable {
     @discardableResult
     public func append(_ entry: NewEntry) throws -> ProgressEntry {
         try writing { db in
-            let previousMaxId = try Self.maxEntryId(db)
+            let before = try Self.digestState(db)
             let added = try Self.insert(entry, db)
-            try refreshDigest(db, added: [added], previousMaxId: previousMaxId)
+            try refreshDigest(db, added: [added], before: before)
             return added
         }
     }
@@ -414,7 +436,7 @@ public final class ProgressStore: Sendable {
         progress: ((Int, Int) -> Void)? = nil
     ) throws -> (added: [ProgressEntry], duplicates: [Int]) {
         try writing { db in
-            let previousMaxId = try Self.maxEntryId(db)
+            let before = try Self.digestState(db)
             var seen = try Self.storedKeys(db)
             var added: [ProgressEntry] = []
             var duplicates: [Int] = []
@@ -427,7 +449,7 @@ public final class ProgressStore: Sendable {
                 added.append(try Self.insert(entry, db))
             }
             progress?(entries.count, entries.count)
-            try refreshDigest(db, added: added, previousMaxId: previousMaxId)
+            try refreshDigest(db, added: added, before: before)
             return (added, duplicates)
         }
     }
@@ -469,11 +491,46 @@ public final class ProgressStore: Sendable {
     }
 
     /// Compares `entry` with the standing entries of its item on its day (corrections applied).
+    /// A preview only: `record` decides again inside its write transaction.
     public func sameDay(as entry: NewEntry) throws -> SameDay {
-        let stored = try reading { db in
-            try EntryRecord.filter(Column("itemId") == entry.itemId && Column("date") == entry.date.description)
-                .order(Column("id")).fetchAll(db)
-        }.filter { $0.baselineYear == entry.baselineYear }
+        try reading { db in try Self.sameDay(as: entry, db) }
+    }
+
+    /// What `record` did.
+    public enum Recorded: Sendable {
+        case stored(ProgressEntry)
+        /// Nothing written: the same entry stands already.
+        case duplicate(ProgressEntry)
+        /// Nothing written: another figure stands for that item and day; only a correction may
+        /// replace it.
+        case conflict(ProgressEntry)
+    }
+
+    /// Appends `entry` unless its item and day already hold it (`duplicate`) or hold another
+    /// figure (`conflict`), decided inside the write transaction (SQLite's IMMEDIATE: one writer
+    /// at a time across processes), so of writers racing on one item and day exactly one
+    /// stores and the others are told why not. A correction (`corrects` set) is appended as it is.
+    public func record(_ entry: NewEntry) throws -> Recorded {
+        try writing { db in
+            if entry.corrects == nil {
+                switch try Self.sameDay(as: entry, db) {
+                case let .duplicate(existing): return .duplicate(existing)
+                case let .conflict(existing): return .conflict(existing)
+                case .none: break
+                }
+            }
+            let before = try Self.digestState(db)
+            let added = try Self.insert(entry, db)
+            try refreshDigest(db, added: [added], before: before)
+            return .stored(added)
+        }
+    }
+
+    static func sameDay(as entry: NewEntry, _ db: Database) throws -> SameDay {
+        let stored = try EntryRecord.filter(
+            Column("itemId") == entry.itemId && Column("date") == entry.date.description
+        )
+        .order(Column("id")).fetchAll(db).filter { $0.baselineYear == entry.baselineYear }
         let corrected = Set(stored.compactMap(\.corrects))
         let standing = stored.filter { record in record.id.map { !corrected.contains($0) } ?? true }
         if let same = standing.last(where: {

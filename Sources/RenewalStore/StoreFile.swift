@@ -14,6 +14,7 @@ enum StoreFile {
     /// Tables a store before the application id (v1) holds; anything else means a foreign file.
     static let ownTables: Set<String> = [
         "entry", "flag", "flagEvent", "grdb_migrations", "sqlite_sequence", "judgingEntry", "judgingDigest",
+        "storeChange",
     ]
 
     enum Kind: Equatable {

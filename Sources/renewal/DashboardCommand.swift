@@ -106,14 +106,12 @@ struct DashboardCommand: ParsableCommand {
                     progress: draft.progress, problems: draft.problems, nextSteps: draft.nextSteps,
                     reportingUnit: draft.reportingUnit, recordedBy: RecorderOptions.currentUser,
                     recordedAt: Today.timestamp(), corrects: draft.corrects, reason: draft.reason, origin: "dashboard")
-                // A correction names the entry it replaces: it is appended as it is (一事一记).
-                if draft.corrects != nil {
-                    try store.append(entry)
+                // The same rules as `renewal record`, decided in the write transaction: a repeat
+                // adds nothing, another figure for the same day needs a correction (with its
+                // reason). A correction names the entry it replaces and is appended (一事一记).
+                switch try store.record(entry) {
+                case .stored:
                     return reloaded()
-                }
-                // The same rules as `renewal record`: a repeat adds nothing, another figure for
-                // the same day needs a correction (with its reason) from the command line.
-                switch try store.sameDay(as: entry) {
                 case let .duplicate(existing):
                     state.message = language.pick(
                         "与已有记录 #\(existing.id) 完全相同，未重复记录", "Same as entry #\(existing.id); nothing recorded")
@@ -127,9 +125,6 @@ struct DashboardCommand: ParsableCommand {
                     )
                     state.messageIsError = true
                     return nil
-                case .none:
-                    try store.append(entry)
-                    return reloaded()
                 }
             }
         }

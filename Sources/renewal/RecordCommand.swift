@@ -115,27 +115,25 @@ struct RecordCommand: ParsableCommand {
             reportingUnit: checked.reportingUnit ?? plan.leadUnits(forItem: checked.itemId).first,
             recordedBy: recorder.name, recordedAt: Today.timestamp(), corrects: corrects, reason: reason,
             origin: "record")
-        if corrects == nil {
-            switch try opened.store.sameDay(as: entry) {
-            case let .duplicate(existing):
-                Console.print(
-                    language.pick(
-                        "与已有记录 #\(existing.id) 完全相同，未重复记录。", "Same as entry #\(existing.id); nothing recorded."))
-                return
-            case let .conflict(existing):
-                let figure =
-                    existing.value.map { NumberText.format($0) + (plan.target(id: existing.itemId)?.entryUnit ?? "") }
-                    ?? existing.milestone?.label(language) ?? "-"
-                throw CLIError(
-                    "\(entry.itemId) 在 \(entry.date) 已有记录 #\(existing.id)（\(figure)），数值不同；如需更正，"
-                        + "请加 --corrects \(existing.id) --reason 原因",
-                    "\(entry.itemId) already has entry #\(existing.id) for \(entry.date) (\(figure)) "
-                        + "with another figure; to correct it, add --corrects \(existing.id) --reason WHY"
-                )
-            case .none: break
-            }
+        let stored: ProgressEntry
+        switch try opened.store.record(entry) {
+        case let .stored(entry): stored = entry
+        case let .duplicate(existing):
+            Console.print(
+                language.pick(
+                    "与已有记录 #\(existing.id) 完全相同，未重复记录。", "Same as entry #\(existing.id); nothing recorded."))
+            return
+        case let .conflict(existing):
+            let figure =
+                existing.value.map { NumberText.format($0) + (plan.target(id: existing.itemId)?.entryUnit ?? "") }
+                ?? existing.milestone?.label(language) ?? "-"
+            throw CLIError(
+                "\(entry.itemId) 在 \(entry.date) 已有记录 #\(existing.id)（\(figure)），数值不同；如需更正，"
+                    + "请加 --corrects \(existing.id) --reason 原因",
+                "\(entry.itemId) already has entry #\(existing.id) for \(entry.date) (\(figure)) "
+                    + "with another figure; to correct it, add --corrects \(existing.id) --reason WHY"
+            )
         }
-        let stored = try opened.store.append(entry)
         var what = "\(stored.itemId) \(stored.date)"
         if let value = stored.value { what += " \(NumberText.format(value))" }
         if let state = stored.milestone, plan.target(id: stored.itemId) != nil {

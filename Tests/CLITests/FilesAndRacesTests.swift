@@ -113,4 +113,79 @@ struct FilesAndRacesTests {
         #expect(text.contains("示例数据"))
         #expect(info(target).st_uid == 65534)
     }
+
+    // MARK: - 4. One figure per item and day, whoever races
+
+    /// Launches every command at once (all processes started before any is waited for).
+    func runTogether(_ commands: [[String]]) throws -> [CLI.Result] {
+        var env = ProcessInfo.processInfo.environment
+        env["RENEWAL_PLAN"] = nil
+        env["RENEWAL_DB"] = db
+        env["USER"] = "tester"
+        env["XDG_CACHE_HOME"] = path("cache")
+        let environment = env
+        let results = Mutexed<[Int: CLI.Result]>([:])
+        let group = DispatchGroup()
+        for (index, command) in commands.enumerated() {
+            group.enter()
+            Thread.detachNewThread {
+                defer { group.leave() }
+                let result =
+                    (try? CLI.launch(command, environment)) ?? CLI.Result(status: -1, stdout: "", stderr: "not run")
+                results.update { $0[index] = result }
+            }
+        }
+        group.wait()
+        let all = results.get()
+        return commands.indices.map { all[$0] ?? CLI.Result(status: -1, stdout: "", stderr: "lost") }
+    }
+
+    @Test func simultaneousRecordsStoreExactlyOneFigurePerItemAndDay() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try run(["init"]).status == 0)
+        // Eight clerks record the same figure; eight others each a different one.
+        let same = try runTogether(
+            Array(repeating: ["record", "M02-1", "--value", "30", "--date", "2025-06-30"], count: 8))
+        #expect(same.filter { $0.status == 0 && $0.stdout.contains("已记录") }.count == 1, "\(same.map(\.stdout))")
+        #expect(same.filter { $0.status == 0 && $0.stdout.contains("完全相同") }.count == 7, "\(same.map(\.stdout))")
+        #expect(try CLI.sqlite(db, "SELECT count(*) FROM entry WHERE itemId = 'M02-1'") == "1")
+
+        let different = try runTogether(
+            (1...8).map { ["record", "M03-1", "--value", "\($0)", "--date", "2025-06-30"] })
+        let stored = different.filter { $0.status == 0 && $0.stdout.contains("已记录") }
+        let refused = different.filter { $0.status == 1 && $0.stderr.contains("数值不同") }
+        #expect(stored.count == 1, "\(different.map(\.stdout))")
+        #expect(refused.count == 7, "\(different.map(\.stderr))")
+        #expect(try CLI.sqlite(db, "SELECT count(*) FROM entry WHERE itemId = 'M03-1'") == "1")
+    }
+
+    // MARK: - 2. Rows written with SQL
+
+    @Test func aRowInsertedWithSQLIsJudgedByEveryReportAlike() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try run(["import", CLI.example]).status == 0)
+        let asOf = ["--as-of", "2026-11-30"]
+        let before = try run(["overdue", "--json"] + asOf).stdout
+        // G25-2 (overdue at 9300 of 10000) met by a figure typed into sqlite3 with id 0.
+        _ = try CLI.sqlite(
+            db,
+            """
+            INSERT INTO entry (id, itemId, date, value, recordedBy, recordedAt)
+            VALUES (0, 'G25-2', '2026-10-31', 10500, 'sqlite3', '2026-11-30T10:00:00+08:00')
+            """)
+        let after = try run(["overdue", "--json"] + asOf).stdout
+        #expect(before.contains("G25-2"))
+        #expect(!after.contains("G25-2"), "the report ignored the new row")
+        _ = try CLI.sqlite(db, "DELETE FROM judgingDigest")
+        #expect(try run(["overdue", "--json"] + asOf).stdout == after, "digest and every entry disagree")
+    }
+}
+
+/// A value shared with threads in a test.
+final class Mutexed<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ value: Value) { self.value = value }
+    func get() -> Value { lock.withLock { value } }
+    func update(_ change: (inout Value) -> Void) { lock.withLock { change(&value) } }
 }

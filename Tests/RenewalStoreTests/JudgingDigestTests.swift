@@ -243,6 +243,49 @@ struct StoredJudgingDigestTests {
         try expectSameVerdicts(store, on: day, fromDigest: true)
     }
 
+    /// Issue 20, defect 2: rows a sqlite3 session inserts with ids of its choosing (0, −5, a gap
+    /// below the highest) left max(id) as it was, so the digest stayed "current" and overdue
+    /// disagreed with show from then on. The change counter moves on any insert; a dropped
+    /// counting trigger makes the counter untrusted. Either way reads take every entry, and the
+    /// next write that keeps the digest rebuilds it.
+    @Test func rowsInsertedWithSQLBehindTheDigestStopItsUseUntilTheNextWrite() throws {
+        let temporary = try TemporaryStore()
+        defer { temporary.cleanup() }
+        let store = temporary.store
+        let day = try #require(Day("2026-11-11"))
+        store.keepJudgingDigest(plan: plan, planFingerprint: fingerprint)
+        _ = try store.appendAll(JudgingDigestTests.returns(plan, months: 31).map(newEntry))
+        try expectSameVerdicts(store, on: day, fromDigest: true)
+        let target = try #require(plan.allTargets.first { $0.kind == .quantitative && ($0.value ?? 0) > 0 })
+        let highest = try store.entryCount()
+        // 0, negative ids, one far above the highest (leaving a gap), then one inside that gap.
+        for (round, id) in [0, -5, highest + 1_000, highest + 10].enumerated() {
+            try store.pool.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO entry (id, itemId, date, value, recordedBy, recordedAt)
+                        VALUES (?, ?, '2026-10-31', ?, 'sqlite3', '2026-11-30T10:00:00+08:00')
+                        """, arguments: [id, target.id, (target.value ?? 1) * 3])
+            }
+            try expectSameVerdicts(store, on: day, fromDigest: false)
+            // The next write that keeps the digest rebuilds it; it answers as every entry again.
+            let later = try #require(Day("2026-11-\(String(format: "%02d", round + 1))"))
+            _ = try store.append(newEntry(ProgressEntry(id: "", itemId: target.id, date: later, value: 1)))
+            try expectSameVerdicts(store, on: day, fromDigest: true)
+        }
+        // A counting trigger dropped: the counter no longer vouches for anything.
+        try store.pool.write { db in try db.execute(sql: "DROP TRIGGER entry_insert_counted") }
+        #expect(try store.judgingEntries(asOf: day, digestKey: key).fromDigest == false)
+        // The digest's own copy edited by hand moves the counter too.
+        let fresh = try TemporaryStore()
+        defer { fresh.cleanup() }
+        fresh.store.keepJudgingDigest(plan: plan, planFingerprint: fingerprint)
+        _ = try fresh.store.appendAll(JudgingDigestTests.returns(plan, months: 31).map(newEntry))
+        try expectSameVerdicts(fresh.store, on: day, fromDigest: true)
+        try fresh.store.pool.write { db in try db.execute(sql: "UPDATE judgingEntry SET value = 0") }
+        try expectSameVerdicts(fresh.store, on: day, fromDigest: false)
+    }
+
     @Test func aStoreOpenedReadOnlyBeforeTheDigestExistedIsReadWhole() throws {
         let temporary = try TemporaryStore()
         defer { temporary.cleanup() }
