@@ -10,12 +10,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Pure: display width, padding, truncation and wrapping for CJK text.
         .target(name: "RenewalText"),
         // Pure: the plan, targets, entries, status rules and roll-ups (the shared model module).
-        .target(name: "RenewalModel", dependencies: ["RenewalText"]),
+        // SHA-256 (swift-crypto) names a plan's bytes: a fingerprint stands for "the same plan".
+        .target(
+            name: "RenewalModel", dependencies: ["RenewalText", .product(name: "Crypto", package: "swift-crypto")]),
         // Persistence and files: the plan (embedded at build time), the SQLite progress store,
         // CSV returns in and out.
         .target(

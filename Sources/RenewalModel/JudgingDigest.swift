@@ -1,3 +1,5 @@
+import Crypto
+
 /// The few entries of each item that decide its verdict (DESIGN §4), so that a province's store
 /// need not read hundreds of thousands of monthly returns to judge today.
 ///
@@ -86,11 +88,11 @@ public enum JudgingDigest {
     }
 }
 
-/// A short, stable name for a plan's bytes and their length: a digest made with one plan file is
-/// never used with another. A 64-bit multiply–xor hash over eight bytes at a time (FNV's prime,
-/// with a shift to mix high bits down): a province's plan is 7 MB, and it is hashed on every run.
-/// Not for security — anyone who can write the plan file can write the store. Computed at build
-/// time for the built-in plan.
+/// A stable name for a plan's bytes: a digest or a cached plan made with one plan file is never
+/// used with another. SHA-256 (swift-crypto), because the name stands for "the same plan": the
+/// 64-bit multiply–xor hash it replaced was invertible word by word, so two valid plans differing
+/// in one goal could be given one name in a few lines (issue 20). A province's 7 MB plan hashes
+/// in milliseconds. Computed at build time for the built-in plan.
 public enum PlanFingerprint {
     public static func of(_ bytes: some Collection<UInt8>) -> String {
         bytes.withContiguousStorageIfAvailable { of(buffer: $0) }
@@ -98,17 +100,11 @@ public enum PlanFingerprint {
     }
 
     static func of(buffer bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let prime: UInt64 = 0x0000_0100_0000_01B3
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        let raw = UnsafeRawBufferPointer(bytes)
-        let words = bytes.count / 8
-        for index in 0..<words {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
-            hash = (hash ^ word) &* prime
-            hash ^= hash >> 29
+        let digest = SHA256.hash(data: UnsafeRawBufferPointer(bytes))
+        let hex = digest.map { byte in
+            let text = String(byte, radix: 16)
+            return byte < 16 ? "0" + text : text
         }
-        for byte in bytes[(words * 8)...] { hash = (hash ^ UInt64(byte)) &* prime }
-        let hex = String(hash, radix: 16)
-        return "h64-" + String(repeating: "0", count: 16 - hex.count) + hex + "-\(bytes.count)"
+        return "sha256-" + hex.joined()
     }
 }

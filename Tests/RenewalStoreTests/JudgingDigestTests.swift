@@ -162,6 +162,19 @@ struct JudgingDigestTests {
         #expect(PlanFingerprint.of(Data("{}".utf8)) == PlanFingerprint.of(Array("{}".utf8)))
     }
 
+    /// Issue 20, defect 3: a fingerprint stands for "the same plan", so it is SHA-256 (FIPS
+    /// 180-2's test vector), and two plans differing in one goal are told apart.
+    @Test func aFingerprintIsTheSHA256OfThePlansBytes() throws {
+        #expect(
+            PlanFingerprint.of(Array("abc".utf8))
+                == "sha256-ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let file = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "../../Data/plan.json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "\"value\": 50,", with: "\"value\": 49,")
+        #expect(edited != text, "the plan names a goal of 50")
+        #expect(PlanFingerprint.of(Array(text.utf8)) != PlanFingerprint.of(Array(edited.utf8)))
+    }
+
     @Test func theBuiltInPlanHasTheFingerprintOfItsFile() throws {
         let file = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "../../Data/plan.json")
         #expect(PlanSource.embedded.fingerprint == PlanFingerprint.of(try Data(contentsOf: file)))
