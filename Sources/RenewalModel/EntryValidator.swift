@@ -134,6 +134,8 @@ public struct EntryValidator: Sendable {
         if dateText.isEmpty, let baselineYear {
             // A baseline describes its whole year.
             date = Day.endOfYear(baselineYear)
+        } else if dateText.isEmpty, !baselineText.isEmpty {
+            // The baseline year was wrong and said so: its date follows from it, no second error.
         } else if dateText.isEmpty {
             problem(.date, "未填写", "required cell is empty")
         } else if let day = date {
@@ -163,6 +165,11 @@ public struct EntryValidator: Sendable {
                         value = number
                         if let message = implausible(number, for: target) {
                             problems.append(Problem(field: .value, message: message))
+                        } else if baselineYear != nil, target.isRelative, number == 0 {
+                            // Growth on nothing has no figure to reach (DESIGN §4, relative targets).
+                            problem(
+                                .value, "\(target.id) 按较基数年份的增长计算，基数不能为 0（0 的增长无从计算）",
+                                "\(target.id) is growth on its base year: a baseline of 0 leaves nothing to grow from")
                         }
                     case let .failure(message):
                         problems.append(Problem(field: .value, message: message))
@@ -220,6 +227,8 @@ public struct EntryValidator: Sendable {
     /// The largest figure any entry may hold (DESIGN §4 "Figures"): beyond it a figure is a
     /// typing slip (an ID number in the wrong cell), not a report.
     public static let largestFigure = 1e12
+    /// The most digits a figure may have after its decimal point.
+    public static let largestFractionDigits = 6
     /// A figure may be at most this many times its target's goal (DESIGN §4 "Figures").
     public static let largestMultipleOfGoal = 1000.0
 
@@ -273,6 +282,16 @@ public struct EntryValidator: Sendable {
         if cleaned.hasSuffix("%") {
             cleaned.removeLast()
             isPercent = true
+        }
+        if let plain = plainDecimal(cleaned), let point = plain.firstIndex(of: "."),
+            plain[plain.index(after: point)...].count > largestFractionDigits
+        {
+            // A figure finer than any return: a slip, and beyond some length one that underflows
+            // to 0 and would be stored (and echoed) as 0 (issue 20).
+            return .failure(
+                Phrase(
+                    "\(typed) 的小数位数过多（最多 \(largestFractionDigits) 位），请核对是否填错",
+                    "\(typed) has too many decimal places (at most \(largestFractionDigits)); check the figure"))
         }
         guard let plain = plainDecimal(cleaned), let number = Double(plain), number.isFinite else {
             return .failure(

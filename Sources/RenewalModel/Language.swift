@@ -11,12 +11,14 @@ public enum Language: String, Sendable, CaseIterable, Codable {
 
 /// Formats numbers for people: no trailing ".0", thousands kept plain (Chinese readers use 万).
 public enum NumberText {
-    /// 50 → "50", 0.8 → "0.8", 94.25 → "94.25", 1234.5678 → "1234.57".
-    public static func format(_ value: Double, maxFractionDigits: Int = 2) -> String {
+    /// 50 → "50", 0.8 → "0.8", 94.25 → "94.25", 1234.5678 → "1234.57"; a figure that is not 0
+    /// is shown with the places it needs (0.0001 → "0.0001") unless `approximately` allows 0.
+    public static func format(_ value: Double, maxFractionDigits: Int = 2, approximately: Bool = false) -> String {
         guard value.isFinite else { return "-" }
         var scale = 1.0
         for _ in 0..<maxFractionDigits { scale *= 10 }
         let rounded = (value * scale).rounded() / scale
+        if rounded == 0, value != 0, !approximately { return small(value) }
         if rounded == rounded.rounded(), abs(rounded) < 1e15 {
             return String(Int64(rounded))
         }
@@ -27,11 +29,31 @@ public enum NumberText {
         return text
     }
 
+    /// A figure too small for the places asked for, yet not 0, is never shown as 0: as many
+    /// places as it takes, up to the six a figure may have, then its exponent form (0.0000001
+    /// was echoed as 0; issue 20).
+    static func small(_ value: Double) -> String {
+        var places = 0
+        var scaled = 0.0
+        while scaled == 0, places < 6 {
+            places += 1
+            scaled = (abs(value) * power(places)).rounded()
+        }
+        guard scaled != 0 else { return String(value) }
+        var digits = String(Int64(scaled))
+        while digits.count <= places { digits = "0" + digits }
+        digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return (value < 0 ? "-" : "") + digits
+    }
+
+    static func power(_ places: Int) -> Double { (0..<places).reduce(1.0) { total, _ in total * 10 } }
+
     /// A computed figure (expected value, gap) at a sensible precision: whole numbers from 100
     /// up, one decimal from 1, two below.
     public static func approximate(_ value: Double) -> String {
         let magnitude = abs(value)
-        return format(value, maxFractionDigits: magnitude >= 100 ? 0 : magnitude >= 1 ? 1 : 2)
+        return format(value, maxFractionDigits: magnitude >= 100 ? 0 : magnitude >= 1 ? 1 : 2, approximately: true)
     }
 
     /// A fraction as a whole percentage: 0.456 → "46%".

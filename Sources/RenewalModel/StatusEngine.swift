@@ -122,7 +122,10 @@ public struct StatusEngine: Sendable {
         case .milestone:
             evaluation = evaluateMilestone(target, series: series, asOf: asOf)
         case .quantitative:
-            let baseline = book.baseline(for: target)
+            let entered = book.baseline(for: target)
+            // Growth on 0 (or on what no return holds) has no figure to reach: such a baseline is
+            // shown as entered and judged as missing (基数缺失; the reports say why).
+            let baseline = target.isRelative ? entered.flatMap { $0.isFinite && $0 > 0 ? $0 : nil } : entered
             let valued = series.filter { $0.value != nil }
             if target.recurrence == .annual {
                 evaluation = evaluateAnnual(target, valued: valued, asOf: asOf)
@@ -131,7 +134,7 @@ public struct StatusEngine: Sendable {
             } else {
                 evaluation = evaluateTrajectory(target, valued: valued, baseline: baseline, asOf: asOf)
             }
-            evaluation.baseline = baseline
+            evaluation.baseline = entered
         }
         evaluation.latestEntry = series.last
         evaluation.markers = markers(for: evaluation, latest: series.last, id: target.id, flagged: flagged, asOf: asOf)

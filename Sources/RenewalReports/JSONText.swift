@@ -80,11 +80,11 @@ public enum JSONText {
     }
 
     /// A floating-point number as JSONEncoder writes it: Swift's shortest form, without ".0".
+    /// JSON has no infinity or NaN, where JSONEncoder would stop the whole answer: such a value
+    /// (written into the store with SQL, or a growth on a baseline of 0) is `null`, so one item
+    /// can never cost every other its answer (issue 20).
     static func format<F: BinaryFloatingPoint & CustomStringConvertible>(_ number: F) throws -> String {
-        guard number.isFinite else {
-            throw EncodingError.invalidValue(
-                number, EncodingError.Context(codingPath: [], debugDescription: "Unable to encode \(number) in JSON"))
-        }
+        guard number.isFinite else { return "null" }
         var text = number.description
         if text.hasSuffix(".0") { text.removeLast(2) }
         return text

@@ -230,7 +230,11 @@ public struct MeasureReport: Encodable, Sendable {
         }
         if row.kind == .quantitative {
             if let baseline = row.baseline {
-                parts.append(c.pick("基数 ", "baseline ") + c.quantity(baseline, unit: row.unit))
+                var shown = c.pick("基数 ", "baseline ") + c.quantity(baseline, unit: row.unit)
+                if row.status == .baselineMissing {
+                    shown += c.pick("（不能作为增长基数）", " (no base to grow from)")
+                }
+                parts.append(shown)
             }
             var actual = c.pick("实际 ", "actual ") + c.quantity(row.actual, unit: row.unit)
             if let date = row.actualDate { actual += c.pick("（\(date)）", " (\(date))") }

@@ -126,7 +126,11 @@ public struct OverdueReport: Encodable, Sendable {
         if row.kind == .quantitative {
             // The starting figure explains a progress below zero (a figure under its baseline).
             if let baseline = row.baseline {
-                parts.append(c.pick("基数 ", "baseline ") + c.quantity(baseline, unit: row.unit))
+                var shown = c.pick("基数 ", "baseline ") + c.quantity(baseline, unit: row.unit)
+                if row.status == .baselineMissing {
+                    shown += c.pick("（不能作为增长基数）", " (no base to grow from)")
+                }
+                parts.append(shown)
             }
             parts.append(c.pick("实际 ", "actual ") + c.quantity(row.actual, unit: row.unit))
             if row.status == .overdue {

@@ -193,6 +193,19 @@ public enum EntriesCSV {
             count += 1
             if count % 1000 == 0 { progress?(count) }
             if row.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
+            if row.count > headerRecord.cells.count {
+                // `M04-2,2025-06-30,1,234,,,,`: an unquoted thousands comma shifts every cell after
+                // it; taking the first ones would store 1 and 进展情况 "234" (issue 20).
+                let extra = row.count - headerRecord.cells.count
+                problems.append(
+                    .init(
+                        line: record.line, column: nil,
+                        message: Phrase(
+                            "这一行有 \(row.count) 个单元格，比表头多 \(extra) 个；数值中的千位分隔逗号请去掉或给单元格加引号",
+                            "this row has \(row.count) cells, \(extra) more than the header; remove thousands commas "
+                                + "from figures or quote the cell")))
+                continue
+            }
             func cell(_ column: Column) -> String {
                 guard let index = columns[column], index < row.count else { return "" }
                 return row[index].trimmingSpaces
@@ -245,16 +258,30 @@ public struct EntriesError: Error, CustomStringConvertible, Equatable {
     public var file: String
     public var problems: [Problem]
 
-    /// One line per problem: `returns.csv:7: 数值：“abc” 不是数字…` / `returns.csv:7: value: …`.
+    /// How many problems are listed one by one; the rest are counted on one last line.
+    public static let listedProblems = 50
+
+    /// One line per problem: `returns.csv:7: 数值：“abc” 不是数字…` / `returns.csv:7: value: …`;
+    /// beyond `listedProblems`, one line with how many more and the total (100,000 bad rows
+    /// printed 100,021 lines; issue 20).
     public func lines(_ language: Language) -> [String] {
         let file = ControlCharacters.visible(file)
-        return problems.map { problem in
+        var lines = problems.prefix(Self.listedProblems).map { problem in
             var text = file
             if let line = problem.line { text += ":\(line)" }
             text += ": "
             if let column = problem.column { text += column.name(language) + language.pick("：", ": ") }
             return text + problem.message.text(language)
         }
+        if problems.count > Self.listedProblems {
+            let rest = problems.count - Self.listedProblems
+            let rows = Set(problems.compactMap(\.line)).count
+            lines.append(
+                language.pick(
+                    "\(file)：另有 \(rest) 个问题未列出（共 \(problems.count) 个问题，涉及 \(rows) 行）",
+                    "\(file): \(rest) more problems not listed (\(problems.count) problems on \(rows) rows in all)"))
+        }
+        return lines
     }
 
     public var description: String { lines(.zh).joined(separator: "\n") }

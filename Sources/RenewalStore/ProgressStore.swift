@@ -58,6 +58,8 @@ public final class ProgressStore: Sendable {
         case let .newer(migrations): throw StoreError.newerSchema(path: path, migrations: migrations)
         case let .damaged(reason): throw StoreError.damaged(path: path, reason: reason)
         case let .unreadable(reason): throw StoreError.cannotOpen(path: path, reason: reason)
+        case let .notAFile(what): throw StoreError.notAFile(path: path, what: what)
+        case .empty where access != .write: throw StoreError.empty(path: path)
         case .missing, .empty, .renewal: break
         }
         created = kind == .missing || kind == .empty
@@ -717,6 +719,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case readOnly(path: String)
     case readOnlyFolder(path: String)
     case cannotOpen(path: String, reason: Phrase)
+    /// A FIFO, a device, a socket named as the store.
+    case notAFile(path: String, what: Phrase)
+    /// An empty file (or an SQLite file without tables) opened to read.
+    case empty(path: String)
 
     /// The message, complete in each language.
     public var phrase: Phrase {
@@ -769,6 +775,17 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             )
         case let .cannotOpen(_, reason):
             return Phrase("无法打开进展库 \(shown)：\(reason.zh)", "cannot open the store \(shown): \(reason.en)")
+        case let .notAFile(_, what):
+            return Phrase(
+                "\(shown) 不是进展库：\(what.zh)，未作任何改动；--db 或 RENEWAL_DB 应指向一个文件",
+                "\(shown) is not a store: \(what.en); it was left untouched. --db or RENEWAL_DB names a file")
+        case .empty:
+            return Phrase(
+                "\(shown) 是空文件，还不是进展库，没有可读的数据；要在此新建进展库请用 renewal init --db \(shown)"
+                    + "（renewal record、renewal import 也会自动建立），试用请加 --demo",
+                "\(shown) is an empty file, not yet a store: there is nothing to read. renewal init --db \(shown) "
+                    + "makes it one (renewal record and renewal import do too); --demo tries the sample data"
+            )
         }
     }
 
@@ -778,7 +795,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case let .missing(path), let .notAStore(path), let .foreign(path), let .readOnly(path),
             let .readOnlyFolder(path):
             return path
-        case let .newerSchema(path, _), let .damaged(path, _), let .cannotOpen(path, _):
+        case let .newerSchema(path, _), let .damaged(path, _), let .cannotOpen(path, _), let .notAFile(path, _),
+            let .empty(path):
             return path
         }
     }

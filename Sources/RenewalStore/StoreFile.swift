@@ -2,6 +2,10 @@ import Foundation
 import GRDB
 import RenewalModel
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// What a file named as the store is, found without changing a byte of it.
 ///
 /// Opening a `DatabasePool` switches a file to WAL mode and migrations add tables, so a store
@@ -19,7 +23,8 @@ enum StoreFile {
 
     enum Kind: Equatable {
         case missing
-        /// Zero bytes: SQLite treats it as a new database.
+        /// Zero bytes, or an SQLite file with no tables: SQLite treats it as a new database.
+        /// Writing makes it a store; reading has nothing to read.
         case empty
         case renewal
         case notSQLite
@@ -27,20 +32,37 @@ enum StoreFile {
         case newer(migrations: [String])
         case damaged(String)
         case unreadable(Phrase)
+        /// A FIFO, a device, a socket: never opened as a database.
+        case notAFile(Phrase)
     }
 
     /// What the file at `path` is. With `checkIntegrity` (before a write: a write to a damaged
     /// file makes it worse), a renewal store is also run through `PRAGMA quick_check`, which is
     /// linear in the file; writes are rare next to reads.
     static func inspect(path: String, checkIntegrity: Bool) -> Kind {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .missing }
-        if isDirectory.boolValue {
+        // The type first, without opening: opening a FIFO waits for a writer (every command hung),
+        // and SQLite would leave a -journal beside a device (issue 20).
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            return errno == ENOENT ? .missing : .unreadable(Phrase("无法访问该路径", "the path cannot be reached"))
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR:
             return .unreadable(
                 Phrase(
                     "这是一个文件夹；--db 应指向文件，例如 \(path)/renewal.sqlite",
                     "this is a folder; --db names a file, e.g. \(path)/renewal.sqlite"))
+        case S_IFIFO:
+            return .notAFile(Phrase("这是一个命名管道（FIFO）", "it is a named pipe (FIFO)"))
+        case S_IFCHR, S_IFBLK:
+            return .notAFile(Phrase("这是一个设备文件", "it is a device"))
+        case S_IFSOCK:
+            return .notAFile(Phrase("这是一个套接字", "it is a socket"))
+        default:
+            return .notAFile(Phrase("这不是普通文件", "it is not a regular file"))
         }
+        if info.st_size == 0 { return .empty }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             return .unreadable(Phrase("没有读取权限", "no permission to read it"))
         }

@@ -96,8 +96,13 @@ enum MeasureView {
             if target.kind == .quantitative {
                 var numbers: [(String, Style)] = [("        ", .plain)]
                 if let baseline = t.baseline {
+                    let unusable =
+                        t.status == .baselineMissing ? state.pick("（不能作为增长基数）", " (no base to grow from)") : ""
                     numbers.append(
-                        (state.pick("基数 ", "baseline ") + TargetText.quantity(baseline, target, state) + "  ", .plain))
+                        (
+                            state.pick("基数 ", "baseline ") + TargetText.quantity(baseline, target, state) + unusable
+                                + "  ", .plain
+                        ))
                 }
                 numbers.append((state.pick("实际 ", "actual ") + TargetText.quantity(t.actual, target, state), .plain))
                 if let date = t.actualDate { numbers.append((state.pick("（\(date)）", " (\(date))"), theme.muted)) }

@@ -196,16 +196,18 @@ enum JSONOutput {
 }
 
 extension JSONOutput {
-    /// JSON text with the controls JSONEncoder leaves raw (C1, bidirectional overrides) written
+    /// JSON text with the controls JSONEncoder leaves raw (DEL, C1, bidirectional overrides) written
     /// as `\u` escapes: the same string to a JSON reader, inert on a terminal (DESIGN §5). They
     /// can only occur inside strings, where an escape is always valid.
-    /// Whether UTF-8 JSON holds any scalar `escapingControls` rewrites: C1 controls (C2 80–9F),
-    /// U+061C (D8 9C), U+200E/F and U+202A–202E (E2 80 …), U+2066–2069 (E2 81 A6–A9). A byte scan.
+    /// Whether UTF-8 JSON holds any scalar `escapingControls` rewrites: DEL (7F), C1 controls
+    /// (C2 80–9F), U+061C (D8 9C), U+200E/F and U+202A–202E (E2 80 …), U+2066–2069 (E2 81 A6–A9).
+    /// A byte scan.
     static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
             let lead = bytes[index]
             index += 1
+            if lead == 0x7F { return true }
             // ASCII and continuation bytes (< C2) start none of them.
             guard lead >= 0xC2, index < bytes.count else { continue }
             let second = bytes[index]
@@ -227,7 +229,7 @@ extension JSONOutput {
         var out = String.UnicodeScalarView()
         for scalar in json.unicodeScalars {
             let value = scalar.value
-            if (0x80..<0xA0).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+            if (0x7F..<0xA0).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
                 || value == 0x200E || value == 0x200F || value == 0x061C
             {
                 out.append(contentsOf: "\\u\(ControlCharacters.hex(value))".unicodeScalars)

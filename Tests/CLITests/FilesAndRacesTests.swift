@@ -179,6 +179,132 @@ struct FilesAndRacesTests {
         _ = try CLI.sqlite(db, "DELETE FROM judgingDigest")
         #expect(try run(["overdue", "--json"] + asOf).stdout == after, "digest and every entry disagree")
     }
+
+    // MARK: - 5. Infinity in the store, figures finer than any return
+
+    @Test func infiniteFiguresInTheStoreNeverStopAJSONAnswer() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try run(["import", CLI.example]).status == 0)
+        // 9e999 is SQLite's infinity; a baseline of 0 makes growth on it infinite too.
+        _ = try CLI.sqlite(
+            db,
+            """
+            INSERT INTO entry (itemId, date, value, progress, recordedBy, recordedAt)
+                VALUES ('G25-4', '2026-10-31', 9e999, 'x\u{7F}y', 'sqlite3', 't'),
+                       ('M02-1', '2026-10-31', -9e999, '', 'sqlite3', 't');
+            INSERT INTO entry (itemId, date, value, recordedBy, recordedAt, baselineYear)
+                VALUES ('G27-7', '2023-12-31', 0, 'sqlite3', 't', 2023);
+            """)
+        let reports = TrustTests.everyOutput.filter { $0.contains("--json") }
+        #expect(reports.count >= 7)
+        for report in reports {
+            let arguments = report + (["flags"].contains(report[0]) ? [] : ["--as-of", "2026-11-30"])
+            let result = try run(arguments)
+            #expect(result.status == 0, "\(report): \(result.stderr)")
+            #expect(!result.stderr.contains("EncodingError"), "\(report)")
+            #expect((try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) != nil, "\(report)")
+        }
+        // A stored baseline of 0 is judged as missing, and the page says why.
+        let growth = try run(["show", "G27-7", "--as-of", "2026-11-30"])
+        #expect(growth.stdout.contains("基数缺失") && growth.stdout.contains("基数 0辆（不能作为增长基数）"), "\(growth.stdout)")
+        let shown = try run(["show", "G25-4", "--json", "--as-of", "2026-11-30"])
+        #expect(shown.stdout.contains("null"))
+        // DEL is escaped in JSON as the text views show it (^?): never a raw byte.
+        let history = try run(["history", "G25-4", "--json"])
+        #expect(!history.stdout.unicodeScalars.contains("\u{7F}"), "raw DEL in JSON")
+        #expect(history.stdout.lowercased().contains("\\u007f"), "\(history.stdout)")
+    }
+
+    @Test func figuresFinerThanAnyReturnAreRefusedAndTinyOnesShown() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let underflow = "0." + String(repeating: "0", count: 322) + "1"
+        for value in [underflow, "0.0000001", "1." + String(repeating: "5", count: 30)] {
+            let result = try run(["baseline", "G27-7", "--value", value, "--year", "2023"])
+            #expect(result.status == 1, "\(value.prefix(20)): \(result.stdout)")
+            #expect(result.stderr.contains("小数位数过多"), "\(result.stderr)")
+        }
+        let zero = try run(["baseline", "G27-7", "--value", "0", "--year", "2023", "--lang", "en"])
+        #expect(zero.status == 1)
+        #expect(zero.stderr.contains("a baseline of 0 leaves nothing to grow from"), "\(zero.stderr)")
+        let small = try run(["baseline", "G27-5", "--value", "0.000001", "--year", "2023"])
+        #expect(small.stdout.contains("0.000001"), "echoed as \(small.stdout) \(small.stderr)")
+        let year0 = try run(["baseline", "G27-7", "--value", "100", "--year", "0"])
+        #expect(year0.stderr.contains("基数年份"))
+        #expect(!year0.stderr.contains("日期"), "an unrelated date error: \(year0.stderr)")
+    }
+
+    // MARK: - 6. Cells beyond the header
+
+    @Test func aRowWithMoreCellsThanTheHeaderIsARowError() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try run(["init"]).status == 0)
+        let file = path("returns.csv")
+        try Data(
+            "指标编号,日期,数值,进展情况,存在问题,下步计划,填报单位\nM02-1,2025-06-30,30,,,,\nM04-2,2025-06-30,1,234,,,,\n".utf8
+        ).write(to: URL(fileURLWithPath: file))
+        let result = try run(["import", file])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("returns.csv:3"), "\(result.stderr)")
+        #expect(result.stderr.contains("比表头多 1 个"), "\(result.stderr)")
+        #expect(try CLI.sqlite(db, "SELECT count(*) FROM entry") == "0", "nothing is stored when a row is bad")
+    }
+
+    @Test func a100000BadRowsAreCountedNotPrintedOneByOne() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = path("bad.csv")
+        var text = "指标编号,日期,数值\n"
+        for _ in 0..<100_000 { text += "M02-1,not-a-date,abc\n" }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        let result = try run(["import", file, "--lang", "en"])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").filter { $0.contains("bad.csv") }
+        #expect(lines.count == 52, "\(lines.count) lines naming the file")
+        #expect(result.stderr.contains("199950 more problems not listed (200000 problems on 100000 rows in all)"))
+    }
+
+    // MARK: - 7. A store that is not a file
+
+    /// Runs the binary under `timeout`, so a command that hangs fails the test instead of CI.
+    func runBounded(_ arguments: [String], db store: String) throws -> (status: Int32, output: String) {
+        let binary = try TestBinary.reachable()
+        let quoted = arguments.map { "'\($0)'" }.joined(separator: " ")
+        return try TestBinary.shell(
+            "env RENEWAL_DB='\(store)' XDG_CACHE_HOME='\(path("cache"))' timeout 60 \(binary) \(quoted)")
+    }
+
+    @Test func aFIFOOrADeviceAsTheStoreIsRefusedAtOnceAndLeftAlone() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = path("store.fifo")
+        try #require(mkfifo(fifo, 0o600) == 0)
+        let device = path("store.dev")
+        try #require(mknod(device, S_IFCHR | 0o666, (1 << 8) | 3) == 0, "mknod needs root, as CI runs the tests")
+        for (store, what) in [(fifo, "命名管道"), (device, "设备文件")] {
+            for command in [["summary"], ["record", "M02-1", "--value", "3", "--date", "2025-06-30"], ["overdue"]] {
+                let result = try runBounded(command, db: store)
+                #expect(result.status == 1, "\(command) on \(what): \(result.output)")
+                #expect(result.output.contains(what) && result.output.contains("未作任何改动"), "\(result.output)")
+            }
+        }
+        #expect(info(fifo).st_mode & S_IFMT == S_IFIFO)
+        #expect(info(device).st_mode & S_IFMT == S_IFCHR)
+        let beside = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("store.") }
+        #expect(beside.sorted() == ["store.dev", "store.fifo"], "files left beside: \(beside)")
+    }
+
+    @Test func anEmptyFileIsNoStoreToReadButBecomesOneWhenWritten() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let empty = path("empty.sqlite")
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
+        let report = try run(["summary"], db: empty)
+        #expect(report.status == 1)
+        #expect(report.stderr.contains("是空文件"), "\(report.stderr)")
+        #expect(!report.stderr.contains("已新建进展库"), "claimed to create a store")
+        #expect(!report.stderr.contains("no such table"), "raw SQLite text")
+        #expect(info(empty).st_size == 0)
+        let recorded = try run(["record", "M02-1", "--value", "3", "--date", "2025-06-30"], db: empty)
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(try run(["summary"], db: empty).status == 0)
+    }
 }
 
 /// A value shared with threads in a test.
