@@ -26,7 +26,9 @@ public enum TextDecoding {
     {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         if forced != .gb18030, data.starts(with: bom) {
-            guard let text = String(data: data.dropFirst(3), encoding: .utf8) else { return .failure(notUTF8) }
+            guard let text = String(data: data.dropFirst(3), encoding: .utf8) else {
+                return .failure(forced == nil ? markedUTF8ButNot : notUTF8)
+            }
             return .success((text, .utf8WithBOM))
         }
         if forced != .gb18030, let text = String(data: data, encoding: .utf8) {
@@ -43,6 +45,14 @@ public enum TextDecoding {
                     "文件既不是 UTF-8 也不是 GBK/GB18030 文本；请在 Excel 或 WPS 中另存为“CSV UTF-8”",
                     "the file is neither UTF-8 nor GBK/GB18030 text; save it as \"CSV UTF-8\" in Excel or WPS"))
     }
+
+    /// A UTF-8 mark (BOM) before text that is not UTF-8: nobody gave --encoding, so the advice
+    /// is how to read or save the file, not to leave an option out (issue 20).
+    static let markedUTF8ButNot = Phrase(
+        "文件开头有 UTF-8 标记（BOM），内容却不是有效的 UTF-8；请在 Excel 或 WPS 中重新另存为“CSV UTF-8”，"
+            + "若内容实为 GBK，可加 --encoding gb18030 读取",
+        "the file starts with a UTF-8 mark (BOM) but its text is not valid UTF-8; save it again as \"CSV UTF-8\" "
+            + "in Excel or WPS, or if it is GBK text, read it with --encoding gb18030")
 
     static let notUTF8 = Phrase(
         "文件不是有效的 UTF-8 文本（可去掉 --encoding utf-8 让程序自动识别 GBK）",

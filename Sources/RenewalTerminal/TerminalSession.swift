@@ -104,7 +104,8 @@ public final class TerminalSession {
         endwin()
     }
 
-    /// True once SIGINT or SIGTERM arrived: the loop should end and restore the terminal.
+    /// True once a quit signal (`SignalGuard.quitSignals`) arrived: the loop should end and restore
+    /// the terminal.
     public var quitRequested: Bool { SignalGuard.quitRequested }
 
     /// Waits up to `milliseconds` for a key; nil on timeout.
@@ -190,7 +191,8 @@ public final class TerminalSession {
     }
 }
 
-/// Signal handling: SIGINT/SIGTERM/SIGHUP set a flag the loop acts on; crash signals put the
+/// Signal handling: SIGINT/SIGTERM/SIGHUP/SIGQUIT/SIGUSR1/SIGUSR2/SIGALRM set a flag the loop
+/// acts on; crash signals put the
 /// terminal back and hand the signal on to whatever handled it before (htop's CRT_handleSIGSEGV):
 /// Swift's backtracer still prints its report, and a core is still dumped.
 enum SignalGuard {
@@ -200,6 +202,11 @@ enum SignalGuard {
     static var quitRequested: Bool { interrupted.load(ordering: .relaxed) }
 
     static let crashSignals = [SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP]
+
+    /// Signals that end the dashboard cleanly (restore, exit). SIGQUIT (Ctrl-\) among them: left
+    /// to Swift's runtime it drew a crash report over the screen and the dashboard ran on garbled;
+    /// SIGUSR1, SIGUSR2 and SIGALRM would otherwise kill it with the terminal left raw (issue 20).
+    static let quitSignals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM]
 
     /// The actions installed before ours, by signal number; allocated once, before any handler
     /// can run, and only read inside one (no allocation, no locks there).
@@ -214,15 +221,13 @@ enum SignalGuard {
         // needs these to arrive: resize, quit and terminate.
         var wanted = sigset_t()
         sigemptyset(&wanted)
-        for signal in [SIGWINCH, SIGINT, SIGTERM, SIGHUP] { sigaddset(&wanted, signal) }
+        for signal in [SIGWINCH] + quitSignals { sigaddset(&wanted, signal) }
         pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         var quit = sigaction()
         quit.__sigaction_handler.sa_handler = { _ in SignalGuard.interrupted.store(true, ordering: .relaxed) }
         sigemptyset(&quit.sa_mask)
         quit.sa_flags = 0
-        sigaction(SIGINT, &quit, nil)
-        sigaction(SIGTERM, &quit, nil)
-        sigaction(SIGHUP, &quit, nil)
+        for signal in quitSignals { sigaction(signal, &quit, nil) }
 
         // On a crash: put the terminal back, restore the handler that was there before ours and
         // raise the signal again; it arrives there as soon as this handler returns.

@@ -29,6 +29,20 @@ enum BulletinFormat: String, CaseIterable, ExpressibleByArgument {
     }
 }
 
+/// `import --encoding`: utf-8, or gb18030 (gbk and gb2312 are read as it, a superset); a usage
+/// error (exit 64) otherwise.
+struct EncodingName: ExpressibleByArgument {
+    let encoding: TextDecoding.Encoding
+
+    init?(argument: String) {
+        switch argument.lowercased().replacingOccurrences(of: "-", with: "") {
+        case "utf8": encoding = .utf8
+        case "gb18030", "gbk", "gb2312": encoding = .gb18030
+        default: return nil
+        }
+    }
+}
+
 /// `snapshot --size 120x40`: at most 1000 columns and rows.
 struct ScreenSize: ExpressibleByArgument, CustomStringConvertible {
     var width: Int

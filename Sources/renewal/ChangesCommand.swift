@@ -31,6 +31,12 @@ struct ChangesCommand: ParsableCommand {
         let now = inputs.context.evaluation
         let day = since ?? Bulletin.monthBefore(now.asOf)
         guard day < now.asOf else {
+            guard since != nil else {
+                // No --since was given: the month before the as-of day is the calendar's first day.
+                throw CLIError(
+                    "截至日期 \(now.asOf) 之前没有可比较的日期；请给出更晚的 --as-of，或用 --since 指定比较的日期",
+                    "there is no earlier day to compare \(now.asOf) with; give a later --as-of, or --since a day")
+            }
             throw CLIError(
                 "--since \(day) 应早于截至日期 \(now.asOf)", "--since \(day) must be before the as-of date \(now.asOf)")
         }

@@ -36,7 +36,7 @@ struct ImportCommand: ParsableCommand {
             CommandLanguage.pick(
                 "文件编码：utf-8 或 gb18030（默认自动识别）", "The file's encoding: utf-8 or gb18030 (default: recognised)."),
             valueName: "utf-8|gb18030"))
-    var encoding: String?
+    var encoding: EncodingName?
 
     @OptionGroup var recorder: RecorderOptions
     @OptionGroup var source: StoreOptions
@@ -48,7 +48,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let language = lang.language
-        let forced = try parsedEncoding()
+        let forced = parsedEncoding()
         let (plan, planFingerprint) = try source.loadPlan()
         let shownFile = ControlCharacters.visible(file)
         let checked: EntriesCSV.Return
@@ -138,17 +138,7 @@ struct ImportCommand: ParsableCommand {
         lines.prefix(10).map(String.init).joined(separator: ", ") + (lines.count > 10 ? "…" : "")
     }
 
-    func parsedEncoding() throws -> TextDecoding.Encoding? {
-        guard let encoding else { return nil }
-        switch encoding.lowercased().replacingOccurrences(of: "-", with: "") {
-        case "utf8": return .utf8
-        case "gb18030", "gbk", "gb2312": return .gb18030
-        default:
-            throw CLIError(
-                "--encoding 只能是 utf-8 或 gb18030（收到 \(Quoted(encoding))）",
-                "--encoding must be utf-8 or gb18030 (got \(Quoted(encoding)))")
-        }
-    }
+    func parsedEncoding() -> TextDecoding.Encoding? { encoding?.encoding }
 }
 
 /// `renewal template`: the return form for a unit, ready for Excel or WPS.

@@ -69,7 +69,11 @@ struct Renewal: ParsableCommand {
             Foundation.exit(0)
         }
         do {
-            var parsed = try parseAsRoot(GlobalArguments.reorder(given))
+            var arguments = GlobalArguments.reorder(given)
+            // The parser's own `help` takes no options; the language was read before parsing
+            // (`renewal help summary --lang en` was refused).
+            if arguments.first == "help" { arguments = GlobalArguments.withoutLanguage(arguments) }
+            var parsed = try parseAsRoot(arguments)
             try parsed.run()
         } catch {
             finish(with: error)
@@ -196,6 +200,22 @@ enum GlobalArguments {
     /// `renewal --demo summary` → `renewal summary --demo`: swift-argument-parser reads a
     /// subcommand's options only after its name, and the root command has none of its own. (A
     /// root option group would not reach the subcommands' `run`; DECISIONS.md.)
+    /// `arguments` without `--lang X` / `--lang=X`, wherever they stand.
+    static func withoutLanguage(_ arguments: [String]) -> [String] {
+        var kept: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--lang" {
+                index += 2
+                continue
+            }
+            if !argument.hasPrefix("--lang=") { kept.append(argument) }
+            index += 1
+        }
+        return kept
+    }
+
     static func reorder(_ arguments: [String]) -> [String] {
         var leading: [String] = []
         var index = 0

@@ -486,6 +486,24 @@ struct DashboardE2ETests {
         #expect(kill(pid, 0) != 0, "the process is still running")
     }
 
+    /// Issue 20, defect 8: Ctrl-\\ (SIGQUIT) drew Swift's crash report over the dashboard, which
+    /// ran on garbled; SIGUSR1 and SIGALRM killed it with the terminal left raw.
+    @Test(arguments: ["C-\\", "SIGUSR1", "SIGALRM"])
+    func quitAndUserSignalsEndItCleanly(_ how: String) throws {
+        let pane = try TmuxPane(Self.demo)
+        pane.wait(for: "十二、保障措施")
+        let pid = try #require(pane.programPid())
+        switch how {
+        case "SIGUSR1": kill(pid, SIGUSR1)
+        case "SIGALRM": kill(pid, SIGALRM)
+        default: try pane.keys(how)
+        }
+        let end = pane.wait(for: "EXIT:")
+        pane.expectSaneTerminal(end)
+        #expect(!end.contains("Crash") && !end.contains("Backtrace") && !end.contains("💣"), "\(end)")
+        #expect(kill(pid, 0) != 0, "the process is still running")
+    }
+
     @Test func aCrashRestoresTheTerminalAndHandsTheSignalOn() throws {
         // Swift's backtracer stays on (only its 30-second "press space" wait is turned off): the
         // dashboard's handler restores the terminal and chains to it, so its report still shows.

@@ -305,6 +305,31 @@ struct FilesAndRacesTests {
         #expect(recorded.status == 0, "\(recorded.stderr)")
         #expect(try run(["summary"], db: empty).status == 0)
     }
+
+    // MARK: - 9. Messages that say what happened
+
+    @Test func messagesBlameOnlyWhatWasGiven() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let latin = try run(["import", CLI.example, "--encoding", "latin1"])
+        #expect(latin.status == 64, "a bad option value is a usage error: \(latin.stderr)")
+        let help = try run(["help", "summary", "--lang", "en"])
+        #expect(help.status == 0, "\(help.stderr)")
+        #expect(help.stdout.contains("OVERVIEW") && !help.stdout.contains("概述"), "\(help.stdout.prefix(200))")
+        let early = try run(["changes", "--demo", "--as-of", "0001-01-01"])
+        #expect(early.status == 1)
+        #expect(!early.stderr.contains("--since 0001"), "blames a --since nobody gave: \(early.stderr)")
+        #expect(early.stderr.contains("没有可比较的日期"), "\(early.stderr)")
+        // A UTF-8 mark before GBK text: advice about the file, not about an option nobody gave.
+        let file = path("bom-gbk.csv")
+        var bytes = Data([0xEF, 0xBB, 0xBF])
+        bytes += Data([0xD6, 0xB8, 0xB1, 0xEA, 0xB1, 0xE0, 0xBA, 0xC5, 0x2C, 0xC8, 0xD5, 0xC6, 0xDA])
+        bytes += Data(",数值\nM02-1,2025-06-30,3\n".utf8)
+        try bytes.write(to: URL(fileURLWithPath: file))
+        let marked = try run(["import", file, "--demo"])
+        #expect(marked.status == 1)
+        #expect(!marked.stderr.contains("去掉 --encoding"), "\(marked.stderr)")
+        #expect(marked.stderr.contains("UTF-8 标记（BOM）"), "\(marked.stderr)")
+    }
 }
 
 /// A value shared with threads in a test.
