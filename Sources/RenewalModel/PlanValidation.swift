@@ -125,6 +125,13 @@ extension Target {
                 add("\(nameZh) 是量化指标但没有 comparator", "\(name) is quantitative but has no comparator")
             }
             if value == nil { add("\(nameZh) 是量化指标但没有 value", "\(name) is quantitative but has no value") }
+            if let value, !(value.isFinite && value > 0 && value <= EntryValidator.largestFigure) {
+                // A goal no figure can be measured against: negative, 0, infinite (issue 20).
+                let shown = NumberText.format(value)
+                add(
+                    "\(nameZh) 的 value \(shown) 无效：须为大于 0、不超过 10^12 的数",
+                    "\(name) has an invalid value \(shown): it must be above 0 and at most 10^12")
+            }
             if unit == nil { add("\(nameZh) 是量化指标但没有 unit", "\(name) is quantitative but has no unit") }
             if reading == nil { add("\(nameZh) 是量化指标但没有 reading", "\(name) is quantitative but has no reading") }
             if recurrence == .annual && reading != .yearToDate {

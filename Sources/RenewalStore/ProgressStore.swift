@@ -13,7 +13,9 @@ import Synchronization
 /// wait (busy timeout) rather than fail with "database is locked".
 public final class ProgressStore: Sendable {
     public let path: String
-    let pool: DatabasePool
+    /// A `DatabasePool` (WAL: readers beside a writer); a `DatabaseQueue` for a store read from a
+    /// copy without its -wal and -shm files (`StoreFile.readOnlyPath`).
+    let pool: any DatabaseWriter
 
     /// How a command uses the store.
     public enum Access: Sendable {
@@ -87,7 +89,12 @@ public final class ProgressStore: Sendable {
             }
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            let readOnlyPath = access == .read ? StoreFile.readOnlyPath(path) : path
+            if readOnlyPath != path {
+                pool = try DatabaseQueue(path: readOnlyPath, configuration: configuration)
+            } else {
+                pool = try DatabasePool(path: path, configuration: configuration)
+            }
             if access == .write { try Self.migrator.migrate(pool) }
             if access == .browse, try !pool.read({ try Self.migrator.hasCompletedMigrations($0) }) {
                 try ensureSoundBeforeWriting()

@@ -36,6 +36,27 @@ enum StoreFile {
         case notAFile(Phrase)
     }
 
+    /// How to open `path` read-only without writing beside it. A WAL store copied without its
+    /// -wal and -shm files (nobody has it open: a writer keeps them) is opened `immutable`, so
+    /// SQLite neither creates them (the check wrote two files beside a store it only looked at)
+    /// nor fails in a folder the reader may not write (issue 20; issue 21, item 19).
+    static func readOnlyPath(_ path: String) -> String {
+        let manager = FileManager.default
+        guard !manager.fileExists(atPath: path + "-wal"), !manager.fileExists(atPath: path + "-shm") else {
+            return path
+        }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var escaped = ""
+        for scalar in absolute.unicodeScalars {
+            switch scalar {
+            case "%", "?", "#": escaped += String(format: "%%%02X", scalar.value)
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        // An absolute path starts with one "/"; "file:" + it is a local file URI, no authority.
+        return "file:" + escaped + "?mode=ro&immutable=1"
+    }
+
     /// What the file at `path` is. With `checkIntegrity` (before a write: a write to a damaged
     /// file makes it worse), a renewal store is also run through `PRAGMA quick_check`, which is
     /// linear in the file; writes are rare next to reads.
@@ -75,7 +96,7 @@ enum StoreFile {
         // Another process may be writing or checkpointing: wait for it, as the store itself does.
         configuration.busyMode = .timeout(30)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: readOnlyPath(path), configuration: configuration)
             defer { try? queue.close() }
             return try queue.read { db in
                 let applicationId = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0

@@ -330,6 +330,48 @@ struct FilesAndRacesTests {
         #expect(!marked.stderr.contains("去掉 --encoding"), "\(marked.stderr)")
         #expect(marked.stderr.contains("UTF-8 标记（BOM）"), "\(marked.stderr)")
     }
+
+    // MARK: - 10. Plans with goals nothing can reach; copies read without writing beside them
+
+    @Test func aPlanWithANegativeGoalIsRefused() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plan = try String(contentsOf: CLI.root.appending(path: "Data/plan.json"), encoding: .utf8)
+        for (goal, shown) in [("-50", "-50"), ("0", "0"), ("1e13", "10000000000000")] {
+            let edited = plan.replacingOccurrences(of: "\"value\": 50,", with: "\"value\": \(goal),")
+            #expect(edited != plan)
+            let file = path("plan-\(goal).json")
+            try Data(edited.utf8).write(to: URL(fileURLWithPath: file))
+            let result = try run(["summary", "--demo", "--plan", file])
+            #expect(result.status == 1, "goal \(goal): \(result.stdout.prefix(100))")
+            #expect(result.stderr.contains("value \(shown) 无效"), "\(result.stderr)")
+        }
+    }
+
+    @Test func aCopyOfAStoreIsReadWithoutWritingBesideIt() throws {
+        defer {
+            chmod(path("copy"), 0o755)
+            try? FileManager.default.removeItem(at: folder)
+        }
+        #expect(try run(["record", "M02-1", "--value", "30", "--date", "2025-06-30"]).status == 0)
+        // Copied as a user would: the main file only, into a folder of its own.
+        let copyFolder = path("copy")
+        try FileManager.default.createDirectory(atPath: copyFolder, withIntermediateDirectories: false)
+        let copy = copyFolder + "/store.sqlite"
+        try FileManager.default.copyItem(atPath: db, toPath: copy)
+        let summary = try run(["show", "M02-1", "--as-of", "2025-07-30"], db: copy)
+        #expect(summary.status == 0, "\(summary.stderr)")
+        #expect(summary.stdout.contains("实际 30家"), "\(summary.stdout)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: copyFolder) == ["store.sqlite"])
+        // In a folder the reader may not write (as another user: root may write anything).
+        chmod(copyFolder, 0o555)
+        let binary = try TestBinary.reachable()
+        let reader = try TestBinary.shell(
+            "setpriv --reuid=65534 --regid=65534 --clear-groups env RENEWAL_DB=\(copy) HOME=/tmp "
+                + "XDG_CACHE_HOME=/tmp \(binary) show M02-1 --as-of 2025-07-30")
+        #expect(reader.status == 0, "\(reader.output)")
+        #expect(reader.output.contains("实际 30家"), "\(reader.output)")
+        #expect(!reader.output.contains("readonly"), "\(reader.output)")
+    }
 }
 
 /// A value shared with threads in a test.
