@@ -285,7 +285,8 @@ struct TrustTests {
         #expect(forced.status == 1)
         #expect(forced.stderr.contains("不是有效的 UTF-8"), "\(forced.stderr)")
         let bad = try run(["import", file, "--encoding", "latin9"])
-        #expect(bad.status == 1 && bad.stderr.contains("--encoding 只能是 utf-8 或 gb18030"), "\(bad.stderr)")
+        // A usage error (issue 20): the parser refuses the value and shows the choices.
+        #expect(bad.status == 64 && bad.stderr.contains("--encoding <utf-8|gb18030> 的取值 latin9 无效"), "\(bad.stderr)")
     }
 
     @Test func recordingTheSameTwiceAddsNothingAndAnotherFigureNeedsACorrection() throws {
