@@ -16,14 +16,14 @@ import Crypto
 /// digest judges like every entry on the province workload at the rules' boundary dates.
 public enum JudgingDigest {
     /// Bump when the engine starts reading entries another way: stored digests then rebuild.
-    public static let version = 1
+    public static let version = 2
 
     /// What a stored digest must have been made with to be used: this reduction, the plan (by
     /// its fingerprint) and every threshold of the rules.
     public static func key(planFingerprint: String, rules: StatusRules) -> String {
         let thresholds = [
             rules.onTrackMaxLag, rules.behindMaxLag, Double(rules.dueSoonDays), Double(rules.returnDueDay),
-            rules.smallCountMaximum, Double(rules.stalePeriods), rules.aboutTolerance,
+            rules.smallCountMaximum, Double(rules.stalePeriods), rules.aboutTolerance, Double(rules.unjudgeablePeriods),
         ].map { "\($0)" }.joined(separator: ",")
         return "digest \(version); plan \(planFingerprint); rules \(thresholds)"
     }

@@ -115,6 +115,9 @@ public enum Status: String, Codable, Sendable, Hashable, CaseIterable, Comparabl
 
 /// Markers shown beside a status (DESIGN §4).
 public enum Marker: String, Codable, Sendable, Hashable, CaseIterable, Comparable {
+    /// 待报终值: the deadline has passed unmet and the deadline period's return is not yet due,
+    /// so the item is 临期未完成 until it is (DESIGN §4 rule 3).
+    case awaitingFinal
     /// 本期未报: the last due period has no entry (the verdict stands on an older figure).
     case noCurrentReport
     /// 数据陈旧: the latest entry is `StatusRules.stalePeriods` or more periods old.
@@ -130,6 +133,8 @@ public enum Marker: String, Codable, Sendable, Hashable, CaseIterable, Comparabl
 
     public func label(_ language: Language) -> String {
         switch (self, language) {
+        case (.awaitingFinal, .zh): return "待报终值"
+        case (.awaitingFinal, .en): return "final return due"
         case (.noCurrentReport, .zh): return "本期未报"
         case (.stale, .zh): return "数据陈旧"
         case (.flagged, .zh): return "督办"

@@ -6,9 +6,11 @@ import Foundation
 /// or written. The rules are applied in the order the design gives, first match wins:
 /// 1. the comparator is met → 已完成 (逾期完成 when first met after the deadline);
 /// 2. the as-of date is before the plan's start → 未启动;
-/// 3. the deadline has passed → 逾期未完成;
-/// 4. a relative target without its baseline → 基数缺失;
-/// 5. nothing reported → 未报送 (未启动 before the plan's first return is due);
+/// 3. the deadline has passed → 逾期未完成 (while the deadline period's return is awaited, the
+///    verdict of the deadline day, 临期未完成 at best, marked 待报终值);
+/// 4. a relative or level target without its baseline → 基数缺失;
+/// 5. nothing reported, or only figures too old to judge by → 未报送 (未启动 before the plan's
+///    first return is due);
 /// 6. lag (expected progress at the end of the last due period minus actual, in points) against
 ///    the thresholds in `StatusRules` → 严重滞后 / 进度滞后;
 /// 7. the deadline within `StatusRules.dueSoonDays` → 临期未完成, whatever the lag below 6;
@@ -51,8 +53,8 @@ public struct StatusEngine: Sendable {
         return evaluate(book: book, flagged: Set(open.map(\.itemId)), unanswered: unanswered, asOf: asOf)
     }
 
-    /// One target's track record: the verdict it had when each monthly return fell due (the 10th
-    /// of the next month), from the plan's first return to the last one due by `asOf`, judged by the
+    /// One target's track record: the verdict it had once each monthly return fell due (on the
+    /// 11th of the next month, the first day it can be missing), from the plan's first return to the last one due by `asOf`, judged by the
     /// same rules as every other verdict. Each point's `expected` is the trajectory at that month's
     /// end and `actual` the figure then reported: the target page draws them side by side.
     public func trackRecord(
@@ -64,7 +66,8 @@ public struct StatusEngine: Sendable {
         var month = Day.endOfMonth(year: plan.startDate.year, month: plan.startDate.month)
         var points: [(month: Day, judged: TargetEvaluation)] = []
         while month <= last {
-            let due = Day(ordinal: month.ordinal + rules.returnDueDay)
+            // Judged on the first day the month's return counts as missing (the 11th).
+            let due = rules.returnMissing(forPeriodEnding: month)
             let day = JudgingDay(due, rules: rules, planStart: plan.startDate)
             let book = EntryBook(entries: own, asOf: due, plan: plan)
             points.append((month, evaluate(target, book: book, flagged: [], asOf: day)))
@@ -150,7 +153,9 @@ public struct StatusEngine: Sendable {
         let deadline = target.deadline ?? plan.endDate
         var result = TargetEvaluation(targetId: target.id, status: .noReport, deadline: deadline)
         let goal = absoluteGoal(target, baseline: baseline)
-        let start = target.isRelative ? baseline : (baseline ?? 0)
+        // A level (a rate, a share, a stock) starts where it stood, never from 0 (DESIGN §4).
+        let needsBaseline = target.isRelative || target.reading == .level
+        let start = needsBaseline ? baseline : (baseline ?? 0)
         result.goal = goal
         if let latest = valued.last, let value = latest.value {
             result.actual = value
@@ -169,11 +174,11 @@ public struct StatusEngine: Sendable {
             result.status = .notStarted
             return result
         }
-        if asOf.day > deadline {
+        if asOf.day > deadline && !awaitingFinal(deadline, latest: valued.last?.date, asOf: asOf) {
             result.status = .overdue
             return result
         }
-        if target.isRelative && baseline == nil {
+        if needsBaseline && baseline == nil {
             result.status = .baselineMissing
             return result
         }
@@ -181,8 +186,12 @@ public struct StatusEngine: Sendable {
             result.status = asOf.beforeFirstReturn ? .notStarted : .noReport
             return result
         }
-        guard let goal, let start, let actual = result.actual else {
+        guard let goal, let start, let actual = result.actual, let latest = valued.last else {
             result.status = .baselineMissing
+            return result
+        }
+        if tooOld(latest.date, asOf: asOf) {
+            result.status = .noReport
             return result
         }
 
@@ -212,12 +221,32 @@ public struct StatusEngine: Sendable {
         return result
     }
 
+    /// Rule 3: a deadline passed unmet is overdue from the day after it when a figure (or report)
+    /// for the deadline's own period is in; otherwise the final return is awaited until it is
+    /// missing (a 31 December deadline: until 10 January) and the item keeps the verdict of its
+    /// deadline day (临期未完成 at the latest, never green), marked 待报终值. True while awaited.
+    /// `latest` is the date of the item's latest figure, state or report.
+    func awaitingFinal(_ deadline: Day, latest: Day?, asOf: JudgingDay) -> Bool {
+        let periodEnd = Day.endOfMonth(year: deadline.year, month: deadline.month)
+        if let latest, latest >= rules.periodStart(endingOn: periodEnd) { return false }
+        return asOf.day < rules.returnMissing(forPeriodEnding: periodEnd)
+    }
+
+    /// Rule 5: a figure `StatusRules.unjudgeablePeriods` or more periods older than the last due
+    /// period is too old to judge by (nothing for that period and the two before): 未报送, never
+    /// green or yellow on stale data.
+    func tooOld(_ date: Day, asOf: JudgingDay) -> Bool {
+        guard !asOf.beforeFirstReturn else { return false }
+        let behind = (asOf.periodEnd.year * 12 + asOf.periodEnd.month) - (date.year * 12 + date.month)
+        return behind >= rules.unjudgeablePeriods
+    }
+
     /// Rule 7: an unmet target on track within the due-soon window is 临期未完成 (never green on
     /// its last day); a lag past the thresholds (rule 6) wins.
     func dueSoonOr(_ status: Status, deadline: Day, asOf: JudgingDay) -> Status {
-        guard status == .onTrack, asOf.day <= deadline, asOf.day.days(to: deadline) <= rules.dueSoonDays else {
-            return status
-        }
+        // After the deadline only while its final return is awaited: judged as on the deadline.
+        let day = min(asOf.day, deadline)
+        guard status == .onTrack, day.days(to: deadline) <= rules.dueSoonDays else { return status }
         return .dueSoon
     }
 
@@ -251,8 +280,8 @@ public struct StatusEngine: Sendable {
     }
 
     /// Annual (每年) targets: each year from the plan's start to the last due period's year is
-    /// judged on its own (so in January the new year is not yet judged, never 未报送); a past year
-    /// that missed stays overdue. The target shows its worst year.
+    /// judged on its own (so in January the new year is not yet judged, never 未报送). The target
+    /// shows the year judged; earlier years are its history (`years`).
     func evaluateAnnual(_ target: Target, valued: [ProgressEntry], asOf: JudgingDay) -> TargetEvaluation {
         guard asOf.day >= plan.startDate else {
             return TargetEvaluation(
@@ -265,9 +294,9 @@ public struct StatusEngine: Sendable {
                 target, year: year, deadline: Day.endOfYear(year), yearGoal: target.value,
                 doneGoal: target.value, valued: valued, asOf: asOf)
         }
-        // The worst year decides; among equals the most recent one is shown.
+        // The year judged decides (the year just ended until January's return is due, then the
+        // current one); a past year's miss is history, shown year by year, never today's status.
         var shown = years[years.count - 1]
-        for year in years.reversed() where year.status > shown.status { shown = year }
         shown.years = years
         return shown
     }
@@ -296,7 +325,7 @@ public struct StatusEngine: Sendable {
             result.status = .notStarted
             return result
         }
-        if asOf.day > deadline {
+        if asOf.day > deadline && !awaitingFinal(deadline, latest: inYear.last?.date, asOf: asOf) {
             result.status = .overdue
             return result
         }
@@ -304,8 +333,12 @@ public struct StatusEngine: Sendable {
             result.status = .baselineMissing
             return result
         }
-        guard let actual = result.actual else {
+        guard let actual = result.actual, let latest = inYear.last else {
             result.status = asOf.beforeFirstReturn ? .notStarted : .noReport
+            return result
+        }
+        if tooOld(latest.date, asOf: asOf) {
+            result.status = .noReport
             return result
         }
         // Read at the end of the last due period, within this year.
@@ -349,15 +382,16 @@ public struct StatusEngine: Sendable {
             return result
         }
         if let deadline = target.deadline {
-            if asOf.day > deadline {
+            if asOf.day > deadline && !awaitingFinal(deadline, latest: states.last?.date, asOf: asOf) {
                 result.status = .overdue
                 return result
             }
-            if series.isEmpty {
+            guard let latest = series.last else {
                 result.status = asOf.beforeFirstReturn ? .notStarted : .noReport
                 return result
             }
-            result.status = dueSoonOr(.onTrack, deadline: deadline, asOf: asOf)
+            result.status =
+                tooOld(latest.date, asOf: asOf) ? .noReport : dueSoonOr(.onTrack, deadline: deadline, asOf: asOf)
             return result
         }
         result.status = undatedStatus(series: series.filter(\.hasProgress), asOf: asOf)
@@ -431,6 +465,13 @@ public struct StatusEngine: Sendable {
         asOf: JudgingDay
     ) -> [Marker] {
         var markers: [Marker] = []
+        // Unfinished and not overdue after its deadline: the final return is awaited (rule 3).
+        let status = evaluation.status
+        if let deadline = evaluation.deadline, asOf.day > deadline, !status.isFinished, status != .overdue,
+            status != .notStarted
+        {
+            markers.append(.awaitingFinal)
+        }
         if let marker = reportingMarker(latest: latest, status: evaluation.status, asOf: asOf) {
             markers.append(marker)
         }
@@ -458,7 +499,7 @@ struct JudgingDay {
         self.day = day
         periodEnd = rules.lastDuePeriodEnd(asOf: day)
         periodStart = rules.periodStart(endingOn: periodEnd)
-        beforeFirstReturn = day < rules.firstReturnDue(planStart: planStart)
+        beforeFirstReturn = day <= rules.firstReturnDue(planStart: planStart)
     }
 }
 

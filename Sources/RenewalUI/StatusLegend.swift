@@ -51,13 +51,19 @@ enum StatusLegend {
         for marker in Marker.allCases {
             let text: String
             switch marker {
+            case .awaitingFinal:
+                text = state.pick(
+                    "截止日已过、尚未达标，截止当期的数据还未到报送期限；到期（次月 \(rules.returnDueDay + 1) 日）仍未达标即为逾期",
+                    "the deadline passed unmet and its period's return is not yet due; overdue from day "
+                        + "\(rules.returnDueDay + 1) of the next month if still unmet")
             case .noCurrentReport:
                 text = state.pick(
                     "上一报送期没有报送，状态依据更早的数据", "no entry for the last due period; the verdict stands on older data")
             case .stale:
                 text = state.pick(
-                    "最新数据已过 \(rules.stalePeriods) 个报送期以上",
-                    "the latest figure is \(rules.stalePeriods) or more periods old")
+                    "最新数据已过 \(rules.stalePeriods) 个报送期以上；过 \(rules.unjudgeablePeriods) 个以上按未报送判定",
+                    "the latest figure is \(rules.stalePeriods) or more periods old; from \(rules.unjudgeablePeriods) it "
+                        + "counts as no report")
             case .flagged: text = state.pick("截至日期当天处于督办中", "under supervision on the date judged")
             case .followUpOverdue:
                 text = state.pick("督办的反馈期限已过，此后没有报送", "the flag's reply date passed with nothing reported since")

@@ -184,7 +184,7 @@ struct TrustTests {
         #expect(try run(["baseline", "M02-1", "--value", "0", "--year", "2024"]).status == 0)
         // The starting figure is shown where the progress it explains is.
         #expect(try run(["record", "M02-1", "--value", "30", "--date", "2025-06-30"]).status == 0)
-        let overdue = try run(["overdue", "--as-of", "2026-01-05"])
+        let overdue = try run(["overdue", "--as-of", "2026-01-11"])
         #expect(overdue.stdout.contains("基数 0家，实际 30家"), "\(overdue.stdout)")
     }
 

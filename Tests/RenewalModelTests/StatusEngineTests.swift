@@ -55,14 +55,30 @@ struct ComparatorTests {
 @Suite("Trajectory targets")
 struct TrajectoryTests {
     // 2024-01-01 to 2024-06-30 is 181 days, to 2024-12-28 twice that: the path is read at the end
-    // of the last due period, and as of 2024-07-10 (June's return due) that is exactly half-way.
+    // of the last due period, and as of 2024-07-11 (June's return missing from today) that is
+    // exactly half-way.
     static let window = (start: "2024-01-01", deadline: "2024-12-28")
 
-    func judge(_ value: Double?, asOf: String = "2024-07-10", comparator: GoalComparator = .atLeast) -> TargetEvaluation
-    {
+    func judge(
+        _ value: Double?, asOf: String = "2024-07-11", on date: String = "2024-06-30",
+        comparator: GoalComparator = .atLeast
+    ) -> TargetEvaluation {
         let target = T.quantitative("M01-1", comparator, 100, deadline: Self.window.deadline)
-        let entries = value.map { [T.entry("M01-1", "2024-06-30", $0)] } ?? []
+        let entries = value.map { [T.entry("M01-1", date, $0)] } ?? []
         return T.judge(target, entries, asOf: asOf, start: Self.window.start)
+    }
+
+    @Test func theReturnDayIsInTimeTheNextDayItIsDue() {
+        // June's return is due by 10 July, that day included: on the 10th the path is still read
+        // at the end of May, and nothing of June is missing; from the 11th it is June's end.
+        #expect(judge(45, asOf: "2024-07-10").expectedOn == T.day("2024-05-31"))
+        #expect(judge(45, asOf: "2024-07-11").expectedOn == T.day("2024-06-30"))
+        #expect(judge(nil, asOf: "2024-07-10").status == .noReport)
+        let late = T.quantitative("M01-1", .atLeast, 100, deadline: Self.window.deadline)
+        let may = [T.entry("M01-1", "2024-05-31", 40)]
+        #expect(T.judge(late, may, asOf: "2024-07-10", start: Self.window.start).markers.isEmpty)
+        #expect(
+            T.judge(late, may, asOf: "2024-07-11", start: Self.window.start).markers == [.noCurrentReport])
     }
 
     @Test func lagOfExactlyTenPointsIsOnTrack() {
@@ -96,15 +112,66 @@ struct TrajectoryTests {
     }
 
     @Test func onTheDeadlineDayItIsDueSoonNotYetOverdue() {
-        let result = judge(96, asOf: Self.window.deadline)
+        let result = judge(96, asOf: Self.window.deadline, on: "2024-11-30")
         #expect(result.status == .dueSoon)
         // A lag past the thresholds still says how far behind.
-        #expect(judge(50, asOf: Self.window.deadline).status == .severelyBehind)
+        #expect(judge(50, asOf: Self.window.deadline, on: "2024-11-30").status == .severelyBehind)
     }
 
-    @Test func theDayAfterTheDeadlineItIsOverdue() {
-        #expect(judge(96, asOf: "2024-12-29").status == .overdue)
-        #expect(judge(nil, asOf: "2024-12-29").status == .overdue)
+    /// Rule 3 (DESIGN §4 v3): with the deadline period's figure in, overdue the day after the
+    /// deadline; without it the final return is awaited, the deadline day's verdict kept with
+    /// 待报终值, until the return is missing (the 11th of the next month).
+    @Test func afterTheDeadlineTheFinalReturnIsAwaitedThenItIsOverdue() {
+        let final = judge(96, asOf: "2024-12-29", on: "2024-12-28")
+        #expect(final.status == .overdue)
+        #expect(!final.markers.contains(.awaitingFinal))
+        for day in ["2024-12-29", "2025-01-01", "2025-01-10"] {
+            let awaited = judge(96, asOf: day, on: "2024-11-30")
+            #expect(awaited.status == .dueSoon, "\(day)")
+            #expect(awaited.markers == [.awaitingFinal], "\(day)")
+            // Never better than on the deadline day: a severe lag stays one.
+            #expect(judge(50, asOf: day, on: "2024-11-30").status == .severelyBehind, "\(day)")
+            #expect(judge(nil, asOf: day).markers.contains(.awaitingFinal), "\(day)")
+        }
+        for value in [96.0, 50] {
+            let due = judge(value, asOf: "2025-01-11", on: "2024-11-30")
+            #expect(due.status == .overdue)
+            #expect(due.markers.isEmpty || !due.markers.contains(.awaitingFinal))
+        }
+        #expect(judge(nil, asOf: "2025-01-11").status == .overdue)
+        // Met late, after the deadline, whenever it comes: 逾期完成 with no marker.
+        let met = T.quantitative("M01-1", .atLeast, 100, deadline: Self.window.deadline)
+        let late = T.judge(met, [T.entry("M01-1", "2025-01-05", 100)], asOf: "2025-01-06", start: Self.window.start)
+        #expect(late.status == .doneLate)
+        #expect(late.markers.isEmpty)
+    }
+
+    /// Rule 5: a figure three or more periods old is too old to judge by (未报送, 数据陈旧); two
+    /// periods old it keeps its verdict, marked 数据陈旧; rules 1 and 3 still win.
+    @Test func aFigureThreePeriodsOldIsTooOldToJudgeBy() {
+        // As of 2024-09-11 the last due period is August: June is two periods back; as of
+        // 2024-10-11 (September due) three.
+        let kept = judge(45, asOf: "2024-09-11")
+        #expect(kept.status != .noReport)
+        #expect(kept.markers == [.stale])
+        let old = judge(45, asOf: "2024-10-10")
+        #expect(old.status != .noReport)
+        let tooOld = judge(45, asOf: "2024-10-11")
+        #expect(tooOld.status == .noReport)
+        #expect(tooOld.markers == [.stale])
+        #expect(judge(100, asOf: "2024-10-11").status == .done)
+    }
+
+    /// A level (a rate, a share, a stock) starts where it stood: without a baseline it is
+    /// 基数缺失, never judged from 0 (DESIGN §4); met, it is done all the same.
+    @Test func aLevelWithoutABaselineIsBaselineMissing() {
+        let level = T.quantitative("M01-1", .atLeast, 77, reading: .level, deadline: "2027-12-31")
+        let figure = T.entry("M01-1", "2025-06-30", 66.5)
+        #expect(T.judge(level, [figure], asOf: "2025-07-11").status == .baselineMissing)
+        #expect(T.judge(level, [], asOf: "2025-07-11").status == .baselineMissing)
+        let base = T.entry("M01-1", "2023-12-31", 62, baselineYear: 2023)
+        #expect(T.judge(level, [base, figure], asOf: "2025-07-11").status != .baselineMissing)
+        #expect(T.judge(level, [T.entry("M01-1", "2025-06-30", 78)], asOf: "2025-07-11").status == .done)
     }
 
     @Test func nothingReportedIsNoReport() {
@@ -137,7 +204,7 @@ struct TrajectoryTests {
     @Test func theLatestEntryCounts() {
         let target = T.quantitative(deadline: Self.window.deadline)
         let entries = [T.entry("M01-1", "2024-06-02", 100), T.entry("M01-1", "2024-06-30", 45)]
-        let result = T.judge(target, entries, asOf: "2024-07-10", start: Self.window.start)
+        let result = T.judge(target, entries, asOf: "2024-07-11", start: Self.window.start)
         #expect(result.actual == 45)
         #expect(result.status == .onTrack)
     }
@@ -146,7 +213,7 @@ struct TrajectoryTests {
         // Mechanisation 90% at the start, 94% due: 92% half-way is exactly on schedule.
         let target = T.quantitative("M01-1", .atLeast, 94, reading: .level, deadline: Self.window.deadline)
         let entries = [T.entry("M01-1", "2023-12-31", 90, baselineYear: 2023), T.entry("M01-1", "2024-06-30", 92)]
-        let result = T.judge(target, entries, asOf: "2024-07-10", start: Self.window.start)
+        let result = T.judge(target, entries, asOf: "2024-07-11", start: Self.window.start)
         #expect(result.baseline == 90)
         #expect(abs((result.progress ?? 0) - 0.5) < 1e-9)
         #expect(abs(result.lag ?? 99) < 1e-9)
@@ -158,7 +225,7 @@ struct TrajectoryTests {
         let base = T.entry("M01-1", "2023-12-31", 100, baselineYear: 2023)
         func judged(_ value: Double) -> Status {
             T.judge(
-                target, [base, T.entry("M01-1", "2024-06-30", value)], asOf: "2024-07-10", start: Self.window.start
+                target, [base, T.entry("M01-1", "2024-06-30", value)], asOf: "2024-07-11", start: Self.window.start
             ).status
         }
         #expect(judged(80) == .onTrack)
@@ -170,7 +237,7 @@ struct TrajectoryTests {
         let strict = StatusRules(onTrackMaxLag: 5, behindMaxLag: 20)
         let plan = T.with([T.quantitative(deadline: Self.window.deadline)], start: Self.window.start)
         let result = StatusEngine(plan: plan, rules: strict)
-            .evaluate(entries: [T.entry("M01-1", "2024-06-30", 40)], asOf: T.day("2024-07-10"))
+            .evaluate(entries: [T.entry("M01-1", "2024-06-30", 40)], asOf: T.day("2024-07-11"))
         #expect(result.target("M01-1")?.status == .behind)
     }
 }
@@ -180,7 +247,9 @@ struct TrajectoryTests {
 struct AnnualTests {
     let annual = T.quantitative("M01-1", .atLeast, 150, reading: .yearToDate, deadline: nil, recurrence: .annual)
 
-    @Test func eachYearIsJudgedAndAMissedYearStaysOverdue() {
+    /// A past year's miss is history (DESIGN §4 v3): shown year by year, never the status of
+    /// the year being judged.
+    @Test func eachYearIsJudgedAndAPastMissIsHistory() {
         let entries = [
             T.entry("M01-1", "2024-12-31", 160),
             T.entry("M01-1", "2025-12-31", 100),
@@ -188,8 +257,13 @@ struct AnnualTests {
         ]
         let result = T.judge(annual, entries, asOf: "2026-07-01")
         #expect(result.years.map(\.status) == [.done, .overdue, .onTrack])
-        #expect(result.status == .overdue)
-        #expect(result.year == 2025)
+        #expect(result.status == .onTrack)
+        #expect(result.year == 2026)
+        #expect(result.deadline == T.day("2026-12-31"))
+        // In the January window the year just ended is the one judged: its miss is the status.
+        let january = T.judge(annual, entries, asOf: "2026-01-20")
+        #expect(january.year == 2025)
+        #expect(january.status == .overdue)
     }
 
     @Test func whenEveryPastYearMetTheCurrentYearDecides() {
@@ -197,8 +271,8 @@ struct AnnualTests {
             T.entry("M01-1", "2024-12-31", 160), T.entry("M01-1", "2025-11-30", 151),
             T.entry("M01-1", "2026-06-30", 20),
         ]
-        // As of 2026-07-10 June's return is due: the year's pace is read on 2026-06-30.
-        let result = T.judge(annual, entries, asOf: "2026-07-10")
+        // As of 2026-07-11 June's return is missing if not in: the year's pace is read on 2026-06-30.
+        let result = T.judge(annual, entries, asOf: "2026-07-11")
         #expect(result.years.map(\.status) == [.done, .done, .severelyBehind])
         #expect(result.status == .severelyBehind)
         #expect(result.year == 2026)
@@ -212,17 +286,17 @@ struct AnnualTests {
     @Test func theNewYearIsJudgedOnceJanuarysReturnIsDue() {
         let entries = [T.entry("M01-1", "2024-12-31", 160), T.entry("M01-1", "2025-12-31", 150)]
         // Until 10 February the year just ended decides; the new year is never 未报送 in January.
-        let january = T.judge(annual, entries, asOf: "2026-02-09")
+        let january = T.judge(annual, entries, asOf: "2026-02-10")
         #expect(january.years.map(\.status) == [.done, .done])
         #expect(january.status == .done)
-        let result = T.judge(annual, entries, asOf: "2026-02-10")
+        let result = T.judge(annual, entries, asOf: "2026-02-11")
         #expect(result.years.map(\.status) == [.done, .done, .noReport])
         #expect(result.status == .noReport)
     }
 
     @Test func theYearsPaceIsTheShareOfTheYearToTheLastDuePeriod() {
-        // As of 2025-07-10 the last due period is June: 2025-06-30 is day 181 of 365.
-        let result = T.judge(annual, [T.entry("M01-1", "2025-06-30", 75)], asOf: "2025-07-10", start: "2025-01-01")
+        // As of 2025-07-11 the last due period is June: 2025-06-30 is day 181 of 365.
+        let result = T.judge(annual, [T.entry("M01-1", "2025-06-30", 75)], asOf: "2025-07-11", start: "2025-01-01")
         #expect(abs((result.expected ?? 0) - 150 * 181 / 365) < 1e-9)
         #expect(result.expectedOn == T.day("2025-06-30"))
         #expect(result.status == .onTrack)
@@ -302,7 +376,7 @@ struct RelativeTests {
         let entries = [T.entry("M01-1", "2023-12-31", 100, baselineYear: 2023), T.entry("M01-1", "2024-12-31", 110)]
         // Half-way (2024-12-31 of 2023-12-31…2025-12-31) the compound path stands at 110; it is
         // read there once December's return is due.
-        let result = T.judge(level, entries, asOf: "2025-01-10")
+        let result = T.judge(level, entries, asOf: "2025-01-11")
         #expect(abs((result.expected ?? 0) - 110) < 0.1)
         #expect(result.status == .onTrack)
     }
@@ -327,11 +401,17 @@ struct MilestoneTests {
         #expect(result.status == .onTrack)
     }
 
-    @Test func notDoneAfterTheDeadlineIsOverdue() {
-        let result = T.judge(
-            T.milestone(), [T.entry("M01-1", "2025-11-30", milestone: .inProgress)], asOf: "2026-01-01")
-        #expect(result.status == .overdue)
-        #expect(T.judge(T.milestone(), [], asOf: "2026-01-01").status == .overdue)
+    @Test func notDoneAfterTheDeadlineIsOverdueOnceTheFinalReturnIsDue() {
+        let november = [T.entry("M01-1", "2025-11-30", milestone: .inProgress)]
+        let awaited = T.judge(T.milestone(), november, asOf: "2026-01-01")
+        #expect(awaited.status == .dueSoon)
+        #expect(awaited.markers == [.awaitingFinal])
+        #expect(T.judge(T.milestone(), november, asOf: "2026-01-10").status == .dueSoon)
+        #expect(T.judge(T.milestone(), november, asOf: "2026-01-11").status == .overdue)
+        let december = [T.entry("M01-1", "2025-12-31", milestone: .inProgress)]
+        #expect(T.judge(T.milestone(), december, asOf: "2026-01-01").status == .overdue)
+        #expect(T.judge(T.milestone(), [], asOf: "2026-01-01").status == .noReport)
+        #expect(T.judge(T.milestone(), [], asOf: "2026-01-11").status == .overdue)
     }
 
     @Test func nothingReportedIsNoReport() {
@@ -357,8 +437,8 @@ struct MilestoneTests {
     @Test func withoutADeadlineItIsOngoingWhileTheLastDuePeriodHasAReport() {
         let undated = T.milestone(deadline: nil)
         let entries = [T.entry("M01-1", "2025-05-31", milestone: .inProgress)]
-        #expect(T.judge(undated, entries, asOf: "2025-07-09").status == .ongoing)  // last due: May
-        #expect(T.judge(undated, entries, asOf: "2025-07-10").status == .noReport)  // last due: June
+        #expect(T.judge(undated, entries, asOf: "2025-07-10").status == .ongoing)  // last due: May
+        #expect(T.judge(undated, entries, asOf: "2025-07-11").status == .noReport)  // last due: June
     }
 
     @Test func aLaterReportWithdrawingDoneCounts() {
@@ -392,7 +472,11 @@ struct MarkerTests {
         #expect(T.judge(target, entries, asOf: "2025-11-30").status == .onTrack)  // 31 days to go
         #expect(T.judge(target, entries, asOf: "2025-12-01").status == .dueSoon)  // 30 days
         #expect(T.judge(target, entries, asOf: "2025-12-31").status == .dueSoon)  // the deadline day itself
-        #expect(T.judge(target, entries, asOf: "2026-01-01").status == .overdue)  // the day after
+        // The day after: November's figure is not December's, so the final return is awaited.
+        #expect(T.judge(target, entries, asOf: "2026-01-01").status == .dueSoon)
+        #expect(T.judge(target, entries, asOf: "2026-01-11").status == .overdue)
+        let december = [T.entry("M01-1", "2025-12-31", 97)]
+        #expect(T.judge(target, december, asOf: "2026-01-01").status == .overdue)
     }
 
     @Test func aDoneItemIsNeverDueSoon() {
@@ -405,11 +489,15 @@ struct MarkerTests {
     @Test func notReportedThisPeriodThenStale() {
         let target = T.quantitative(deadline: "2027-12-31")
         let entries = [T.entry("M01-1", "2025-01-31", 10)]
-        // January's return is due 2025-02-10; February's 2025-03-10; March's 2025-04-10.
-        #expect(T.judge(target, entries, asOf: "2025-03-09").markers.isEmpty)  // last due: January
-        #expect(T.judge(target, entries, asOf: "2025-03-10").markers == [.noCurrentReport])  // last due: February
-        #expect(T.judge(target, entries, asOf: "2025-04-09").markers == [.noCurrentReport])
-        #expect(T.judge(target, entries, asOf: "2025-04-10").markers == [.stale])  // two periods old
+        // January's return is due by 2025-02-10; February's by 2025-03-10; March's by 2025-04-10.
+        #expect(T.judge(target, entries, asOf: "2025-03-10").markers.isEmpty)  // last due: January
+        #expect(T.judge(target, entries, asOf: "2025-03-11").markers == [.noCurrentReport])  // last due: February
+        #expect(T.judge(target, entries, asOf: "2025-04-10").markers == [.noCurrentReport])
+        #expect(T.judge(target, entries, asOf: "2025-04-11").markers == [.stale])  // two periods old
+        #expect(T.judge(target, entries, asOf: "2025-04-11").status != .noReport)
+        let tooOld = T.judge(target, entries, asOf: "2025-05-11")  // three: too old to judge by
+        #expect(tooOld.status == .noReport)
+        #expect(tooOld.markers == [.stale])
     }
 
     @Test func flaggedItemsCarryTheMarker() {

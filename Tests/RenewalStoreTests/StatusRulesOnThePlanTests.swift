@@ -32,33 +32,36 @@ struct StatusRulesOnThePlanTests {
         #expect(try judged(id, "2025-12-01").status == .dueSoon)  // 30 days to go
         #expect(try judged(id, "2025-12-30").status == .dueSoon)
         #expect(try judged(id, "2025-12-31").status == .dueSoon)  // the deadline day
-        #expect(try judged(id, "2026-01-01").status == .overdue)  // the day after
+        // December's figure is in (the sample reports every month): overdue the day after.
+        #expect(try judged(id, "2026-01-01").status == .overdue)
         #expect(try judged(id, "2025-11-30").status != .dueSoon)  // 31 days to go
     }
 
     /// No new data, no new verdict: the path is read at the end of the last due period.
     @Test func betweenTwoReturnsTheVerdictDoesNotMove() throws {
         let october = try judged("M04-1", "2026-10-31")
-        let beforeDue = try judged("M04-1", "2026-11-09")
+        let beforeDue = try judged("M04-1", "2026-11-10")
         #expect(october.status == .onTrack)
         #expect(beforeDue.status == october.status)
         #expect(beforeDue.expected == october.expected)
         #expect(beforeDue.expectedOn == Day("2026-09-30"))
-        // October's return is due on the 10th: from then the path is read at 31 October.
-        let due = try judged("M04-1", "2026-11-10")
+        // October's return is due by the 10th, that day included: from the 11th the path is read
+        // at 31 October.
+        let due = try judged("M04-1", "2026-11-11")
         #expect(due.expectedOn == Day("2026-10-31"))
         #expect(due.status == .onTrack)
     }
 
-    /// From 1 January until January's return is due (10 February), the year just ended decides.
+    /// From 1 January until January's return is due (by 10 February, that day included), the
+    /// year just ended decides.
     @Test(arguments: ["M04-1", "M04-2"])
     func theJanuaryWindowJudgesTheYearJustEnded(_ id: String) throws {
-        for day in ["2025-12-31", "2026-01-01", "2026-01-10", "2026-02-09"] {
+        for day in ["2025-12-31", "2026-01-01", "2026-01-10", "2026-02-10"] {
             let result = try judged(id, day)
             #expect(result.status != .noReport, "\(id) \(day)")
             #expect(result.years.last?.year == 2025, "\(id) \(day)")
         }
-        let february = try judged(id, "2026-02-10")
+        let february = try judged(id, "2026-02-11")
         #expect(february.years.last?.year == 2026)
     }
 

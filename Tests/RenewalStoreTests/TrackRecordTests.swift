@@ -5,7 +5,7 @@ import Testing
 @testable import RenewalStore
 
 /// A target's month-by-month record (the target page's chart): one point per monthly return, each
-/// the verdict the dashboard gave on the day that return fell due.
+/// the verdict the dashboard gave on the day that return was first missing (the 11th).
 @Suite("Track record")
 struct TrackRecordTests {
     let plan: Plan
@@ -21,8 +21,9 @@ struct TrackRecordTests {
         StatusEngine(plan: plan).trackRecord(of: id, entries: entries, asOf: try #require(Day(day)))
     }
 
-    /// October's return is due on 10 November: the day before, the record ends with September.
-    @Test(arguments: [("2026-11-09", "2026-09-30"), ("2026-11-10", "2026-10-31"), ("2026-11-11", "2026-10-31")])
+    /// October's return is due by 10 November, that day included: until then the record ends
+    /// with September; from the 11th with October.
+    @Test(arguments: [("2026-11-10", "2026-09-30"), ("2026-11-11", "2026-10-31"), ("2026-11-12", "2026-10-31")])
     func theLastPointIsTheLastReturnDue(_ day: String, _ lastMonth: String) throws {
         let points = try record("G25-2", day)
         #expect(points.last?.month == Day(lastMonth))
@@ -31,11 +32,11 @@ struct TrackRecordTests {
         #expect(zip(months, months.dropFirst()).allSatisfy { $1 == $0 + 1 }, "one point a month, none missing")
     }
 
-    /// Each point is what the whole-plan verdict was on that return's due day.
+    /// Each point is what the whole-plan verdict was the day that return could first be missing.
     @Test(arguments: ["G25-2", "M04-1", "M02-1", "G27-8", "M06-3"])
     func eachPointIsTheVerdictOnItsDueDay(_ id: String) throws {
         for (month, judged) in try record(id, "2026-11-29").suffix(8) {
-            let due = Day(ordinal: month.ordinal + StatusRules.standard.returnDueDay)
+            let due = StatusRules.standard.returnMissing(forPeriodEnding: month)
             let whole = StatusEngine(plan: plan).evaluate(entries: entries, asOf: due).target(id)
             #expect(judged.status == whole?.status, "\(id) for \(month)")
             #expect(judged.actual == whole?.actual, "\(id) for \(month)")
