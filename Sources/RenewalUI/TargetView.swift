@@ -51,6 +51,19 @@ enum TargetView {
             var figures = state.pick("最新 ", "latest ") + TargetText.quantity(judged.actual, target, state)
             if let date = judged.actualDate { figures += state.pick("（\(date)）", " (\(date))") }
             figures += state.pick("，应达 ", ", expected ") + TargetText.quantity(judged.due, target, state)
+            if target.entryUnit == "%", let due = judged.due, let actual = judged.actual {
+                // A rate's own gap in 个百分点 beside the progress lag (DESIGN §4 "rates").
+                let gap = target.comparator == .atMost ? actual - due : due - actual
+                if gap > 0 {
+                    figures += state.pick(
+                        "，差 \(NumberText.approximate(gap)) 个百分点", ", \(NumberText.approximate(gap)) pts short")
+                }
+                if let progress = judged.progress, let expected = judged.expectedProgress {
+                    figures += state.pick(
+                        "；完成进度 \(NumberText.percent(progress))，序时进度 \(NumberText.percent(expected))",
+                        "; progress \(NumberText.percent(progress)), schedule \(NumberText.percent(expected))")
+                }
+            }
             if let lag = judged.lag { figures += state.pick("，", ", ") + LagText.phrase(lag, state.language) }
             field(state.pick("数据：", "Figures: "), figures)
             lines.append(
@@ -165,9 +178,17 @@ enum TargetView {
         let first = shown.first.map { "\($0.month.year)-\(String(format: "%02d", $0.month.month))" } ?? ""
         let last = shown.last.map { "\($0.month.year)-\(String(format: "%02d", $0.month.month))" } ?? ""
         if target.kind == .quantitative {
-            let top = shown.flatMap { [$0.judged.actual, due($0.judged, $0.month)] }.compactMap { $0 }.max() ?? 0
-            let actual = Sparkline.render(shown.map(\.judged.actual), maximum: top, ascii: theme.ascii)
-            let expected = Sparkline.render(shown.map { due($0.judged, $0.month) }, maximum: top, ascii: theme.ascii)
+            let values = shown.flatMap { [$0.judged.actual, due($0.judged, $0.month)] }.compactMap { $0 }
+            let top = values.max() ?? 0
+            // A level starts where it stood: scaled from its baseline (or lowest figure), not from 0.
+            let isLevel = target.reading == .level || target.isRelative
+            let floor =
+                isLevel
+                ? (values + [state.data.evaluation.target(target.id)?.baseline].compactMap { $0 }).min() ?? 0 : 0
+            let actual = Sparkline.render(
+                shown.map(\.judged.actual), minimum: floor, maximum: top, ascii: theme.ascii)
+            let expected = Sparkline.render(
+                shown.map { due($0.judged, $0.month) }, minimum: floor, maximum: top, ascii: theme.ascii)
             lines.append(
                 Line(
                     spans: [(state.pick("  实际 ", "  actual   "), theme.muted), (actual, theme.style(for: .onTrack))],

@@ -181,6 +181,20 @@ struct CLITests {
         #expect(result.stdout.contains("[##########] 100%"), "a met goal is a full bar")
     }
 
+    /// Issue 21, item 6: a rate's page shows its gap in 个百分点 beside the progress lag, and its
+    /// sparklines are scaled from the baseline, so 66% against 72% does not look like 72%.
+    @Test func aRateTargetsPageShowsItsGapAndScalesFromItsBaseline() throws {
+        let result = try CLI.run(
+            ["--demo", "snapshot", "--view", "target", "G27-5", "--size", "120x40", "--as-of", "2026-11-29"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("应达 72.3%，差 6.3 个百分点；完成进度 27%，序时进度 69%"), "\(result.stdout)")
+        let lines = result.stdout.split(separator: "\n")
+        let actual = try #require(lines.first { $0.contains("实际   ") })
+        let expected = try #require(lines.first { $0.contains("应达   ") })
+        #expect(actual.contains("▁") && !actual.contains("█"), "\(actual)")
+        #expect(expected.contains("█"), "\(expected)")
+    }
+
     @Test func showFourIsTheFarmMachineryMeasure() throws {
         let result = try CLI.run(["show", "4", "--as-of", "2026-11-29"])
         #expect(result.status == 0)
