@@ -62,7 +62,10 @@ extension AppState {
         case .reporting:
             return reportingStatus?.units.map { .unit($0.unit) } ?? []
         case .changes:
-            return changes?.items.map { .target($0.item.id) } ?? []
+            // Measures are compared too (issue 21): Enter opens a measure's page for them.
+            return changes?.items.map { change in
+                plan.measure(itemId: change.item.id).map { .measure($0.number) } ?? .target(change.item.id)
+            } ?? []
         case let .unitItems(name):
             return unitPage(name).map(\.row)
         case .search:

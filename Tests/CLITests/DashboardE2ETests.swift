@@ -212,7 +212,10 @@ struct DashboardE2ETests {
         pane.wait("the changes") {
             $0.contains("与 2026-12-15 相比") && $0.contains("【新增逾期】") && $0.contains("M10-1") && $0.contains("→ ✖ 逾期未完成")
         }
+        // The first change is a measure (measures are compared too): Enter opens its page.
         try pane.keys("Enter")
+        pane.wait(for: "总览 › 与上期相比 › （四）")
+        try pane.keys("Escape", "j", "Enter")
         pane.wait(for: "总览 › 与上期相比 › M04-1")
         try pane.keys("C-c")
         pane.expectSaneTerminal(pane.wait(for: "EXIT:"))

@@ -29,6 +29,28 @@ struct BulletinTests {
             context: ReportContext(plan: plan, evaluation: evaluation, language: language, entries: used, flags: flags))
     }
 
+    /// Issue 21, item 14: every CSV column holds what its header says: the situation's counts in
+    /// 本期项数 / 上期项数 / 增减 (in that order, as the text says them), never under 应达 and 实际;
+    /// what was due at two decimals.
+    @Test func theCSVColumnsHoldWhatTheirHeadersSay() throws {
+        let bulletin = bulletin()
+        let (header, rows) = bulletin.csvTable()
+        let now = try #require(header.firstIndex(of: "本期项数"))
+        let previous = try #require(header.firstIndex(of: "上期项数"))
+        let due = try #require(header.firstIndex(of: "应达"))
+        #expect(now < previous)
+        for line in bulletin.situation where line.count > 0 || line.previous > 0 {
+            let row = try #require(rows.first { $0[4] == .text(line.label) })
+            #expect(row[now] == .number(Double(line.count)), "\(line.label)")
+            #expect(row[previous] == .number(Double(line.previous)), "\(line.label)")
+            #expect(row[due] == .number(nil), "\(line.label): a count under 应达")
+        }
+        for row in rows {
+            #expect(row.count == header.count)
+            if case let .number(value?) = row[due] { #expect(value == (value * 100).rounded() / 100, "\(value)") }
+        }
+    }
+
     @Test(arguments: [Language.zh, .en])
     func sixSectionsInTheirOrderAndEveryTargetCountedOnce(_ language: Language) {
         let bulletin = bulletin(language)

@@ -1,3 +1,4 @@
+import Foundation
 import RenewalModel
 import Testing
 
@@ -38,5 +39,32 @@ struct StatusChangesTests {
         #expect(
             StatusChanges(plan: plan, before: now, now: now, language: .en).text(.en, width: 80).contains(
                 "No status changed."))
+    }
+
+    /// Issue 21, item 13: measures are compared too (20 measures flipped on 2026-12-11 unlisted),
+    /// and an annual target judged for a new year is 新年度, not 变差.
+    @Test func measuresAreComparedAndANewYearIsNotWorse() throws {
+        let plan = try PlanLoader.embedded()
+        let folder = FileManager.default.temporaryDirectory.appending(path: "renewal-changes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try ProgressStore(path: folder.appending(path: "demo.sqlite").path, access: .write)
+        try DemoStore.load(into: store, plan: plan, today: Day("2026-11-29")!)
+        let entries = try store.entries()
+        let engine = StatusEngine(plan: plan)
+        func changes(_ since: String, _ asOf: String) -> StatusChanges {
+            StatusChanges(
+                plan: plan, before: engine.evaluate(entries: entries, asOf: Day(since)!),
+                now: engine.evaluate(entries: entries, asOf: Day(asOf)!), language: .zh)
+        }
+        let december = changes("2026-11-11", "2026-12-11")
+        let measures = december.items.filter { plan.measure(itemId: $0.item.id) != nil }
+        #expect(measures.count >= 20, "\(measures.map(\.item.id))")
+        #expect(measures.contains { $0.item.id == "M01" && $0.item.now == .noReport })
+        let newYear = changes("2025-12-31", "2026-02-15")
+        let kinds = Dictionary(uniqueKeysWithValues: newYear.items.map { ($0.item.id, $0.kind) })
+        #expect(kinds["M04-1"] == .newYear)
+        #expect(kinds["M04"] == .newYear)
+        #expect(newYear.text(.zh, width: 80).contains("新年度"))
     }
 }

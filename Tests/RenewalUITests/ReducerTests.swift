@@ -313,7 +313,7 @@ struct ByteSearchTests {
     }
 
     /// Issue 11 (3): `c` lists what changed since a month earlier, item by item, with both
-    /// statuses; `p` compares with another day; Enter opens the target's page.
+    /// statuses; `p` compares with another day; Enter opens the item's page.
     @Test func changesSinceAMonthEarlierAndAnotherDay() throws {
         let keys: [Key] = [.char("t"), .ctrl("u")] + Fixture.chars("2027-01-15") + [.enter, .char("c")]
         let (state, effects) = Fixture.press(Fixture.state(), keys)
@@ -324,8 +324,12 @@ struct ByteSearchTests {
         #expect(overdue.kind == .newlyOverdue)
         #expect(overdue.items.map(\.id).contains("M10-1"))
         #expect(overdue.items.allSatisfy { $0.now == .overdue && $0.before != .overdue })
-        #expect(state.rows(for: .changes).first == .target(overdue.items[0].id))
-        #expect(Fixture.press(state, [.enter]).0.screen == .target(overdue.items[0].id))
+        // Measures are compared too (issue 21): the first change is measure (四), whose page opens.
+        #expect(overdue.items[0].id == "M04")
+        #expect(state.rows(for: .changes).first == .measure(4))
+        #expect(Fixture.press(state, [.enter]).0.screen == .measure(4))
+        #expect(state.rows(for: .changes).dropFirst().first == .target(overdue.items[1].id))
+        #expect(Fixture.press(state, [.char("j"), .enter]).0.screen == .target(overdue.items[1].id))
         // p: compare with 2026-11-29 instead; a later day than the as-of date is refused.
         let (other, _) = Fixture.press(state, [.char("p"), .ctrl("u")] + Fixture.chars("2026-11-29") + [.enter])
         #expect(other.changes?.since == "2026-11-29")
