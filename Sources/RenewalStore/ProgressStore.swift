@@ -521,7 +521,14 @@ public final class ProgressStore: Sendable {
     /// stores and the others are told why not. A correction (`corrects` set) is appended as it is.
     public func record(_ entry: NewEntry) throws -> Recorded {
         try writing { db in
-            if entry.corrects == nil {
+            if let corrected = entry.corrects {
+                // A correction may move a report to another day, but not onto a day where another
+                // standing entry (another unit's, say) holds a different figure: that one would
+                // silently lose (issue 21). It must be corrected itself.
+                if case let .conflict(existing) = try Self.sameDay(as: entry, db, excluding: corrected) {
+                    return .conflict(existing)
+                }
+            } else {
                 switch try Self.sameDay(as: entry, db) {
                 case let .duplicate(existing): return .duplicate(existing)
                 case let .conflict(existing): return .conflict(existing)
@@ -535,12 +542,14 @@ public final class ProgressStore: Sendable {
         }
     }
 
-    static func sameDay(as entry: NewEntry, _ db: Database) throws -> SameDay {
+    /// `excluding`: the entry a correction replaces (it no longer stands once the correction is in).
+    static func sameDay(as entry: NewEntry, _ db: Database, excluding replaced: String? = nil) throws -> SameDay {
         let stored = try EntryRecord.filter(
             Column("itemId") == entry.itemId && Column("date") == entry.date.description
         )
         .order(Column("id")).fetchAll(db).filter { $0.baselineYear == entry.baselineYear }
-        let corrected = Set(stored.compactMap(\.corrects))
+        var corrected = Set(stored.compactMap(\.corrects))
+        if let replaced, let id = Int64(replaced) { corrected.insert(id) }
         let standing = stored.filter { record in record.id.map { !corrected.contains($0) } ?? true }
         if let same = standing.last(where: {
             $0.duplicateKey == entry.duplicateKey && $0.progress == entry.progress

@@ -116,6 +116,14 @@ struct DashboardCommand: ParsableCommand {
                     state.message = language.pick(
                         "与已有记录 #\(existing.id) 完全相同，未重复记录", "Same as entry #\(existing.id); nothing recorded")
                     return nil
+                case let .conflict(existing) where draft.corrects != nil:
+                    state.message = language.pick(
+                        "\(entry.itemId) 在 \(entry.date) 已有记录 #\(existing.id)，数值不同；更正不能覆盖它，"
+                            + "请先更正 #\(existing.id)，或改用其他日期",
+                        "\(entry.itemId) already has entry #\(existing.id) for \(entry.date) with another figure; "
+                            + "a correction cannot override it: correct #\(existing.id) first, or use another date")
+                    state.messageIsError = true
+                    return nil
                 case let .conflict(existing):
                     state.message = language.pick(
                         "\(entry.itemId) 在 \(entry.date) 已有记录 #\(existing.id)，数值不同；"

@@ -127,6 +127,15 @@ struct RecordCommand: ParsableCommand {
             let figure =
                 existing.value.map { NumberText.format($0) + (plan.target(id: existing.itemId)?.entryUnit ?? "") }
                 ?? existing.milestone?.label(language) ?? "-"
+            if let corrects {
+                // A correction onto a day where another report stands with another figure.
+                throw CLIError(
+                    "\(entry.itemId) 在 \(entry.date) 已有记录 #\(existing.id)（\(figure)），数值不同；"
+                        + "更正 #\(corrects) 不能覆盖它：请先更正 #\(existing.id)，或改用其他日期",
+                    "\(entry.itemId) already has entry #\(existing.id) for \(entry.date) (\(figure)) with another "
+                        + "figure; correcting #\(corrects) cannot override it: correct #\(existing.id) first, or use "
+                        + "another date")
+            }
             throw CLIError(
                 "\(entry.itemId) 在 \(entry.date) 已有记录 #\(existing.id)（\(figure)），数值不同；如需更正，"
                     + "请加 --corrects \(existing.id) --reason 原因",

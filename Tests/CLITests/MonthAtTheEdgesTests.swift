@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// The month as a 专班 lives it (issue 21), through the real binary: what a department could
+/// contest must not happen.
+@Suite("The month at the calendar's edges (issue 21)", .serialized)
+struct MonthAtTheEdgesTests {
+    let folder: URL
+    let db: String
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appending(path: "renewal-month-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        db = folder.appending(path: "store.sqlite").path
+    }
+
+    func run(_ arguments: [String]) throws -> CLI.Result {
+        try CLI.run(arguments, environment: ["RENEWAL_DB": db, "USER": "tester"])
+    }
+
+    /// Item 10: a correction cannot move a report onto a day where another unit's different
+    /// figure stands and silently win; `record` refuses the same collision.
+    @Test func aCorrectionCannotOverrideAnotherReportOnItsNewDay() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try run(["record", "G27-7", "--date", "2026-10-31", "--value", "8983", "--unit", "发改局"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try run(["record", "G27-7", "--date", "2026-09-30", "--value", "8000", "--unit", "商务投促局"])
+        #expect(second.status == 0, "\(second.stderr)")
+        let moved = try run([
+            "record", "G27-7", "--date", "2026-10-31", "--value", "8100", "--corrects", "2", "--reason", "日期填错",
+        ])
+        #expect(moved.status == 1)
+        #expect(moved.stderr.contains("已有记录 #1") && moved.stderr.contains("请先更正 #1"), "\(moved.stderr)")
+        #expect(try CLI.sqlite(db, "SELECT count(*) FROM entry") == "2", "nothing stored")
+        // On its own day, or onto a day holding the same figure, a correction goes in.
+        let fixed = try run([
+            "record", "G27-7", "--date", "2026-09-30", "--value", "8100", "--corrects", "2", "--reason", "数值填错",
+        ])
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+        let same = try run([
+            "record", "G27-7", "--date", "2026-10-31", "--value", "8983", "--corrects", "3", "--reason", "日期填错",
+        ])
+        #expect(same.status == 0, "\(same.stderr)")
+        let english = try run([
+            "record", "G27-7", "--date", "2026-10-31", "--value", "1", "--corrects", "4", "--reason", "x", "--lang",
+            "en",
+        ])
+        #expect(english.status == 1)
+        #expect(english.stderr.contains("cannot override it"), "\(english.stderr)")
+    }
+}
