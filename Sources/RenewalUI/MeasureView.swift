@@ -89,10 +89,16 @@ enum MeasureView {
             ]
             if !t.markers.isEmpty { facts.append((" " + TargetText.markers(t.markers, state), theme.accent)) }
             facts.append(("  " + state.pick("目标 ", "goal ") + target.goalText(state.language), .plain))
-            if let deadline = t.deadline {
-                facts.append(("  " + state.pick("截止 ", "due ") + deadline.description, .plain))
+            var due: (String, Style)?
+            if let deadline = t.deadline { due = ("  " + state.pick("截止 ", "due ") + deadline.description, .plain) }
+            // A deadline that does not fit goes down a line whole, never cut mid-date (80 columns
+            // with three markers cut "截止 2025-12-3").
+            if let fits = due, facts.map({ DisplayWidth.of($0.0) }).reduce(DisplayWidth.of(fits.0), +) < width - 1 {
+                facts.append(fits)
+                due = nil
             }
             lines.append(Line(spans: facts, target: index))
+            if let due { lines.append(Line(spans: [("      ", .plain), due], target: index)) }
             if target.kind == .quantitative {
                 var numbers: [(String, Style)] = [("        ", .plain)]
                 if let baseline = t.baseline {
@@ -255,7 +261,11 @@ enum PageView {
                     painter.progressBar(progress, x: x, y: y, width: barWidth, style: style)
                     x += barWidth
                 case let .text(text, style):
-                    x += painter.grid.put(text, x: x, y: y, style: style, maxWidth: body.width - x)
+                    // What does not fit ends in "..": a cut is never silent.
+                    let room = body.width - x
+                    let shown =
+                        DisplayWidth.of(text) > room ? TextLayout.truncate(text, to: room, ellipsis: room > 2) : text
+                    x += painter.grid.put(shown, x: x, y: y, style: style, maxWidth: room)
                 }
             }
         }

@@ -76,8 +76,19 @@ public enum Renderer {
     }
 
     static func breadcrumb(_ state: AppState, _ painter: inout Painter) {
-        let parts = state.stack.map { crumb($0, state) }
-        var text = parts.joined(separator: " \(state.theme.separator) ")
+        var parts = state.stack.map { crumb($0, state) }
+        let separator = " \(state.theme.separator) "
+        // Too wide: the earlier parts give way (cut, then ".."), so the page you are on is always
+        // shown whole at the right end.
+        let room = state.width - 2
+        var index = 0
+        while DisplayWidth.of(parts.joined(separator: separator)) > room, index < parts.count - 1 {
+            let others = parts.enumerated().filter { $0.offset != index }.map { DisplayWidth.of($0.element) }
+            let left = room - others.reduce(0, +) - DisplayWidth.of(separator) * (parts.count - 1)
+            parts[index] = left >= 6 ? TextLayout.truncate(parts[index], to: left, ellipsis: true) : ".."
+            index += 1
+        }
+        var text = parts.joined(separator: separator)
         // A "1" waiting for a second digit says so (it waits one second).
         if state.pendingDigit == 1 {
             text += state.pick("   1_（一秒内再按 1 或 2：第十一、十二）", "   1_ (1 or 2 within a second: 11, 12)")

@@ -234,3 +234,29 @@ struct RenderTests {
         }
     }
 }
+
+/// Issue 21, item 17: at 80×24 nothing is cut silently.
+@Suite("Narrow screens")
+struct NarrowScreenTests {
+    @Test func theBreadcrumbAlwaysShowsTheCurrentPageWhole() throws {
+        for language in [Language.zh, .en] {
+            // Overview › programme 五 › measure (九) › its first target › the measure again.
+            let (state, _) = Fixture.press(
+                Fixture.state(language, width: 80, height: 24), [.char("5"), .char("j"), .enter, .enter, .enter])
+            let crumb = Renderer.render(state).lines[1].replacingOccurrences(
+                of: " +$", with: "", options: .regularExpression)
+            let current = Renderer.crumb(state.screen, state)
+            let whole = state.stack.map { Renderer.crumb($0, state) }.joined(separator: " › ")
+            #expect(DisplayWidth.of(whole) > 78, "the case must not fit whole: \(whole)")
+            #expect(crumb.hasSuffix(current), "\(crumb)")
+            #expect(DisplayWidth.of(crumb) <= 80)
+        }
+    }
+
+    @Test func aMeasurePageNeverCutsADate() {
+        let (state, _) = Fixture.press(Fixture.state(.zh, width: 80, height: 24), [.char("4"), .enter])
+        let text = Renderer.render(state).lines.joined(separator: "\n")
+        #expect(!text.contains("截止 2025-12-3 ") && !text.contains("截止 2025-12-3\n"), "\(text)")
+        #expect(text.contains("截止 2025-12-31"), "\(text)")
+    }
+}
