@@ -489,15 +489,5 @@ struct TrustTests {
         #expect(!FileManager.default.fileExists(atPath: db), "the demo touched the real store")
     }
 
-    static func shell(_ command: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command + " 2>&1"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
+    static func shell(_ command: String) throws -> (status: Int32, output: String) { try TestBinary.shell(command) }
 }
