@@ -25,6 +25,15 @@ enum ExportView {
     }
 
     static func table(_ state: AppState) -> ExportTable {
+        var table = content(state)
+        if state.data.isSample {
+            table.banner = state.pick(
+                "【示例数据】以下为虚构的示例数据，仅供演示，不代表实际进展。", "[SAMPLE DATA] Fictional figures for demonstration only.")
+        }
+        return table
+    }
+
+    static func content(_ state: AppState) -> ExportTable {
         let plan = state.data.plan
         let evaluation = state.data.evaluation
         let title =
@@ -36,13 +45,29 @@ enum ExportView {
         }
         switch state.screen {
         case .overview:
-            let rows = zip(plan.programmes, evaluation.programmes).map { programme, judged in
-                [programme.heading(state.language), "\(judged.overdueCount)"]
-                    + [
-                        judged.counts.nonZero.map { "\($0.status.label(state.language)) \($0.count)" }.joined(
-                            separator: "，")
-                    ]
+            func counts(_ statuses: [Status]) -> String {
+                Status.worstFirst.compactMap { wanted in
+                    let count = statuses.filter { $0 == wanted }.count
+                    return count == 0 ? nil : "\(wanted.label(state.language)) \(count)"
+                }.joined(separator: state.pick("，", ", "))
             }
+            // The overall targets first, as the overview's first panel shows them.
+            let overall = evaluation.overall.map(\.status)
+            let late = overall.filter { [.overdue, .severelyBehind, .behind, .dueSoon].contains($0) }.count
+            let rows =
+                [
+                    [
+                        state.pick("一、总体要求（总体目标 \(overall.count) 项）", "1. Overall targets (\(overall.count))"),
+                        "\(late)", counts(overall),
+                    ]
+                ]
+                + zip(plan.programmes, evaluation.programmes).map { programme, judged in
+                    [programme.heading(state.language), "\(judged.overdueCount)"]
+                        + [
+                            judged.counts.nonZero.map { "\($0.status.label(state.language)) \($0.count)" }.joined(
+                                separator: "，")
+                        ]
+                }
             return ExportTable(
                 title: title,
                 header: [
@@ -93,8 +118,15 @@ enum ExportView {
                         "\(row.filed)/\(row.items)", row.lastReport ?? state.pick("从未报送", "never"),
                     ]
                 } ?? []
+            // The period reported and when it was due are part of what the table says.
+            let period =
+                state.reportingStatus.map {
+                    state.pick(
+                        "（报送期 \($0.periodStart) 至 \($0.periodEnd)，\($0.dueOn) 前报送）",
+                        " (period \($0.periodStart) to \($0.periodEnd), due by \($0.dueOn))")
+                } ?? ""
             return ExportTable(
-                title: title,
+                title: title + period,
                 header: [
                     state.pick("单位", "Unit"), state.pick("本期", "Period"), state.pick("已报/应报", "Filed"),
                     state.pick("最近一次报送", "Last report"),
@@ -104,8 +136,10 @@ enum ExportView {
                 state.changes?.items.map { kind, item in
                     [kind.label(state.language), item.id, item.description, status(item.before), status(item.now)]
                 } ?? []
+            let compared =
+                state.changes.map { state.pick("：与 \($0.since) 相比", ": compared with \($0.since)") } ?? ""
             return ExportTable(
-                title: title,
+                title: title + compared,
                 header: [
                     state.pick("变化", "Change"), state.pick("编号", "Id"), state.pick("指标", "Target"),
                     state.pick("上期", "Before"), state.pick("本期", "Now"),

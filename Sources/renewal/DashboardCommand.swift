@@ -77,7 +77,8 @@ struct DashboardCommand: ParsableCommand {
                     fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
                 let data =
                     path.lowercased().hasSuffix(".csv")
-                    ? CSVExport.encode(header: table.header, rows: table.rows.map { $0.map { .text($0) } })
+                    ? CSVExport.encode(
+                        header: table.csvRows[0], rows: table.csvRows.dropFirst().map { $0.map { .text($0) } })
                     : Data(table.markdown().utf8)
                 try OutputFile.write(data, to: url.path)
                 state.message = language.pick("已导出到 \(url.path)", "Exported to \(url.path)")

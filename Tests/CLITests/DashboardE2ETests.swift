@@ -237,7 +237,10 @@ struct DashboardE2ETests {
         let data = (try? Data(contentsOf: URL(fileURLWithPath: file))) ?? Data()
         #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "a BOM, for Excel and WPS")
         let text = String(decoding: data.dropFirst(3), as: UTF8.self)
-        #expect(text.hasPrefix("牵头单位,编号,指标,状态,实际,应达,截止日期\r\n"), "\(text.prefix(200))")
+        // The first line says it is sample data and names the day; then the header.
+        let lines = text.components(separatedBy: "\r\n")
+        #expect(lines[0].contains("【示例数据】") && lines[0].contains("截至 2026-11-29"), "\(text.prefix(200))")
+        #expect(lines.count > 1 && lines[1] == "牵头单位,编号,指标,状态,实际,应达,截止日期", "\(text.prefix(200))")
         #expect(text.contains("G25-2") && text.contains("逾期未完成"))
         try pane.keys("C-c")
         pane.wait(for: "EXIT:")

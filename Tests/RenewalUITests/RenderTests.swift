@@ -1,5 +1,6 @@
 import Foundation
 import RenewalModel
+import RenewalReports
 import RenewalText
 import Testing
 
@@ -258,5 +259,29 @@ struct NarrowScreenTests {
         let text = Renderer.render(state).lines.joined(separator: "\n")
         #expect(!text.contains("截止 2025-12-3 ") && !text.contains("截止 2025-12-3\n"), "\(text)")
         #expect(text.contains("截止 2025-12-31"), "\(text)")
+    }
+}
+
+/// Issue 21, item 16: exports are documents someone signs.
+@Suite("Exports")
+struct ExportTests {
+    @Test func anExportFromSampleDataSaysSoOnItsFirstLineAndNamesItsDays() {
+        let (overview, _) = Fixture.press(Fixture.state(), [])
+        let table = ExportView.table(overview)
+        #expect(table.markdown().hasPrefix("> 【示例数据】"))
+        #expect(table.csvRows[0][0].hasPrefix("【示例数据】") && table.csvRows[0][0].contains("截至 2026-11-29"))
+        // The overall targets are part of the overview.
+        #expect(table.rows.first?.first?.contains("总体目标 13 项") == true, "\(table.rows.first ?? [])")
+        #expect(table.rows.count == 1 + 11)
+        let (changes, _) = Fixture.press(
+            Fixture.state(), [.char("t"), .ctrl("u")] + Fixture.chars("2027-01-15") + [.enter, .char("c")])
+        #expect(ExportView.table(changes).title.contains("与 2026-12-15 相比"), "\(ExportView.table(changes).title)")
+        var reporting = Fixture.state()
+        reporting.stack = [.overview, .reporting]
+        let status = ReportingStatus(plan: reporting.data.plan, reports: [], asOf: reporting.data.asOf, language: .zh)
+        reporting.reporting = (asOf: reporting.data.asOf, status: status)
+        #expect(
+            ExportView.table(reporting).title.contains("报送期 2026-10-01 至 2026-10-31"),
+            "\(ExportView.table(reporting).title)")
     }
 }
