@@ -33,6 +33,13 @@ public struct RecordForm: Sendable, Equatable {
     public var corrects: ProgressEntry?
     /// The item's latest report when the form opened (shown in it; found once, not per frame).
     public var lastReport: ProgressEntry?
+    /// The field was just reached with Tab/Enter and still holds what it was pre-filled with:
+    /// typing replaces it (the date), as the README says; moving the cursor keeps it.
+    public var replacesOnType = false
+    /// Esc was pressed once on a form with something typed in it: a second Esc drops it.
+    public var confirmingDiscard = false
+    /// Whether anything was typed or changed since the form opened.
+    public var edited = false
 
     public subscript(field: Field) -> String {
         get { values[field]?.text ?? "" }
@@ -107,6 +114,7 @@ extension Reducer {
         // The form holds what a department would type (the validator reads 完成 / 推进中).
         if form.isMilestone { form[.value] = (last?.milestone ?? .inProgress).label(.zh) }
         form.field = form.fields.first { $0 == .value } ?? .date
+        form.replacesOnType = form.field == .date
         state.form = form
     }
 
@@ -145,9 +153,21 @@ extension Reducer {
         let fields = form.fields
         let index = fields.firstIndex(of: form.field) ?? 0
         var keepsWarning = false
+        let replaces = form.replacesOnType
+        form.replacesOnType = false
+        let confirming = form.confirmingDiscard
+        form.confirmingDiscard = false
         switch key {
         case .escape:
-            state.form = nil
+            // Typed work is not dropped on one key: Esc asks, a second Esc discards (issue 21).
+            guard form.edited, !confirming else {
+                state.form = nil
+                return
+            }
+            form.confirmingDiscard = true
+            form.warning = state.pick(
+                "已填写的内容尚未保存：再按 Esc 放弃，按其他键继续填写", "Nothing is saved yet: Esc again discards it, any other key goes on")
+            state.form = form
             return
         case .tab, .down:
             form.field = fields[(index + 1) % fields.count]
@@ -171,6 +191,7 @@ extension Reducer {
             }
             let step = key == .left ? form.units.count - 1 : 1
             form.unit = (form.unit + step) % form.units.count
+            form.edited = true
         case _ where form.field == .value && form.isMilestone:
             guard [Key.char(" "), .left, .right].contains(key) else {
                 keepsWarning = true
@@ -178,12 +199,19 @@ extension Reducer {
             }
             let done = MilestoneState.done.label(.zh)
             form[.value] = form[.value] == done ? MilestoneState.inProgress.label(.zh) : done
+            form.edited = true
         default:
             var field = form.values[form.field] ?? TextField()
+            // A pre-filled date just reached is replaced by what is typed, not appended to
+            // ("2026-11-292026-08-31").
+            if replaces, case .char = key { field = TextField() }
             field.edit(key)
             form.values[form.field] = field
+            form.edited = true
         }
-        if !keepsWarning { form.warning = nil }
+        // Reaching the date with Tab, Enter or the arrows: the next typed character replaces it.
+        if form.field == .date, [Key.tab, .down, .backTab, .up, .enter].contains(key) { form.replacesOnType = true }
+        if !keepsWarning || confirming { form.warning = nil }
         form.errors = []
         state.form = form
     }

@@ -13,7 +13,11 @@ enum FormView {
             (form.errors.map { ($0, false) } + (form.warning.map { [($0, true)] } ?? [])).flatMap { message in
                 TextLayout.wrap(message.0, width: width - 4).map { ($0, message.1) }
             }
-        let height = min(body.height, 4 + context.count + form.fields.count + messages.count)
+        let labelWidth = state.language == .zh ? 12 : 14
+        let room = width - labelWidth - 5
+        // Narratives wrap (up to `narrativeRows` rows each) instead of scrolling sideways.
+        let rows = form.fields.map { rowCount($0, form, width: room) }
+        let height = min(body.height, 4 + context.count + rows.reduce(0, +) + messages.count)
         let x = (body.width - width) / 2
         let y = body.y + max(0, (body.height - height) / 2)
         // The form covers whole rows, so nothing underneath shows beside it.
@@ -26,22 +30,26 @@ enum FormView {
         painter.box(
             x: x, y: y, width: width, height: height, title: title + form.itemId + " " + what, style: theme.accent,
             titleStyle: Style(bold: true, reverse: true))
-        let labelWidth = state.language == .zh ? 12 : 14
         let valueX = x + 2 + labelWidth + 1
-        let room = width - labelWidth - 5
         var row = y + 1
         for (label, text) in context where row < y + height - 1 {
             painter.text(label, x: x + 2, y: row, width: labelWidth, style: theme.muted)
             painter.text(text, x: valueX, y: row, width: room, style: theme.muted)
             row += 1
         }
-        for field in form.fields where row < y + height - 1 {
+        for (field, count) in zip(form.fields, rows) where row < y + height - 1 {
             let active = form.field == field
             painter.text(
                 label(field, form, state), x: x + 2, y: row, width: labelWidth,
                 style: active ? theme.accent : theme.muted)
-            drawValue(field, form, state, &painter, x: valueX, y: row, width: room, active: active)
-            row += 1
+            if count > 1 || isNarrative(field) {
+                drawWrapped(
+                    field, form, &painter, x: valueX, y: row, width: room, rows: min(count, y + height - 1 - row),
+                    active: active)
+            } else {
+                drawValue(field, form, state, &painter, x: valueX, y: row, width: room, active: active)
+            }
+            row += count
         }
         for message in messages where row < y + height - 2 {
             painter.text(
@@ -53,6 +61,34 @@ enum FormView {
                 "Tab/↓ 下一项  Enter 下一项（末项保存）  ←/→ 切换选项  Esc 取消  * 必填",
                 "Tab next  Enter next (saves at end)  ←/→ choose  Esc cancel  * required"),
             x: x + 2, y: y + height - 2, width: width - 4, style: theme.muted)
+    }
+
+    /// The most rows a narrative field takes; longer text shows its end, where the cursor is.
+    static let narrativeRows = 3
+
+    static func isNarrative(_ field: RecordForm.Field) -> Bool {
+        [.progress, .problems, .next, .reason].contains(field)
+    }
+
+    /// How many rows `field` takes in a form whose values are `width` columns wide.
+    static func rowCount(_ field: RecordForm.Field, _ form: RecordForm, width: Int) -> Int {
+        guard isNarrative(field), width > 2 else { return 1 }
+        let text = form.values[field] ?? TextField()
+        let lines = Painter.wrap(text.spans(.plain, cursor: form.field == field), width: width - 1).count
+        return min(narrativeRows, max(1, lines))
+    }
+
+    /// A narrative wrapped by width on up to `rows` rows (its last ones when longer: the cursor's).
+    static func drawWrapped(
+        _ field: RecordForm.Field, _ form: RecordForm, _ painter: inout Painter, x: Int, y: Int, width: Int,
+        rows: Int, active: Bool
+    ) {
+        let text = form.values[field] ?? TextField()
+        let lines = Painter.wrap(text.spans(Style(bold: active, underline: true), cursor: active), width: width - 1)
+        for (offset, line) in lines.suffix(max(1, rows)).enumerated() {
+            painter.grid.fill(" ", x: x, y: y + offset, width: width, style: Style(underline: true))
+            painter.spans(line, x: x, y: y + offset, width: width)
+        }
     }
 
     static func label(_ field: RecordForm.Field, _ form: RecordForm, _ state: AppState) -> String {

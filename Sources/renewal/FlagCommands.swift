@@ -116,11 +116,17 @@ struct FlagsCommand: ParsableCommand {
         CommandConfiguration(
             commandName: "flags",
             abstract: CommandLanguage.pick(
-                "列出督办事项（默认只列未解除的，--all 列出全部）。", "List supervision flags, open ones unless --all."))
+                "督办台账：列出督办事项及其反馈状态（默认只列截至日期未解除的，--all 列出全部）。",
+                "The supervision ledger: flags with their reply state (open ones on the day unless --all)."))
     }
 
     @Flag(name: .long, help: .bilingual("包括已解除的督办。", "Include cleared flags."))
     var all = false
+
+    @Option(
+        name: .customLong("as-of"),
+        help: .bilingual("按此日期列出（默认今天）。", "List as of this day (default: today).", valueName: "YYYY-MM-DD"))
+    var asOf: Day?
 
     @Flag(name: .long, help: .bilingual("输出 JSON。", "JSON instead of text."))
     var json = false
@@ -133,12 +139,19 @@ struct FlagsCommand: ParsableCommand {
         let language = lang.language
         let plan = try source.plan()
         let opened = try source.openStore(plan: plan, access: .read)
-        let flags = try opened.store.flags(includeCleared: all)
+        let day = asOf ?? Today.day()
+        // As of the day: raised by then, and (unless --all) still open then.
+        let flags = try opened.store.flags(includeCleared: true).filter { flag in
+            let raised = Day(String(flag.flaggedAt.prefix(10))) ?? day
+            return raised <= day && (all || flag.isOpen(on: day))
+        }
+        let entries = try opened.store.entries(detail: .judging)
         if json {
             try JSONOutput.print(flags)
             return
         }
         if opened.isDemo { Console.print(SampleBanner.text(language)) }
+        Console.print(language.pick("督办台账（截至 \(day)）", "Supervision ledger (as of \(day))"))
         if flags.isEmpty {
             Console.print(language.pick("没有督办事项。", "No flags."))
             return
@@ -148,12 +161,23 @@ struct FlagsCommand: ParsableCommand {
                 plan.target(id: flag.itemId).map { language.pick($0.description, $0.descriptionEn) }
                 ?? plan.measure(itemId: flag.itemId).map { language.pick($0.title, $0.titleEn) } ?? ""
             Console.print(TextLayout.truncate("#\(flag.id) \(flag.itemId) \(title)", to: 80, ellipsis: true))
-            var facts = [language.pick("督办人 ", "by ") + flag.flaggedBy, String(flag.flaggedAt.prefix(10))]
+            // The state the 督办台账 shows: a report on the item since the flag answers it as a reply does.
+            let raised = Day(String(flag.flaggedAt.prefix(10))) ?? day
+            var items: Set = [flag.itemId]
+            if let measure = plan.measure(itemId: flag.itemId) { items.formUnion(measure.targets.map(\.id)) }
+            let report = entries.filter { items.contains($0.itemId) && $0.date >= raised && !$0.isBaseline }
+                .map(\.date).min()
+            let state = FlagState.of(flag, on: day, answeredOn: report)
+            let leads = plan.leadUnits(forItem: flag.itemId).map { plan.unitName($0, language, short: true) }
+            var facts = [
+                state.label(language), language.pick("督办人 ", "by ") + flag.flaggedBy, String(flag.flaggedAt.prefix(10)),
+            ]
             if let followUp = flag.followUp { facts.append(language.pick("反馈期限 ", "follow up ") + followUp) }
+            if !leads.isEmpty { facts.append(language.pick("牵头 ", "lead ") + leads.joined(separator: "、")) }
             if let cleared = flag.clearedAt {
                 facts.append(language.pick("已解除 ", "cleared ") + String(cleared.prefix(10)))
             }
-            Console.print("    " + facts.joined(separator: "  "))
+            for line in TextLayout.wrap(facts.joined(separator: "  "), width: 76) { Console.print("    " + line) }
             for line in TextLayout.wrap(flag.note, width: 76) { Console.print("    " + line) }
             for reply in flag.replies ?? [] {
                 let head = language.pick(

@@ -48,4 +48,17 @@ struct MonthAtTheEdgesTests {
         #expect(english.status == 1)
         #expect(english.stderr.contains("cannot override it"), "\(english.stderr)")
     }
+
+    /// Item 12: `renewal flags --as-of` is the 督办台账: each flag's state on that day, its lead units.
+    @Test func theLedgerShowsEachFlagsStateOnTheDay() throws {
+        let ledger = try run(["flags", "--demo", "--as-of", "2026-12-20"])
+        #expect(ledger.status == 0, "\(ledger.stderr)")
+        #expect(ledger.stdout.contains("督办台账（截至 2026-12-20）"), "\(ledger.stdout)")
+        #expect(ledger.stdout.contains("超期未反馈 10 天") && ledger.stdout.contains("牵头 工信局"), "\(ledger.stdout)")
+        let earlier = try run(["flags", "--demo", "--as-of", "2026-12-10"])
+        #expect(!earlier.stdout.contains("#1 M02-2") || earlier.stdout.contains("待反馈"), "\(earlier.stdout)")
+        // Before the flags were raised there is nothing on the ledger.
+        let before = try run(["flags", "--demo", "--as-of", "2026-10-01", "--lang", "en"])
+        #expect(before.stdout.contains("No flags."), "\(before.stdout)")
+    }
 }

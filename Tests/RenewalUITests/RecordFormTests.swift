@@ -113,4 +113,47 @@ struct RecordFormTests {
         let saved = draft(effects)
         #expect(saved?.corrects == id && saved?.reason == "录入错误" && saved?.value == 9500, "\(effects)")
     }
+
+    /// Issue 21, item 11: typing in the pre-filled date after Tab or Enter replaces it (it was
+    /// appended to: "2026-11-292026-08-31"); moving the cursor first edits it instead.
+    @Test func typingReplacesThePrefilledDate() {
+        let (form, _) = Fixture.press(Fixture.state(), [.char("3"), .enter, .char("u")] + Fixture.chars("125"))
+        let before = form.form?[.date] ?? ""
+        #expect(!before.isEmpty)
+        let (tabbed, _) = Fixture.press(form, [.tab] + Fixture.chars("2026-08-31"))
+        #expect(tabbed.form?.field == .date)
+        #expect(tabbed.form?[.date] == "2026-08-31")
+        let (entered, _) = Fixture.press(form, [.enter] + Fixture.chars("2026-08-31"))
+        #expect(entered.form?[.date] == "2026-08-31")
+        // Backspace first: an edit of what is there.
+        let (edited, _) = Fixture.press(form, [.tab, .backspace] + Fixture.chars("0"))
+        #expect(edited.form?[.date] == String(before.dropLast()) + "0")
+    }
+
+    /// Esc on a form with something typed asks first; a second Esc drops it, any other key goes on.
+    @Test func escapeAsksBeforeDroppingTypedWork() {
+        let (untouched, _) = Fixture.press(Fixture.state(), [.char("3"), .enter, .char("u"), .escape])
+        #expect(untouched.form == nil, "nothing typed: Esc closes at once")
+        let (typed, _) = Fixture.press(Fixture.state(), [.char("3"), .enter, .char("u")] + Fixture.chars("125"))
+        let (asked, _) = Fixture.press(typed, [.escape])
+        #expect(asked.form != nil)
+        #expect(asked.form?.warning?.contains("再按 Esc 放弃") == true, "\(asked.form?.warning ?? "")")
+        let (dropped, _) = Fixture.press(asked, [.escape])
+        #expect(dropped.form == nil)
+        let (kept, _) = Fixture.press(asked, [.tab])
+        #expect(kept.form?[.value] == "125" && kept.form?.warning == nil)
+    }
+
+    /// 进展情况 wraps over up to three rows instead of scrolling sideways.
+    @Test func aLongNarrativeWraps() {
+        let long = String(repeating: "完成设备摸排并建立台账", count: 6) + "尾声"
+        let (state, _) = Fixture.press(
+            Fixture.state(.zh, width: 80, height: 24),
+            [.char("3"), .enter, .char("u")] + Fixture.chars("125") + [.tab, .tab] + Fixture.chars(long))
+        #expect(state.form?.field == .progress)
+        let lines = Renderer.render(state).lines
+        let rows = lines.filter { $0.contains("完成设备摸排") }
+        #expect(rows.count >= 2, "\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.contains("尾声") }, "the end, where the cursor is, shows")
+    }
 }
