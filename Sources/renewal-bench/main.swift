@@ -148,6 +148,11 @@ func measureAll(scale: String, options: Options) throws -> (rows: [Row], facts: 
             samples: try measure(n) {
                 loaded = try ProgressStore(path: storePath, access: .read).entries(detail: .judging)
             }))
+    // Reading a plan file's bytes with its SHA-256 fingerprint (every run with --plan does this).
+    rows.append(
+        Row(
+            name: "read the plan file and its SHA-256 fingerprint",
+            samples: try measure(n) { _ = try PlanSource.file(path: files.planPath) }))
     let planSource = scale == "city" ? PlanSource.embedded : try PlanSource.file(path: files.planPath)
     let digestKey = JudgingDigest.key(planFingerprint: planSource.fingerprint, rules: .standard)
     var digest: (entries: [ProgressEntry], fromDigest: Bool) = ([], false)
