@@ -147,11 +147,11 @@ public enum Reducer {
                 jump(&state, toSection: digit)
             }
         case .overdue:
-            push(&state, .overdue)
+            openView(&state, .overdue)
         case .reporting:
-            push(&state, .reporting)
+            openView(&state, .reporting)
         case .changes:
-            push(&state, .changes)
+            openView(&state, .changes)
         case .export:
             state.prompt = Prompt(
                 purpose: .export(ExportView.table(state)), text: ExportView.defaultName(state), error: nil,
@@ -162,12 +162,12 @@ public enum Reducer {
         case .remind:
             startReminder(&state)
         case .units:
-            push(&state, .units)
+            openView(&state, .units)
         case .search:
             push(&state, .search)
             state.searchEditing = true
         case .help:
-            push(&state, .help)
+            openView(&state, .help)
         case .nextTab:
             let all = OverdueTab.allCases
             state.overdueTab = all[((all.firstIndex(of: state.overdueTab) ?? 0) + 1) % all.count]
@@ -201,6 +201,21 @@ public enum Reducer {
 
     static func push(_ state: inout AppState, _ screen: Screen) {
         if state.screen == screen { return }
+        state.stack.append(screen)
+    }
+
+    /// A view key (`o`, `b`, `c`, `d`, `?`): back to that view when it is already open beneath
+    /// (as it was left, so Esc reaches the overview in as many presses as the breadcrumb has parts);
+    /// otherwise opened fresh, from its first row and first tab, never in the state an earlier
+    /// visit left it (issue 21).
+    static func openView(_ state: inout AppState, _ screen: Screen) {
+        if let index = state.stack.lastIndex(of: screen) {
+            state.stack = Array(state.stack[...index])
+            return
+        }
+        state.selection[screen] = 0
+        state.scroll[screen] = nil
+        if screen == .overdue { state.overdueTab = .late }
         state.stack.append(screen)
     }
 

@@ -426,3 +426,26 @@ struct ByteSearchTests {
         #expect(bottom.hasSuffix("完_"), "the cursor follows the text: \(bottom.suffix(8))")
     }
 }
+
+/// Issue 21, item 17: a view key reopens its view fresh, or returns to it when it is open beneath.
+@Suite("View keys")
+struct ViewKeyTests {
+    @Test func aViewOpensFreshAfterItWasLeft() {
+        let (left, _) = Fixture.press(Fixture.state(), [.char("o"), .char("j"), .char("j"), .tab, .escape])
+        #expect(left.screen == .overview)
+        let (again, _) = Fixture.press(left, [.char("o")])
+        #expect(again.screen == .overdue)
+        #expect(again.overdueTab == .late, "the 临期 tab left open last time")
+        #expect(again.selectedIndex == 0)
+        let (help, _) = Fixture.press(Fixture.state(), [.char("?"), .pageDown, .escape, .char("?")])
+        #expect(help.scroll[.help] == nil)
+    }
+
+    @Test func aViewKeyFromAPageItOpenedReturnsToIt() {
+        let (page, _) = Fixture.press(Fixture.state(), [.char("o"), .char("j"), .enter])
+        #expect(page.stack.count == 3)
+        let (back, _) = Fixture.press(page, [.char("o")])
+        #expect(back.stack == [.overview, .overdue], "returned, not stacked again")
+        #expect(back.selectedIndex == 1, "as it was left")
+    }
+}
