@@ -37,6 +37,8 @@ public struct Bulletin: Encodable, Sendable {
         public var status: Status
         public var statusLabel: String
         public var leadUnits: [String]
+        /// Where the flag stands on the bulletin's day (the 督办台账's state: 超期未反馈 N 天, 逾期反馈…).
+        public var replyState: String
     }
 
     public struct UnitLine: Encodable, Sendable {
@@ -94,8 +96,19 @@ public struct Bulletin: Encodable, Sendable {
         }
         highlights = (newlyDone + ahead).compactMap { context.row($0) }
 
-        overdue = OverdueReport(context: context).groups
-        flagged = context.flags.map { flag in
+        // An item co-led by several units appears once, under its first lead unit (DESIGN §5
+        // "Bulletins"): G25-2 was listed four times.
+        overdue = OverdueReport(context: context).groups.compactMap { group in
+            var kept = group
+            kept.items = group.items.filter { ($0.leadUnits.first ?? "") == group.unit }
+            return kept.items.isEmpty ? nil : kept
+        }
+        flagged = context.flags.filter { $0.isOpen(on: asOfDay) }.map { flag in
+            let raised = Day(String(flag.flaggedAt.prefix(10))) ?? asOfDay
+            var items: Set = [flag.itemId]
+            if let measure = plan.measure(itemId: flag.itemId) { items.formUnion(measure.targets.map(\.id)) }
+            let report = context.entries.filter { items.contains($0.itemId) && !$0.isBaseline && $0.date >= raised }
+                .map(\.date).min()
             let target = plan.target(id: flag.itemId)
             let measure = plan.measure(itemId: flag.itemId)
             let status =
@@ -105,7 +118,8 @@ public struct Bulletin: Encodable, Sendable {
                 title: target.map(context.description) ?? measure.map { context.pick($0.title, $0.titleEn) }
                     ?? flag.itemId,
                 status: status, statusLabel: status.label(context.language),
-                leadUnits: plan.leadUnits(forItem: flag.itemId))
+                leadUnits: plan.leadUnits(forItem: flag.itemId),
+                replyState: FlagState.of(flag, on: asOfDay, answeredOn: report).label(context.language))
         }
         notReported = Bulletin.silentUnits(plan: plan, entries: context.entries, asOf: asOfDay)
     }
@@ -167,6 +181,23 @@ public struct Bulletin: Encodable, Sendable {
     func due(_ row: TargetRow) -> String {
         guard row.kind == .quantitative else { return row.goalText }
         return row.due.map { context.quantity($0, unit: row.unit, approximate: true) } ?? "-"
+    }
+
+    /// What was reported: a figure, or a milestone's latest state with its date (never 无 when
+    /// 推进中 is reported every month).
+    func actual(_ row: TargetRow) -> String {
+        guard row.kind == .milestone else { return context.quantity(row.actual, unit: row.unit) }
+        guard let state = row.milestoneState else { return context.pick("无报送", "none reported") }
+        let date = context.evaluation.target(row.id)?.latestEntry?.date.description
+        return state.label(context.language) + (date.map { context.pick("（\($0)）", " (\($0))") } ?? "")
+    }
+
+    /// The other lead units of a co-led item, named where it is listed once.
+    func coLeads(_ row: TargetRow) -> String {
+        guard row.leadUnits.count > 1 else { return "" }
+        let others = row.leadUnits.dropFirst().map { context.unitName($0, short: true) }
+        return context.pick(
+            "（共同牵头：\(others.joined(separator: "、"))）", " (also led by \(others.joined(separator: ", ")))")
     }
 
     func gap(_ row: TargetRow) -> String {

@@ -78,9 +78,9 @@ extension Bulletin {
                             (
                                 row.status,
                                 [
-                                    row.id, row.description + period(row), "\(row.status.mark) \(row.statusLabel)",
-                                    due(row),
-                                    c.quantity(row.actual, unit: row.unit), gap(row), row.deadline ?? "-",
+                                    row.id, row.description + period(row) + coLeads(row),
+                                    "\(row.status.mark) \(row.statusLabel)", due(row), actual(row), gap(row),
+                                    row.deadline ?? "-",
                                 ]
                             )
                         })))
@@ -96,7 +96,9 @@ extension Bulletin {
                         let raised = "\(item.flag.flaggedBy)，\(item.flag.flaggedAt.prefix(10))\(follow)"
                         return (
                             lead: item.flag.itemId,
-                            text: "\(item.title)（\(item.status.mark) \(item.statusLabel)）：\(item.flag.note)（\(raised)）"
+                            text:
+                                "\(item.title)（\(item.status.mark) \(item.statusLabel)，\(item.replyState)）："
+                                + "\(item.flag.note)（\(raised)）"
                         )
                     })
             ]

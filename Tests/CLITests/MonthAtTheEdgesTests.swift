@@ -61,4 +61,20 @@ struct MonthAtTheEdgesTests {
         let before = try run(["flags", "--demo", "--as-of", "2026-10-01", "--lang", "en"])
         #expect(before.stdout.contains("No flags."), "\(before.stdout)")
     }
+
+    /// Item 15: the bulletin lists a co-led item once, under its first lead unit, naming the others;
+    /// a milestone shows its latest state with its date, never 实际 无; the 督办 section says each
+    /// flag's reply state (超期未反馈 N 天).
+    @Test func theBulletinListsCoLedItemsOnceWithMilestoneStatesAndReplyStates() throws {
+        for format in ["text", "md"] {
+            let result = try run(["report", "--demo", "--format", format, "--as-of", "2026-12-05"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let text = result.stdout
+            let lines = text.split(separator: "\n").filter { $0.contains("G25-2") && $0.contains("新能源汽车保有量") }
+            #expect(lines.count == 1, "\(format): \(lines)")
+            #expect(text.contains("共同牵头：交警大队、生态环境分局、商务投促局"), "\(format)")
+            #expect(text.contains("推进中（2026-10-31）") && !text.contains("实际 无"), "\(format)")
+            #expect(text.contains("超期未反馈 20 天"), "\(format)")
+        }
+    }
 }
