@@ -37,3 +37,16 @@ public enum FlagState: Sendable, Hashable, Codable {
         }
     }
 }
+
+extension SupervisionFlag {
+    /// The first day an entry on the flagged item (for a measure, on it or any of its targets) is
+    /// dated since the flag was raised: a report answers a flag as a reply does (DESIGN §4
+    /// "Markers"). Baselines are not reports.
+    public func firstReport(in entries: [ProgressEntry], plan: Plan) -> Day? {
+        let raised = Day(String(flaggedAt.prefix(10))) ?? plan.startDate
+        var items: Set = [itemId]
+        if let measure = plan.measure(itemId: itemId) { items.formUnion(measure.targets.map(\.id)) }
+        return entries.lazy.filter { items.contains($0.itemId) && !$0.isBaseline && $0.date >= raised }.map(\.date)
+            .min()
+    }
+}

@@ -104,11 +104,7 @@ public struct Bulletin: Encodable, Sendable {
             return kept.items.isEmpty ? nil : kept
         }
         flagged = context.flags.filter { $0.isOpen(on: asOfDay) }.map { flag in
-            let raised = Day(String(flag.flaggedAt.prefix(10))) ?? asOfDay
-            var items: Set = [flag.itemId]
-            if let measure = plan.measure(itemId: flag.itemId) { items.formUnion(measure.targets.map(\.id)) }
-            let report = context.entries.filter { items.contains($0.itemId) && !$0.isBaseline && $0.date >= raised }
-                .map(\.date).min()
+            let report = flag.firstReport(in: context.entries, plan: plan)
             let target = plan.target(id: flag.itemId)
             let measure = plan.measure(itemId: flag.itemId)
             let status =

@@ -145,11 +145,11 @@ struct FlagsCommand: ParsableCommand {
             let raised = Day(String(flag.flaggedAt.prefix(10))) ?? day
             return raised <= day && (all || flag.isOpen(on: day))
         }
-        let entries = try opened.store.entries(detail: .judging)
         if json {
             try JSONOutput.print(flags)
             return
         }
+        let entries = try opened.store.entries(detail: .judging)
         if opened.isDemo { Console.print(SampleBanner.text(language)) }
         Console.print(language.pick("督办台账（截至 \(day)）", "Supervision ledger (as of \(day))"))
         if flags.isEmpty {
@@ -161,13 +161,7 @@ struct FlagsCommand: ParsableCommand {
                 plan.target(id: flag.itemId).map { language.pick($0.description, $0.descriptionEn) }
                 ?? plan.measure(itemId: flag.itemId).map { language.pick($0.title, $0.titleEn) } ?? ""
             Console.print(TextLayout.truncate("#\(flag.id) \(flag.itemId) \(title)", to: 80, ellipsis: true))
-            // The state the 督办台账 shows: a report on the item since the flag answers it as a reply does.
-            let raised = Day(String(flag.flaggedAt.prefix(10))) ?? day
-            var items: Set = [flag.itemId]
-            if let measure = plan.measure(itemId: flag.itemId) { items.formUnion(measure.targets.map(\.id)) }
-            let report = entries.filter { items.contains($0.itemId) && $0.date >= raised && !$0.isBaseline }
-                .map(\.date).min()
-            let state = FlagState.of(flag, on: day, answeredOn: report)
+            let state = FlagState.of(flag, on: day, answeredOn: flag.firstReport(in: entries, plan: plan))
             let leads = plan.leadUnits(forItem: flag.itemId).map { plan.unitName($0, language, short: true) }
             var facts = [
                 state.label(language), language.pick("督办人 ", "by ") + flag.flaggedBy, String(flag.flaggedAt.prefix(10)),
