@@ -109,6 +109,15 @@ public struct Plan: Codable, Sendable, Hashable {
     public func leadUnits(forItem id: String) -> [String] {
         measure(itemId: id)?.leadUnits ?? leadUnits(forTarget: id)
     }
+
+    /// Every unit that answers for an item: its lead units, then its measure's responsible units
+    /// (who may file a report on it or reply to its flag).
+    public func units(forItem id: String) -> [String] {
+        var names = leadUnits(forItem: id)
+        let measure = measure(itemId: id) ?? measure(containingTarget: id)
+        for name in measure?.responsibleUnits ?? [] where !names.contains(name) { names.append(name) }
+        return names
+    }
 }
 
 /// Positions of a plan's parts by key, built once per plan. A class so that copies of a plan

@@ -51,15 +51,21 @@ public struct SupervisionFlag: Sendable, Hashable, Codable {
     }
 }
 
-/// A note added to a flag after it was raised: a reply (反馈), with who wrote it and when.
+/// A note added to a flag after it was raised: a reply (反馈), with the unit that replies, who
+/// recorded it and when.
 public struct FlagNote: Sendable, Hashable, Codable {
     public var note: String
+    /// The unit answering (one of the item's units); nil for replies recorded before units were
+    /// named, or on an item with no unit.
+    public var unit: String?
+    /// Who recorded it (the operator's login).
     public var by: String
     /// ISO 8601 timestamp.
     public var at: String
 
-    public init(note: String, by: String, at: String) {
+    public init(note: String, unit: String? = nil, by: String, at: String) {
         self.note = note
+        self.unit = unit
         self.by = by
         self.at = at
     }

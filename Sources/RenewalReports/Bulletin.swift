@@ -37,8 +37,11 @@ public struct Bulletin: Encodable, Sendable {
         public var status: Status
         public var statusLabel: String
         public var leadUnits: [String]
-        /// Where the flag stands on the bulletin's day (the 督办台账's state: 超期未反馈 N 天, 逾期反馈…).
+        /// Where the flag stands on the bulletin's day (the 督办台账's state: 超期未反馈 N 天, 逾期反馈…);
+        /// for a flag closed since the previous bulletin, 已办结 and how it was answered before.
         public var replyState: String
+        /// The last reply by the bulletin's day, with the unit that gave it.
+        public var latestReply: FlagNote?
     }
 
     public struct UnitLine: Encodable, Sendable {
@@ -103,8 +106,17 @@ public struct Bulletin: Encodable, Sendable {
             kept.items = group.items.filter { ($0.leadUnits.first ?? "") == group.unit }
             return kept.items.isEmpty ? nil : kept
         }
-        flagged = context.flags.filter { $0.isOpen(on: asOfDay) }.map { flag in
-            let report = flag.firstReport(in: context.entries, plan: plan)
+        // Open flags, most urgent first, then those closed since the previous bulletin: a late
+        // reply (逾期反馈) stays on the record after the flag is closed (DESIGN §4 "Markers").
+        let ledger = FlagLedger.lines(
+            context.flagHistory, entries: context.entries, plan: plan, on: asOfDay, includeClosed: true)
+        let shown = ledger.filter { line in
+            guard line.state == .closed else { return true }
+            let cleared = line.flag.clearedAt.flatMap { Day(String($0.prefix(10))) } ?? asOfDay
+            return cleared > previousDay
+        }
+        flagged = shown.map { line in
+            let flag = line.flag
             let target = plan.target(id: flag.itemId)
             let measure = plan.measure(itemId: flag.itemId)
             let status =
@@ -115,9 +127,24 @@ public struct Bulletin: Encodable, Sendable {
                     ?? flag.itemId,
                 status: status, statusLabel: status.label(context.language),
                 leadUnits: plan.leadUnits(forItem: flag.itemId),
-                replyState: FlagState.of(flag, on: asOfDay, answeredOn: report).label(context.language))
+                replyState: Bulletin.replyState(line, context.language), latestReply: line.latestReply)
         }
-        notReported = Bulletin.silentUnits(plan: plan, entries: context.entries, asOf: asOfDay)
+        notReported = Bulletin.silentUnits(plan: plan, evaluation: now, entries: context.entries)
+    }
+
+    /// A flag's state in the 督办 section: the ledger's, and for a closed flag how it had been
+    /// answered on the day before it was closed (已办结；逾期反馈（超期 4 天）).
+    static func replyState(_ line: FlagLedgerLine, _ language: Language) -> String {
+        guard line.state == .closed, let cleared = line.flag.clearedAt.flatMap({ Day(String($0.prefix(10))) }) else {
+            return line.state.label(language)
+        }
+        let before = FlagState.of(line.flag, on: cleared.adding(days: -1), answeredOn: line.answeredByReport)
+        switch before {
+        case .repliedLate, .noReplyPastDue:
+            return line.state.label(language) + language.pick("；", "; ") + before.label(language)
+        default:
+            return line.state.label(language)
+        }
     }
 
     /// The same day one month earlier (clamped to the month's length).
@@ -127,11 +154,12 @@ public struct Bulletin: Encodable, Sendable {
         return Day(year: year, month: month, day: min(day.day, Day.daysIn(month: month, year: year))) ?? day
     }
 
-    /// Units that lead something and have no report dated in the last due period or since, in the plan's order: the
-    /// reporting status's rule (`ReportingStatus`), so the bulletin and `b` name the same units.
-    static func silentUnits(plan: Plan, entries: [ProgressEntry], asOf: Day) -> [UnitLine] {
+    /// Units that lead unfinished items and have none of them filed for the last due period (未报送), in the plan's
+    /// order: the reporting status's rule (`ReportingStatus`), so the bulletin and `b` name the same units.
+    static func silentUnits(plan: Plan, evaluation: PlanEvaluation, entries: [ProgressEntry]) -> [UnitLine] {
         let status = ReportingStatus(
-            plan: plan, reports: LatestReport.from(entries, asOf: asOf), asOf: asOf, language: .zh)
+            plan: plan, evaluation: evaluation, reports: LatestReport.from(entries, asOf: evaluation.asOf),
+            language: .zh)
         let order = Dictionary(plan.units.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         return status.notReported.sorted { (order[$0.unit] ?? 0) < (order[$1.unit] ?? 0) }.map {
             UnitLine(unit: $0.unit, short: $0.short, items: $0.items, lastReport: $0.lastReport)

@@ -93,18 +93,31 @@ extension Bulletin {
                 .list(
                     flagged.map { item in
                         let follow = item.flag.followUp.map { c.pick("，反馈期限 \($0)", ", follow up by \($0)") } ?? ""
-                        let raised = "\(item.flag.flaggedBy)，\(item.flag.flaggedAt.prefix(10))\(follow)"
+                        let raised =
+                            "\(item.flag.flaggedBy)\(c.pick("，", ", "))\(item.flag.flaggedAt.prefix(10))\(follow)"
+                        // The latest reply, naming the unit that gave it.
+                        let reply =
+                            item.latestReply.map { reply in
+                                let who = [reply.unit.map { c.unitName($0) }, String(reply.at.prefix(10))]
+                                    .compactMap { $0 }.joined(separator: c.pick("，", ", "))
+                                return c.pick("；反馈（\(who)）：", "; reply (\(who)): ") + reply.note
+                            } ?? ""
                         return (
                             lead: item.flag.itemId,
-                            text:
+                            text: c.pick(
                                 "\(item.title)（\(item.status.mark) \(item.statusLabel)，\(item.replyState)）："
-                                + "\(item.flag.note)（\(raised)）"
+                                    + "\(item.flag.note)（\(raised)）" + reply,
+                                "\(item.title) (\(item.status.mark) \(item.statusLabel), \(item.replyState)): "
+                                    + "\(item.flag.note) (\(raised))" + reply)
                         )
                     })
             ]
 
         var silentBlocks: [BulletinDocument.Block] = [
-            .paragraph(c.pick("\(periodStart) 至 \(asOf) 期间无报送：", "No report dated \(periodStart) to \(asOf):"))
+            .paragraph(
+                c.pick(
+                    "以下单位牵头的未完成事项在 \(periodStart) 至 \(asOf) 期间均无报送：",
+                    "Units none of whose unfinished items has a report dated \(periodStart) to \(asOf):"))
         ]
         silentBlocks.append(
             notReported.isEmpty
@@ -116,8 +129,8 @@ extension Bulletin {
                             ?? c.pick("从未报送", "never reported")
                         return (
                             lead: nil,
-                            text: c.unitName(unit.unit) + "（" + c.pick("牵头 \(unit.items) 项，", "leads \(unit.items), ")
-                                + "\(last)）"
+                            text: c.unitName(unit.unit) + c.pick("（牵头 \(unit.items) 项，", " (leads \(unit.items), ")
+                                + last + c.pick("）", ")")
                         )
                     }))
 

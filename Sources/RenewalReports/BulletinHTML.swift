@@ -41,7 +41,8 @@ enum BulletinHTML {
         var lines = ["<table><thead><tr>\(header)</tr></thead><tbody>"]
         for row in table.rows {
             let cells = zip(row.cells, table.columns).map { "<td\(cellClass($1.kind))>\(h($0))</td>" }.joined()
-            lines.append("<tr class=\"s-\(row.status.code)\">\(cells)</tr>")
+            // The dashboard's lights (DESIGN §4 亮灯) by class; the mark in the text prints in black and white.
+            lines.append("<tr class=\"light-\(row.status.light) s-\(row.status.code)\">\(cells)</tr>")
         }
         lines.append("</tbody></table>")
         return lines
@@ -67,9 +68,13 @@ enum BulletinHTML {
         th { background: #eee; }
         td.n, th.n { text-align: right; white-space: nowrap; }
         td.st { white-space: nowrap; }
-        tr.s-overdue td.st { color: #b00020; font-weight: bold; }
-        tr.s-severelyBehind td.st { color: #c05000; font-weight: bold; }
-        tr.s-behind td.st { color: #8a6d00; }
+        tr.light-red td.st { color: #c62828; }
+        tr.light-yellow td.st { color: #9a7400; }
+        tr.light-blue td.st { color: #1565c0; }
+        tr.light-green td.st { color: #2e7d32; }
+        tr.light-purple td.st { color: #7b1fa2; }
+        tr.light-gray td.st { color: #757575; }
+        tr.s-overdue td.st, tr.s-done td.st, tr.s-doneLate td.st { font-weight: bold; }
         .sample { border: 2px solid #c05000; padding: 0.4em 0.8em; color: #c05000; font-weight: bold; }
         @media print { body { margin: 0; max-width: none; } tr, li { page-break-inside: avoid; }
                        h2, h3 { page-break-after: avoid; } }

@@ -12,12 +12,15 @@ public struct ReportContext: Sendable {
     public let entries: [ProgressEntry]
     /// Supervision flags open on the as-of date (raised by then, not yet cleared).
     public let flags: [SupervisionFlag]
+    /// Every flag raised by the as-of date, closed ones too: the bulletin names those closed since
+    /// the previous one with how they were answered (逾期反馈 stays on the record).
+    public let flagHistory: [SupervisionFlag]
     /// True when the data is the fictional sample (`--demo`): every output says so.
     public let isSample: Bool
 
     public init(
         plan: Plan, evaluation: PlanEvaluation, language: Language, width: Int = 80, entries: [ProgressEntry] = [],
-        flags: [SupervisionFlag] = [], isSample: Bool = false
+        flags: [SupervisionFlag] = [], flagHistory: [SupervisionFlag]? = nil, isSample: Bool = false
     ) {
         self.plan = plan
         self.evaluation = evaluation
@@ -25,6 +28,7 @@ public struct ReportContext: Sendable {
         self.width = max(40, width)
         self.entries = entries
         self.flags = flags
+        self.flagHistory = flagHistory ?? flags
         self.isSample = isSample
     }
 

@@ -7,7 +7,8 @@ public enum DemoStore {
     public static var sampleCSV: String { embeddedSampleCSV }
 
     /// Creates a fresh store in a temporary folder and loads the sample: the returns, one
-    /// correction and four supervision flags (open, open past its 反馈期限, answered and closed). The folder is removed when the process exits.
+    /// correction and five supervision flags (open, open past its 反馈期限, answered late, answered
+    /// and closed). The folder is removed when the process exits.
     public static func create(plan: Plan, today: Day) throws -> ProgressStore {
         let folder = FileManager.default.temporaryDirectory
             .appending(
@@ -48,8 +49,17 @@ public enum DemoStore {
         try store.flag(
             itemId: "M13-1", note: "（示例）请说明电子病历系统应用水平评级进度", by: "示例", at: "2026-10-12T09:00:00+08:00",
             followUp: Day("2026-10-22"))
-        try store.reply(itemId: "M13-1", note: "（示例）已完成评级申报，11月底前公布结果", by: "市卫生健康局", at: "2026-10-20T16:00:00+08:00")
+        try store.reply(
+            itemId: "M13-1", note: "（示例）已完成评级申报，11月底前公布结果", unit: "市卫生健康局", by: "示例",
+            at: "2026-10-20T16:00:00+08:00")
         _ = try store.unflag(itemId: "M13-1", by: "示例", at: "2026-11-10T10:00:00+08:00", note: "（示例）评级结果已公布，办结")
+        // One answered after its 反馈期限 (逾期反馈): it stays on the record, open until closed.
+        try store.flag(
+            itemId: "G25-5", note: "（示例）二手车交易比值未达2025年目标，请于11月9日前说明原因和措施", by: "示例",
+            at: "2026-11-02T09:00:00+08:00", followUp: Day("2026-11-09"))
+        try store.reply(
+            itemId: "G25-5", note: "（示例）已会同发改局制定二手车交易便利化措施，12月起实施", unit: "市商务和投资促进局", by: "示例",
+            at: "2026-11-13T11:00:00+08:00")
     }
 }
 

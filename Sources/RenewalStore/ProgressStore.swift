@@ -244,6 +244,11 @@ public final class ProgressStore: Sendable {
             try db.execute(sql: "ALTER TABLE judgingDigest ADD COLUMN throughChange INTEGER")
             try db.execute(sql: "DELETE FROM judgingDigest")
         }
+        migrator.registerMigration("v6: replying unit") { db in
+            // A reply names the unit that answers (DESIGN §5 督办台账), not only the operator's
+            // login; replies recorded before have none.
+            try db.execute(sql: "ALTER TABLE flagEvent ADD COLUMN unit TEXT")
+        }
         return migrator
     }
 
@@ -622,15 +627,16 @@ public final class ProgressStore: Sendable {
         }
     }
 
-    /// Records a unit's reply (反馈) to every open flag on an item; returns how many flags got it.
+    /// Records a unit's reply (反馈) to every open flag on an item, naming the unit that answers;
+    /// returns how many flags got it.
     @discardableResult
-    public func reply(itemId: String, note: String, by: String, at: String) throws -> Int {
+    public func reply(itemId: String, note: String, unit: String? = nil, by: String, at: String) throws -> Int {
         try writing { db in
             let open = try FlagRecord.filter(Column("itemId") == itemId && Column("clearedAt") == nil).fetchAll(db)
             for flag in open {
                 try db.execute(
-                    sql: "INSERT INTO flagEvent (flagId, kind, note, by, at) VALUES (?, 'reply', ?, ?, ?)",
-                    arguments: [flag.id, note, by, at])
+                    sql: "INSERT INTO flagEvent (flagId, kind, note, unit, by, at) VALUES (?, 'reply', ?, ?, ?, ?)",
+                    arguments: [flag.id, note, unit, by, at])
             }
             return open.count
         }
@@ -646,9 +652,13 @@ public final class ProgressStore: Sendable {
             guard try db.tableExists("flagEvent") else { return flags }
             var replies: [String: [FlagNote]] = [:]
             var closing: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT flagId, kind, note, by, at FROM flagEvent ORDER BY id") {
+            // Before v6 (a store opened read-only is not migrated) replies name no unit.
+            let unit = try db.columns(in: "flagEvent").contains { $0.name == "unit" } ? "unit" : "NULL AS unit"
+            let sql = "SELECT flagId, kind, note, \(unit), by, at FROM flagEvent ORDER BY id"
+            for row in try Row.fetchAll(db, sql: sql) {
                 let id = String(row["flagId"] as Int64? ?? 0)
-                let note = FlagNote(note: row["note"] ?? "", by: row["by"] ?? "", at: row["at"] ?? "")
+                let note = FlagNote(
+                    note: row["note"] ?? "", unit: row["unit"], by: row["by"] ?? "", at: row["at"] ?? "")
                 if row["kind"] as String? == "close" {
                     closing[id] = note.note
                 } else {

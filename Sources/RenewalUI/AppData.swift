@@ -26,9 +26,13 @@ public struct AppData: Sendable {
     let mostPanelLines: Int
     /// Overdue and lagging targets, worst first, under each lead unit ("" for none).
     let overdueGroups: [OverdueGroup]
-    /// Targets not done whose deadline falls within the due-soon window (today included), the
-    /// nearest deadline first: the `o` view's second tab.
+    /// Targets not done whose deadline falls within the due-soon window (today included), or passed
+    /// while the final return is awaited (待报终值), the nearest deadline first: the `o` view's
+    /// second tab, which so counts every ⧖ of the header.
     let dueSoon: [TargetEvaluation]
+    /// The 督办台账 on the date judged: every flag raised by then, closed ones included, most
+    /// urgent first (`FlagLedger`).
+    let ledger: [FlagLedgerLine]
     /// What search looks through (built on the first search, shared by copies).
     let searchIndex: SearchIndex
 
@@ -92,8 +96,10 @@ public struct AppData: Sendable {
         dueSoon = evaluation.targets.filter { judged in
             guard let deadline = judged.deadline, !judged.status.isFinished else { return false }
             let days = asOf.days(to: deadline)
-            return days >= 0 && days <= window
+            return (days >= 0 && days <= window) || judged.markers.contains(.awaitingFinal)
         }.sorted { ($0.deadline ?? asOf, $0.targetId) < ($1.deadline ?? asOf, $1.targetId) }
+        ledger =
+            flags.isEmpty ? [] : FlagLedger.lines(flags, entries: entries, plan: plan, on: asOf, includeClosed: true)
         overdueGroups = Ordering.lateByLeadUnit(evaluation, plan: plan).map {
             OverdueGroup(unit: $0.unit, items: $0.items)
         }

@@ -16,6 +16,8 @@ public enum Screen: Sendable, Hashable {
     case changes
     case units
     case unitItems(String)
+    /// The 督办台账 (`L`): every flag with its state and latest reply.
+    case ledger
     case search
     case help
 }
@@ -53,10 +55,17 @@ public struct Prompt: Sendable, Equatable {
         case flagFollowUp(itemId: String, note: String)
         /// A flagged item: r records a reply (反馈), c closes the flag (办结/销号).
         case flagAction(itemId: String)
-        case reply(itemId: String)
+        /// Which of the item's units replies (←/→ choose): a reply names its unit (DESIGN §5).
+        case replyUnit(itemId: String, units: [String], chosen: Int)
+        case reply(itemId: String, unit: String?)
         case close(itemId: String)
-        /// 催办: flag these items (every item of every unit that has not reported) with one note.
-        case remind(itemIds: [String], units: Int)
+        /// 催办: flag the reminder's items with one note…
+        case remind(Reminder)
+        /// …and one 反馈期限 (prefilled ten days from today).
+        case remindFollowUp(Reminder, note: String)
+        /// A write asked for while the screen shows another day: Enter returns to today and goes
+        /// on with it, Esc leaves it (DESIGN §4 "Writes and the as-of date").
+        case returnToToday(WriteIntent)
         case asOf
         /// The day the change view compares with.
         case changesSince
@@ -85,6 +94,16 @@ public struct Prompt: Sendable, Equatable {
     }
 }
 
+/// A write the user asked for, named by what it acts on (not by a row, since rows move when the
+/// day judged changes).
+public enum WriteIntent: Sendable, Equatable {
+    case flag(itemId: String)
+    case record(itemId: String)
+    case correct(itemId: String, entryId: String)
+    /// 催办 for one unit's row, or for every unit.
+    case remind(unit: String?)
+}
+
 /// The whole UI as a value (the Elm architecture): the reducer takes it and an event and returns
 /// the next one plus effects for the shell to run.
 public struct AppState: Sendable {
@@ -103,6 +122,10 @@ public struct AppState: Sendable {
     public var scroll: [Screen: Int] = [:]
     public var unitSort: UnitSort = .worst
     public var overdueTab: OverdueTab = .late
+    /// Whether the 督办台账 lists closed flags too (Tab).
+    public var ledgerShowsClosed = false
+    /// A 催办 waiting for the reporting status of the day returned to (it comes from the shell).
+    public var pendingWrite: WriteIntent?
     /// The search box; the hits are recomputed when it (or the data) changes, not on every frame.
     public var searchField = TextField() {
         didSet { if searchField.text != oldValue.text { searchHits = AppState.search(searchQuery, in: data) } }
@@ -199,8 +222,8 @@ public enum Effect: Sendable, Equatable {
     /// 催办: flag each item with the note and 反馈期限 (items already under an open flag are left).
     case remind(itemIds: [String], note: String, followUp: Day)
     case flag(itemId: String, note: String, followUp: Day)
-    /// A unit's reply (反馈) to the open flag on the item.
-    case reply(itemId: String, note: String)
+    /// A unit's reply (反馈) to the open flag on the item, naming the unit (nil: the item has none).
+    case reply(itemId: String, note: String, unit: String?)
     /// Close (办结/销号) the open flag on the item, with why.
     case unflag(itemId: String, note: String)
     case record(EntryDraft)

@@ -20,6 +20,7 @@ enum ExportView {
         case .unitItems: view = "unit"
         case .search: view = "search"
         case .help: view = "help"
+        case .ledger: view = "ledger"
         }
         return "renewal-\(view)-\(state.data.asOf).md"
     }
@@ -114,7 +115,7 @@ enum ExportView {
                 state.reportingStatus?.units.map { row in
                     [
                         plan.unitName(row.unit, state.language),
-                        row.reported ? state.pick("已报送", "filed") : state.pick("未报送", "none"),
+                        row.state.label(state.language),
                         "\(row.filed)/\(row.items)", row.lastReport ?? state.pick("从未报送", "never"),
                     ]
                 } ?? []
@@ -170,6 +171,26 @@ enum ExportView {
                 title: title,
                 header: [state.pick("单位", "Unit")] + UnitsView.lights.map { $0.label(state.language) }
                     + [state.pick("牵头", "Leads"), state.pick("参与", "Shares")], rows: rows)
+        case .ledger:
+            let rows = state.ledgerLines.map { line -> [String] in
+                let reply = line.latestReply.map { reply in
+                    let unit = reply.unit.map { plan.unitName($0, state.language, short: true) + " " } ?? ""
+                    return "\(unit)\(reply.at.prefix(10)) \(reply.note)"
+                }
+                return [
+                    line.state.label(state.language), line.flag.itemId, LedgerView.title(line.flag.itemId, state),
+                    plan.leadUnits(forItem: line.flag.itemId).map { plan.unitName($0, state.language, short: true) }
+                        .joined(separator: "、"),
+                    String(line.flag.flaggedAt.prefix(10)), line.flag.followUp ?? "", line.flag.note, reply ?? "",
+                ]
+            }
+            return ExportTable(
+                title: title,
+                header: [
+                    state.pick("状态", "State"), state.pick("编号", "Id"), state.pick("事项", "Item"),
+                    state.pick("牵头单位", "Lead units"), state.pick("督办日", "Flagged"), state.pick("反馈期限", "Reply by"),
+                    state.pick("督办说明", "Note"), state.pick("最近反馈", "Latest reply"),
+                ], rows: rows)
         case .help:
             return ExportTable(
                 title: title, header: [state.pick("按键", "Keys"), state.pick("作用", "Does")],

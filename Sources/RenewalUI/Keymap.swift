@@ -6,7 +6,8 @@ public enum Action: Sendable, Equatable {
     case up, down, left, right, open, back, quit
     case digit(Int)
     case pageUp, pageDown, first, last
-    case overdue, reporting, remind, changes, changesSince, export, units, sort, nextTab, search, help, flag, record,
+    case overdue, reporting, remind, remindAll, ledger, showClosed, changes, changesSince, export, units, sort, nextTab,
+        search, help, flag, record,
         correct, asOf, reload
     case quitNow
 }
@@ -31,7 +32,7 @@ public struct KeyBinding: Sendable {
 public enum Keymap {
     static func hasItems(_ screen: Screen) -> Bool {
         switch screen {
-        case .overview, .units, .reporting, .help: return false
+        case .overview, .units, .reporting, .help, .ledger: return false
         default: return true
         }
     }
@@ -76,14 +77,24 @@ public enum Keymap {
         KeyBinding(
             keys: chars("b", .reporting), helpKeys: "b",
             help: (
-                "报送情况：上一期报表谁已报送、谁未报送（f 一键催办未报送单位）",
-                "reporting: who has filed the last due return and who has not (f reminds every unit that has not)"
+                "报送情况：上一期报表各单位已报齐、未报齐、未报送（f / F 催办）",
+                "reporting: which units filed all, part or none of the last due return (f / F remind)"
             ),
             bar: ("b", "报送", "reporting"), barOn: { $0 == .overview }),
         KeyBinding(
             keys: chars("f", .remind), helpKeys: "f",
-            help: ("报送情况中：催办全部未报送单位（可修改说明）", "in reporting: flag every unit that has not reported (note editable)"),
-            bar: ("f", "催办", "remind"), barOn: { $0 == .reporting }, worksOn: { $0 == .reporting }),
+            help: (
+                "报送情况中：催办本行单位缺报的事项（每项一条督办，可改说明和反馈期限）",
+                "in reporting: remind the selected unit (one flag per missing item; note and reply date editable)"
+            ),
+            bar: ("f", "催办本单位", "remind unit"), barOn: { $0 == .reporting }, worksOn: { $0 == .reporting }),
+        KeyBinding(
+            keys: chars("F", .remindAll), helpKeys: "F",
+            help: (
+                "报送情况中：催办全部缺报的事项（已完成的不催办，已督办的不重复）",
+                "in reporting: remind every unit of every missing item (finished or flagged items are left)"
+            ),
+            bar: ("F", "全部催办", "remind all"), barOn: { $0 == .reporting }, worksOn: { $0 == .reporting }),
         KeyBinding(
             keys: chars("c", .changes), helpKeys: "c",
             help: (
@@ -96,12 +107,23 @@ public enum Keymap {
             help: ("变化视图中：更改比较日期", "in the changes view: the date compared with"),
             bar: ("p", "比较日期", "compare"), barOn: { $0 == .changes }, worksOn: { $0 == .changes }),
         KeyBinding(
+            keys: chars("L", .ledger), helpKeys: "L",
+            help: (
+                "督办台账：全部督办事项及其反馈状态（Tab 显示已办结的）",
+                "the supervision ledger: every flag with its reply state (Tab shows closed ones)"
+            ),
+            bar: ("L", "台账", "ledger"), barOn: { $0 == .overview }),
+        KeyBinding(
             keys: chars("d", .units), helpKeys: "d", help: ("单位一览", "units"),
             bar: ("d", "单位", "units"), barOn: { $0 != .units }),
         KeyBinding(
             keys: [(.tab, .nextTab)], helpKeys: "Tab",
             help: ("逾期视图中切换：逾期滞后 / 临期（30 天内到期、未完成）", "in the overdue view: late / due within 30 days"),
             bar: ("Tab", "临期", "due soon"), barOn: { $0 == .overdue }, worksOn: { $0 == .overdue }),
+        KeyBinding(
+            keys: [(.tab, .showClosed)], helpKeys: "Tab",
+            help: ("督办台账中：显示 / 隐藏已办结的督办", "in the ledger: show or hide closed flags"),
+            bar: ("Tab", "已办结", "closed"), barOn: { $0 == .ledger }, worksOn: { $0 == .ledger }),
         KeyBinding(
             keys: chars("s", .sort), helpKeys: "s", help: ("单位一览中切换排序", "in the units view: change the order"),
             bar: ("s", "排序", "sort"), barOn: { $0 == .units }, worksOn: { $0 == .units }),

@@ -103,7 +103,7 @@ enum ProgrammeView {
             x += leadWidth + 1
             let statusStyle = line.status(theme.style(for: m.status))
             var statusText = TargetText.statusText(m.status, state)
-            if m.markers.contains(.flagged) { statusText += state.pick(" 督", " F") }
+            statusText += TargetText.flagFacts(m.markers, state)
             painter.text(statusText, x: x, y: y, width: statusWidth, style: statusStyle)
             x += statusWidth + 1
             // One mini bar per quantitative target; milestones and narrative show their state.
@@ -153,9 +153,13 @@ enum OverdueView {
             (.late, state.pick(" 逾期、滞后及临期 \(late) 项 ", " Late and due soon: \(late) ")),
             (
                 .dueSoon,
-                state.pick(
-                    " \(window) 天内到期 \(state.data.dueSoon.count) 项 ",
-                    " Due within \(window) days: \(state.data.dueSoon.count) ")
+                state.data.dueSoon.contains { $0.markers.contains(.awaitingFinal) }
+                    ? state.pick(
+                        " \(window) 天内到期及待报终值 \(state.data.dueSoon.count) 项 ",
+                        " Due within \(window) days or awaiting the final return: \(state.data.dueSoon.count) ")
+                    : state.pick(
+                        " \(window) 天内到期 \(state.data.dueSoon.count) 项 ",
+                        " Due within \(window) days: \(state.data.dueSoon.count) ")
             ),
         ]
         var spans: [(String, Style)] = [(" ", .plain)]
@@ -273,6 +277,10 @@ enum OverdueView {
             painter.text(target.id, x: id, y: y, width: 6, style: row.base)
             var text = TargetText.description(target, state)
             if let year = judged.year, target.reading == .yearToDate { text += state.pick("（\(year)年度）", " (\(year))") }
+            // 超期未反馈 shows wherever 督办 does (DESIGN §4), first so a narrow column keeps it.
+            if judged.markers.contains(.followUpOverdue) {
+                text = "[\(Marker.followUpOverdue.label(state.language))] " + text
+            }
             painter.text(text, x: description, y: y, width: descriptionWidth, style: row.base)
             painter.text(
                 TextLayout.padLeft(Self.figureText(judged, pair, state), to: figuresWidth), x: figures, y: y,
@@ -311,7 +319,11 @@ extension OverdueView {
             let judged = items[line.index]
             guard let deadline = judged.deadline else { return }
             let days = state.data.asOf.days(to: deadline)
-            let left = days == 0 ? state.pick("今天到期", "today") : state.pick("剩\(days)天", "\(days) days")
+            // Past its deadline only while the final return is awaited (待报终值).
+            let left =
+                days < 0
+                ? Marker.awaitingFinal.label(state.language)
+                : days == 0 ? state.pick("今天到期", "today") : state.pick("剩\(days)天", "\(days) days")
             painter.text(
                 TextLayout.padLeft(left, to: 8), x: 1, y: line.y, width: 8,
                 style: line.status(theme.style(for: .dueSoon)))
@@ -430,7 +442,7 @@ enum UnitsView {
                     facts = UnitText.pair(judged.actual, judged.due, unit: target.entryUnit, state.language)
                 }
                 if let deadline = judged.deadline { facts += " " + deadline.description }
-                if judged.markers.contains(.flagged) { facts += state.pick(" 督", " F") }
+                facts += TargetText.flagFacts(judged.markers, state)
             }
             let factsWidth = facts.isEmpty ? 0 : min(34, max(0, body.width - x - 20))
             let descWidth = max(8, body.width - x - factsWidth - 2)
@@ -455,6 +467,9 @@ enum UnitsView {
             return ("", state.pick("总体目标", "Overall targets"))
         case let .entry(id):
             return ("#" + id, "")
+        case let .flag(id):
+            let item = state.data.flags.first { $0.id == id }?.itemId ?? ""
+            return (item, LedgerView.title(item, state))
         }
     }
 }

@@ -62,19 +62,15 @@ public struct RecordForm: Sendable, Equatable {
     public var chosenUnit: String? { units.indices.contains(unit) ? units[unit] : nil }
 
     /// Who may file for an item: its lead units, then its measure's responsible units.
-    static func unitChoices(for item: String, in plan: Plan) -> [String] {
-        var names = plan.leadUnits(forItem: item)
-        let measure = plan.measure(itemId: item) ?? plan.measure(containingTarget: item)
-        for name in measure?.responsibleUnits ?? [] where !names.contains(name) { names.append(name) }
-        return names
-    }
+    static func unitChoices(for item: String, in plan: Plan) -> [String] { plan.units(forItem: item) }
 }
 
 extension AppState {
-    /// The day a new report is filed on (the date judged, or today if that is earlier) and the end of
-    /// the last period due by then: what the form defaults to and what it questions.
+    /// The day a new report is filed on (today: a form opens only while today is shown, see
+    /// `Reducer.write`) and the end of the last period due by then: what the form defaults to and
+    /// what it questions.
     var filingDay: (now: Day, lastDue: Day) {
-        let now = min(data.asOf, data.today)
+        let now = data.today
         return (now, StatusRules.standard.lastDuePeriodEnd(asOf: now))
     }
 
@@ -92,12 +88,7 @@ extension Reducer {
     /// `u`: a new report on the item in view, starting from where it stands: the unit that filed
     /// last, a milestone's last state (Enter through the form never undoes 完成), the end of the
     /// last due period when that return is still missing (else today).
-    static func startForm(_ state: inout AppState) {
-        guard let item = actionItem(state) else {
-            state.message = state.pick("请先选择一个指标", "Select a target first")
-            state.messageIsError = true
-            return
-        }
+    static func startForm(_ state: inout AppState, _ item: String) {
         let target = state.data.target(item)
         let plan = state.data.plan
         let units = RecordForm.unitChoices(for: item, in: plan)
@@ -120,12 +111,9 @@ extension Reducer {
 
     /// `e` on a report in a target's page: a correction of that entry, pre-filled with it; the
     /// date starts as the entry's (a correction replaces the figure for that day) and a reason is asked.
-    static func startCorrection(_ state: inout AppState) {
-        guard case let .entry(id) = state.selectedRow, case let .target(item) = state.screen,
-            let original = state.reports(on: item).first(where: { $0.id == id })
-        else {
-            state.message = state.pick(
-                "请先在指标详情的报送记录中用 j/k 选中一条记录", "Select a report (j/k) in a target's page first")
+    static func startCorrection(_ state: inout AppState, item: String, entryId id: String) {
+        guard let original = state.reports(on: item).first(where: { $0.id == id }) else {
+            state.message = state.pick("找不到记录 #\(id)", "Entry #\(id) not found")
             state.messageIsError = true
             return
         }

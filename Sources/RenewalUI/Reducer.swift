@@ -27,11 +27,20 @@ public enum Reducer {
         case let .latestReportsLoaded(asOf, reports):
             // Unreadable store: the entries held, attributed to their items' lead units.
             let known = reports ?? LatestReport.from(state.data.entries, asOf: asOf)
+            defer {
+                // A 催办 asked for before today's status had arrived goes on now.
+                if let pending = state.pendingWrite, state.reportingStatus != nil {
+                    state.pendingWrite = nil
+                    perform(&state, pending)
+                }
+            }
             state.reporting = (
                 asOf,
                 ReportingStatus(
-                    plan: state.data.plan, reports: known, asOf: asOf, language: state.language, width: state.width,
-                    isSample: state.data.isSample)
+                    plan: state.data.plan,
+                    evaluation: asOf == state.data.asOf
+                        ? state.data.evaluation : state.data.judged(asOf: asOf).evaluation,
+                    reports: known, language: state.language, width: state.width, isSample: state.data.isSample)
             )
         }
         if state.screen == .changes {
@@ -160,7 +169,16 @@ public enum Reducer {
             let since = state.changesSince ?? Bulletin.monthBefore(state.data.asOf)
             state.prompt = Prompt(purpose: .changesSince, text: since.description, error: nil, replacesOnType: true)
         case .remind:
-            startReminder(&state)
+            guard case let .unit(name)? = state.selectedRow else { return }
+            write(&state, .remind(unit: name))
+        case .remindAll:
+            write(&state, .remind(unit: nil))
+        case .ledger:
+            openView(&state, .ledger)
+        case .showClosed:
+            state.ledgerShowsClosed.toggle()
+            state.selection[.ledger] = 0
+            state.scroll[.ledger] = nil
         case .units:
             openView(&state, .units)
         case .search:
@@ -179,11 +197,21 @@ public enum Reducer {
             state.unitSort = all[((all.firstIndex(of: state.unitSort) ?? 0) + 1) % all.count]
             state.selection[.units] = state.rows(for: .units).firstIndex { $0 == selected } ?? 0
         case .flag:
-            startFlag(&state)
+            guard let item = actionItem(state) else {
+                state.message = state.pick("请先选择一个措施或指标", "Select a measure or target first")
+                state.messageIsError = true
+                return
+            }
+            write(&state, .flag(itemId: item))
         case .record:
-            startForm(&state)
+            guard let item = actionItem(state) else {
+                state.message = state.pick("请先选择一个指标", "Select a target first")
+                state.messageIsError = true
+                return
+            }
+            write(&state, .record(itemId: item))
         case .correct:
-            startCorrection(&state)
+            correct(&state)
         case .asOf:
             state.prompt = Prompt(purpose: .asOf, text: state.data.asOf.description, error: nil, replacesOnType: true)
         case .reload:
@@ -251,7 +279,16 @@ public enum Reducer {
             push(&state, .unitItems(name))
         case .entry:
             // A report opens as its correction form: that is all there is to do with one.
-            startCorrection(&state)
+            correct(&state)
+        case let .flag(id):
+            // A ledger line opens the flagged item's page.
+            guard let flag = state.data.flags.first(where: { $0.id == id }) else { return }
+            if let measure = state.data.plan.measure(itemId: flag.itemId) {
+                push(&state, .measure(measure.number))
+            } else if state.data.plan.target(id: flag.itemId) != nil {
+                push(&state, .target(flag.itemId))
+                state.scroll[.target(flag.itemId)] = nil
+            }
         }
         if state.screen != .search { state.searchEditing = false }
     }
@@ -265,16 +302,57 @@ public enum Reducer {
         switch state.selectedRow {
         case let .target(id): return id
         case let .measure(number): return Measure.itemId(number)
+        case let .flag(id): return state.data.flags.first { $0.id == id }?.itemId
         default: return nil
         }
     }
 
-    static func startFlag(_ state: inout AppState) {
-        guard let item = actionItem(state) else {
-            state.message = state.pick("请先选择一个措施或指标", "Select a measure or target first")
+    // MARK: - Writes and the date judged
+
+    /// Every write goes through here: it is stamped with today, so while the screen shows another
+    /// day the user is told so and offered today instead of writing what the screen will not show
+    /// (DESIGN §4 "Writes and the as-of date").
+    static func write(_ state: inout AppState, _ intent: WriteIntent) {
+        guard state.data.asOf == state.data.today else {
+            state.prompt = Prompt(purpose: .returnToToday(intent), text: "", error: nil)
+            return
+        }
+        perform(&state, intent)
+    }
+
+    static func perform(_ state: inout AppState, _ intent: WriteIntent) {
+        switch intent {
+        case let .flag(item): startFlag(&state, item)
+        case let .record(item): startForm(&state, item)
+        case let .correct(item, entry): startCorrection(&state, item: item, entryId: entry)
+        case let .remind(unit): startReminder(&state, unit: unit)
+        }
+    }
+
+    /// Back to today, then on with the write; a 催办 waits for today's reporting status.
+    static func returnToToday(_ state: inout AppState, then intent: WriteIntent) {
+        state.data = state.data.judged(asOf: state.data.today)
+        state.prompt = nil
+        state.message = state.pick("已回到今天（\(state.data.today)）", "Back to today (\(state.data.today))")
+        if case .remind = intent, state.reportingStatus == nil {
+            state.pendingWrite = intent
+            return
+        }
+        perform(&state, intent)
+    }
+
+    /// `e`, or Enter on a report: its correction.
+    static func correct(_ state: inout AppState) {
+        guard case let .entry(id) = state.selectedRow, case let .target(item) = state.screen else {
+            state.message = state.pick(
+                "请先在指标详情的报送记录中用 j/k 选中一条记录", "Select a report (j/k) in a target's page first")
             state.messageIsError = true
             return
         }
+        write(&state, .correct(itemId: item, entryId: id))
+    }
+
+    static func startFlag(_ state: inout AppState, _ item: String) {
         if state.data.isFlagged(item) {
             state.prompt = Prompt(purpose: .flagAction(itemId: item), text: "", error: nil)
         } else {
@@ -282,20 +360,23 @@ public enum Reducer {
         }
     }
 
-    /// 催办: a note for every item of every unit with nothing in the period, 反馈期限 ten days on.
-    static func startReminder(_ state: inout AppState) {
+    /// 催办 (DESIGN §4): every unfinished item of the unit (or of every unit) that lacks the
+    /// period's return and has no open flag, one flag each; the note, then the 反馈期限, are asked.
+    static func startReminder(_ state: inout AppState, unit: String?) {
         guard let status = state.reportingStatus else { return }
-        let silent = status.notReported
-        let items = Array(Set(silent.flatMap(\.missing))).sorted().filter { !state.data.isFlagged($0) }
-        guard !items.isEmpty else {
-            state.message = state.pick("没有需要催办的单位", "No unit needs a reminder")
+        let open = Set(state.data.flags.filter(\.isOpen).map(\.itemId))
+        let reminder = Reminder(status: status, plan: state.data.plan, openFlags: open, unit: unit)
+        guard !reminder.isEmpty else {
+            let who = unit.map { state.data.plan.unitName($0, state.language) }
+            state.message =
+                reminder.alreadyFlagged.isEmpty
+                ? state.pick("\(who ?? "各单位")没有缺报的事项，无需催办", "\(who ?? "No unit") lacks a return: nothing to remind")
+                : state.pick(
+                    "缺报的 \(reminder.alreadyFlagged.count) 项都已在督办中，未重复催办",
+                    "The \(reminder.alreadyFlagged.count) missing items are all flagged already")
             return
         }
-        let note = state.pick(
-            "请于 \(state.data.asOf.adding(days: Reducer.reminderDays)) 前报送 \(status.periodEnd.prefix(7)) 月进展",
-            "Please file the return for \(status.periodEnd.prefix(7)) by \(state.data.asOf.adding(days: Reducer.reminderDays))"
-        )
-        state.prompt = Prompt(purpose: .remind(itemIds: items, units: silent.count), text: note, error: nil)
+        state.prompt = Prompt(purpose: .remind(reminder), text: reminder.defaultNote(state.language), error: nil)
     }
 
     /// The changes from `since` to the date judged (the data in memory, judged again: no I/O).
@@ -307,13 +388,27 @@ public enum Reducer {
     /// Days a 催办 gives before its 反馈期限.
     static let reminderDays = 10
 
+    /// A 反馈期限 typed in a prompt: a date, today or later (it counts from today, whatever day is shown).
+    static func followUpDay(_ text: String, _ prompt: inout Prompt, _ state: AppState) -> Day? {
+        guard let day = Day(text), day >= state.data.today else {
+            prompt.error = state.pick("反馈期限应为不早于今天的 YYYY-MM-DD", "Use a YYYY-MM-DD from today on")
+            return nil
+        }
+        return day
+    }
+
     static func handlePrompt(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
         guard var prompt = state.prompt else { return }
         switch prompt.purpose {
         case let .flagAction(item):
             switch key.normalizedForNavigation {
             case .char("r"), .char("R"):
-                state.prompt = Prompt(purpose: .reply(itemId: item), text: "", error: nil)
+                // A reply names its unit: chosen among the item's units when there are several.
+                let units = RecordForm.unitChoices(for: item, in: state.data.plan)
+                state.prompt =
+                    units.count > 1
+                    ? Prompt(purpose: .replyUnit(itemId: item, units: units, chosen: 0), text: "", error: nil)
+                    : Prompt(purpose: .reply(itemId: item, unit: units.first), text: "", error: nil)
             case .char("c"), .char("C"):
                 state.prompt = Prompt(purpose: .close(itemId: item), text: "", error: nil)
             case .escape, .char("n"), .char("N"):
@@ -322,7 +417,32 @@ public enum Reducer {
                 break
             }
             return
-        case .flagNote, .flagFollowUp, .reply, .close, .asOf, .remind, .changesSince, .export:
+        case let .replyUnit(item, units, chosen):
+            switch key.normalizedForNavigation {
+            case .left, .up, .char("h"), .char("k"):
+                state.prompt?.purpose = .replyUnit(itemId: item, units: units, chosen: max(0, chosen - 1))
+            case .right, .down, .tab, .char("l"), .char("j"):
+                state.prompt?.purpose = .replyUnit(itemId: item, units: units, chosen: min(units.count - 1, chosen + 1))
+            case .enter:
+                state.prompt = Prompt(purpose: .reply(itemId: item, unit: units[chosen]), text: "", error: nil)
+            case .escape:
+                state.prompt = nil
+            default:
+                break
+            }
+            return
+        case let .returnToToday(intent):
+            switch key.normalizedForNavigation {
+            case .enter, .char("y"), .char("Y"), .char("t"), .char("T"):
+                returnToToday(&state, then: intent)
+            case .escape, .char("n"), .char("N"), .char("q"):
+                state.prompt = nil
+                state.message = state.pick("未写入", "Nothing written")
+            default:
+                break
+            }
+            return
+        case .flagNote, .flagFollowUp, .reply, .close, .asOf, .remind, .remindFollowUp, .changesSince, .export:
             break
         }
         switch key {
@@ -338,30 +458,31 @@ public enum Reducer {
                     state.prompt = prompt
                     return
                 }
-                // Then the 反馈期限, prefilled ten days on (Enter accepts it).
-                let followUp = state.data.asOf.adding(days: reminderDays)
+                // Then the 反馈期限, prefilled ten days from today (Enter accepts it).
+                let followUp = state.data.today.adding(days: reminderDays)
                 state.prompt = Prompt(
                     purpose: .flagFollowUp(itemId: item, note: text), text: followUp.description, error: nil,
                     replacesOnType: true)
             case let .flagFollowUp(item, note):
-                guard let day = Day(text), day >= state.data.asOf else {
-                    prompt.error = state.pick(
-                        "反馈期限应为不早于截至日期的 YYYY-MM-DD", "Use a YYYY-MM-DD on or after the as-of date")
+                guard let day = followUpDay(text, &prompt, state) else {
                     state.prompt = prompt
                     return
                 }
                 effects.append(.flag(itemId: item, note: note, followUp: day))
                 state.prompt = nil
                 state.message = state.pick("已督办：\(item)，反馈期限 \(day)", "Flagged \(item), reply due \(day)")
-            case let .reply(item), let .close(item):
+            case let .reply(item, _), let .close(item):
                 guard !text.isEmpty else {
                     prompt.error = state.pick("请填写说明", "A note is required")
                     state.prompt = prompt
                     return
                 }
-                if case .reply = prompt.purpose {
-                    effects.append(.reply(itemId: item, note: text))
-                    state.message = state.pick("已记录反馈：\(item)", "Reply recorded: \(item)")
+                if case let .reply(_, unit) = prompt.purpose {
+                    effects.append(.reply(itemId: item, note: text, unit: unit))
+                    let who = unit.map { state.data.plan.unitName($0, state.language, short: true) }
+                    state.message =
+                        who.map { state.pick("已记录\($0)的反馈：\(item)", "Reply from \($0) recorded: \(item)") }
+                        ?? state.pick("已记录反馈：\(item)", "Reply recorded: \(item)")
                 } else {
                     effects.append(.unflag(itemId: item, note: text))
                     state.message = state.pick("已办结：\(item)", "Closed: \(item)")
@@ -393,18 +514,25 @@ public enum Reducer {
                 state.changesSince = day
                 state.changes = nil
                 state.prompt = nil
-            case let .remind(items, units):
+            case let .remind(reminder):
                 guard !text.isEmpty else {
                     prompt.error = state.pick("请填写催办说明", "A note is required")
                     state.prompt = prompt
                     return
                 }
-                effects.append(
-                    .remind(itemIds: items, note: text, followUp: state.data.asOf.adding(days: reminderDays)))
+                state.prompt = Prompt(
+                    purpose: .remindFollowUp(reminder, note: text),
+                    text: state.data.today.adding(days: reminderDays).description, error: nil, replacesOnType: true)
+            case let .remindFollowUp(reminder, note):
+                guard let day = followUpDay(text, &prompt, state) else {
+                    state.prompt = prompt
+                    return
+                }
+                effects.append(.remind(itemIds: reminder.items.map(\.itemId), note: note, followUp: day))
                 state.prompt = nil
-                state.message = state.pick(
-                    "已催办 \(units) 个单位（\(items.count) 项）", "Reminded \(units) units (\(items.count) items)")
-            case .flagAction:
+                state.message =
+                    reminder.summary(state.language, done: true) + state.pick("，反馈期限 \(day)", ", reply by \(day)")
+            case .flagAction, .replyUnit, .returnToToday:
                 break
             }
             return

@@ -25,6 +25,7 @@ public enum Renderer {
         case .units: UnitsView.draw(state, &painter, body)
         case let .unitItems(name): UnitsView.drawItems(state, name, &painter, body)
         case .search: SearchView.draw(state, &painter, body)
+        case .ledger: LedgerView.draw(state, &painter, body)
         case .help: HelpView.draw(state, &painter, body)
         }
         if let form = state.form { FormView.draw(state, form, &painter, body) }
@@ -114,6 +115,7 @@ public enum Renderer {
         case .units: return state.pick("单位", "Units")
         case let .unitItems(name): return plan.unitName(name, state.language)
         case .search: return state.pick("搜索", "Search")
+        case .ledger: return state.pick("督办台账", "Ledger")
         case .help: return state.pick("帮助", "Help")
         }
     }
@@ -131,11 +133,41 @@ public enum Renderer {
             case let .flagAction(item):
                 label = state.pick(
                     "\(item) 督办中：r 记录反馈  c 办结销号  Esc 取消 ", "\(item) is flagged: r reply  c close  Esc cancel ")
-            case let .reply(item): label = state.pick("\(item) 的反馈：", "Reply on \(item): ")
+            case let .replyUnit(item, units, chosen):
+                let names = units.enumerated().map { index, unit in
+                    let name = state.data.plan.unitName(unit, state.language, short: true)
+                    return index == chosen ? "[\(name)]" : name
+                }
+                label =
+                    state.pick(
+                        "\(item) 反馈单位（←→ 选择，Enter 确定）：", "\(item) replying unit (Left/Right, Enter): ")
+                    + names.joined(separator: " ")
+            case let .reply(item, unit):
+                let who = unit.map { state.data.plan.unitName($0, state.language, short: true) }
+                label =
+                    who.map { state.pick("\(item) \($0)的反馈：", "Reply on \(item) from \($0): ") }
+                    ?? state.pick("\(item) 的反馈：", "Reply on \(item): ")
             case let .close(item): label = state.pick("办结 \(item)，说明：", "Close \(item), why: ")
-            case let .remind(items, units):
+            case let .remind(reminder):
+                label = reminder.summary(state.language, done: false) + state.pick("，说明：", ", note: ")
+            case let .remindFollowUp(reminder, _):
+                label = reminder.summary(state.language, done: false) + state.pick("，反馈期限：", ", reply by: ")
+            case let .returnToToday(intent):
+                let what: String
+                switch intent {
+                case .flag: what = state.pick("督办", "A flag")
+                case .record: what = state.pick("填报", "A report")
+                case .correct: what = state.pick("更正", "A correction")
+                case .remind: what = state.pick("催办", "A reminder")
+                }
+                // A past day's screen would not show a write of today; a future day's judges it
+                // against periods not yet due.
+                let past = state.data.asOf < state.data.today
                 label = state.pick(
-                    "催办 \(units) 个单位（\(items.count) 项），说明：", "Remind \(units) units (\(items.count) items), note: ")
+                    "正在查看 \(state.data.asOf)：\(what)一律记为今天（\(state.data.today)）"
+                        + (past ? "，本页面不会显示。" : "。") + "Enter 回到今天继续  Esc 取消 ",
+                    "Showing \(state.data.asOf): \(what) is recorded today (\(state.data.today))"
+                        + (past ? " and would not show here. " : ". ") + "Enter: go to today and go on  Esc: cancel ")
             case .asOf: label = state.pick("截至日期 (YYYY-MM-DD)：", "As of (YYYY-MM-DD): ")
             case .changesSince: label = state.pick("与此日期相比 (YYYY-MM-DD)：", "Compare with (YYYY-MM-DD): ")
             case .export: label = state.pick("导出到文件（.md 或 .csv）：", "Export to (.md or .csv): ")
@@ -200,6 +232,13 @@ enum TargetText {
 
     static func statusText(_ status: Status, _ state: AppState) -> String {
         "\(state.theme.mark(status)) \(status.label(state.language))"
+    }
+
+    /// What a list row adds for a flag: " 督", and 超期未反馈 when its 反馈期限 passed unanswered.
+    static func flagFacts(_ markers: [Marker], _ state: AppState) -> String {
+        guard markers.contains(.flagged) else { return "" }
+        let mark = state.pick(" 督", " F")
+        return markers.contains(.followUpOverdue) ? mark + " " + Marker.followUpOverdue.label(state.language) : mark
     }
 
     static func markers(_ markers: [Marker], _ state: AppState) -> String {

@@ -2,9 +2,9 @@ import RenewalModel
 import RenewalReports
 import RenewalText
 
-/// `b`: who has filed the last due period's return. Units with nothing in the period first, then
-/// the smaller share filed; each with its items filed of those it leads and its last report.
-/// `f` reminds (催办) every unit that has not reported; Enter opens a unit's items.
+/// `b`: who has filed the last due period's return. 未报送 units first, then 未报齐 (the smaller
+/// share filed first), then 已报齐; each with its unfinished items filed of those it leads and its
+/// last report. `f` reminds (催办) the selected unit, `F` every unit; Enter opens a unit's items.
 enum ReportingView {
     static func draw(_ state: AppState, _ painter: inout Painter, _ body: Body) {
         let theme = state.theme
@@ -15,11 +15,13 @@ enum ReportingView {
             return
         }
         let silent = status.notReported.count
+        let partly = status.partlyReported.count
         painter.text(
             state.pick(
-                "报送情况：\(status.periodStart) 至 \(status.periodEnd) 的报表，\(status.dueOn) 截止；未报送 \(silent) 个单位（f 一键催办）",
+                "报送情况：\(status.periodStart) 至 \(status.periodEnd) 的报表，\(status.dueOn) 截止；"
+                    + "未报送 \(silent) 个单位，未报齐 \(partly) 个（f 催办本行单位，F 催办全部）",
                 "Reporting: the return for \(status.periodStart)–\(status.periodEnd), due \(status.dueOn); "
-                    + "\(silent) units have not reported (f reminds them)"),
+                    + "\(silent) units filed nothing, \(partly) part (f reminds this unit, F all)"),
             x: 1, y: body.y, width: body.width - 2, style: theme.title)
         let nameWidth = max(20, body.width - 44)
         var x = 1
@@ -39,10 +41,10 @@ enum ReportingView {
             painter.text(
                 state.data.plan.unitName(row.unit, state.language), x: x, y: line.y, width: nameWidth, style: line.base)
             x += nameWidth + 1
-            let (mark, style) =
-                row.reported
-                ? (state.pick("已报送", "filed"), theme.style(for: .onTrack))
-                : (state.pick("未报送", "none"), theme.style(for: .overdue))
+            // 未报送 is a data problem: purple, as wherever it appears (DESIGN §5); 未报齐 the same
+            // light, 已报齐 green.
+            let style = theme.style(for: row.state == .complete ? .onTrack : .noReport)
+            let mark = row.state.label(state.language)
             painter.text(mark, x: x, y: line.y, width: 8, style: line.status(style))
             x += 9
             painter.text(

@@ -10,6 +10,8 @@ public enum RowRef: Sendable, Hashable {
     case unit(String)
     /// A report in a target's page (by entry id): `e` corrects it.
     case entry(String)
+    /// A flag in the 督办台账 (by flag id): Enter opens its item, `f` replies or closes.
+    case flag(String)
 }
 
 /// One overdue or lagging item under a lead unit ("" for overall targets without one).
@@ -70,6 +72,8 @@ extension AppState {
             return unitPage(name).map(\.row)
         case .search:
             return searchResults
+        case .ledger:
+            return ledgerLines.map { .flag($0.flag.id) }
         case .help:
             return []
         }
@@ -108,6 +112,11 @@ extension AppState {
     var reportingStatus: ReportingStatus? {
         guard let reporting, reporting.asOf == data.asOf else { return nil }
         return reporting.status
+    }
+
+    /// The ledger's lines: the flags open on the date judged, or every one raised by then (Tab).
+    var ledgerLines: [FlagLedgerLine] {
+        ledgerShowsClosed ? data.ledger : data.ledger.filter { $0.state != .closed }
     }
 
     /// Overdue and lagging targets, worst first, under each lead unit (computed once per load).

@@ -95,8 +95,9 @@ struct DashboardCommand: ParsableCommand {
                     itemId: itemId, note: note, by: RecorderOptions.currentUser, at: Today.timestamp(),
                     followUp: followUp)
                 return reloaded()
-            case let .reply(itemId, note):
-                try store.reply(itemId: itemId, note: note, by: RecorderOptions.currentUser, at: Today.timestamp())
+            case let .reply(itemId, note, unit):
+                try store.reply(
+                    itemId: itemId, note: note, unit: unit, by: RecorderOptions.currentUser, at: Today.timestamp())
                 return reloaded()
             case let .unflag(itemId, note):
                 _ = try store.unflag(itemId: itemId, by: RecorderOptions.currentUser, at: Today.timestamp(), note: note)

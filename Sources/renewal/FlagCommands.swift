@@ -91,6 +91,14 @@ struct ReplyCommand: ParsableCommand {
     @Option(name: .long, help: .bilingual("反馈内容。", "The reply."))
     var note: String
 
+    @Option(
+        name: .long,
+        help: .bilingual(
+            "反馈单位（全称或简称，须为该项的牵头或责任单位；该项只有一个单位时可省略）。",
+            "The unit replying (full or short name; one of the item's lead or responsible units; "
+                + "may be left out when the item has only one)."))
+    var unit: String?
+
     @OptionGroup var recorder: RecorderOptions
     @OptionGroup var source: StoreOptions
 
@@ -102,11 +110,39 @@ struct ReplyCommand: ParsableCommand {
         guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
         let text = note.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { throw CLIError("--note 不能为空：请写明反馈内容", "--note is empty: write the reply") }
+        let replying = try Self.replyingUnit(unit, itemId: itemId, plan: plan)
         let opened = try source.openStore(plan: plan, access: .write)
-        let answered = try opened.store.reply(itemId: itemId, note: text, by: recorder.name, at: Today.timestamp())
+        let answered = try opened.store.reply(
+            itemId: itemId, note: text, unit: replying, by: recorder.name, at: Today.timestamp())
         guard answered > 0 else { throw CLIError("\(itemId) 没有未解除的督办", "\(itemId) has no open flag") }
-        Console.print(language.pick("已记录反馈：\(itemId)", "Reply recorded: \(itemId)"))
+        let who = replying.map { plan.unitName($0, language, short: true) }
+        Console.print(
+            who.map { language.pick("已记录\($0)的反馈：\(itemId)", "Reply from \($0) recorded: \(itemId)") }
+                ?? language.pick("已记录反馈：\(itemId)", "Reply recorded: \(itemId)"))
         if opened.isDemo { Console.print(SampleBanner.nothingKept(language)) }
+    }
+}
+
+extension ReplyCommand {
+    /// The unit a reply names (DESIGN §5): one of the item's units; the only one when it has one.
+    static func replyingUnit(_ text: String?, itemId: String, plan: Plan) throws -> String? {
+        let units = plan.units(forItem: itemId)
+        let listed = units.map { plan.unitName($0, .zh, short: true) }.joined(separator: "、")
+        let listedEn = units.map { plan.unitName($0, .en, short: true) }.joined(separator: ", ")
+        guard let text else {
+            if units.count <= 1 { return units.first }
+            throw CLIError(
+                "\(itemId) 有多个单位，请用 --unit 指明反馈单位：\(listed)",
+                "\(itemId) has several units: say which replies with --unit (\(listedEn))")
+        }
+        let unit = try UnitReference.resolve(text, plan: plan)
+        guard units.contains(unit.name) else {
+            throw CLIError(
+                "\(unit.short) 不是 \(itemId) 的牵头或责任单位；可选：\(listed)",
+                "\(plan.unitName(unit.name, .en, short: true)) is not a lead or responsible unit of \(itemId); "
+                    + "choose one of: \(listedEn)")
+        }
+        return unit.name
     }
 }
 
@@ -140,31 +176,35 @@ struct FlagsCommand: ParsableCommand {
         let plan = try source.plan()
         let opened = try source.openStore(plan: plan, access: .read)
         let day = asOf ?? Today.day()
-        // As of the day: raised by then, and (unless --all) still open then.
-        let flags = try opened.store.flags(includeCleared: true).filter { flag in
-            let raised = Day(String(flag.flaggedAt.prefix(10))) ?? day
-            return raised <= day && (all || flag.isOpen(on: day))
-        }
+        let everyFlag = try opened.store.flags(includeCleared: true)
         if json {
-            try JSONOutput.print(flags)
+            // The flags as stored, oldest first: raised by the day and (unless --all) open then.
+            try JSONOutput.print(
+                everyFlag.filter { flag in
+                    let raised = Day(String(flag.flaggedAt.prefix(10))) ?? day
+                    return raised <= day && (all || flag.isOpen(on: day))
+                })
             return
         }
         let entries = try opened.store.entries(detail: .judging)
+        // As of the day: raised by then and (unless --all) still open then; most urgent first.
+        let lines = FlagLedger.lines(everyFlag, entries: entries, plan: plan, on: day, includeClosed: all)
         if opened.isDemo { Console.print(SampleBanner.text(language)) }
         Console.print(language.pick("督办台账（截至 \(day)）", "Supervision ledger (as of \(day))"))
-        if flags.isEmpty {
+        if lines.isEmpty {
             Console.print(language.pick("没有督办事项。", "No flags."))
             return
         }
-        for flag in flags {
+        for line in lines {
+            let flag = line.flag
             let title =
                 plan.target(id: flag.itemId).map { language.pick($0.description, $0.descriptionEn) }
                 ?? plan.measure(itemId: flag.itemId).map { language.pick($0.title, $0.titleEn) } ?? ""
             Console.print(TextLayout.truncate("#\(flag.id) \(flag.itemId) \(title)", to: 80, ellipsis: true))
-            let state = FlagState.of(flag, on: day, answeredOn: flag.firstReport(in: entries, plan: plan))
             let leads = plan.leadUnits(forItem: flag.itemId).map { plan.unitName($0, language, short: true) }
             var facts = [
-                state.label(language), language.pick("督办人 ", "by ") + flag.flaggedBy, String(flag.flaggedAt.prefix(10)),
+                line.state.label(language), language.pick("督办人 ", "by ") + flag.flaggedBy,
+                String(flag.flaggedAt.prefix(10)),
             ]
             if let followUp = flag.followUp { facts.append(language.pick("反馈期限 ", "follow up ") + followUp) }
             if !leads.isEmpty { facts.append(language.pick("牵头 ", "lead ") + leads.joined(separator: "、")) }
@@ -174,8 +214,10 @@ struct FlagsCommand: ParsableCommand {
             for line in TextLayout.wrap(facts.joined(separator: "  "), width: 76) { Console.print("    " + line) }
             for line in TextLayout.wrap(flag.note, width: 76) { Console.print("    " + line) }
             for reply in flag.replies ?? [] {
-                let head = language.pick(
-                    "反馈（\(reply.by)，\(reply.at.prefix(10))）：", "reply (\(reply.by), \(reply.at.prefix(10))): ")
+                // The unit that answers, the day, and who recorded it when that is someone else.
+                let who = [reply.unit.map { plan.unitName($0, language, short: true) }, String(reply.at.prefix(10))]
+                    .compactMap { $0 }.joined(separator: language.pick("，", ", "))
+                let head = language.pick("反馈（\(who)）：", "reply (\(who)): ")
                 for (index, line) in TextLayout.wrap(head + reply.note, width: 72).enumerated() {
                     Console.print((index == 0 ? "    " : "      ") + line)
                 }

@@ -173,16 +173,7 @@ struct TemplateCommand: ParsableCommand {
         let language = lang.language
         // A form is the same with sample data; the note goes to stderr, never into the CSV.
         if source.demo { Console.note(SampleBanner.text(language)) }
-        var selected: PlanUnit?
-        if let unit {
-            guard let found = plan.unit(named: unit.trimmingCharacters(in: .whitespaces)) else {
-                let known = plan.units.map(\.short).joined(separator: "、")
-                throw CLIError(
-                    "没有名为 \(Quoted(unit)) 的单位；请用全称或简称：\(known)",
-                    "unknown unit \(Quoted(unit)); use a full or short name: \(known)")
-            }
-            selected = found
-        }
+        let selected = try unit.map { try UnitReference.resolve($0, plan: plan) }
         let data = ReturnTemplate.csv(plan: plan, unit: selected, date: date?.description ?? "")
         if let output {
             try OutputFile.write(data, to: output)

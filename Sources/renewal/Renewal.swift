@@ -43,7 +43,8 @@ struct Renewal: ParsableCommand {
         DashboardCommand.self, SummaryCommand.self, OverdueCommand.self, ShowCommand.self, HistoryCommand.self,
         ReportCommand.self, ReportingCommand.self, ChangesCommand.self,
         RecordCommand.self, BaselineCommand.self, ImportCommand.self, TemplateCommand.self,
-        FlagCommand.self, UnflagCommand.self, ReplyCommand.self, FlagsCommand.self, PlanCommand.self,
+        FlagCommand.self, UnflagCommand.self, ReplyCommand.self, FlagsCommand.self, RemindCommand.self,
+        PlanCommand.self,
         SnapshotCommand.self,
         InitCommand.self,
     ]

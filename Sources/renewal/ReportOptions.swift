@@ -71,7 +71,8 @@ struct ReportOptions: ParsableArguments {
         // A bad file's EntriesError reaches `Renewal.finish`, which prints it in the run's language.
         if let entriesPath { entries += try EntriesCSV.read(path: entriesPath, plan: plan, today: Today.day()) }
         // Flags as of the date judged: raised by then and not yet cleared.
-        let flags = try opened.store.flags(includeCleared: true).open(on: asOf)
+        let everyFlag = try opened.store.flags(includeCleared: true)
+        let flags = everyFlag.open(on: asOf)
         let evaluation = StatusEngine(plan: plan).evaluate(entries: entries, flags: flags, asOf: asOf)
         if !evaluation.unknownItemEntries.isEmpty {
             // The plan no longer has these ids (an edited plan file): say so, judge the rest.
@@ -86,7 +87,9 @@ struct ReportOptions: ParsableArguments {
         }
         let context = ReportContext(
             plan: plan, evaluation: evaluation, language: language, width: width, entries: entries,
-            flags: flags, isSample: opened.isDemo)
+            flags: flags,
+            flagHistory: everyFlag.filter { Day(String($0.flaggedAt.prefix(10))).map { $0 <= asOf } ?? true },
+            isSample: opened.isDemo)
         return ReportInputs(plan: plan, context: context, store: opened.store, entries: entries, flags: flags)
     }
 

@@ -26,8 +26,8 @@ struct ReportingCommand: ParsableCommand {
         let fromFile = inputs.entries.filter { $0.id.contains(":") }
         let reports = try inputs.store.latestReports(asOf: asOf) + LatestReport.from(fromFile, asOf: asOf)
         let status = ReportingStatus(
-            plan: inputs.plan, reports: reports, asOf: asOf, language: inputs.context.language, width: options.width,
-            isSample: inputs.context.isSample)
+            plan: inputs.plan, evaluation: inputs.context.evaluation, reports: reports,
+            language: inputs.context.language, width: options.width, isSample: inputs.context.isSample)
         if json { try JSONOutput.print(status) } else { Console.print(status.text(plan: inputs.plan)) }
     }
 }

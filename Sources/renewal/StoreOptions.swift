@@ -172,6 +172,19 @@ enum ItemReference {
     }
 }
 
+/// A unit named on the command line: its full name, short name or id.
+enum UnitReference {
+    static func resolve(_ text: String, plan: Plan) throws -> PlanUnit {
+        guard let found = plan.unit(named: text.trimmingCharacters(in: .whitespaces)) else {
+            let known = plan.units.map(\.short).joined(separator: "、")
+            throw CLIError(
+                "没有名为 \(Quoted(text)) 的单位；请用全称或简称：\(known)",
+                "unknown unit \(Quoted(text)); use a full or short name: \(known)")
+        }
+        return found
+    }
+}
+
 /// Writes JSON to stdout: pretty, UTF-8 as is, slashes unescaped, keys sorted.
 enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {

@@ -297,8 +297,9 @@ struct DashboardE2ETests {
         pane.wait(for: "EXIT:0")
     }
 
-    /// Issue 11 (b): `b` shows who has not filed; `f` then Enter flags (催办) every item of every unit
-    /// that has not, with the note and a 反馈期限 ten days on, and the flags are in the store.
+    /// Issue 11 (b), issue 21 (9): `b` shows who has not filed; `F`, Enter (the note), Enter (the
+    /// 反馈期限, ten days from today) flags (催办) every item of every unit that has not, one flag
+    /// per item, and the flags are in the store.
     @Test func reportingStatusAndOneKeyReminderReachTheStore() throws {
         // An empty store judged today: nobody has filed anything.
         let pane = try TmuxPane(["--as-of", CLI.today])
@@ -307,14 +308,17 @@ struct DashboardE2ETests {
         pane.wait("every unit listed as not filed") {
             $0.contains("总览 › 报送情况") && $0.contains("未报送 20 个单位") && $0.contains("市工业和信息化局") && $0.contains("从未报送")
         }
-        try pane.keys("f")
+        try pane.keys("F")
         pane.wait(for: "催办 20 个单位")
+        try pane.keys("Enter")
+        pane.wait(for: "反馈期限：")
         try pane.keys("Enter")
         let done = pane.wait("the reminder confirmed") { $0.contains("已催办 20 个单位") }
         let items = done.split(separator: "（").last.flatMap { $0.split(separator: " ").first }.flatMap { Int($0) }
         let stored = try sqlite(
             pane.storePath, "SELECT count(*) || '|' || count(DISTINCT followUp) || '|' || min(note) FROM flag")
-        #expect(stored.hasPrefix("\(items ?? -1)|1|请于 "), "\(stored)")
+        #expect(stored.hasPrefix("\(items ?? -1)|1|请尽快报送 "), "\(stored)")
+        #expect(try sqlite(pane.storePath, "SELECT count(DISTINCT itemId) = count(*) FROM flag") == "1", "one per item")
         let parts = CLI.today.split(separator: "-").compactMap { Int($0) }
         var date = DateComponents()
         (date.year, date.month, date.day) = (parts[0], parts[1], parts[2] + 10)
@@ -351,16 +355,19 @@ struct DashboardE2ETests {
         try pane.keys("f")
         pane.wait(for: "M02-1 督办中：r 记录反馈")
         try pane.keys("r")
+        pane.wait(for: "M02-1 工信局的反馈：")
         try pane.type("已加快申报")
         try pane.keys("Enter")
-        pane.wait(for: "已记录反馈：M02-1")
+        pane.wait(for: "已记录工信局的反馈：M02-1")
         try pane.keys("f", "c")
         try pane.type("已办结")
         try pane.keys("Enter")
         pane.wait(for: "已办结：M02-1")
         #expect(
-            try sqlite(pane.storePath, "SELECT group_concat(kind || ':' || note, ',') FROM flagEvent")
-                == "reply:已加快申报,close:已办结")
+            try sqlite(
+                pane.storePath,
+                "SELECT group_concat(kind || ':' || note || ':' || ifnull(unit, ''), ',') FROM flagEvent")
+                == "reply:已加快申报:市工业和信息化局,close:已办结:")
         #expect(try sqlite(pane.storePath, "SELECT clearedAt IS NOT NULL FROM flag") == "1")
         try pane.keys("C-c")
         pane.wait(for: "EXIT:")
@@ -396,13 +403,18 @@ struct DashboardE2ETests {
         pane.wait(for: "EXIT:")
     }
 
+    /// Issue 21 (8): started on another day, `u` says a write is stamped today and offers today;
+    /// Enter goes there and opens the form.
     @Test func recordAValueIsStored() throws {
         let pane = try TmuxPane(["--as-of", "2026-11-29"])
         pane.wait(for: "十二、保障措施")
         try pane.keys("2", "j", "Enter")
         pane.wait(for: "累计培育晨星工厂50家以上")
         try pane.keys("u")
+        pane.wait(for: "正在查看 2026-11-29：填报一律记为今天（\(CLI.today)）")
+        try pane.keys("Enter")
         pane.wait(for: "填报进展：M02-1")
+        pane.wait(for: "截至 \(CLI.today)")
         try pane.type("48")
         try pane.keys("Enter", "Enter")
         try pane.type("新培育晨星工厂3家")
@@ -428,7 +440,8 @@ struct DashboardE2ETests {
         pane.wait(for: "填报进展：M02-1")
         try pane.type("49")
         try pane.keys("Enter", "C-u")
-        try pane.type("2026-10-31")
+        // The first report's day (the form's default, which follows today).
+        try pane.type(try sqlite(pane.storePath, "SELECT date FROM entry WHERE id = 1"))
         try pane.keys("Enter")
         try pane.type("再报一次")
         try pane.keys("Enter", "Enter", "Enter")

@@ -49,6 +49,54 @@ struct MonthAtTheEdgesTests {
         #expect(english.stderr.contains("cannot override it"), "\(english.stderr)")
     }
 
+    /// Item 9: `renewal remind` flags exactly the unfinished items lacking the last due return, one
+    /// flag per item, never a finished one (G25-3 is 已完成), counts the units its flags reach, and
+    /// leaves items already flagged alone; `--unit` reaches one unit; `--dry-run` writes nothing.
+    @Test func remindFlagsExactlyTheMissingUnfinishedItems() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = CLI.root.appending(path: "Data/sample-progress.csv").path
+        #expect(try run(["import", sample]).status == 0)
+        let dry = try run(["remind", "--dry-run", "--json"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        let plan = try JSONSerialization.jsonObject(with: Data(dry.stdout.utf8)) as? [String: Any]
+        let reminder = plan?["reminder"] as? [String: Any]
+        let items = (reminder?["items"] as? [[String: Any]])?.compactMap { $0["itemId"] as? String } ?? []
+        #expect(!items.isEmpty, "\(dry.stdout)")
+        #expect(!items.contains("G25-3"), "G25-3 is finished and never flagged")
+        #expect(plan?["written"] as? Bool == false && (plan?["flagIds"] as? [Any])?.isEmpty == true)
+        #expect(try CLI.sqlite(db, "SELECT count(*) FROM flag") == "0", "a dry run writes nothing")
+        let leads = Set((reminder?["items"] as? [[String: Any]])?.flatMap { $0["leadUnits"] as? [String] ?? [] } ?? [])
+        #expect(Set(reminder?["units"] as? [String] ?? []) == leads, "the units reached are the flags' lead units")
+
+        // One unit from its row: 税务局 leads M30 only.
+        let one = try run(["remind", "--unit", "税务局", "--note", "请报送", "--follow-up", "2099-01-01"])
+        #expect(one.status == 0, "\(one.stderr)")
+        let taxItems = try CLI.sqlite(db, "SELECT group_concat(itemId) FROM flag")
+        #expect(items.contains("M30") ? taxItems == "M30" : taxItems.isEmpty, "\(taxItems)")
+        // Everyone: one flag per item; M30 is not flagged twice and is said to be left.
+        let everyone = try run(["remind"])
+        #expect(everyone.status == 0, "\(everyone.stderr)")
+        #expect(everyone.stdout.contains("已催办 "), "\(everyone.stdout)")
+        #expect(try CLI.sqlite(db, "SELECT count(*) FROM flag") == "\(items.count)")
+        #expect(try CLI.sqlite(db, "SELECT count(DISTINCT itemId) = count(*) FROM flag") == "1")
+        if items.contains("M30") { #expect(everyone.stdout.contains("另有 1 项已在督办中")) }
+        // Written today: the 反馈期限 counts from today.
+        let due = try CLI.sqlite(db, "SELECT DISTINCT followUp FROM flag WHERE itemId <> 'M30'")
+        #expect(due > CLI.today, "\(due)")
+        // Bad input: a 反馈期限 in the past, an unknown unit, an empty note; nothing stored.
+        let before = try CLI.sqlite(db, "SELECT count(*) FROM flag")
+        let past = try run(["remind", "--follow-up", "2020-01-01"])
+        #expect(past.status == 1 && past.stderr.contains("早于今天"), "\(past.stderr)")
+        let nobody = try run(["remind", "--unit", "不存在局", "--lang", "en"])
+        #expect(nobody.status == 1 && nobody.stderr.contains("unknown unit"), "\(nobody.stderr)")
+        let blank = try run(["remind", "--note", "  "])
+        #expect(blank.status == 1, "\(blank.stderr)")
+        #expect(try CLI.sqlite(db, "SELECT count(*) FROM flag") == before)
+        // Nothing left to remind: said so, exit 0.
+        let again = try run(["remind"])
+        #expect(again.status == 0 && again.stdout.contains("都已在督办中"), "\(again.stdout)")
+    }
+
     /// Item 12: `renewal flags --as-of` is the 督办台账: each flag's state on that day, its lead units.
     @Test func theLedgerShowsEachFlagsStateOnTheDay() throws {
         let ledger = try run(["flags", "--demo", "--as-of", "2026-12-20"])
@@ -75,6 +123,25 @@ struct MonthAtTheEdgesTests {
             #expect(text.contains("共同牵头：交警大队、生态环境分局、商务投促局"), "\(format)")
             #expect(text.contains("推进中（2026-10-31）") && !text.contains("实际 无"), "\(format)")
             #expect(text.contains("超期未反馈 20 天"), "\(format)")
+            // A late reply stays on record (逾期反馈) with the unit that replied; a flag closed since
+            // the previous bulletin is listed as 已办结.
+            #expect(text.contains("逾期反馈（超期 4 天）") && text.contains("反馈（市商务和投资促进局，2026-11-13）"), "\(format)")
+            #expect(text.contains("M13-1") && text.contains("已办结"), "\(format)")
         }
+        // A month later the closed flag is no longer news.
+        let later = try run(["report", "--demo", "--format", "text", "--as-of", "2027-01-05"])
+        #expect(!later.stdout.contains("已办结"), "\(later.stdout)")
+    }
+
+    /// Item 15: the HTML bulletin colours each status with its light (DESIGN §4 亮灯), the mark in the text.
+    @Test func theHTMLBulletinUsesTheLights() throws {
+        let html = try run(["report", "--demo", "--format", "html", "--as-of", "2026-12-05"]).stdout
+        for (light, colour) in [("red", "#c62828"), ("yellow", "#9a7400"), ("blue", "#1565c0"), ("green", "#2e7d32")] {
+            #expect(html.contains("tr.light-\(light) td.st { color: \(colour); }"), "\(light)")
+        }
+        let overdue = html.split(separator: "\n").filter { $0.contains("<tr class=\"light-red s-overdue\">") }
+        #expect(!overdue.isEmpty && overdue.allSatisfy { $0.contains("✖") }, "\(overdue.prefix(2))")
+        let dueSoon = html.split(separator: "\n").filter { $0.contains("<tr class=\"light-blue s-dueSoon\">") }
+        #expect(!dueSoon.isEmpty, "the sample has 临期未完成 rows on 2026-12-05")
     }
 }

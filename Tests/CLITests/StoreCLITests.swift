@@ -189,19 +189,42 @@ struct StoreCLITests {
     @Test func aFlagIsAnsweredThenClosedWithANote() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try run(["flag", "M02-1", "--note", "请说明", "--follow-up", "2026-12-10"]).status == 0)
+        // M02-1 has one unit: the reply names it without --unit.
         let replied = try run(["reply", "M02-1", "--note", "已加快申报"])
-        #expect(replied.status == 0 && replied.stdout.contains("已记录反馈：M02-1"), "\(replied.stderr)")
+        #expect(replied.status == 0 && replied.stdout.contains("已记录工信局的反馈：M02-1"), "\(replied.stderr)")
         let none = try run(["reply", "M02-2", "--note", "无督办"])
         #expect(none.status == 1 && none.stderr.contains("M02-2 没有未解除的督办"))
         #expect(try run(["unflag", "M02-1", "--note", "已办结"]).status == 0)
         let history = try run(["flags", "--all"])
         #expect(
-            history.stdout.contains("反馈（") && history.stdout.contains("已加快申报") && history.stdout.contains("办结：已办结"),
-            "\(history.stdout)")
+            history.stdout.contains("反馈（工信局，") && history.stdout.contains("已加快申报")
+                && history.stdout.contains("办结：已办结"), "\(history.stdout)")
         let json = try run(["flags", "--all", "--json"])
         #expect(
             json.stdout.contains("\"closingNote\" : \"已办结\"") || json.stdout.contains("\"closingNote\":\"已办结\""),
             "\(json.stdout)")
+    }
+
+    /// Issue 21 (12): a reply names the unit that answers, chosen among the item's units; an item
+    /// with several asks which; a unit that is not the item's is refused; nothing is stored then.
+    @Test func aReplyNamesItsUnit() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try run(["flag", "G25-2", "--note", "请说明", "--follow-up", "2026-12-10"]).status == 0)
+        let which = try run(["reply", "G25-2", "--note", "已推进"])
+        #expect(which.status == 1 && which.stderr.contains("G25-2 有多个单位，请用 --unit 指明反馈单位"), "\(which.stderr)")
+        let english = try run(["reply", "G25-2", "--note", "done", "--lang", "en"])
+        #expect(english.status == 1 && english.stderr.contains("say which replies with --unit"), "\(english.stderr)")
+        #expect(!english.stderr.contains("交通"), "no Chinese unit names in English: \(english.stderr)")
+        let stranger = try run(["reply", "G25-2", "--note", "已推进", "--unit", "税务局"])
+        #expect(stranger.status == 1 && stranger.stderr.contains("不是 G25-2 的牵头或责任单位"), "\(stranger.stderr)")
+        let unknown = try run(["reply", "G25-2", "--note", "已推进", "--unit", "不存在局"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("没有名为"), "\(unknown.stderr)")
+        #expect(try sqlite("SELECT count(*) FROM flagEvent") == "0", "nothing stored by the refused replies")
+        let named = try run(["reply", "G25-2", "--note", "已推进", "--unit", "交警大队"])
+        #expect(named.status == 0 && named.stdout.contains("已记录交警大队的反馈：G25-2"), "\(named.stderr)")
+        #expect(try sqlite("SELECT unit FROM flagEvent") == "市交警大队")
+        let ledger = try run(["flags"])
+        #expect(ledger.stdout.contains("反馈（交警大队，"), "\(ledger.stdout)")
     }
 
     @Test func flagsShowEverywhereAndCanBeCleared() throws {

@@ -210,7 +210,9 @@ struct TrustTests {
         let missed = try run(["--demo", "show", "10", "--as-of", "2026-11-29", "--json"])
         #expect(missed.stdout.contains("noCurrentReport"), "M10-1 missed October's return")
         let january = try run(["--demo", "report", "--as-of", "2026-01-05"])
-        #expect(january.stdout.contains("2025-11-01 至 2026-01-05 期间无报送"), "\(january.stdout.suffix(600))")
+        #expect(
+            january.stdout.contains("以下单位牵头的未完成事项在 2025-11-01 至 2026-01-05 期间均无报送"),
+            "\(january.stdout.suffix(600))")
     }
 
     // MARK: - Returns as departments fill them

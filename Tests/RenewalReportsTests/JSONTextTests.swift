@@ -36,7 +36,7 @@ struct JSONTextTests {
         try expectSame(try #require(TargetReport(context: context, targetId: "G27-2")), "target G27-2")
         try expectSame(
             ReportingStatus(
-                plan: plan, reports: LatestReport.from(entries, asOf: day), asOf: day, language: language),
+                plan: plan, evaluation: evaluation, reports: LatestReport.from(entries, asOf: day), language: language),
             "reporting")
         let before = StatusEngine(plan: plan).evaluate(entries: entries, asOf: day.adding(days: -40))
         try expectSame(StatusChanges(plan: plan, before: before, now: evaluation, language: language), "changes")

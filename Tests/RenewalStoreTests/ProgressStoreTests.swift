@@ -13,14 +13,14 @@ struct ProgressStoreTests {
         #expect(
             try temp.store.appliedMigrations() == [
                 "v1: entries and flags", "v2: application id", "v3: flag events", "v4: judging digest",
-                "v5: change counter",
+                "v5: change counter", "v6: replying unit",
             ])
         #expect(try temp.store.entryCount() == 0)
         // Reopening runs no migration twice and keeps the data.
         try temp.store.append(.sample())
         let again = try ProgressStore(path: temp.path, access: .write)
         #expect(try again.entryCount() == 1)
-        #expect(try again.appliedMigrations().count == 5)
+        #expect(try again.appliedMigrations().count == 6)
     }
 
     /// The 督办 life cycle: raised with a 反馈期限, answered (反馈), closed (办结) with a note; every step
@@ -200,10 +200,14 @@ struct ProgressStoreTests {
         #expect(entries.contains { $0.corrects != nil })
         #expect(entries.allSatisfy { $0.isBaseline || $0.progress.hasPrefix("（示例）") })
         let flags = try temp.store.flaggedItemIds()
-        #expect(flags == ["M02-2", "G27-5", "M06-2"], "three open flags")
-        // The life cycle is in the sample: one flag past its 反馈期限, one answered and closed.
+        #expect(flags == ["M02-2", "G27-5", "M06-2", "G25-5"], "four open flags")
+        // The life cycle is in the sample: one flag past its 反馈期限, one answered late, one
+        // answered and closed; replies name their unit.
         let all = try temp.store.flags(includeCleared: true)
         #expect(all.contains { $0.itemId == "M13-1" && $0.replies?.count == 1 && $0.closingNote != nil && !$0.isOpen })
+        #expect(all.first { $0.itemId == "M13-1" }?.replies?.first?.unit == "市卫生健康局")
+        let ledger = FlagLedger.lines(all, entries: entries, plan: plan, on: Day("2026-11-29")!, includeClosed: true)
+        #expect(ledger.map(\.state).contains(.repliedLate(days: 4)), "G25-5: 逾期反馈 in the sample")
         let unanswered = StatusEngine(plan: plan).evaluate(entries: entries, flags: all, asOf: Day("2026-11-29")!)
         #expect(unanswered.target("M06-2")?.markers.contains(.followUpOverdue) == true)
         let evaluation = StatusEngine(plan: plan).evaluate(entries: entries, flagged: flags, asOf: Day("2026-11-29")!)

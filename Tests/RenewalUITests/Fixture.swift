@@ -59,4 +59,22 @@ enum Fixture {
     }
 
     static func chars(_ text: String) -> [Key] { text.map { Key.char($0) } }
+
+    /// The `--demo` data itself, read from a store the sample was loaded into: its five flags
+    /// (open, 超期未反馈, 逾期反馈, closed) with their replies, for the 督办台账.
+    static let demo: AppData = {
+        do {
+            let plan = data.plan
+            let folder = FileManager.default.temporaryDirectory.appending(path: "renewal-ui-demo-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let store = try ProgressStore(path: folder.appending(path: "demo.sqlite").path, access: .write)
+            try DemoStore.load(into: store, plan: plan, today: asOf)
+            return AppData(
+                plan: plan, entries: try store.entries(), flags: try store.flags(includeCleared: true), asOf: asOf,
+                today: asOf, isSample: true)
+        } catch {
+            fatalError("demo fixture: \(error)")
+        }
+    }()
 }

@@ -134,12 +134,78 @@ struct ReducerTests {
         #expect(state.prompt?.purpose == .flagAction(itemId: "M02-2"))
         let (cancelled, nothing) = Fixture.press(state, [.escape])
         #expect(cancelled.prompt == nil && nothing.isEmpty)
+        // r: a reply names its unit; M02-2 has one, so it is named without asking.
+        #expect(Fixture.data.plan.units(forItem: "M02-2") == ["市工业和信息化局"])
         let (_, replied) = Fixture.press(state, [.char("r")] + Fixture.chars("已加快申报") + [.enter])
-        #expect(replied == [.reply(itemId: "M02-2", note: "已加快申报")])
+        #expect(replied == [.reply(itemId: "M02-2", note: "已加快申报", unit: "市工业和信息化局")])
         let (empty, none) = Fixture.press(state, [.char("c"), .enter])
         #expect(none.isEmpty && empty.prompt?.error != nil, "closing needs a note")
         let (_, closed) = Fixture.press(state, [.char("c")] + Fixture.chars("已办结") + [.enter])
         #expect(closed == [.unflag(itemId: "M02-2", note: "已办结")])
+    }
+
+    /// Issue 21 (12): an item with several units asks which one replies (←/→, Enter), then the reply.
+    @Test func aReplyNamesTheUnitChosenAmongTheItemsUnits() {
+        let data = Fixture.data
+        let flag = SupervisionFlag(
+            id: "2", itemId: "G25-2", note: "请说明", flaggedBy: "专班", flaggedAt: "2026-11-20T09:00:00+08:00",
+            followUp: "2026-11-25")
+        var state = Fixture.state()
+        state.data = AppData(
+            plan: data.plan, entries: data.entries, flags: data.flags + [flag], asOf: data.asOf, today: data.today,
+            isSample: true)
+        state.stack = [.overview, .target("G25-2")]
+        let units = data.plan.units(forItem: "G25-2")
+        #expect(units.count > 2)
+        let (choosing, _) = Fixture.press(state, [.char("f"), .char("r")])
+        #expect(choosing.prompt?.purpose == .replyUnit(itemId: "G25-2", units: units, chosen: 0))
+        #expect(
+            Renderer.render(choosing).lines.joined().contains(
+                "[" + data.plan.unitName(units[0], .zh, short: true) + "]"))
+        let (left, _) = Fixture.press(choosing, [.left])
+        #expect(left.prompt?.purpose == .replyUnit(itemId: "G25-2", units: units, chosen: 0), "stops at the first")
+        let (_, replied) = Fixture.press(choosing, [.right, .right, .enter] + Fixture.chars("已推进") + [.enter])
+        #expect(replied == [.reply(itemId: "G25-2", note: "已推进", unit: units[2])])
+        let (cancelled, none) = Fixture.press(choosing, [.escape])
+        #expect(cancelled.prompt == nil && none.isEmpty)
+    }
+
+    /// Issue 21 (8): every write is stamped with today; while another day is shown, a writing key
+    /// says so and offers today (Enter goes there and on with the write, Esc writes nothing).
+    @Test func writesAtAnotherDayOfferToGoToToday() throws {
+        var past = Fixture.state()
+        past.data = past.data.judged(asOf: try #require(Day("2026-11-20")))
+        // f on a measure's target.
+        let (asking, none) = Fixture.press(past, [.char("2"), .char("j"), .enter, .char("f")])
+        #expect(none.isEmpty)
+        #expect(asking.prompt?.purpose == .returnToToday(.flag(itemId: "M02-1")))
+        #expect(Renderer.render(asking).lines.joined().contains("正在查看 2026-11-20"))
+        #expect(Renderer.render(asking).lines.joined().contains("本页面不会显示"))
+        let (stayed, nothing) = Fixture.press(asking, [.escape])
+        #expect(stayed.prompt == nil && nothing.isEmpty && stayed.data.asOf == Day("2026-11-20"))
+        let (today, _) = Fixture.press(asking, [.enter])
+        #expect(today.data.asOf == Fixture.data.today)
+        #expect(today.prompt?.purpose == .flagNote(itemId: "M02-1"))
+        // u and e the same; the form then follows today.
+        let (recording, _) = Fixture.press(past, [.char("3"), .enter, .char("u")])
+        #expect(recording.prompt?.purpose == .returnToToday(.record(itemId: "M04-1")) && recording.form == nil)
+        let (form, _) = Fixture.press(recording, [.enter])
+        #expect(form.form?.itemId == "M04-1" && form.data.asOf == Fixture.data.today)
+        // 催办 from b: back to today, today's reporting status read, then the reminder asked.
+        let (reminding, _) = Fixture.press(past, [.char("b"), .char("F")])
+        #expect(reminding.prompt?.purpose == .returnToToday(.remind(unit: nil)))
+        let (reminder, effects) = Fixture.press(reminding, [.enter])
+        #expect(effects.isEmpty, "nothing is written before the note and the date are given")
+        #expect(reminder.reportingStatus?.asOf == Fixture.data.today.description)
+        guard case .remind? = reminder.prompt?.purpose else {
+            Issue.record("no reminder after returning to today: \(String(describing: reminder.prompt?.purpose))")
+            return
+        }
+        // A future day is offered today too (its periods are not due yet).
+        var future = Fixture.state()
+        future.data = future.data.judged(asOf: try #require(Day("2027-01-15")))
+        let (ahead, _) = Fixture.press(future, [.char("2"), .char("j"), .enter, .char("f")])
+        #expect(ahead.prompt?.purpose == .returnToToday(.flag(itemId: "M02-1")))
     }
 
     @Test func recordingValidatesLikeAnImport() {
@@ -278,10 +344,11 @@ struct ByteSearchTests {
         #expect(Fixture.press(state, [.tab]).0.overdueTab == .late)
     }
 
-    /// Issue 11 (2): `b` asks the shell for the latest reports, lists units that have not filed the
-    /// last due return first, and `f` flags (催办) every item they lead with no report, with a
-    /// note the user can edit and a 反馈期限 ten days on.
-    @Test func reportingStatusAndOneKeyReminder() throws {
+    /// Issue 11 (2), issue 21 (9): `b` asks the shell for the latest reports and lists 未报送
+    /// units first; `F` flags (催办) exactly the unfinished items that lack the return and have no
+    /// open flag, one per item, counting the units those flags reach; `f` does it for the selected
+    /// unit only. The note and the 反馈期限 (ten days from today) are asked in turn.
+    @Test func reportingStatusAndReminders() throws {
         let (asked, effects) = Reducer.update(Fixture.state(), Key.char("b"))
         #expect(asked.screen == .reporting)
         #expect(effects == [.loadLatestReports(asOf: Fixture.asOf)])
@@ -293,23 +360,53 @@ struct ByteSearchTests {
         #expect(!silent.isEmpty)
         #expect(Array(status.units.prefix(silent.count)) == silent, "units that have not reported come first")
         #expect(state.rows(for: .reporting).first == .unit(silent[0].unit))
-        // Enter opens the unit's items.
         #expect(Fixture.press(state, [.enter]).0.screen == .unitItems(silent[0].unit))
-        // f: one prompt for all of them, with a note already written; Enter flags every missing item.
-        let (prompt, _) = Fixture.press(state, [.char("f")])
-        guard case let .remind(items, units)? = prompt.prompt?.purpose else {
+        let open = Set(Fixture.data.flags.filter(\.isOpen).map(\.itemId))
+        let missing = Set(status.units.flatMap(\.missing))
+
+        // F: every unit.
+        let (prompt, _) = Fixture.press(state, [.char("F")])
+        guard case let .remind(all)? = prompt.prompt?.purpose else {
             Issue.record("no reminder prompt")
             return
         }
-        #expect(units == silent.count)
-        let missing = Set(silent.flatMap(\.missing)).filter { !Fixture.data.isFlagged($0) }
-        #expect(Set(items) == missing)
-        #expect(prompt.prompt?.text.contains("2026-12-09") == true, "the note names the 反馈期限")
-        let (_, flagged) = Fixture.press(prompt, [.enter])
-        #expect(flagged == [.remind(itemIds: items, note: prompt.prompt?.text ?? "", followUp: Day("2026-12-09")!)])
+        #expect(Set(all.items.map(\.itemId)) == missing.subtracting(open))
+        #expect(Set(all.alreadyFlagged) == missing.intersection(open))
+        #expect(Set(all.units) == Set(all.items.flatMap(\.leadUnits)), "the units reached are the flags' lead units")
+        for row in status.units where !Set(row.missing).subtracting(open).isEmpty {
+            #expect(all.units.contains(row.unit), "\(row.unit) lacks a return and must be reached")
+        }
+        for item in all.items {
+            let judged = Fixture.data.evaluation.target(item.itemId)?.status
+            #expect(judged?.isFinished != true, "\(item.itemId) is finished and must not be flagged")
+        }
+        #expect(prompt.prompt?.text.contains("2026-11-10") == true, "the note names the return's due day")
+        let (followUp, none) = Fixture.press(prompt, [.enter])
+        #expect(none.isEmpty)
+        #expect(followUp.prompt?.purpose == .remindFollowUp(all, note: prompt.prompt?.text ?? ""))
+        #expect(followUp.prompt?.text == "2026-12-09", "ten days from today")
+        let (early, refused) = Fixture.press(followUp, Fixture.chars("2026-11-28") + [.enter])
+        #expect(refused.isEmpty && early.prompt?.error != nil, "a 反馈期限 before today is refused")
+        let (done, flagged) = Fixture.press(followUp, [.enter])
+        #expect(
+            flagged == [
+                .remind(itemIds: all.items.map(\.itemId), note: prompt.prompt?.text ?? "", followUp: Day("2026-12-09")!)
+            ])
+        #expect(done.message?.hasPrefix("已催办 \(all.units.count) 个单位（\(all.items.count) 项）") == true)
         // An empty note is refused.
-        let (empty, none) = Fixture.press(prompt, [.ctrl("u"), .enter])
-        #expect(none.isEmpty && empty.prompt?.error != nil)
+        let (empty, nothing) = Fixture.press(prompt, [.ctrl("u"), .enter])
+        #expect(nothing.isEmpty && empty.prompt?.error != nil)
+
+        // f: the selected unit only.
+        let first = status.units[0]
+        let (one, _) = Fixture.press(state, [.char("f")])
+        guard case let .remind(unit)? = one.prompt?.purpose else {
+            Issue.record("no reminder prompt for one unit")
+            return
+        }
+        #expect(unit.unit == first.unit)
+        #expect(Set(unit.items.map(\.itemId)) == Set(first.missing).subtracting(open))
+        #expect(unit.units.contains(first.unit))
     }
 
     /// Issue 11 (3): `c` lists what changed since a month earlier, item by item, with both

@@ -55,13 +55,41 @@ struct RenderTests {
         let lines = grid.lines
         #expect(lines.count == height)
         for line in lines { #expect(DisplayWidth.of(line) == width, "a row is not exactly \(width) columns: \(line)") }
+        try Self.compare(grid, "\(name)-\(language.rawValue)-\(width)x\(height)")
+    }
+
+    /// Issue 21 (12): the 督办台账 on the demo's flags: 超期未反馈 first, then 待反馈, 逾期反馈; the
+    /// selected flag's note and latest reply (with its unit) below; Tab adds the closed one.
+    @Test(arguments: [(Language.zh, 80, 24), (.zh, 120, 40), (.en, 80, 24), (.en, 120, 40)])
+    func ledger(_ language: Language, _ width: Int, _ height: Int) throws {
+        var state = Fixture.state(language, width: width, height: height)
+        state.data = Fixture.demo
+        let (open, _) = Fixture.press(state, [.char("L")])
+        #expect(open.screen == .ledger)
+        let states = open.ledgerLines.map(\.state)
+        #expect(states.first == .noReplyPastDue(days: 14), "M06-2: 反馈期限 11-15, 14 days by 11-29")
+        #expect(states.contains(.repliedLate(days: 4)), "G25-5 replied on 11-13 to a 11-09 期限")
+        #expect(!states.contains(.closed))
+        let (all, _) = Fixture.press(open, [.tab])
+        #expect(all.ledgerLines.count == open.ledgerLines.count + 1)
+        #expect(all.ledgerLines.last?.state == .closed)
+        try Self.compare(Renderer.render(open), "ledger-\(language.rawValue)-\(width)x\(height)")
+        // Enter opens the flagged item; f there answers or closes its flag.
+        let (item, _) = Fixture.press(open, [.enter])
+        #expect(item.screen == .target("M06-2"))
+        let (reply, _) = Fixture.press(open, [.char("f")])
+        #expect(reply.prompt?.purpose == .flagAction(itemId: "M06-2"))
+    }
+
+    /// Compares a rendered grid with its stored snapshot (recorded when missing or asked for).
+    static func compare(_ grid: Grid, _ name: String) throws {
         let text =
-            lines.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }.joined(
+            grid.lines.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }.joined(
                 separator: "\n") + "\n"
-        let file = Self.folder.appending(path: "\(name)-\(language.rawValue)-\(width)x\(height).txt")
+        let file = folder.appending(path: "\(name).txt")
         let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
         if record || !FileManager.default.fileExists(atPath: file.path) {
-            try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try text.write(to: file, atomically: true, encoding: .utf8)
             if !record { Issue.record("recorded a missing snapshot \(file.lastPathComponent); check it and commit it") }
             return
@@ -278,7 +306,8 @@ struct ExportTests {
         #expect(ExportView.table(changes).title.contains("与 2026-12-15 相比"), "\(ExportView.table(changes).title)")
         var reporting = Fixture.state()
         reporting.stack = [.overview, .reporting]
-        let status = ReportingStatus(plan: reporting.data.plan, reports: [], asOf: reporting.data.asOf, language: .zh)
+        let status = ReportingStatus(
+            plan: reporting.data.plan, evaluation: reporting.data.evaluation, reports: [], language: .zh)
         reporting.reporting = (asOf: reporting.data.asOf, status: status)
         #expect(
             ExportView.table(reporting).title.contains("报送期 2026-10-01 至 2026-10-31"),
