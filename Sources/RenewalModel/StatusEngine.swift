@@ -154,7 +154,7 @@ public struct StatusEngine: Sendable {
         var result = TargetEvaluation(targetId: target.id, status: .noReport, deadline: deadline)
         let goal = absoluteGoal(target, baseline: baseline)
         // A level (a rate, a share, a stock) starts where it stood, never from 0 (DESIGN §4).
-        let needsBaseline = target.isRelative || target.reading == .level
+        let needsBaseline = target.needsBaseline
         let start = needsBaseline ? baseline : (baseline ?? 0)
         result.goal = goal
         if let latest = valued.last, let value = latest.value {

@@ -55,6 +55,10 @@ public struct Target: Codable, Sendable, Hashable {
     /// True for targets set relative to a baseline year's figure (较2023年增长45%).
     public var isRelative: Bool { baselineYear != nil }
 
+    /// True when the target cannot be judged without a baseline (DESIGN §4): relative targets, and
+    /// levels (a rate, a share, a stock), which start where they stood, never from 0.
+    public var needsBaseline: Bool { kind == .quantitative && (isRelative || reading == .level) }
+
     /// Unit in which entries report figures.
     public var entryUnit: String? { reportedUnit ?? unit }
 
@@ -155,4 +159,13 @@ extension Target {
         try container.encodeIfPresent(reportedUnit, forKey: .reportedUnit)
         try container.encodeIfPresent(relatedMeasures, forKey: .relatedMeasures)
     }
+}
+
+extension Plan {
+    /// The targets that cannot be judged without a baseline, in plan order.
+    public var targetsNeedingBaseline: [Target] { allTargets.filter(\.needsBaseline) }
+
+    /// The year a target's baseline describes: the one the plan names (较2023年), else the year
+    /// before the plan starts (where a level stood when the work began).
+    public func baselineYear(of target: Target) -> Int { target.baselineYear ?? startDate.year - 1 }
 }

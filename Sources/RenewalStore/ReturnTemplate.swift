@@ -10,13 +10,17 @@ public enum ReturnTemplate {
         "进展情况", "存在问题", "下步计划", "填报单位", "基数年份",
     ]
 
-    /// Rows for `unit` (every target when nil), in plan order.
-    public static func rows(plan: Plan, unit: PlanUnit?, date: String) -> [[CSVExport.Cell]] {
+    /// Rows for `unit` (every target when nil), in plan order; after each target in
+    /// `needingBaseline`, a row for its baseline (DESIGN §4: it cannot be judged without one).
+    public static func rows(
+        plan: Plan, unit: PlanUnit?, date: String, needingBaseline: Set<String> = []
+    ) -> [[CSVExport.Cell]] {
         var rows: [[CSVExport.Cell]] = []
         func leads(_ names: [String]) -> Bool { unit.map { names.contains($0.name) } ?? true }
         let reporter = unit?.name ?? ""
         for target in plan.overallTargets where leads(plan.leadUnits(forTarget: target.id)) {
             rows.append(row(target, reporter: reporter, date: date))
+            if needingBaseline.contains(target.id) { rows.append(baselineRow(target, plan: plan, reporter: reporter)) }
         }
         for measure in plan.measures where leads(measure.leadUnits) {
             if measure.targets.isEmpty {
@@ -28,6 +32,9 @@ public enum ReturnTemplate {
             }
             for target in measure.targets {
                 rows.append(row(target, reporter: reporter, date: date))
+                if needingBaseline.contains(target.id) {
+                    rows.append(baselineRow(target, plan: plan, reporter: reporter))
+                }
             }
         }
         return rows
@@ -55,8 +62,20 @@ public enum ReturnTemplate {
         ]
     }
 
+    /// A baseline's row: the figure of the baseline year in 数值 and the year in 基数年份 (left
+    /// blank, the row is skipped on import like any unfilled row).
+    static func baselineRow(_ target: Target, plan: Plan, reporter: String) -> [CSVExport.Cell] {
+        let year = plan.baselineYear(of: target)
+        return [
+            .text(target.id), .text(target.description + "（基数）"),
+            .text("基数：在“数值”填\(year)年的数，在“基数年份”填\(year)"), .text(target.entryUnit ?? ""), .text(""),
+            .text(""), .text(""), .text(""), .text(""), .text(""), .text(reporter), .text(""),
+        ]
+    }
+
     /// The whole form as CSV for Excel/WPS.
-    public static func csv(plan: Plan, unit: PlanUnit?, date: String) -> Data {
-        CSVExport.encode(header: header, rows: rows(plan: plan, unit: unit, date: date))
+    public static func csv(plan: Plan, unit: PlanUnit?, date: String, needingBaseline: Set<String> = []) -> Data {
+        CSVExport.encode(
+            header: header, rows: rows(plan: plan, unit: unit, date: date, needingBaseline: needingBaseline))
     }
 }

@@ -174,10 +174,13 @@ struct TemplateCommand: ParsableCommand {
         // A form is the same with sample data; the note goes to stderr, never into the CSV.
         if source.demo { Console.note(SampleBanner.text(language)) }
         let selected = try unit.map { try UnitReference.resolve($0, plan: plan) }
-        let data = ReturnTemplate.csv(plan: plan, unit: selected, date: date?.description ?? "")
+        // A row for each baseline the store still lacks (levels cannot be judged without one).
+        let needing = Set(try source.targetsMissingBaseline(plan: plan).map(\.id))
+        let data = ReturnTemplate.csv(
+            plan: plan, unit: selected, date: date?.description ?? "", needingBaseline: needing)
         if let output {
             try OutputFile.write(data, to: output)
-            let rows = ReturnTemplate.rows(plan: plan, unit: selected, date: "").count
+            let rows = ReturnTemplate.rows(plan: plan, unit: selected, date: "", needingBaseline: needing).count
             Console.note(language.pick("已写入 \(output)：\(rows) 行", "Wrote \(output): \(rows) rows"))
         } else {
             FileHandle.standardOutput.write(data)

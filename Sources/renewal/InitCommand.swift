@@ -39,5 +39,26 @@ struct InitCommand: ParsableCommand {
                     "进展库已存在：\(path)（\(count) 条记录）",
                     "The store exists: \(path) (\(language.count(count, "", "entry", "entries")))"))
         }
+        // Levels and relative targets are 基数缺失 until their baseline is entered (DESIGN §4).
+        let plan = try source.plan()
+        let missing = try source.targetsMissingBaseline(plan: plan)
+        guard let first = missing.first else { return }
+        Console.print(
+            language.pick(
+                "以下 \(missing.count) 项指标须先录入基数才能判定（未录入前显示“基数缺失”）：",
+                "\(language.count(missing.count, "", "target needs", "targets need")) a baseline before they can be "
+                    + "judged (until then: baseline missing):"))
+        for target in missing {
+            let line =
+                "  \(TextLayout.padRight(target.id, to: 7))\(plan.baselineYear(of: target))  "
+                + language.pick(target.description, target.descriptionEn)
+            Console.print(TextLayout.truncate(line, to: HelpText.width, ellipsis: true))
+        }
+        let year = plan.baselineYear(of: first)
+        Console.print(
+            language.pick(
+                "录入：renewal baseline \(first.id) --value 数值 --year \(year)；或在填报模板（renewal template）的基数行填写后导入。",
+                "Enter each with renewal baseline \(first.id) --value N --year \(year), or fill the baseline rows "
+                    + "of the return form (renewal template) and import it."))
     }
 }

@@ -79,6 +79,26 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
+    /// The targets that need a baseline and have none in the store (all of them when there is no
+    /// store yet), in plan order: what `init` and `template` ask for (DESIGN §4).
+    func targetsMissingBaseline(plan: Plan) throws -> [Target] {
+        let needing = plan.targetsNeedingBaseline
+        let store: ProgressStore
+        if demo {
+            store = try openStore(plan: plan, access: .read).store
+        } else {
+            do {
+                store = try ProgressStore(path: storePath, access: .read)
+            } catch StoreError.missing {
+                return needing
+            } catch let error as StoreError {
+                throw CLIError(error.phrase)
+            }
+        }
+        let entered = Set(try store.entries(for: Set(needing.map(\.id))).filter(\.isBaseline).map(\.itemId))
+        return needing.filter { !entered.contains($0.id) }
+    }
+
     /// The store file named by --db, RENEWAL_DB or the default. Reading needs an existing
     /// store; writing creates a missing one and says so on stderr.
     func openFile(access: ProgressStore.Access) throws -> OpenedStore {

@@ -97,6 +97,40 @@ struct MonthAtTheEdgesTests {
         #expect(again.status == 0 && again.stdout.contains("都已在督办中"), "\(again.stdout)")
     }
 
+    /// Item 5: a new store is told which baselines it needs; the return form has a row for each
+    /// baseline still missing, which imports as a baseline when filled (and is skipped when not).
+    @Test func initAndTheTemplateAskForTheBaselinesLevelsNeed() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let created = try run(["init"])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("须先录入基数才能判定") && created.stdout.contains("G27-5  2023"), "\(created.stdout)")
+        let english = try run(["init", "--lang", "en"])
+        #expect(english.stdout.contains("need a baseline before they can be judged"), "\(english.stdout)")
+        let form = folder.appending(path: "form.csv").path
+        #expect(try run(["template", "--unit", "工信局", "-o", form]).status == 0)
+        // CRLF lines, as Excel writes them ("\r\n" is one Character in Swift).
+        let rows = try String(contentsOfFile: form, encoding: .utf8).components(separatedBy: "\r\n")
+        let baseline = try #require(rows.first { $0.hasPrefix("G27-5,") && $0.contains("（基数）") })
+        #expect(baseline.contains("在“基数年份”填2023"))
+        // Fill the baseline row only (数值 and 基数年份), import, and the row is a baseline.
+        let filled = rows.map { row -> String in
+            guard row == baseline else { return row }
+            var cells = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            cells[6] = "62"
+            cells[11] = "2023"
+            return cells.joined(separator: ",")
+        }.joined(separator: "\r\n")
+        try filled.write(toFile: form, atomically: true, encoding: .utf8)
+        let imported = try run(["import", form])
+        #expect(imported.status == 0 && imported.stdout.contains("已导入 1 条"), "\(imported.stdout)\(imported.stderr)")
+        #expect(
+            try CLI.sqlite(db, "SELECT itemId || '|' || value || '|' || baselineYear FROM entry") == "G27-5|62.0|2023")
+        // Entered: neither init nor the form asks for it again.
+        #expect(!(try run(["init"]).stdout.contains("G27-5  2023")))
+        #expect(try run(["template", "--unit", "工信局"]).stdout.contains("G27-4,") == true)
+        #expect(!(try run(["template", "--unit", "工信局"]).stdout.contains("G27-5,规模以上工业企业关键工序数控化率超过77%（基数）")))
+    }
+
     /// Item 12: `renewal flags --as-of` is the 督办台账: each flag's state on that day, its lead units.
     @Test func theLedgerShowsEachFlagsStateOnTheDay() throws {
         let ledger = try run(["flags", "--demo", "--as-of", "2026-12-20"])

@@ -208,6 +208,40 @@ struct ReducerTests {
         #expect(ahead.prompt?.purpose == .returnToToday(.flag(itemId: "M02-1")))
     }
 
+    /// Issue 21 (12): 超期未反馈 shows wherever 督办 does: the `o` list and the unit page too.
+    @Test func noReplyPastDueShowsInTheOverdueListAndTheUnitPage() {
+        var state = Fixture.state(width: 120, height: 40)
+        state.data = Fixture.demo
+        #expect(state.data.evaluation.target("M06-2")?.markers.contains(.followUpOverdue) == true)
+        let (overdue, _) = Fixture.press(state, [.char("o")])
+        let late = Renderer.render(overdue).lines.filter { $0.contains("M06-2") }
+        #expect(!late.isEmpty && late.allSatisfy { $0.contains("[超期未反馈]") }, "\(late)")
+        let unit = "市交通运输局"
+        var page = state
+        page.stack = [.overview, .units, .unitItems(unit)]
+        let rows = Renderer.render(page).lines.filter { $0.contains("M06-2") }
+        #expect(rows.count == 1 && rows[0].contains("督 超期未反馈"), "\(rows)")
+    }
+
+    /// Issue 21: `o`'s second tab lists what the header counts as ⧖, targets awaiting their final
+    /// return (deadline passed, 待报终值) included, so the tab never says 0 under a ⧖ in the header.
+    @Test func theDueSoonTabListsTargetsAwaitingTheirFinalReturn() throws {
+        var state = Fixture.state(width: 120, height: 40)
+        state.data = state.data.judged(asOf: try #require(Day("2027-01-05")))
+        let awaiting = state.data.evaluation.targets.filter { $0.markers.contains(.awaitingFinal) }
+        #expect(!awaiting.isEmpty, "the sample has targets due 2026-12-31 awaiting December's return")
+        let ids = Set(state.data.dueSoon.map(\.targetId))
+        for judged in awaiting { #expect(ids.contains(judged.targetId), "\(judged.targetId)") }
+        let (tab, _) = Fixture.press(state, [.char("o"), .tab])
+        let text = Renderer.render(tab).lines.joined(separator: "\n")
+        #expect(text.contains("30 天内到期及待报终值 \(state.data.dueSoon.count) 项"), "\(text)")
+        #expect(text.contains("待报终值"))
+        // Every ⧖ of the header is in the tab.
+        for judged in state.data.evaluation.targets where judged.status == .dueSoon {
+            #expect(ids.contains(judged.targetId), "\(judged.targetId) is ⧖ but not in the tab")
+        }
+    }
+
     @Test func recordingValidatesLikeAnImport() {
         var (state, effects) = Fixture.press(Fixture.state(), [.char("3"), .enter, .char("u")])
         #expect(state.form?.itemId == "M04-1")
