@@ -83,4 +83,6 @@ shoot reporting zh "最近一次报送" b
 shoot changes zh "【新增逾期】" t C-u 2027-01-15 Enter c
 shoot overview-en en "12. Safeguards"
 shoot legend zh "阈值" "?" NPage
-shoot form zh "上次报送" 3 Enter u
+# u on another day offers today first (writes happen today): Enter goes there and opens the form.
+shoot form zh "上次报送" 3 Enter u Enter
+shoot ledger zh "尚无反馈" L

@@ -103,7 +103,9 @@ enum ProgrammeView {
             x += leadWidth + 1
             let statusStyle = line.status(theme.style(for: m.status))
             var statusText = TargetText.statusText(m.status, state)
-            statusText += TargetText.flagFacts(m.markers, state)
+            // The status column is narrow: 督 only (the measure's page, `o`, the unit page and the
+            // ledger name 超期未反馈).
+            if m.markers.contains(.flagged) { statusText += state.pick(" 督", " F") }
             painter.text(statusText, x: x, y: y, width: statusWidth, style: statusStyle)
             x += statusWidth + 1
             // One mini bar per quantitative target; milestones and narrative show their state.

@@ -63,7 +63,7 @@ struct ScreenSize: ExpressibleByArgument, CustomStringConvertible {
 
 /// `snapshot --view`: the dashboard's screens a frame can show.
 enum SnapshotView: String, CaseIterable, ExpressibleByArgument {
-    case overview, overall, programme, measure, target, overdue, reporting, changes, units, search, help
+    case overview, overall, programme, measure, target, overdue, reporting, changes, units, ledger, search, help
 
     init?(argument: String) {
         let word = argument.lowercased()

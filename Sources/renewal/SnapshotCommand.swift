@@ -95,6 +95,7 @@ struct SnapshotCommand: ParsableCommand {
         case .reporting: state.stack = [.overview, .reporting]
         case .changes: state.stack = [.overview, .changes]
         case .units: state.stack = [.overview, .units]
+        case .ledger: state.stack = [.overview, .ledger]
         case .search:
             state.stack = [.overview, .search]
             state.searchQuery = viewArgument ?? ""

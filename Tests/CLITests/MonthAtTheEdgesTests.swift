@@ -139,6 +139,11 @@ struct MonthAtTheEdgesTests {
         #expect(ledger.stdout.contains("超期未反馈 10 天") && ledger.stdout.contains("牵头 工信局"), "\(ledger.stdout)")
         let earlier = try run(["flags", "--demo", "--as-of", "2026-12-10"])
         #expect(!earlier.stdout.contains("#1 M02-2") || earlier.stdout.contains("待反馈"), "\(earlier.stdout)")
+        // The dashboard's view of the same ledger, at 80 columns.
+        let view = try run(["snapshot", "--demo", "--view", "ledger", "--as-of", "2026-11-29", "--size", "80x24"])
+        #expect(view.status == 0, "\(view.stderr)")
+        #expect(view.stdout.contains("督办台账（截至 2026-11-29）") && view.stdout.contains("超期未反馈 14 天"), "\(view.stdout)")
+        #expect(view.stdout.contains("逾期反馈 4 天"), "\(view.stdout)")
         // Before the flags were raised there is nothing on the ledger.
         let before = try run(["flags", "--demo", "--as-of", "2026-10-01", "--lang", "en"])
         #expect(before.stdout.contains("No flags."), "\(before.stdout)")
