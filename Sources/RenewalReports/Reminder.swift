@@ -57,6 +57,13 @@ public struct Reminder: Sendable, Equatable, Encodable {
             "Please file the return for \(month) (it was due by \(dueOn))")
     }
 
+    /// What an empty reminder says when nothing lacks the return.
+    public static func nothingMissing(unit: String?, plan: Plan, _ language: Language) -> String {
+        guard let unit else { return language.pick("各单位都没有缺报的事项，无需催办", "No unit lacks a return: nothing to remind") }
+        let name = plan.unitName(unit, language)
+        return language.pick("\(name)没有缺报的事项，无需催办", "\(name) has filed everything asked for: nothing to remind")
+    }
+
     /// "催办 3 个单位（4 项）", and what was left alone.
     public func summary(_ language: Language, done: Bool) -> String {
         var text =

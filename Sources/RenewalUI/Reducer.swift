@@ -367,10 +367,9 @@ public enum Reducer {
         let open = Set(state.data.flags.filter(\.isOpen).map(\.itemId))
         let reminder = Reminder(status: status, plan: state.data.plan, openFlags: open, unit: unit)
         guard !reminder.isEmpty else {
-            let who = unit.map { state.data.plan.unitName($0, state.language) }
             state.message =
                 reminder.alreadyFlagged.isEmpty
-                ? state.pick("\(who ?? "各单位")没有缺报的事项，无需催办", "\(who ?? "No unit") lacks a return: nothing to remind")
+                ? Reminder.nothingMissing(unit: unit, plan: state.data.plan, state.language)
                 : state.pick(
                     "缺报的 \(reminder.alreadyFlagged.count) 项都已在督办中，未重复催办",
                     "The \(reminder.alreadyFlagged.count) missing items are all flagged already")

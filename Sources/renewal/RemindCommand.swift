@@ -97,11 +97,9 @@ struct RemindCommand: ParsableCommand {
                 "Reminder: the return for \(reminder.periodStart) to \(reminder.periodEnd), due \(reminder.dueOn) "
                     + "(today \(today))"))
         guard !reminder.isEmpty else {
-            let who = selected.map { plan.unitName($0.name, language) }
             Console.print(
                 reminder.alreadyFlagged.isEmpty
-                    ? language.pick(
-                        "\(who ?? "各单位")没有缺报的事项，无需催办。", "\(who ?? "No unit") lacks a return: nothing to remind.")
+                    ? Reminder.nothingMissing(unit: selected?.name, plan: plan, language)
                     : language.pick(
                         "缺报的 \(reminder.alreadyFlagged.count) 项都已在督办中，未重复催办。",
                         "The \(reminder.alreadyFlagged.count) missing items are all flagged already; nothing added."))

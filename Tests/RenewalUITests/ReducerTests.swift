@@ -441,6 +441,13 @@ struct ByteSearchTests {
         #expect(unit.unit == first.unit)
         #expect(Set(unit.items.map(\.itemId)) == Set(first.missing).subtracting(open))
         #expect(unit.units.contains(first.unit))
+        // f on a unit that filed everything: nothing to remind, said so, nothing asked.
+        let complete = try #require(status.units.firstIndex { $0.state == .complete })
+        var onComplete = state
+        onComplete.selection[.reporting] = complete
+        let (filedAll, noEffects) = Fixture.press(onComplete, [.char("f")])
+        #expect(filedAll.prompt == nil && noEffects.isEmpty)
+        #expect(filedAll.message?.contains("没有缺报的事项，无需催办") == true, "\(filedAll.message ?? "")")
     }
 
     /// Issue 11 (3): `c` lists what changed since a month earlier, item by item, with both
