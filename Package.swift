@@ -35,6 +35,14 @@ let package = Package(
         .target(name: "RenewalReports", dependencies: ["RenewalModel", "RenewalText"]),
         // ncursesw through a C module map (module.modulemap + shim.h only).
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // libxlsxwriter through a C module map, the same way (Debian's libxlsxwriter-dev).
+        .systemLibrary(
+            name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]),
+        // Workbooks (.xlsx) as values (sheets, typed cells, fills, drop-downs) and their writer:
+        // the bulletin and exports for Excel, WPS and LibreOffice.
+        .target(
+            name: "RenewalWorkbook", dependencies: ["CXlsxWriter", "RenewalModel", "RenewalReports", "RenewalText"]),
         // Pure: dashboard state, keys, reducer, keymap and widgets rendering into a cell grid. It
         // shares the reports' ordering and bars, so a list reads the same on screen and on paper.
         .target(name: "RenewalUI", dependencies: ["RenewalModel", "RenewalReports", "RenewalText"]),
@@ -45,7 +53,7 @@ let package = Package(
             name: "renewal",
             dependencies: [
                 "RenewalModel", "RenewalStore", "RenewalReports", "RenewalText", "RenewalUI", "RenewalTerminal",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "RenewalWorkbook", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Deterministic city and province workloads: the plan per county and its monthly returns.
@@ -71,6 +79,7 @@ let package = Package(
         .testTarget(
             name: "RenewalUITests", dependencies: ["RenewalUI", "RenewalModel", "RenewalStore"],
             exclude: ["Snapshots"]),
+        .testTarget(name: "RenewalWorkbookTests", dependencies: ["RenewalWorkbook", "RenewalReports", "RenewalStore"]),
         .testTarget(name: "CLITests", exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

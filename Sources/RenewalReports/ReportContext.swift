@@ -51,7 +51,7 @@ public struct ReportContext: Sendable {
         language == .zh ? target.description : target.descriptionEn
     }
 
-    func unitName(_ name: String, short: Bool = false) -> String { plan.unitName(name, language, short: short) }
+    public func unitName(_ name: String, short: Bool = false) -> String { plan.unitName(name, language, short: short) }
 
     /// "50家", "35%", "0.8:1", "1.2 亿元" — a figure with its unit.
     func quantity(_ value: Double?, unit: String?, approximate: Bool = false) -> String {

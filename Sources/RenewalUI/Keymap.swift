@@ -151,8 +151,8 @@ public enum Keymap {
         KeyBinding(
             keys: chars("x", .export), helpKeys: "x",
             help: (
-                "把当前视图导出为文件（.md 或 .csv，默认 renewal-视图-日期.md，在当前文件夹）",
-                "export the current view to a file (.md or .csv; default renewal-VIEW-DATE.md here)"
+                "把当前视图导出为文件（.md、.csv 或 .xlsx，默认 renewal-视图-日期.md，在当前文件夹）",
+                "export the current view to a file (.md, .csv or .xlsx; default renewal-VIEW-DATE.md here)"
             ),
             bar: ("x", "导出", "export"), barOn: { $0 != .help && $0 != .overview }),
         KeyBinding(

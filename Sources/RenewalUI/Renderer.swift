@@ -170,7 +170,7 @@ public enum Renderer {
                         + (past ? " and would not show here. " : ". ") + "Enter: go to today and go on  Esc: cancel ")
             case .asOf: label = state.pick("截至日期 (YYYY-MM-DD)：", "As of (YYYY-MM-DD): ")
             case .changesSince: label = state.pick("与此日期相比 (YYYY-MM-DD)：", "Compare with (YYYY-MM-DD): ")
-            case .export: label = state.pick("导出到文件（.md 或 .csv）：", "Export to (.md or .csv): ")
+            case .export: label = state.pick("导出到文件（.md、.csv 或 .xlsx）：", "Export to (.md, .csv or .xlsx): ")
             }
             var spans: [(String, Style)] = [(label, theme.accent)] + prompt.field.spans(.plain)
             if let error = prompt.error { spans.append(("  " + error, theme.error)) }

@@ -21,7 +21,21 @@ extension Language: ExpressibleByArgument {
 
 /// `report --format`: the bulletin's printings.
 enum BulletinFormat: String, CaseIterable, ExpressibleByArgument {
-    case md, html, csv, text
+    case md, html, csv, text, xlsx
+
+    /// The format a file name asks for by its extension (通报.xlsx, 通报.html), if any.
+    init?(fileName: String) {
+        let name = fileName.lowercased()
+        for (suffix, format) in [
+            (".xlsx", Self.xlsx), (".html", .html), (".htm", .html), (".csv", .csv),
+            (".md", .md), (".txt", .text),
+        ]
+        where name.hasSuffix(suffix) {
+            self = format
+            return
+        }
+        return nil
+    }
 
     init?(argument: String) {
         let word = argument.lowercased()

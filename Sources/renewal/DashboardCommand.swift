@@ -4,6 +4,7 @@ import RenewalModel
 import RenewalStore
 import RenewalTerminal
 import RenewalUI
+import RenewalWorkbook
 
 /// `renewal` (or `renewal tui`): the dashboard.
 struct DashboardCommand: ParsableCommand {
@@ -75,11 +76,15 @@ struct DashboardCommand: ParsableCommand {
             case let .export(table, path):
                 let url = URL(
                     fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-                let data =
-                    path.lowercased().hasSuffix(".csv")
-                    ? CSVExport.encode(
+                let data: Data
+                if path.lowercased().hasSuffix(".xlsx") {
+                    data = try XLSXFile.data(ExportWorkbook.make(table))
+                } else if path.lowercased().hasSuffix(".csv") {
+                    data = CSVExport.encode(
                         header: table.csvRows[0], rows: table.csvRows.dropFirst().map { $0.map { .text($0) } })
-                    : Data(table.markdown().utf8)
+                } else {
+                    data = Data(table.markdown().utf8)
+                }
                 try OutputFile.write(data, to: url.path)
                 state.message = language.pick("已导出到 \(url.path)", "Exported to \(url.path)")
                 return nil

@@ -4,6 +4,7 @@ import RenewalModel
 import RenewalReports
 import RenewalStore
 import RenewalText
+import RenewalWorkbook
 
 /// `renewal report`: the month's bulletin (通报) in Markdown, HTML or CSV.
 struct ReportCommand: ParsableCommand {
@@ -16,8 +17,12 @@ struct ReportCommand: ParsableCommand {
         )
     }
 
-    @Option(name: .long, help: .bilingual("通报的格式。", "The bulletin's format.", valueName: "md|html|csv|text"))
-    var format: BulletinFormat = .md
+    @Option(
+        name: .long,
+        help: .bilingual(
+            "通报的格式（默认按 -o 文件的扩展名，否则 md）。", "The bulletin's format (default: from the -o file's extension, else md).",
+            valueName: "md|html|csv|text|xlsx"))
+    var format: BulletinFormat?
 
     @Option(name: .shortAndLong, help: .bilingual("写入此文件，而不是标准输出。", "Write to this file instead of stdout."))
     var output: String?
@@ -34,8 +39,14 @@ struct ReportCommand: ParsableCommand {
             try JSONOutput.print(bulletin)
             return
         }
+        let format = self.format ?? output.flatMap { BulletinFormat(fileName: $0) } ?? .md
+        if format == .xlsx && output == nil && isatty(STDOUT_FILENO) != 0 {
+            throw CLIError(
+                "xlsx 工作簿不能输出到终端：请用 -o 文件名.xlsx", "an xlsx workbook cannot go to a terminal: use -o FILE.xlsx")
+        }
         let data: Data
         switch format {
+        case .xlsx: data = try XLSXFile.data(BulletinWorkbook.make(bulletin, context: inputs.context))
         case .md: data = Data(bulletin.markdown().utf8)
         case .html: data = Data(bulletin.html().utf8)
         case .text: data = Data(bulletin.plainText().utf8)

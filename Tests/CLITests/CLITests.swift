@@ -284,8 +284,8 @@ struct CLITests {
         ),
         (["summary", "--lang", "fr"], "--lang <zh|en> 的取值 fr 无效", ""),
         (
-            ["report", "--format", "pdf"], "--format <md|html|csv|text> 的取值 pdf 无效；可选：md、html、csv、text",
-            "Please provide one of 'md', 'html', 'csv' or 'text'"
+            ["report", "--format", "pdf"], "--format <md|html|csv|text|xlsx> 的取值 pdf 无效；可选：md、html、csv、text、xlsx",
+            "Please provide one of 'md', 'html', 'csv', 'text' or 'xlsx'"
         ),
         (
             ["snapshot", "--size", "5000x3"], "--size <WxH> 的取值 5000x3 无效",
