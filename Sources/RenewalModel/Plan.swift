@@ -253,3 +253,36 @@ public enum ChineseNumeral {
         return (tens == 1 ? "" : digits[tens]) + "十" + digits[ones]
     }
 }
+
+/// One line of a unit's monthly return: a target, or a measure without targets (its narrative).
+public enum ReturnItem: Sendable, Equatable {
+    case target(Target)
+    case measure(Measure)
+
+    public var id: String {
+        switch self {
+        case let .target(target): return target.id
+        case let .measure(measure): return measure.itemId
+        }
+    }
+}
+
+extension Plan {
+    /// What `unit` reports every month (every item when nil), in plan order: the overall targets it
+    /// leads, then each measure it leads — its targets, or the measure itself when it has none.
+    public func returnItems(for unit: PlanUnit?) -> [ReturnItem] {
+        func leads(_ names: [String]) -> Bool { unit.map { names.contains($0.name) } ?? true }
+        var items: [ReturnItem] = overallTargets.filter { leads(leadUnits(forTarget: $0.id)) }.map { .target($0) }
+        for measure in measures where leads(measure.leadUnits) {
+            items += measure.targets.isEmpty ? [.measure(measure)] : measure.targets.map { .target($0) }
+        }
+        return items
+    }
+}
+
+/// The monthly return's columns (the CSV form's header and the workbook's), in order.
+public enum ReturnColumns {
+    public static let header = [
+        "指标编号", "指标名称", "目标值", "计量单位", "截止日期", "日期", "数值", "进展情况", "存在问题", "下步计划", "填报单位", "基数年份",
+    ]
+}

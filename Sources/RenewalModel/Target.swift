@@ -169,3 +169,18 @@ extension Plan {
     /// before the plan starts (where a level stood when the work began).
     public func baselineYear(of target: Target) -> Int { target.baselineYear ?? startDate.year - 1 }
 }
+
+extension Target {
+    /// The goal as a return form says it: what to fill in and how the figure is read
+    /// (里程碑：填“完成”或“推进中”; >=150台（套）（填本年累计）).
+    public var formGoal: String {
+        switch kind {
+        case .milestone: return "里程碑：填“完成”或“推进中”"
+        case .quantitative:
+            let text = goalText(.zh)
+            if recurrence == .annual || reading == .yearToDate { return text + "（填本年累计）" }
+            if reading == .cumulative { return text + "（填累计数）" }
+            return text
+        }
+    }
+}

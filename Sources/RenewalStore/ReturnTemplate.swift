@@ -5,10 +5,7 @@ import RenewalModel
 /// without targets, for its narrative report), ids and descriptions filled in, figures blank.
 /// The import reads it back as it is: the extra columns are ignored.
 public enum ReturnTemplate {
-    public static let header = [
-        "指标编号", "指标名称", "目标值", "计量单位", "截止日期", "日期", "数值",
-        "进展情况", "存在问题", "下步计划", "填报单位", "基数年份",
-    ]
+    public static let header = ReturnColumns.header
 
     /// Rows for `unit` (every target when nil), in plan order; after each target in
     /// `needingBaseline`, a row for its baseline (DESIGN §4: it cannot be judged without one).
@@ -16,21 +13,16 @@ public enum ReturnTemplate {
         plan: Plan, unit: PlanUnit?, date: String, needingBaseline: Set<String> = []
     ) -> [[CSVExport.Cell]] {
         var rows: [[CSVExport.Cell]] = []
-        func leads(_ names: [String]) -> Bool { unit.map { names.contains($0.name) } ?? true }
         let reporter = unit?.name ?? ""
-        for target in plan.overallTargets where leads(plan.leadUnits(forTarget: target.id)) {
-            rows.append(row(target, reporter: reporter, date: date))
-            if needingBaseline.contains(target.id) { rows.append(baselineRow(target, plan: plan, reporter: reporter)) }
-        }
-        for measure in plan.measures where leads(measure.leadUnits) {
-            if measure.targets.isEmpty {
+        for item in plan.returnItems(for: unit) {
+            switch item {
+            case let .measure(measure):
                 rows.append([
                     .text(measure.itemId), .text("（\(measure.number)）\(measure.title)：本月工作进展"),
                     .text("按月报送进展"), .text(""), .text(""), .text(date), .text(""),
                     .text(""), .text(""), .text(""), .text(reporter), .text(""),
                 ])
-            }
-            for target in measure.targets {
+            case let .target(target):
                 rows.append(row(target, reporter: reporter, date: date))
                 if needingBaseline.contains(target.id) {
                     rows.append(baselineRow(target, plan: plan, reporter: reporter))
@@ -41,20 +33,7 @@ public enum ReturnTemplate {
     }
 
     static func row(_ target: Target, reporter: String, date: String) -> [CSVExport.Cell] {
-        let goal: String
-        switch target.kind {
-        case .milestone: goal = "里程碑：填“完成”或“推进中”"
-        case .quantitative:
-            var text = target.goalText(.zh)
-            if target.recurrence == .annual {
-                text += "（填本年累计）"
-            } else if target.reading == .yearToDate {
-                text += "（填本年累计）"
-            } else if target.reading == .cumulative {
-                text += "（填累计数）"
-            }
-            goal = text
-        }
+        let goal = target.formGoal
         return [
             .text(target.id), .text(target.description), .text(goal), .text(target.entryUnit ?? ""),
             .text(target.deadline?.description ?? "每年"), .text(date), .text(""),

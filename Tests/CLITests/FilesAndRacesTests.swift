@@ -89,9 +89,10 @@ struct FilesAndRacesTests {
         let zh = try run(["report", "--demo", "-o", folder.path])
         #expect(zh.status == 1)
         #expect(zh.stderr.contains("这是一个文件夹"), "\(zh.stderr)")
-        let en = try run(["template", "-o", folder.path, "--lang", "en"])
+        let en = try run(["report", "--demo", "--format", "xlsx", "-o", folder.path, "--lang", "en"])
         #expect(en.status == 1)
         #expect(en.stderr.contains("it is a folder"), "\(en.stderr)")
+        // (`template -o FOLDER` writes one form per unit into it: WorkbookTests.)
     }
 
     @Test func aWritableFileInAReadOnlyFolderIsWrittenInPlace() throws {

@@ -111,3 +111,51 @@ struct WorkbookTests {
         #expect(try openpyxl(second).count == 5, "the other name of the same file")
     }
 }
+
+extension WorkbookTests {
+    /// The return form as a workbook, read back by openpyxl: protected, the fill cells unlocked,
+    /// drop-downs, a date cell; and a folder of forms, one per unit.
+    @Test func theReturnFormWorkbookReadsBack() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appending(path: "工信局.xlsx").path
+        let made = try CLI.run(["template", "--unit", "工信局", "-o", path])
+        #expect(made.status == 0, "\(made.stderr)")
+        let script = """
+            import json, sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1])
+            ws = wb['填报']
+            rows = [[(c.value.isoformat()[:10] if hasattr(c.value, 'isoformat') else c.value, c.protection.locked)
+                     for c in row] for row in ws.iter_rows()]
+            rules = [(dv.type, dv.formula1, str(dv.sqref)) for dv in ws.data_validations.dataValidation]
+            print(json.dumps({'sheets': wb.sheetnames, 'protected': ws.protection.sheet,
+                              'freeze': ws.freeze_panes, 'rows': rows, 'rules': rules}, ensure_ascii=False))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "openpyxl could not read the form (pip install openpyxl)")
+        let read = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(read["sheets"] as? [String] == ["填报", "填报说明"])
+        #expect(read["protected"] as? Bool == true && read["freeze"] as? String == "A3")
+        let rows = try #require(read["rows"] as? [[[Any]]])
+        #expect((rows[1].map { $0[0] as? String ?? "" }).starts(with: ["指标编号", "指标名称", "目标值"]))
+        let g272 = try #require(rows.first { $0.first?.first as? String == "G27-2" })
+        #expect(g272[0][1] as? Bool == true, "the id is locked")
+        #expect(g272[6][1] as? Bool == false, "the figure is to fill")
+        #expect((g272[5][0] as? String)?.hasSuffix("-30") == true || (g272[5][0] as? String)?.hasSuffix("-31") == true)
+        let rules = try #require(read["rules"] as? [[Any]])
+        #expect(rules.contains { $0[0] as? String == "list" && ($0[1] as? String)?.contains("市工业和信息化局") == true })
+        #expect(rules.contains { $0[0] as? String == "list" && $0[1] as? String == "\"推进中,完成\"" })
+        // Every unit at once, into a folder.
+        let forms = folder.appending(path: "forms").path + "/"
+        let all = try CLI.run(["template", "--format", "xlsx", "-o", forms])
+        #expect(all.status == 0, "\(all.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: forms).filter { $0.hasSuffix(".xlsx") }
+        #expect(files.count == 20 && files.contains("工信局.xlsx"), "\(files)")
+    }
+}
