@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure: display width, padding, truncation and wrapping for CJK text.
@@ -42,7 +43,11 @@ let package = Package(
         // Workbooks (.xlsx) as values (sheets, typed cells, fills, drop-downs) and their writer:
         // the bulletin and exports for Excel, WPS and LibreOffice.
         .target(
-            name: "RenewalWorkbook", dependencies: ["CXlsxWriter", "RenewalModel", "RenewalReports", "RenewalText"]),
+            name: "RenewalWorkbook",
+            dependencies: [
+                "CXlsxWriter", "RenewalModel", "RenewalReports", "RenewalText",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         // Pure: dashboard state, keys, reducer, keymap and widgets rendering into a cell grid. It
         // shares the reports' ordering and bars, so a list reads the same on screen and on paper.
         .target(name: "RenewalUI", dependencies: ["RenewalModel", "RenewalReports", "RenewalText"]),

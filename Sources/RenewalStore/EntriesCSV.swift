@@ -43,6 +43,10 @@ public enum EntriesCSV {
         var required: Bool { self == .item || self == .date || self == .value }
     }
 
+    /// The names the item column goes by: what marks a header row (a workbook's header may sit
+    /// under title rows).
+    public static let itemHeaderNames = Set(Column.item.names)
+
     /// One sound row of a return.
     public struct Row: Sendable {
         /// Line of the file where the row starts.
@@ -133,6 +137,35 @@ public enum EntriesCSV {
         return checked
     }
 
+    /// A return read from a workbook's sheet: its rows (numbered as in the sheet) from the header on.
+    /// The same checks as a CSV return; problems name the sheet and the cell (`填报!G7`).
+    public static func readReturn(
+        sheet: String, rows: [(number: Int, cells: [String])], file: String, plan: Plan, today: Day,
+        progress: ((Int) -> Void)? = nil
+    ) throws -> Return {
+        let records = rows.map { CSVRecords.Record(line: $0.number, cells: $0.cells) }
+        do {
+            var checked = try check(
+                records: records, file: file, validator: EntryValidator(plan: plan, today: today), progress: progress)
+            checked.encoding = .workbook
+            return checked
+        } catch var error as EntriesError {
+            error.sheet = sheet
+            throw error
+        }
+    }
+
+    /// 0 → "A", 26 → "AA": a column as a spreadsheet names it.
+    static func columnName(_ index: Int) -> String {
+        var number = index + 1
+        var name = ""
+        while number > 0 {
+            name = String(UnicodeScalar(UInt8(65 + (number - 1) % 26))) + name
+            number = (number - 1) / 26
+        }
+        return name
+    }
+
     static func parse(
         text: String, file: String, validator: EntryValidator,
         progress: ((Int) -> Void)?
@@ -143,6 +176,14 @@ public enum EntriesCSV {
         case let .failure(failure):
             throw EntriesError(file: file, problems: [.init(line: failure.line, column: nil, message: failure.message)])
         }
+        return try check(records: records, file: file, validator: validator, progress: progress)
+    }
+
+    /// The checks of a return, whatever it was read from: the header (first non-empty record),
+    /// then every row; every problem listed, nothing returned if any.
+    static func check(
+        records: [CSVRecords.Record], file: String, validator: EntryValidator, progress: ((Int) -> Void)?
+    ) throws -> Return {
         guard let headerRecord = records.first(where: { !$0.cells.allSatisfy { $0.trimmingSpaces.isEmpty } }) else {
             throw EntriesError(
                 file: file,
@@ -236,7 +277,17 @@ public enum EntriesCSV {
                 problems += list.problems.map { .init(line: record.line, column: $0.field, message: $0.message) }
             }
         }
-        guard problems.isEmpty else { throw EntriesError(file: file, problems: problems) }
+        guard problems.isEmpty else {
+            var error = EntriesError(file: file, problems: problems)
+            // Each field's column as a spreadsheet names it (A, B, …), for a workbook's cell names.
+            let fields: [Column: EntryValidator.Field] = [
+                .item: .item, .date: .date, .value: .value, .unit: .unit, .baselineYear: .baselineYear,
+            ]
+            for (column, index) in columns {
+                if let field = fields[column] { error.columnLetters[field] = Self.columnName(index) }
+            }
+            throw error
+        }
         return Return(rows: rows, encoding: .utf8, blankLines: blankLines, sample: sample)
     }
 }
@@ -257,6 +308,15 @@ public struct EntriesError: Error, CustomStringConvertible, Equatable {
 
     public var file: String
     public var problems: [Problem]
+    /// For a workbook: the sheet read, and each field's column letter, so a problem names its cell
+    /// (`通报.xlsx:填报!G7`).
+    public var sheet: String?
+    public var columnLetters: [EntryValidator.Field: String] = [:]
+
+    public init(file: String, problems: [Problem]) {
+        self.file = file
+        self.problems = problems
+    }
 
     /// How many problems are listed one by one; the rest are counted on one last line.
     public static let listedProblems = 50
@@ -268,7 +328,12 @@ public struct EntriesError: Error, CustomStringConvertible, Equatable {
         let file = ControlCharacters.visible(file)
         var lines = problems.prefix(Self.listedProblems).map { problem in
             var text = file
-            if let line = problem.line { text += ":\(line)" }
+            if let sheet, let line = problem.line {
+                let letter = problem.column.flatMap { columnLetters[$0] } ?? ""
+                text += ":\(ControlCharacters.visible(sheet))!\(letter)\(line)"
+            } else if let line = problem.line {
+                text += ":\(line)"
+            }
             text += ": "
             if let column = problem.column { text += column.name(language) + language.pick("：", ": ") }
             return text + problem.message.text(language)

@@ -13,6 +13,8 @@ public enum TextDecoding {
         case utf8 = "UTF-8"
         case utf8WithBOM = "UTF-8 (BOM)"
         case gb18030 = "GB18030"
+        /// Not text: the rows came from an xlsx workbook's cells.
+        case workbook = "xlsx"
     }
 
     /// The text and the encoding it was found in, or nil when the bytes are neither.

@@ -44,6 +44,25 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var lang: LanguageOption
 
+    /// The bytes of `path` when it is a workbook (by its name, or by its first bytes), else nil.
+    static func workbook(_ path: String) throws -> Data? {
+        let name = path.lowercased()
+        let named = [".xlsx", ".xlsm", ".xls", ".et"].contains { name.hasSuffix($0) }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 8)) ?? Data()
+        guard named || XLSXReader.isWorkbook(head) else { return nil }
+        // Bounded like the parts inside: a workbook larger than this is refused before it is read.
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? UInt64) ?? 0
+        guard size <= XLSXReader.maximumTotalBytes else {
+            throw EntriesError(
+                file: path,
+                problems: [.init(line: nil, column: nil, message: XLSXReader.tooLarge.phrase)])
+        }
+        try handle.seek(toOffset: 0)
+        return try handle.readToEnd() ?? Data()
+    }
+
     /// Files with more rows than this show progress on stderr.
     static let progressThreshold = 2000
 
@@ -54,8 +73,23 @@ struct ImportCommand: ParsableCommand {
         let shownFile = ControlCharacters.visible(file)
         let checked: EntriesCSV.Return
         do {
-            checked = try EntriesCSV.readReturn(path: file, plan: plan, today: Today.day(), encoding: forced) { rows in
+            let progress: (Int) -> Void = { rows in
                 if rows % 5000 == 0 { Console.note(language.pick("已校验 \(rows) 行…", "checked \(rows) rows…")) }
+            }
+            if let workbook = try Self.workbook(file) {
+                // A workbook's cells go through the same checks as a CSV's rows.
+                let table: XLSXReader.Table
+                do {
+                    table = try XLSXReader.table(data: workbook, headerNames: EntriesCSV.itemHeaderNames)
+                } catch let failure as XLSXReader.Failure {
+                    throw EntriesError(file: file, problems: [.init(line: nil, column: nil, message: failure.phrase)])
+                }
+                checked = try EntriesCSV.readReturn(
+                    sheet: table.sheet, rows: table.rows.map { ($0.number, $0.cells) }, file: file, plan: plan,
+                    today: Today.day(), progress: progress)
+            } else {
+                checked = try EntriesCSV.readReturn(
+                    path: file, plan: plan, today: Today.day(), encoding: forced, progress: progress)
             }
         } catch let error as EntriesError {
             let count = error.problems.count

@@ -159,3 +159,141 @@ extension WorkbookTests {
         #expect(files.count == 20 && files.contains("工信局.xlsx"), "\(files)")
     }
 }
+
+/// Workbooks in (issue 22, item 2): returns as spreadsheet programs save them, and hostile ones.
+extension WorkbookTests {
+    /// Runs a Python snippet (openpyxl and zipfile) with the folder as its argument.
+    func python(_ script: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, folder.path]
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let problem = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "python (pip install openpyxl): \(problem)")
+    }
+
+    func run(_ arguments: [String]) throws -> CLI.Result {
+        try CLI.run(arguments, environment: ["RENEWAL_DB": folder.appending(path: "store.sqlite").path])
+    }
+
+    /// The month with workbooks only: the form out, filled by openpyxl (a figure, a milestone, a
+    /// baseline, a date typed as text), imported, and the bulletin out as a workbook.
+    @Test func theMonthWithWorkbooksOnly() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try run(["init"]).status == 0)
+        let form = folder.appending(path: "工信局.xlsx").path
+        #expect(try run(["template", "--unit", "工信局", "-o", form]).status == 0)
+        try python(
+            """
+            import sys, openpyxl
+            d = sys.argv[1]
+            wb = openpyxl.load_workbook(d + '/工信局.xlsx')
+            ws = wb['填报']
+            for row in ws.iter_rows(min_row=3):
+                base = str(row[1].value or '').endswith('（基数）')
+                if base and row[0].value == 'G27-5': row[6].value = 62; row[11].value = 2023
+                if base: continue
+                if row[0].value == 'G27-2': row[6].value = 60; row[7].value = '推进改造'; row[5].value = '2026-10-31'
+                if row[0].value == 'G27-3': row[6].value = '推进中'; row[7].value = '按计划推进'
+            wb.save(d + '/filled.xlsx')
+            """)
+        let imported = try run(["import", folder.appending(path: "filled.xlsx").path])
+        #expect(
+            imported.status == 0 && imported.stdout.contains("已导入 3 条（xlsx）"), "\(imported.stdout)\(imported.stderr)")
+        let db = folder.appending(path: "store.sqlite").path
+        #expect(
+            try CLI.sqlite(
+                db, "SELECT group_concat(itemId || '|' || date || '|' || ifnull(value, milestone), ',') FROM entry")
+                == "G27-2|2026-10-31|60.0,G27-3|"
+                + (try CLI.sqlite(db, "SELECT date FROM entry WHERE itemId = 'G27-3'"))
+                + "|inProgress,G27-5|2023-12-31|62.0")
+        // Importing the same workbook again adds nothing.
+        let again = try run(["import", folder.appending(path: "filled.xlsx").path])
+        #expect(again.status == 0 && again.stdout.contains("跳过重复 3 条"), "\(again.stdout)")
+        let bulletin = try run(["report", "-o", folder.appending(path: "通报.xlsx").path])
+        #expect(bulletin.status == 0, "\(bulletin.stderr)")
+        #expect(try openpyxl(folder.appending(path: "通报.xlsx").path).count == 5)
+    }
+
+    /// Saved as other programs save: the header under title rows on the second sheet (the first
+    /// holds something else), dates as serial numbers in the 1904 system, a figure from a formula,
+    /// empty trailing rows, hidden columns. A bad cell is named by sheet and cell; nothing stored.
+    @Test func returnsAsSpreadsheetsSaveThem() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try python(
+            """
+            import sys, datetime, openpyxl
+            from openpyxl.utils.datetime import CALENDAR_MAC_1904
+            d = sys.argv[1]
+            wb = openpyxl.Workbook()
+            wb.epoch = CALENDAR_MAC_1904
+            notes = wb.active; notes.title = '说明'; notes['A1'] = '本表由市工信局填报'
+            ws = wb.create_sheet('报表')
+            ws['A1'] = '临清市进展报表'; ws.merge_cells('A1:D1')
+            ws.append([])
+            ws.append(['指标编号', '日期', '数值', '进展情况'])
+            ws.append(['G27-2', datetime.date(2026, 10, 31), 60, '推进'])
+            ws['B4'].number_format = 'yyyy/m/d'
+            ws.append(['M02-1', '2026-10-31', 40, '培育'])
+            ws.column_dimensions['D'].hidden = True
+            for _ in range(5): ws.append([])
+            wb.save(d + '/good.xlsx')
+            ws['C5'] = 'x12'
+            wb.save(d + '/bad.xlsx')
+            """)
+        let bad = try run(["import", folder.appending(path: "bad.xlsx").path])
+        #expect(bad.status == 1 && bad.stderr.contains("bad.xlsx:报表!C5: 数值"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("未导入任何数据"))
+        let english = try run(["import", folder.appending(path: "bad.xlsx").path, "--lang", "en"])
+        #expect(english.stderr.contains("bad.xlsx:报表!C5: value"), "\(english.stderr)")
+        let good = try run(["import", folder.appending(path: "good.xlsx").path])
+        #expect(good.status == 0 && good.stdout.contains("已导入 2 条"), "\(good.stdout)\(good.stderr)")
+        let db = folder.appending(path: "store.sqlite").path
+        #expect(
+            try CLI.sqlite(db, "SELECT group_concat(itemId || '|' || date || '|' || value, ',') FROM entry")
+                == "G27-2|2026-10-31|60.0,M02-1|2026-10-31|40.0")
+    }
+
+    /// Hostile and wrong workbooks: each refused with a clear message, nothing stored.
+    @Test func hostileWorkbooksAreRefusedCleanly() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try python(
+            """
+            import sys, zipfile, openpyxl
+            d = sys.argv[1]
+            wb = openpyxl.Workbook(); ws = wb.active
+            ws.append(['指标编号', '日期', '数值']); ws.append(['M02-1', '2026-10-31', 40])
+            wb.save(d + '/whole.xlsx')
+            data = open(d + '/whole.xlsx', 'rb').read()
+            open(d + '/cut.xlsx', 'wb').write(data[: len(data) // 2])
+            open(d + '/old.xls', 'wb').write(bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + bytes(600))
+            z = zipfile.ZipFile(d + '/bomb.xlsx', 'w', zipfile.ZIP_DEFLATED)
+            z.writestr('xl/workbook.xml', '<workbook><sheets><sheet name="a" r:id="rId1" xmlns:r="r"/></sheets></workbook>')
+            z.writestr('xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+            z.writestr('xl/worksheets/sheet1.xml', b'<worksheet>' + b' ' * (80 << 20) + b'</worksheet>')
+            z.close()
+            z = zipfile.ZipFile(d + '/entities.xlsx', 'w')
+            z.writestr('xl/workbook.xml', '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaaaaaaaa">]><workbook>&a;</workbook>')
+            z.close()
+            rows = ''.join('<row r="%d"><c r="A%d" t="inlineStr"><is><t>M02-1</t></is></c></row>' % (i, i) for i in range(1, 200003))
+            z = zipfile.ZipFile(d + '/tall.xlsx', 'w', zipfile.ZIP_DEFLATED)
+            z.writestr('xl/workbook.xml', '<workbook><sheets><sheet name="a" r:id="rId1" xmlns:r="r"/></sheets></workbook>')
+            z.writestr('xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+            z.writestr('xl/worksheets/sheet1.xml', '<worksheet><sheetData>' + rows + '</sheetData></worksheet>')
+            z.close()
+            """)
+        for (file, message) in [
+            ("cut.xlsx", "不是完整的 xlsx 工作簿"), ("old.xls", "另存为” .xlsx"), ("bomb.xlsx", "工作簿过大"),
+            ("entities.xlsx", "DOCTYPE"), ("tall.xlsx", "超过 200000 行"),
+        ] {
+            let result = try run(["import", folder.appending(path: file).path])
+            #expect(result.status == 1, "\(file)")
+            #expect(result.stderr.contains(message), "\(file): \(result.stderr)")
+        }
+        // A refused import never creates the store.
+        #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "store.sqlite").path))
+    }
+}
