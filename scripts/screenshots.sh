@@ -3,12 +3,13 @@
 # on the sample data at a fixed date, each view is captured with its colours (capture-pane -e),
 # turned into HTML by aha and photographed by headless Chromium.
 #
-# Needs: tmux, aha, chromium, fonts-noto-cjk, fonts-dejavu-core (apt-get install them).
+# Needs: tmux, aha, chromium, fonts-noto-cjk, fonts-dejavu-core, and for the bulletin workbook
+# libreoffice-calc-nogui and poppler-utils (apt-get install them).
 # Usage: scripts/screenshots.sh            (builds first; writes screenshots/*.png)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for tool in tmux aha chromium; do
+for tool in tmux aha chromium soffice pdftoppm; do
     command -v "$tool" >/dev/null || { echo "screenshots: $tool is missing (apt-get install tmux aha chromium fonts-noto-cjk fonts-dejavu-core)" >&2; exit 1; }
 done
 swift build >/dev/null
@@ -86,3 +87,10 @@ shoot legend zh "阈值" "?" NPage
 # u on another day offers today first (writes happen today): Enter goes there and opens the form.
 shoot form zh "上次报送" 3 Enter u Enter
 shoot ledger zh "尚无反馈" L
+
+# The bulletin workbook as LibreOffice prints it: its 逾期滞后及临期 sheet (the third page).
+"$binary" report --demo --as-of 2026-12-05 -o "$work/通报.xlsx" 2>/dev/null
+HOME="$work" soffice -env:UserInstallation="file://$work/lo-profile" --headless --convert-to pdf \
+    --outdir "$work" "$work/通报.xlsx" >/dev/null 2>&1
+pdftoppm -png -r 110 -f 3 -l 3 -singlefile "$work/通报.pdf" screenshots/bulletin-xlsx
+echo screenshots/bulletin-xlsx.png

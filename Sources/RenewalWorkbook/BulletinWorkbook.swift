@@ -44,9 +44,10 @@ public enum BulletinWorkbook {
 
         let situation = sheet(
             pick("总体情况", "Situation"), title,
+            // Wide enough for the title merged across them.
             [
-                (pick("状态", "Status"), 16), (pick("本期项数", "Now"), 10), (pick("上期项数", "Previous"), 10),
-                (pick("增减", "Change"), 8),
+                (pick("状态", "Status"), 28), (pick("本期项数", "Now"), 20), (pick("上期项数", "Previous"), 20),
+                (pick("增减", "Change"), 20),
             ],
             bulletin.situation.map { line in
                 [
@@ -81,7 +82,8 @@ public enum BulletinWorkbook {
                     [
                         .text(unit(group.unit), body), .text(row.id, body), .text(row.description, body),
                         status(row.status), .text(row.goalText, body), .number(rounded(row.due), figure),
-                        .number(row.actual, figure), .number(rounded(row.gap), figure), .date(row.deadline, date),
+                        .number(row.actual, figure), .number(rounded(row.gap.flatMap { $0 > 0 ? $0 : nil }), figure),
+                        .date(row.deadline, date),
                     ]
                 }
             })

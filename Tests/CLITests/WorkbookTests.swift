@@ -297,3 +297,65 @@ extension WorkbookTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "store.sqlite").path))
     }
 }
+
+/// Returns saved by LibreOffice itself (`.ci/run` installs libreoffice-calc-nogui; a machine without
+/// it fails here with what to install, it does not skip).
+extension WorkbookTests {
+    /// `soffice --headless --convert-to xlsx`, with a profile of its own (tests run side by side).
+    func libreOffice(_ file: String, filter: String? = nil) throws -> String {
+        let out = folder.appending(path: "lo-out").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments =
+            ["soffice", "-env:UserInstallation=file://\(folder.path)/lo-profile", "--headless"]
+            + (filter.map { ["--infilter=\($0)"] } ?? []) + ["--convert-to", "xlsx", "--outdir", out, file]
+        process.environment = ProcessInfo.processInfo.environment.merging(["HOME": folder.path]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let made = (out as NSString).appendingPathComponent(
+            ((file as NSString).lastPathComponent as NSString).deletingPathExtension + ".xlsx")
+        #expect(
+            process.terminationStatus == 0 && FileManager.default.fileExists(atPath: made),
+            "soffice could not convert \(file) (apt-get install libreoffice-calc-nogui)")
+        return made
+    }
+
+    /// The example return saved by LibreOffice as a workbook imports exactly as the CSV does: the
+    /// same entries, figure for figure and word for word.
+    @Test func aReturnSavedByLibreOfficeImportsAsItsCSVDoes() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workbook = try libreOffice(CLI.example, filter: "CSV:44,34,76")
+        let fromCSV = folder.appending(path: "csv.sqlite").path
+        let fromWorkbook = folder.appending(path: "xlsx.sqlite").path
+        let csv = try CLI.run(["import", CLI.example], environment: ["RENEWAL_DB": fromCSV])
+        let xlsx = try CLI.run(["import", workbook], environment: ["RENEWAL_DB": fromWorkbook])
+        #expect(csv.status == 0 && xlsx.status == 0, "\(csv.stderr)\(xlsx.stderr)")
+        let columns =
+            "SELECT group_concat(itemId || '|' || date || '|' || ifnull(value, '') || '|' || ifnull(milestone, '') || '|' "
+            + "|| progress || '|' || problems || '|' || nextSteps || '|' || ifnull(reportingUnit, '') || '|' "
+            + "|| ifnull(baselineYear, ''), char(10)) FROM (SELECT * FROM entry ORDER BY id)"
+        let expected = try CLI.sqlite(fromCSV, columns)
+        #expect(expected.split(separator: "\n").count >= 30)
+        #expect(try CLI.sqlite(fromWorkbook, columns) == expected)
+    }
+
+    /// A figure typed as a formula: LibreOffice saves its value with it, and that value is read.
+    @Test func aFormulaIsReadByItsSavedValue() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try python(
+            """
+            import sys, openpyxl
+            d = sys.argv[1]
+            wb = openpyxl.Workbook(); ws = wb.active
+            ws.append(['指标编号', '日期', '数值', '进展情况'])
+            ws.append(['G27-2', '2026-10-31', '=50+10', '公式'])
+            wb.save(d + '/formula.xlsx')
+            """)
+        let saved = try libreOffice(folder.appending(path: "formula.xlsx").path)
+        let result = try run(["import", saved])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try CLI.sqlite(folder.appending(path: "store.sqlite").path, "SELECT value FROM entry") == "60.0")
+    }
+}
