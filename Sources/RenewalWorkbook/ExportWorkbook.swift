@@ -13,7 +13,12 @@ public enum ExportWorkbook {
         rows.append([.text(table.title, CellStyle(bold: true, size: 14))])
         let headerRow = rows.count
         rows.append(table.header.map { .text($0, header) })
-        for line in table.rows { rows.append(line.map { cell($0, body) }) }
+        // Only a status column's cells are read as statuses (a note may say 已完成 too).
+        let statusColumns = Set(
+            table.header.indices.filter { ["状态", "status"].contains(table.header[$0].lowercased()) })
+        for line in table.rows {
+            rows.append(line.enumerated().map { cell($1, body, status: statusColumns.contains($0)) })
+        }
         // Widths from the widest text of each column (display columns: a Chinese character is two).
         let widths = table.header.indices.map { column in
             let texts =
@@ -30,9 +35,9 @@ public enum ExportWorkbook {
         ])
     }
 
-    /// A plain decimal is a number (so Excel sums and sorts it), a status label is filled in its
-    /// light; anything else stays text.
-    static func cell(_ text: String, _ style: CellStyle) -> Cell {
+    /// A plain decimal is a number (so Excel sums and sorts it), a status column's label is filled
+    /// in its light; anything else stays text.
+    static func cell(_ text: String, _ style: CellStyle, status isStatus: Bool) -> Cell {
         if let number = Double(text), number.isFinite, text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) {
             return .number(number, style)
         }
@@ -42,7 +47,7 @@ public enum ExportWorkbook {
                 return text == label || text == "\(status.mark) \(label)" || text == "\(status.asciiMark) \(label)"
             }
         }
-        if let status = named {
+        if isStatus, let status = named {
             var filled = style
             filled.fill = CellStyle.fill(status.light)
             return .text(text, filled)

@@ -76,3 +76,24 @@ struct BulletinWorkbookTests {
         #expect(XLSXFile.clean("a\u{1B}[2Jb") == "a^[[2Jb")
     }
 }
+
+/// A dashboard view for `x` to a `.xlsx` name.
+@Suite("Export workbook")
+struct ExportWorkbookTests {
+    @Test func aViewBecomesOneSheetWithNumbersAndStatusesFilled() throws {
+        let table = ExportTable(
+            title: "逾期滞后临期（截至 2026-11-29）", header: ["编号", "状态", "实际", "说明"],
+            rows: [["M06-2", "✖ 逾期未完成", "76", "已完成"], ["G27-2", "进度滞后", "58.5", "-"]], banner: "【示例数据】")
+        let book = ExportWorkbook.make(table)
+        #expect(book.sheets.count == 1)
+        let sheet = book.sheets[0]
+        #expect(sheet.rows[0][0].value == .text("【示例数据】") && sheet.headerRow == 2 && sheet.frozenRows == 3)
+        #expect(sheet.rows[3][2].value == .number(76) && sheet.rows[4][2].value == .number(58.5))
+        #expect(sheet.rows[3][1].style.fill == CellStyle.fill(.red))
+        #expect(sheet.rows[4][1].style.fill == CellStyle.fill(.yellow))
+        #expect(sheet.rows[3][3].style.fill == nil, "a note that reads like a status is still text, unfilled")
+        #expect(sheet.rows[3][0].value == .text("M06-2"), "an id stays text")
+        let data = try XLSXFile.data(book)
+        #expect(data.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+    }
+}
