@@ -66,6 +66,8 @@ public struct Prompt: Sendable, Equatable {
         /// A write asked for while the screen shows another day: Enter returns to today and goes
         /// on with it, Esc leaves it (DESIGN §4 "Writes and the as-of date").
         case returnToToday(WriteIntent)
+        /// `i`: the return to import (a CSV or an xlsx workbook).
+        case importPath
         case asOf
         /// The day the change view compares with.
         case changesSince
@@ -102,6 +104,8 @@ public enum WriteIntent: Sendable, Equatable {
     case correct(itemId: String, entryId: String)
     /// 催办 for one unit's row, or for every unit.
     case remind(unit: String?)
+    /// A filled return into the store (`i`).
+    case importFile
 }
 
 /// The whole UI as a value (the Elm architecture): the reducer takes it and an event and returns
@@ -227,6 +231,8 @@ public enum Effect: Sendable, Equatable {
     /// Close (办结/销号) the open flag on the item, with why.
     case unflag(itemId: String, note: String)
     case record(EntryDraft)
+    /// Check and store a filled return, all rows or none, as `renewal import` does.
+    case importFile(path: String)
 }
 
 /// A checked entry from the record form, for the shell to store.

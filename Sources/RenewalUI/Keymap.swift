@@ -8,7 +8,7 @@ public enum Action: Sendable, Equatable {
     case pageUp, pageDown, first, last
     case overdue, reporting, remind, remindAll, ledger, showClosed, changes, changesSince, export, units, sort, nextTab,
         search, help, flag, record,
-        correct, asOf, reload
+        correct, asOf, reload, importFile
     case quitNow
 }
 
@@ -158,6 +158,12 @@ public enum Keymap {
         KeyBinding(
             keys: chars("t", .asOf), helpKeys: "t", help: ("更改截至日期", "change the as-of date"),
             bar: ("t", "日期", "date"), barOn: { $0 == .overview }),
+        KeyBinding(
+            keys: chars("i", .importFile), helpKeys: "i",
+            help: (
+                "导入填好的报表（CSV 或 xlsx 工作簿；先逐行检查，有错则不写入）",
+                "import a filled return (CSV or an xlsx workbook; checked first, nothing written if any row is bad)"
+            )),
         KeyBinding(
             keys: chars("r", .reload), helpKeys: "r", help: ("重新读取数据", "reload"),
             bar: ("r", "刷新", "reload"), barOn: { $0 == .overview }),

@@ -214,6 +214,8 @@ public enum Reducer {
             correct(&state)
         case .asOf:
             state.prompt = Prompt(purpose: .asOf, text: state.data.asOf.description, error: nil, replacesOnType: true)
+        case .importFile:
+            write(&state, .importFile)
         case .reload:
             effects.append(.reload)
             state.message = state.pick("已重新读取数据", "Reloaded")
@@ -326,6 +328,7 @@ public enum Reducer {
         case let .record(item): startForm(&state, item)
         case let .correct(item, entry): startCorrection(&state, item: item, entryId: entry)
         case let .remind(unit): startReminder(&state, unit: unit)
+        case .importFile: state.prompt = Prompt(purpose: .importPath, text: "", error: nil)
         }
     }
 
@@ -441,7 +444,8 @@ public enum Reducer {
                 break
             }
             return
-        case .flagNote, .flagFollowUp, .reply, .close, .asOf, .remind, .remindFollowUp, .changesSince, .export:
+        case .flagNote, .flagFollowUp, .reply, .close, .asOf, .remind, .remindFollowUp, .changesSince, .export,
+            .importPath:
             break
         }
         switch key {
@@ -496,6 +500,14 @@ public enum Reducer {
                 state.data = state.data.judged(asOf: day)
                 state.prompt = nil
                 state.message = state.pick("截至日期：\(day)", "As of \(day)")
+            case .importPath:
+                guard !text.isEmpty else {
+                    prompt.error = state.pick("请填写文件路径", "A file path is required")
+                    state.prompt = prompt
+                    return
+                }
+                effects.append(.importFile(path: text))
+                state.prompt = nil
             case let .export(table):
                 guard !text.isEmpty else {
                     prompt.error = state.pick("请填写文件名", "A file name is required")

@@ -159,6 +159,7 @@ public enum Renderer {
                 case .record: what = state.pick("填报", "A report")
                 case .correct: what = state.pick("更正", "A correction")
                 case .remind: what = state.pick("催办", "A reminder")
+                case .importFile: what = state.pick("导入", "An import")
                 }
                 // A past day's screen would not show a write of today; a future day's judges it
                 // against periods not yet due.
@@ -170,6 +171,8 @@ public enum Renderer {
                         + (past ? " and would not show here. " : ". ") + "Enter: go to today and go on  Esc: cancel ")
             case .asOf: label = state.pick("截至日期 (YYYY-MM-DD)：", "As of (YYYY-MM-DD): ")
             case .changesSince: label = state.pick("与此日期相比 (YYYY-MM-DD)：", "Compare with (YYYY-MM-DD): ")
+            case .importPath:
+                label = state.pick("导入填好的报表（CSV 或 xlsx 文件路径）：", "Import a filled return (CSV or xlsx path): ")
             case .export: label = state.pick("导出到文件（.md、.csv 或 .xlsx）：", "Export to (.md, .csv or .xlsx): ")
             }
             var spans: [(String, Style)] = [(label, theme.accent)] + prompt.field.spans(.plain)

@@ -88,6 +88,31 @@ struct DashboardCommand: ParsableCommand {
                 try OutputFile.write(data, to: url.path)
                 state.message = language.pick("已导出到 \(url.path)", "Exported to \(url.path)")
                 return nil
+            case let .importFile(path):
+                // The same reading and checks as `renewal import`: all rows or none.
+                let file = URL(
+                    fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+                ).path
+                let checked: EntriesCSV.Return
+                do {
+                    checked = try ImportCommand.checkedReturn(
+                        file: file, plan: plan, language: language, encoding: nil, showsProgress: false)
+                } catch let error as CLIError {
+                    // Every problem on the one message line (the first ones show; nothing was stored).
+                    state.message = error.phrase.text(language).replacingOccurrences(
+                        of: "\n", with: language.pick("；", "; "))
+                    state.messageIsError = true
+                    return nil
+                }
+                let outcome = try ReturnImporter.run(
+                    checked, file: file, store: store, by: RecorderOptions.currentUser, at: Today.timestamp(),
+                    dryRun: false)
+                state.message = language.pick(
+                    "已导入 \(outcome.added) 条，跳过重复 \(outcome.duplicateLines.count) 条、未填写 \(outcome.blankLines.count) 行",
+                    "Imported \(language.count(outcome.added, "", "entry", "entries")); "
+                        + "\(outcome.duplicateLines.count) duplicate and \(outcome.blankLines.count) blank rows skipped"
+                )
+                return reloaded()
             case let .remind(itemIds, note, followUp):
                 // One flag per item, each with the 反馈期限, in one transaction; an item already under
                 // an open flag keeps it.

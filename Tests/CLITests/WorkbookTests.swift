@@ -359,3 +359,38 @@ extension WorkbookTests {
         #expect(try CLI.sqlite(folder.appending(path: "store.sqlite").path, "SELECT value FROM entry") == "60.0")
     }
 }
+
+extension WorkbookTests {
+    /// The dashboard's import (`i`): a workbook typed as a path is checked and stored as
+    /// `renewal import` does, and a bad one stores nothing and says where.
+    @Test func theDashboardImportsAWorkbook() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try python(
+            """
+            import sys, openpyxl
+            d = sys.argv[1]
+            wb = openpyxl.Workbook(); ws = wb.active; ws.title = '填报'
+            ws.append(['指标编号', '日期', '数值', '进展情况'])
+            ws.append(['M02-1', '2026-10-31', 41, '新培育'])
+            wb.save(d + '/good.xlsx')
+            ws['C2'] = 'abc'
+            wb.save(d + '/bad.xlsx')
+            """)
+        let pane = try TmuxPane(["--as-of", CLI.today])
+        pane.wait(for: "十二、保障措施")
+        try pane.keys("i")
+        pane.wait(for: "导入填好的报表")
+        try pane.type(folder.appending(path: "bad.xlsx").path)
+        try pane.keys("Enter")
+        pane.wait(for: "bad.xlsx:填报!C2")
+        #expect(try CLI.sqlite(pane.storePath, "SELECT count(*) FROM entry") == "0")
+        try pane.keys("i")
+        pane.wait(for: "导入填好的报表")
+        try pane.type(folder.appending(path: "good.xlsx").path)
+        try pane.keys("Enter")
+        pane.wait(for: "已导入 1 条")
+        #expect(try CLI.sqlite(pane.storePath, "SELECT itemId || '|' || value FROM entry") == "M02-1|41.0")
+        try pane.keys("C-c")
+        pane.wait(for: "EXIT:")
+    }
+}
