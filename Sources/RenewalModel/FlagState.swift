@@ -73,10 +73,7 @@ public enum FlagLedger {
     public static func lines(
         _ flags: [SupervisionFlag], entries: [ProgressEntry], plan: Plan, on day: Day, includeClosed: Bool
     ) -> [FlagLedgerLine] {
-        let raisedBy = flags.filter { flag in
-            let raised = Day(String(flag.flaggedAt.prefix(10))) ?? day
-            return raised <= day && (includeClosed || flag.isOpen(on: day))
-        }
+        let raisedBy = flags.filter { $0.isRaised(by: day) && (includeClosed || $0.isOpen(on: day)) }
         let reports = firstReports(raisedBy, entries: entries, plan: plan)
         let lines = raisedBy.map { flag in
             let report = reports[flag.id].flatMap { $0 <= day ? $0 : nil }

@@ -39,12 +39,17 @@ public struct SupervisionFlag: Sendable, Hashable, Codable {
     /// True until the flag is cleared.
     public var isOpen: Bool { clearedAt == nil }
 
+    /// True when the flag was raised on or before `day`. A timestamp that no longer reads (edited
+    /// by hand) counts as raised at any date.
+    public func isRaised(by day: Day) -> Bool {
+        Day(String(flaggedAt.prefix(10))).map { $0 <= day } ?? true
+    }
+
     /// True when the flag was raised on or before `day` and not cleared by then (DESIGN §4
     /// "Markers": 督办 as of the date judged). A review of October must not show a flag raised in
     /// November, nor hide one cleared in December.
     public func isOpen(on day: Day) -> Bool {
-        // A timestamp that no longer reads (edited by hand) counts as raised at any date.
-        if let raised = Day(String(flaggedAt.prefix(10))), raised > day { return false }
+        guard isRaised(by: day) else { return false }
         guard let clearedAt else { return true }
         guard let cleared = Day(String(clearedAt.prefix(10))) else { return false }
         return cleared > day

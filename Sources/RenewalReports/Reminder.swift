@@ -57,8 +57,13 @@ public struct Reminder: Sendable, Equatable, Encodable {
             "Please file the return for \(month) (it was due by \(dueOn))")
     }
 
-    /// What an empty reminder says when nothing lacks the return.
-    public static func nothingMissing(unit: String?, plan: Plan, _ language: Language) -> String {
+    /// What an empty reminder says: nothing lacks the return, or everything that does is flagged.
+    public func nothingToRemind(plan: Plan, _ language: Language) -> String {
+        if !alreadyFlagged.isEmpty {
+            return language.pick(
+                "缺报的 \(alreadyFlagged.count) 项都已在督办中，未重复催办",
+                "The \(alreadyFlagged.count) missing items are all flagged already; nothing added")
+        }
         guard let unit else { return language.pick("各单位都没有缺报的事项，无需催办", "No unit lacks a return: nothing to remind") }
         let name = plan.unitName(unit, language)
         return language.pick("\(name)没有缺报的事项，无需催办", "\(name) has filed everything asked for: nothing to remind")

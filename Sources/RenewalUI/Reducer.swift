@@ -370,12 +370,7 @@ public enum Reducer {
         let open = Set(state.data.flags.filter(\.isOpen).map(\.itemId))
         let reminder = Reminder(status: status, plan: state.data.plan, openFlags: open, unit: unit)
         guard !reminder.isEmpty else {
-            state.message =
-                reminder.alreadyFlagged.isEmpty
-                ? Reminder.nothingMissing(unit: unit, plan: state.data.plan, state.language)
-                : state.pick(
-                    "缺报的 \(reminder.alreadyFlagged.count) 项都已在督办中，未重复催办",
-                    "The \(reminder.alreadyFlagged.count) missing items are all flagged already")
+            state.message = reminder.nothingToRemind(plan: state.data.plan, state.language)
             return
         }
         state.prompt = Prompt(purpose: .remind(reminder), text: reminder.defaultNote(state.language), error: nil)

@@ -41,13 +41,15 @@ public enum ExportWorkbook {
         if let number = Double(text), number.isFinite, text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) {
             return .number(number, style)
         }
-        let named = Status.allCases.first { status in
-            [Language.zh, .en].contains { language in
-                let label = status.label(language)
-                return text == label || text == "\(status.mark) \(label)" || text == "\(status.asciiMark) \(label)"
-            }
-        }
-        if isStatus, let status = named {
+        let named =
+            isStatus
+            ? Status.allCases.first { status in
+                [Language.zh, .en].contains { language in
+                    let label = status.label(language)
+                    return text == label || text == "\(status.mark) \(label)" || text == "\(status.asciiMark) \(label)"
+                }
+            } : nil
+        if let status = named {
             var filled = style
             filled.fill = CellStyle.fill(status.light)
             return .text(text, filled)

@@ -63,6 +63,11 @@ struct DashboardCommand: ParsableCommand {
             }
         }
 
+        /// A path typed in a prompt, relative to the folder the dashboard was started from.
+        func inCurrentFolder(_ path: String) -> URL {
+            URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        }
+
         /// Runs one effect; what it learned comes back as a message for the reducer.
         func run(_ effect: Effect) throws -> Message? {
             switch effect {
@@ -74,8 +79,7 @@ struct DashboardCommand: ParsableCommand {
             case .loadHistory, .loadLatestReports:
                 return DashboardData.read(effect, store: store)
             case let .export(table, path):
-                let url = URL(
-                    fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                let url = inCurrentFolder(path)
                 let data: Data
                 if path.lowercased().hasSuffix(".xlsx") {
                     data = try XLSXFile.data(ExportWorkbook.make(table))
@@ -90,9 +94,7 @@ struct DashboardCommand: ParsableCommand {
                 return nil
             case let .importFile(path):
                 // The same reading and checks as `renewal import`: all rows or none.
-                let file = URL(
-                    fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-                ).path
+                let file = inCurrentFolder(path).path
                 let checked: EntriesCSV.Return
                 do {
                     checked = try ImportCommand.checkedReturn(

@@ -179,11 +179,7 @@ struct FlagsCommand: ParsableCommand {
         let everyFlag = try opened.store.flags(includeCleared: true)
         if json {
             // The flags as stored, oldest first: raised by the day and (unless --all) open then.
-            try JSONOutput.print(
-                everyFlag.filter { flag in
-                    let raised = Day(String(flag.flaggedAt.prefix(10))) ?? day
-                    return raised <= day && (all || flag.isOpen(on: day))
-                })
+            try JSONOutput.print(everyFlag.filter { $0.isRaised(by: day) && (all || $0.isOpen(on: day)) })
             return
         }
         let entries = try opened.store.entries(detail: .judging)

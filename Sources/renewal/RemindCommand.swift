@@ -97,12 +97,7 @@ struct RemindCommand: ParsableCommand {
                 "Reminder: the return for \(reminder.periodStart) to \(reminder.periodEnd), due \(reminder.dueOn) "
                     + "(today \(today))"))
         guard !reminder.isEmpty else {
-            Console.print(
-                reminder.alreadyFlagged.isEmpty
-                    ? Reminder.nothingMissing(unit: selected?.name, plan: plan, language)
-                    : language.pick(
-                        "缺报的 \(reminder.alreadyFlagged.count) 项都已在督办中，未重复催办。",
-                        "The \(reminder.alreadyFlagged.count) missing items are all flagged already; nothing added."))
+            Console.print(reminder.nothingToRemind(plan: plan, language))
             return
         }
         for item in reminder.items {

@@ -88,7 +88,7 @@ struct ReportOptions: ParsableArguments {
         let context = ReportContext(
             plan: plan, evaluation: evaluation, language: language, width: width, entries: entries,
             flags: flags,
-            flagHistory: everyFlag.filter { Day(String($0.flaggedAt.prefix(10))).map { $0 <= asOf } ?? true },
+            flagHistory: everyFlag.filter { $0.isRaised(by: asOf) },
             isSample: opened.isDemo)
         return ReportInputs(plan: plan, context: context, store: opened.store, entries: entries, flags: flags)
     }

@@ -35,22 +35,28 @@ struct WorkbookTests {
                             'cells': cells})
             print(json.dumps(out, ensure_ascii=False))
             """
+        let (status, data, problem) = try python3(script, path)
+        guard status == 0 else {
+            Issue.record("openpyxl could not read \(path) (pip install openpyxl): \(problem)")
+            return []
+        }
+        return (try JSONSerialization.jsonObject(with: data) as? [[String: Any]]) ?? []
+    }
+
+    /// `python3 -c SCRIPT ARGUMENT`: its exit status, its output and what it said on stderr (both
+    /// pipes drained at once).
+    func python3(_ script: String, _ argument: String) throws -> (Int32, Data, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, path]
+        process.arguments = ["python3", "-c", script, argument]
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let problem = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let (data, problem) = CLI.drain(out, err)
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            Issue.record("openpyxl could not read \(path) (pip install openpyxl): \(problem)")
-            return []
-        }
-        return (try JSONSerialization.jsonObject(with: data) as? [[String: Any]]) ?? []
+        return (process.terminationStatus, data, String(decoding: problem, as: UTF8.self))
     }
 
     func cells(_ sheet: [String: Any]) -> [[[String: Any]]] { sheet["cells"] as? [[[String: Any]]] ?? [] }
@@ -130,15 +136,8 @@ extension WorkbookTests {
             print(json.dumps({'sheets': wb.sheetnames, 'protected': ws.protection.sheet,
                               'freeze': ws.freeze_panes, 'rows': rows, 'rules': rules}, ensure_ascii=False))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, path]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "openpyxl could not read the form (pip install openpyxl)")
+        let (status, data, problem) = try python3(script, path)
+        #expect(status == 0, "openpyxl could not read the form (pip install openpyxl): \(problem)")
         let read = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(read["sheets"] as? [String] == ["填报", "填报说明"])
         #expect(read["protected"] as? Bool == true && read["freeze"] as? String == "A3")
@@ -164,15 +163,8 @@ extension WorkbookTests {
 extension WorkbookTests {
     /// Runs a Python snippet (openpyxl and zipfile) with the folder as its argument.
     func python(_ script: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, folder.path]
-        let err = Pipe()
-        process.standardError = err
-        try process.run()
-        let problem = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "python (pip install openpyxl): \(problem)")
+        let (status, _, problem) = try python3(script, folder.path)
+        #expect(status == 0, "python (pip install openpyxl): \(problem)")
     }
 
     func run(_ arguments: [String]) throws -> CLI.Result {
