@@ -354,8 +354,15 @@ enum TestBinary {
         try FileManager.default.createDirectory(
             at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         let copy = folder.appending(path: "renewal")
-        try FileManager.default.copyItem(at: CLI.binary, to: copy)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy.path)
+        // Copied by a child process, never by this one: a file this process held open for
+        // writing would be inherited by whatever another test spawns at that moment, and
+        // running the copy would then fail with ETXTBSY ("Text file busy").
+        let install = Process()
+        install.executableURL = URL(fileURLWithPath: "/usr/bin/install")
+        install.arguments = ["-m", "0755", CLI.binary.path, copy.path]
+        try install.run()
+        install.waitUntilExit()
+        guard install.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
         return copy.path
     }
 
