@@ -9,19 +9,19 @@ public enum DemoStore {
     /// Creates a fresh store in a temporary folder and loads the sample: the returns, one
     /// correction and five supervision flags (open, open past its 反馈期限, answered late, answered
     /// and closed). The folder is removed when the process exits.
-    public static func create(plan: Plan, today: Day) throws -> ProgressStore {
+    public static func create(plan: Plan, today: Day) throws -> any ProgressStore {
         let folder = FileManager.default.temporaryDirectory
             .appending(
                 path: "renewal-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         DemoCleanup.register(folder.path)
-        let store = try ProgressStore(path: folder.appending(path: "demo.sqlite").path, access: .write)
+        let store = try SQLiteStore(path: folder.appending(path: "demo.sqlite").path, access: .write)
         try load(into: store, plan: plan, today: today)
         return store
     }
 
     /// Loads the sample into a store (used by `--demo` and the tests).
-    public static func load(into store: ProgressStore, plan: Plan, today: Day) throws {
+    public static func load(into store: any ProgressStore, plan: Plan, today: Day) throws {
         let recordedAt = "2026-11-05T09:00:00+08:00"
         let checked = try EntriesCSV.readReturn(
             data: Data(sampleCSV.utf8), file: "sample-progress.csv", plan: plan, today: today)

@@ -14,11 +14,11 @@ struct DigestKeeper: Sendable {
 /// key, last id or counter does not match is not used, so an entry written without it (an older
 /// tool, a write without a plan, a sqlite3 session inserting rows with ids of its choosing)
 /// makes reads fall back to every entry until the next write that keeps it, which rebuilds it.
-extension ProgressStore {
+extension SQLiteStore {
     /// From now on, every write of entries through this store also brings the digest up to date
     /// for `plan` judged by `rules`: the items written are reduced again, or everything when the
     /// digest was made with another plan or missed a write.
-    public func keepJudgingDigest(plan: Plan, planFingerprint: String, rules: StatusRules = .standard) {
+    public func keepJudgingDigest(plan: Plan, planFingerprint: String, rules: StatusRules) {
         let keeper = DigestKeeper(
             engine: StatusEngine(plan: plan, rules: rules),
             key: JudgingDigest.key(planFingerprint: planFingerprint, rules: rules))

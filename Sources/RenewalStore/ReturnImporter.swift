@@ -17,18 +17,18 @@ public enum ReturnImporter {
     /// Writes the rows of `checked` (already validated) to `store`; with `dryRun`, or no store
     /// yet, says what would be written. Linear in the rows and the stored entries.
     public static func run(
-        _ checked: EntriesCSV.Return, file: String, store: ProgressStore?, by: String, at: String,
+        _ checked: EntriesCSV.Return, file: String, store: (any ProgressStore)?, by: String, at: String,
         dryRun: Bool, progress: ((Int, Int) -> Void)? = nil
     ) throws -> Outcome {
         let entries = checked.rows.map { $0.newEntry(file: file, recordedBy: by, recordedAt: at) }
         let duplicates: [Int]
         let added: Int
         if !dryRun, let store {
-            let result = try store.appendAll(entries, progress: progress)
+            let result = try store.appendAll(entries, every: 1000, progress: progress)
             duplicates = result.duplicates
             added = result.added.count
         } else {
-            duplicates = try store?.duplicates(among: entries) ?? ProgressStore.repeats(among: entries)
+            duplicates = try store?.duplicates(among: entries) ?? NewEntry.repeats(among: entries)
             added = entries.count - duplicates.count
         }
         return Outcome(

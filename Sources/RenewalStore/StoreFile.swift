@@ -106,7 +106,7 @@ enum StoreFile {
                     applicationId == Self.applicationId
                         || (applicationId == 0 && tables.isSubset(of: ownTables) && tables.contains("entry"))
                 else { return .foreign }
-                let known = Set(ProgressStore.migrator.migrations)
+                let known = Set(SQLiteStore.migrator.migrations)
                 let applied =
                     tables.contains("grdb_migrations")
                     ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []

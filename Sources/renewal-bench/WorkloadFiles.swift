@@ -22,7 +22,7 @@ struct WorkloadFiles {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let planJSON = try encoder.encode(plan)
         try planJSON.write(to: URL(filePath: planPath))
-        let store = try ProgressStore(path: storePath, access: .write)
+        let store = try SQLiteStore(path: storePath, access: .write)
         // As `renewal import` would: the judging digest is kept for the plan the commands will use.
         let fingerprint = builtInPlan ? PlanSource.embedded.fingerprint : PlanFingerprint.of(planJSON)
         store.keepJudgingDigest(plan: plan, planFingerprint: fingerprint)

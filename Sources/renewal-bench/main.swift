@@ -141,12 +141,12 @@ func measureAll(scale: String, options: Options) throws -> (rows: [Row], facts: 
     rows.append(
         Row(
             name: "load complete entries from the store",
-            samples: try measure(n) { _ = try ProgressStore(path: storePath, access: .read).entries() }))
+            samples: try measure(n) { _ = try SQLiteStore(path: storePath, access: .read).entries() }))
     rows.append(
         Row(
             name: "load entries for judging (no text)",
             samples: try measure(n) {
-                loaded = try ProgressStore(path: storePath, access: .read).entries(detail: .judging)
+                loaded = try SQLiteStore(path: storePath, access: .read).entries(detail: .judging)
             }))
     // Reading a plan file's bytes with its SHA-256 fingerprint (every run with --plan does this).
     rows.append(
@@ -160,7 +160,7 @@ func measureAll(scale: String, options: Options) throws -> (rows: [Row], facts: 
         Row(
             name: "load entries for judging (digest when current)",
             samples: try measure(n) {
-                digest = try ProgressStore(path: storePath, access: .read).judgingEntries(
+                digest = try SQLiteStore(path: storePath, access: .read).judgingEntries(
                     asOf: options.asOf, digestKey: digestKey)
             }))
     var evaluation = StatusEngine(plan: plan).evaluate(entries: loaded, asOf: options.asOf)
@@ -175,7 +175,7 @@ func measureAll(scale: String, options: Options) throws -> (rows: [Row], facts: 
             name: "start to first frame (overview, 200x60)",
             samples: try measure(n) {
                 // As `renewal` starts the dashboard (DashboardData.loadFirst: the digest when current).
-                let opened = try ProgressStore(path: storePath, access: .browse)
+                let opened = try SQLiteStore(path: storePath, access: .browse)
                 let data = AppData(
                     plan: plan, entries: try opened.judgingEntries(asOf: options.asOf, digestKey: digestKey).entries,
                     flags: try opened.flags(),
@@ -183,7 +183,7 @@ func measureAll(scale: String, options: Options) throws -> (rows: [Row], facts: 
                     today: options.asOf, isSample: false)
                 _ = Renderer.render(AppState(data: data, width: 200, height: 60))
             }))
-    let reader = try ProgressStore(path: storePath, access: .read)
+    let reader = try SQLiteStore(path: storePath, access: .read)
     let data = AppData(plan: plan, entries: loaded, flags: [], asOf: options.asOf, today: options.asOf, isSample: false)
     let firstProgramme = plan.programmes[0].number
     let firstMeasure = plan.measures[1].number
@@ -238,7 +238,7 @@ func measureAll(scale: String, options: Options) throws -> (rows: [Row], facts: 
             name: "import a 10,000-row return",
             samples: try measure(max(3, n / 3)) {
                 importRun += 1
-                let fresh = try ProgressStore(
+                let fresh = try SQLiteStore(
                     path: folder.appending(path: "import-\(importRun).sqlite").path, access: .write)
                 let checked = try EntriesCSV.readReturn(
                     data: Data(csv.utf8), file: "bench.csv", plan: base, today: options.asOf)
@@ -248,7 +248,7 @@ func measureAll(scale: String, options: Options) throws -> (rows: [Row], facts: 
     // The same return twice over (20,000 rows, every one a duplicate) checked with --dry-run
     // against the store that holds it: quadratic before issue 10 (17.6 s), linear now.
     let doubled = csv + (csv.split(separator: "\n", maxSplits: 1).last.map(String.init) ?? "")
-    let imported = try ProgressStore(path: folder.appending(path: "import-1.sqlite").path, access: .read)
+    let imported = try SQLiteStore(path: folder.appending(path: "import-1.sqlite").path, access: .read)
     rows.append(
         Row(
             name: "dry run of a 20,000-row return, all duplicates",

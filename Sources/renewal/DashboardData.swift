@@ -7,7 +7,7 @@ import RenewalUI
 enum DashboardData {
     /// Entries are read without their text (judging needs none of it); the measure view's
     /// history reads its items' complete entries from the store when it is shown.
-    static func load(plan: Plan, store: ProgressStore, asOf: Day, isSample: Bool) throws -> AppData {
+    static func load(plan: Plan, store: any ProgressStore, asOf: Day, isSample: Bool) throws -> AppData {
         AppData(
             plan: plan, entries: try store.entries(detail: .judging), flags: try store.flags(includeCleared: true),
             asOf: asOf,
@@ -29,11 +29,11 @@ enum DashboardData {
     /// that). An existing store is read while the plan decodes; a demo store is made from the
     /// plan, so that comes first (and a bad plan must not leave a new store behind).
     static func loadFirst(
-        _ source: StoreOptions, access: ProgressStore.Access, asOf: Day, everyEntry: Bool = false
+        _ source: StoreOptions, access: StoreAccess, asOf: Day, everyEntry: Bool = false
     ) throws -> FirstLoad {
         let planSource = try source.planSource()
         let key = JudgingDigest.key(planFingerprint: planSource.fingerprint, rules: .standard)
-        func read(_ store: ProgressStore) throws -> (entries: [ProgressEntry], fromDigest: Bool) {
+        func read(_ store: any ProgressStore) throws -> (entries: [ProgressEntry], fromDigest: Bool) {
             everyEntry
                 ? (try store.entries(detail: .judging), false) : try store.judgingEntries(asOf: asOf, digestKey: key)
         }
@@ -61,12 +61,12 @@ enum DashboardData {
 
     /// The answer to `Effect.loadHistory`: the items' complete entries, or nil (the view then
     /// shows the figures it holds) when the store cannot be read.
-    static func history(_ items: [String], store: ProgressStore) -> Message {
+    static func history(_ items: [String], store: any ProgressStore) -> Message {
         .historyLoaded(items: items, entries: try? store.entries(for: Set(items)))
     }
 
     /// The answer to an effect that only reads (history, latest reports); nil for the others.
-    static func read(_ effect: Effect, store: ProgressStore) -> Message? {
+    static func read(_ effect: Effect, store: any ProgressStore) -> Message? {
         switch effect {
         case let .loadHistory(items): return history(items, store: store)
         case let .loadLatestReports(asOf):

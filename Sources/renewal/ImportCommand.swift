@@ -116,7 +116,7 @@ struct ImportCommand: ParsableCommand {
         let checked = try Self.checkedReturn(
             file: file, plan: plan, language: language, encoding: forced)
         // A dry run never creates a store: with none yet, nothing it holds can repeat a row.
-        let store: ProgressStore?
+        let store: (any ProgressStore)?
         if dryRun && !source.demo && !FileManager.default.fileExists(atPath: source.storePath) {
             store = nil
         } else {

@@ -32,7 +32,7 @@ struct ReportOptions: ParsableArguments {
     /// item is judged from its own entries alone, so its verdict is the one every entry gives;
     /// the rest of the plan is judged from nothing, and not shown.
     func load(
-        detail: ProgressStore.EntryDetail = .full, verdictsOnly: Bool = false,
+        detail: EntryDetail = .full, verdictsOnly: Bool = false,
         only items: ((Plan) -> Set<String>)? = nil
     ) throws -> ReportInputs {
         let language = lang.language
@@ -98,7 +98,7 @@ struct ReportOptions: ParsableArguments {
 struct ReportInputs {
     let plan: Plan
     let context: ReportContext
-    let store: ProgressStore
+    let store: any ProgressStore
     let entries: [ProgressEntry]
     let flags: [SupervisionFlag]
 }

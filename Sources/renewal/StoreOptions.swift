@@ -58,12 +58,12 @@ struct StoreOptions: ParsableArguments {
     /// The store file named by --db, RENEWAL_DB or the default (not used with --demo).
     var storePath: String {
         let environment = ProcessInfo.processInfo.environment
-        return dbPath ?? environment["RENEWAL_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? ProgressStore.defaultPath()
+        return dbPath ?? environment["RENEWAL_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? SQLiteStore.defaultPath()
     }
 
     /// The store to use: a fresh demo store made from `plan`, or the file (`openFile`). With
     /// `planFingerprint`, a store opened to write keeps its judging digest for this plan.
-    func openStore(plan: Plan, access: ProgressStore.Access, planFingerprint: String? = nil) throws -> OpenedStore {
+    func openStore(plan: Plan, access: StoreAccess, planFingerprint: String? = nil) throws -> OpenedStore {
         guard demo else {
             let opened = try openFile(access: access)
             if let planFingerprint, access != .read {
@@ -83,12 +83,12 @@ struct StoreOptions: ParsableArguments {
     /// store yet), in plan order: what `init` and `template` ask for (DESIGN §4).
     func targetsMissingBaseline(plan: Plan) throws -> [Target] {
         let needing = plan.targetsNeedingBaseline
-        let store: ProgressStore
+        let store: any ProgressStore
         if demo {
             store = try openStore(plan: plan, access: .read).store
         } else {
             do {
-                store = try ProgressStore(path: storePath, access: .read)
+                store = try SQLiteStore(path: storePath, access: .read)
             } catch StoreError.missing {
                 return needing
             } catch let error as StoreError {
@@ -101,9 +101,9 @@ struct StoreOptions: ParsableArguments {
 
     /// The store file named by --db, RENEWAL_DB or the default. Reading needs an existing
     /// store; writing creates a missing one and says so on stderr.
-    func openFile(access: ProgressStore.Access) throws -> OpenedStore {
+    func openFile(access: StoreAccess) throws -> OpenedStore {
         do {
-            let store = try ProgressStore(path: storePath, access: access)
+            let store = try SQLiteStore(path: storePath, access: access)
             if store.created {
                 let path = ControlCharacters.visible(storePath)
                 Console.note(CommandLanguage.pick("已新建进展库：\(path)", "Created a new store: \(path)"))
@@ -117,7 +117,7 @@ struct StoreOptions: ParsableArguments {
 
 /// A store, and whether it holds sample data (every output then says so).
 struct OpenedStore {
-    let store: ProgressStore
+    let store: any ProgressStore
     let isDemo: Bool
 }
 

@@ -114,7 +114,7 @@ struct TemplateCommand: ParsableCommand {
             entries = try source.openStore(plan: plan, access: .read).store.entries(detail: .judging)
         } else {
             do {
-                entries = try ProgressStore(path: source.storePath, access: .read).entries(detail: .judging)
+                entries = try SQLiteStore(path: source.storePath, access: .read).entries(detail: .judging)
             } catch StoreError.missing {
                 entries = []
             } catch let error as StoreError {

@@ -16,7 +16,7 @@ struct ImportTests {
     }
 
     /// Checks the file and, if sound, imports it; returns the problems (empty when imported).
-    func importFile(_ path: String, into store: ProgressStore) throws -> [String] {
+    func importFile(_ path: String, into store: any ProgressStore) throws -> [String] {
         do {
             let checked = try EntriesCSV.readReturn(path: path, plan: plan, today: Self.today)
             _ = try ReturnImporter.run(

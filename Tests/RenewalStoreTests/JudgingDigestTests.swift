@@ -197,7 +197,7 @@ struct StoredJudgingDigestTests {
     }
 
     /// Judges on `day` from the store's digest and from every entry; both must agree.
-    func expectSameVerdicts(_ store: ProgressStore, on day: Day, fromDigest: Bool) throws {
+    func expectSameVerdicts(_ store: any ProgressStore, on day: Day, fromDigest: Bool) throws {
         let read = try store.judgingEntries(asOf: day, digestKey: key)
         #expect(read.fromDigest == fromDigest)
         let engine = StatusEngine(plan: plan)
@@ -249,7 +249,7 @@ struct StoredJudgingDigestTests {
 
         // A write by a process that does not keep it (another tool, an older renewal): not used
         // until the next write that keeps it.
-        let other = try ProgressStore(path: store.path, access: .write)
+        let other = try SQLiteStore(path: store.path, access: .write)
         _ = try other.append(newEntry(ProgressEntry(id: "", itemId: target.id, date: met.date, value: 1)))
         try expectSameVerdicts(store, on: day, fromDigest: false)
         _ = try store.append(newEntry(ProgressEntry(id: "", itemId: target.id, date: met.date, value: 2)))
@@ -308,7 +308,7 @@ struct StoredJudgingDigestTests {
             try db.execute(sql: "DROP TABLE judgingDigest")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v4%'")
         }
-        let reader = try ProgressStore(path: temporary.path, access: .read)
+        let reader = try SQLiteStore(path: temporary.path, access: .read)
         let read = try reader.judgingEntries(asOf: try #require(Day("2026-11-30")), digestKey: key)
         #expect(read.fromDigest == false)
         #expect(read.entries.map(\.itemId) == ["M02-1"])

@@ -18,7 +18,7 @@ struct ProgressStoreTests {
         #expect(try temp.store.entryCount() == 0)
         // Reopening runs no migration twice and keeps the data.
         try temp.store.append(.sample())
-        let again = try ProgressStore(path: temp.path, access: .write)
+        let again = try SQLiteStore(path: temp.path, access: .write)
         #expect(try again.entryCount() == 1)
         #expect(try again.appliedMigrations().count == 6)
     }
@@ -77,10 +77,10 @@ struct ProgressStoreTests {
 
     @Test func theDefaultPathFollowsXDG() {
         #expect(
-            ProgressStore.defaultPath(environment: ["XDG_DATA_HOME": "/x/data", "HOME": "/home/u"])
+            SQLiteStore.defaultPath(environment: ["XDG_DATA_HOME": "/x/data", "HOME": "/home/u"])
                 == "/x/data/renewal/renewal.sqlite")
         #expect(
-            ProgressStore.defaultPath(environment: ["HOME": "/home/u"]) == "/home/u/.local/share/renewal/renewal.sqlite"
+            SQLiteStore.defaultPath(environment: ["HOME": "/home/u"]) == "/home/u/.local/share/renewal/renewal.sqlite"
         )
     }
 
@@ -170,7 +170,7 @@ struct ProgressStoreTests {
         #expect(made.map(\.itemId) == ["M02-1", "M04-1"])
         #expect(try temp.store.flags().map(\.itemId).sorted() == ["M02-1", "M02-2", "M04-1"])
         #expect(try temp.store.flags().first { $0.itemId == "M02-2" }?.note == "已督办", "the open flag is kept")
-        let reader = try ProgressStore(path: temp.path, access: .read)
+        let reader = try SQLiteStore(path: temp.path, access: .read)
         #expect(throws: StoreError.self) {
             try reader.flag(itemIds: ["M05-1"], note: "x", by: "x", at: "2026-11-22T10:00:00+08:00", followUp: nil)
         }
@@ -237,7 +237,7 @@ struct ProgressStoreTests {
         ]
         // Stored, new, a repeat of the new one, a different figure (not a duplicate).
         #expect(try temp.store.duplicates(among: entries) == [0, 2])
-        #expect(ProgressStore.repeats(among: entries) == [2])
+        #expect(NewEntry.repeats(among: entries) == [2])
         // 20,000 rows that all repeat 10,000 stored ones: every one found, in one pass.
         let many = (0..<10_000).map { NewEntry.sample("M04-1", "2026-0\($0 % 9 + 1)-15", Double($0)) }
         _ = try temp.store.appendAll(many)
@@ -267,13 +267,13 @@ struct ProgressStoreTests {
         let before = try Data(contentsOf: URL(fileURLWithPath: temp.path))
 
         // The dashboard opens it at once (no check yet); the first write is refused.
-        let browsing = try ProgressStore(path: temp.path, access: .browse)
+        let browsing = try SQLiteStore(path: temp.path, access: .browse)
         #expect(throws: StoreError.self) { try browsing.append(.sample("M02-1", "2025-07-31", 4)) }
         #expect(throws: StoreError.self) {
             try browsing.flag(itemId: "M02-1", note: "x", by: "t", at: "t", followUp: nil)
         }
         // A command that writes refuses to open it at all.
-        #expect(throws: StoreError.self) { try ProgressStore(path: temp.path, access: .write) }
+        #expect(throws: StoreError.self) { try SQLiteStore(path: temp.path, access: .write) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: temp.path)) == before)
     }
 
@@ -281,11 +281,11 @@ struct ProgressStoreTests {
         let temp = try TemporaryStore()
         defer { temp.cleanup() }
         try temp.store.append(.sample())
-        let reader = try ProgressStore(path: temp.path, access: .read)
+        let reader = try SQLiteStore(path: temp.path, access: .read)
         #expect(try reader.entryCount() == 1)
         #expect(throws: StoreError.readOnly(path: temp.path)) { try reader.append(.sample("M02-1", "2025-07-31", 4)) }
         #expect(throws: StoreError.missing(path: temp.path + "-typo")) {
-            try ProgressStore(path: temp.path + "-typo", access: .read)
+            try SQLiteStore(path: temp.path + "-typo", access: .read)
         }
         #expect(!FileManager.default.fileExists(atPath: temp.path + "-typo"))
     }

@@ -84,7 +84,7 @@ struct ReportingStatusTests {
         let folder = FileManager.default.temporaryDirectory.appending(path: "renewal-reporting-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try ProgressStore(path: folder.appending(path: "demo.sqlite").path, access: .write)
+        let store = try SQLiteStore(path: folder.appending(path: "demo.sqlite").path, access: .write)
         try DemoStore.load(into: store, plan: plan, today: Day("2026-11-29") ?? Day(ordinal: 0))
         let all = try store.entries()
         for day in ["2026-06-15", "2026-11-09", "2026-11-10", "2026-11-29"] {

@@ -138,7 +138,7 @@ struct ScaleTests {
                     + "UPDATE entry SET date = 'soon' WHERE id = 2"
             )
         }
-        for detail in [ProgressStore.EntryDetail.full, .judging] {
+        for detail in [EntryDetail.full, .judging] {
             let dates = try temp.store.entries(detail: detail).map(\.date)
             #expect(dates == [Day("2025-08-01")!, Day(ordinal: -719162)])
         }

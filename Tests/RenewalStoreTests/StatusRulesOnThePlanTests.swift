@@ -16,7 +16,7 @@ struct StatusRulesOnThePlanTests {
         let folder = FileManager.default.temporaryDirectory.appending(path: "renewal-rules-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try ProgressStore(path: folder.appending(path: "demo.sqlite").path, access: .write)
+        let store = try SQLiteStore(path: folder.appending(path: "demo.sqlite").path, access: .write)
         try DemoStore.load(into: store, plan: plan, today: Day("2026-11-29") ?? Day(ordinal: 0))
         entries = try store.entries()
     }

@@ -6,13 +6,13 @@ import RenewalModel
 /// A store in a fresh temporary folder, removed by `cleanup()`.
 struct TemporaryStore {
     let folder: URL
-    let store: ProgressStore
+    let store: SQLiteStore
     var path: String { store.path }
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appending(path: "renewal-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try ProgressStore(path: folder.appending(path: "store.sqlite").path, access: .write)
+        store = try SQLiteStore(path: folder.appending(path: "store.sqlite").path, access: .write)
     }
 
     func cleanup() {

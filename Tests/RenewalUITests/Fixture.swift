@@ -68,7 +68,7 @@ enum Fixture {
             let folder = FileManager.default.temporaryDirectory.appending(path: "renewal-ui-demo-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
-            let store = try ProgressStore(path: folder.appending(path: "demo.sqlite").path, access: .write)
+            let store = try SQLiteStore(path: folder.appending(path: "demo.sqlite").path, access: .write)
             try DemoStore.load(into: store, plan: plan, today: asOf)
             return AppData(
                 plan: plan, entries: try store.entries(), flags: try store.flags(includeCleared: true), asOf: asOf,
