@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Pure: display width, padding, truncation and wrapping for CJK text.
@@ -32,6 +36,17 @@ let package = Package(
             ],
             plugins: ["EmbedPlan"]
         ),
+        // The shared store: a PostgreSQL database (PostgresNIO's pooled client), behind the same
+        // protocol as the SQLite file.
+        .target(
+            name: "RenewalPostgres",
+            dependencies: [
+                "RenewalModel", "RenewalStore", "RenewalText",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // Pure: text and JSON reports (summary, overdue, measure detail) built from evaluations.
         .target(name: "RenewalReports", dependencies: ["RenewalModel", "RenewalText"]),
         // ncursesw through a C module map (module.modulemap + shim.h only).
@@ -57,8 +72,9 @@ let package = Package(
         .executableTarget(
             name: "renewal",
             dependencies: [
-                "RenewalModel", "RenewalStore", "RenewalReports", "RenewalText", "RenewalUI", "RenewalTerminal",
-                "RenewalWorkbook", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "RenewalModel", "RenewalStore", "RenewalPostgres", "RenewalReports", "RenewalText", "RenewalUI",
+                "RenewalTerminal", "RenewalWorkbook",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Deterministic city and province workloads: the plan per county and its monthly returns.
@@ -79,7 +95,9 @@ let package = Package(
 
         .testTarget(name: "RenewalTextTests", dependencies: ["RenewalText"]),
         .testTarget(name: "RenewalModelTests", dependencies: ["RenewalModel", "RenewalText"]),
-        .testTarget(name: "RenewalStoreTests", dependencies: ["RenewalStore", "RenewalModel", "RenewalWorkload"]),
+        .testTarget(
+            name: "RenewalStoreTests",
+            dependencies: ["RenewalStore", "RenewalPostgres", "RenewalModel", "RenewalWorkload"]),
         .testTarget(name: "RenewalReportsTests", dependencies: ["RenewalReports", "RenewalStore", "RenewalModel"]),
         .testTarget(
             name: "RenewalUITests", dependencies: ["RenewalUI", "RenewalModel", "RenewalStore"],

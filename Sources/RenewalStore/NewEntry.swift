@@ -46,7 +46,8 @@ public struct NewEntry: Sendable, Hashable {
         return entries.indices.filter { !seen.insert(entries[$0].duplicateKey).inserted }
     }
 
-    var duplicateKey: DuplicateKey {
+    /// What makes it the same report as another (`DuplicateKey`).
+    public var duplicateKey: DuplicateKey {
         DuplicateKey(
             itemId: itemId, date: date.description, value: value, milestone: milestone?.rawValue,
             baselineYear: baselineYear)
@@ -54,10 +55,49 @@ public struct NewEntry: Sendable, Hashable {
 }
 
 /// What makes two entries the same report for re-import purposes.
-struct DuplicateKey: Hashable {
-    var itemId: String
-    var date: String
-    var value: Double?
-    var milestone: String?
-    var baselineYear: Int?
+public struct DuplicateKey: Hashable, Sendable {
+    public var itemId: String
+    public var date: String
+    public var value: Double?
+    public var milestone: String?
+    public var baselineYear: Int?
+
+    public init(itemId: String, date: String, value: Double?, milestone: String?, baselineYear: Int?) {
+        self.itemId = itemId
+        self.date = date
+        self.value = value
+        self.milestone = milestone
+        self.baselineYear = baselineYear
+    }
+}
+
+extension DuplicateKey {
+    /// A stored entry's key, as `NewEntry.duplicateKey` makes a new one's.
+    public init(_ entry: ProgressEntry) {
+        self.init(
+            itemId: entry.itemId, date: entry.date.description, value: entry.value,
+            milestone: entry.milestone?.rawValue, baselineYear: entry.baselineYear)
+    }
+}
+
+extension SameDay {
+    /// How `entry` relates to `stored`, the entries of its item on its day in recording order
+    /// and in full (every store reads them, inside its write transaction, and asks this):
+    /// the same report standing already, another figure standing, or neither. `replaced` is the
+    /// entry a correction replaces (it no longer stands once the correction is in).
+    public static func judge(_ entry: NewEntry, stored: [ProgressEntry], excluding replaced: String?) -> SameDay {
+        let sameYear = stored.filter { $0.baselineYear == entry.baselineYear }
+        var corrected = Set(sameYear.compactMap(\.corrects))
+        if let replaced { corrected.insert(replaced) }
+        let standing = sameYear.filter { !corrected.contains($0.id) }
+        let key = entry.duplicateKey
+        if let same = standing.last(where: {
+            DuplicateKey($0) == key && $0.progress == entry.progress && $0.problems == entry.problems
+                && $0.nextSteps == entry.nextSteps
+        }) {
+            return .duplicate(same)
+        }
+        if let other = standing.last(where: { DuplicateKey($0) != key }) { return .conflict(other) }
+        return .none
+    }
 }

@@ -81,10 +81,6 @@ struct EntryRecord: Codable, FetchableRecord, MutablePersistableRecord {
         id = inserted.rowID
     }
 
-    var duplicateKey: DuplicateKey {
-        DuplicateKey(itemId: itemId, date: date, value: value, milestone: milestone, baselineYear: baselineYear)
-    }
-
     /// The model's entry (a date that no longer parses reads as `SQLiteStore.unreadableDate`).
     var entry: ProgressEntry {
         ProgressEntry(

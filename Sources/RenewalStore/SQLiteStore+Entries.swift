@@ -8,7 +8,7 @@ extension SQLiteStore {
 
     /// What a stored date that no longer parses (edited by hand) reads as, rather than a crash:
     /// 0001-01-01, which `history` shows as plainly wrong.
-    static let unreadableDate = Day(ordinal: -719162)
+    public static let unreadableDate = Day(ordinal: -719162)
 
     /// Every entry, in recording order.
     ///
@@ -243,18 +243,8 @@ extension SQLiteStore {
         let stored = try EntryRecord.filter(
             Column("itemId") == entry.itemId && Column("date") == entry.date.description
         )
-        .order(Column("id")).fetchAll(db).filter { $0.baselineYear == entry.baselineYear }
-        var corrected = Set(stored.compactMap(\.corrects))
-        if let replaced, let id = Int64(replaced) { corrected.insert(id) }
-        let standing = stored.filter { record in record.id.map { !corrected.contains($0) } ?? true }
-        if let same = standing.last(where: {
-            $0.duplicateKey == entry.duplicateKey && $0.progress == entry.progress
-                && $0.problems == entry.problems && $0.nextSteps == entry.nextSteps
-        }) {
-            return .duplicate(same.entry)
-        }
-        if let other = standing.last(where: { $0.duplicateKey != entry.duplicateKey }) { return .conflict(other.entry) }
-        return .none
+        .order(Column("id")).fetchAll(db).map(\.entry)
+        return SameDay.judge(entry, stored: stored, excluding: replaced)
     }
 
     static func insert(_ entry: NewEntry, _ db: Database) throws -> ProgressEntry {

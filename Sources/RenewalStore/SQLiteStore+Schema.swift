@@ -102,6 +102,20 @@ extension SQLiteStore {
             // login; replies recorded before have none.
             try db.execute(sql: "ALTER TABLE flagEvent ADD COLUMN unit TEXT")
         }
+        migrator.registerMigration("v7: flags close once") { db in
+            // A flag is only ever closed, once: nothing else about it changes and nothing is
+            // deleted, as on PostgreSQL (issue 23 found a sqlite3 session could delete one).
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER flag_no_delete BEFORE DELETE ON flag
+                    BEGIN SELECT RAISE(ABORT, 'flags are only ever closed, once'); END;
+                    CREATE TRIGGER flag_closes_once BEFORE UPDATE ON flag
+                    WHEN OLD.clearedAt IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.itemId IS NOT OLD.itemId
+                        OR NEW.note IS NOT OLD.note OR NEW.flaggedBy IS NOT OLD.flaggedBy
+                        OR NEW.flaggedAt IS NOT OLD.flaggedAt OR NEW.followUp IS NOT OLD.followUp
+                    BEGIN SELECT RAISE(ABORT, 'flags are only ever closed, once'); END;
+                    """)
+        }
         return migrator
     }
 

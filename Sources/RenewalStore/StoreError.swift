@@ -110,9 +110,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
                     + "Use an account that may write")
         case let .connectionLost(_, reason):
             return Phrase(
-                "与进展库 \(shown) 的连接中断（\(reason.zh)），本次操作未写入任何内容；请稍后重试",
-                "the connection to the store \(shown) was lost (\(reason.en)); nothing of this operation was written. "
-                    + "Try again")
+                "与进展库 \(shown) 的连接中断（\(reason.zh)）；本次写入要么全部完成、要么全未写入，请稍后查看后重试（重复导入的行会被跳过）",
+                "the connection to the store \(shown) was lost (\(reason.en)); a write was either done whole or not at "
+                    + "all: look, then try again (rows already imported are skipped)")
         }
     }
 

@@ -27,7 +27,9 @@ struct DashboardCommand: ParsableCommand {
     func run() throws {
         let language = options.lang.language
         // Staff who may only read the store can still browse it; writing then says why not.
-        let writable = options.source.demo || FileManager.default.isWritableFile(atPath: options.source.storePath)
+        let writable =
+            options.source.demo || options.source.isServer
+            || FileManager.default.isWritableFile(atPath: options.source.storePath)
         let first = try DashboardData.loadFirst(options.source, access: writable ? .browse : .read, asOf: options.day)
         let (plan, opened, data) = (first.plan, first.opened, first.data)
         let store = opened.store

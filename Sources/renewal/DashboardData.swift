@@ -39,7 +39,7 @@ enum DashboardData {
         }
         let plan: Plan, opened: OpenedStore, entries: (entries: [ProgressEntry], fromDigest: Bool)
         let flags: [SupervisionFlag]
-        if source.demo || !FileManager.default.fileExists(atPath: source.storePath) {
+        if source.demo || !source.storeMayExist {
             plan = try StoreOptions.plan(from: planSource)
             opened = try source.openStore(plan: plan, access: access)
             (entries, flags) = (try read(opened.store), try opened.store.flags(includeCleared: true))

@@ -117,7 +117,7 @@ struct ImportCommand: ParsableCommand {
             file: file, plan: plan, language: language, encoding: forced)
         // A dry run never creates a store: with none yet, nothing it holds can repeat a row.
         let store: (any ProgressStore)?
-        if dryRun && !source.demo && !FileManager.default.fileExists(atPath: source.storePath) {
+        if dryRun && !source.demo && !source.storeMayExist {
             store = nil
         } else {
             store = try source.openStore(

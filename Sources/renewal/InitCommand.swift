@@ -31,7 +31,7 @@ struct InitCommand: ParsableCommand {
             return
         }
         let opened = try source.openFile(access: .write)
-        let path = ControlCharacters.visible(source.storePath)
+        let path = source.storeShown
         if !opened.store.created {
             let count = try opened.store.entryCount()
             Console.print(

@@ -46,7 +46,7 @@ struct ReportOptions: ParsableArguments {
         var entries: [ProgressEntry]
         // The plan and an existing store are read at once. Otherwise the plan comes first: the
         // demo store is made from it, and a bad plan must not leave a new empty store behind.
-        if source.demo || !FileManager.default.fileExists(atPath: source.storePath) {
+        if source.demo || !source.storeMayExist {
             plan = try source.plan()
             opened = try source.openStore(plan: plan, access: .read)
             entries = try opened.store.entries(detail: detail)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RenewalModel
+import RenewalPostgres
 import RenewalReports
 import RenewalStore
 import RenewalText
@@ -11,8 +12,10 @@ struct StoreOptions: ParsableArguments {
         name: .customLong("db"),
         help: ArgumentHelp(
             CommandLanguage.pick(
-                "进展库文件（也可用 RENEWAL_DB；默认 $XDG_DATA_HOME/renewal/renewal.sqlite）。",
-                "The store file (also RENEWAL_DB; default $XDG_DATA_HOME/renewal/renewal.sqlite)."), valueName: "path"))
+                "进展库文件，或 PostgreSQL 地址 postgresql://用户@主机:端口/库名（也可用 RENEWAL_DB；"
+                    + "默认 $XDG_DATA_HOME/renewal/renewal.sqlite）。",
+                "The store file, or a PostgreSQL URL postgresql://user@host:port/db (also RENEWAL_DB; "
+                    + "default $XDG_DATA_HOME/renewal/renewal.sqlite)."), valueName: "path|url"))
     var dbPath: String?
 
     @Flag(
@@ -55,10 +58,37 @@ struct StoreOptions: ParsableArguments {
             "无法读取方案：" + ControlCharacters.visible(why.zh), "cannot load the plan: " + ControlCharacters.visible(why.en))
     }
 
-    /// The store file named by --db, RENEWAL_DB or the default (not used with --demo).
+    /// The store named by --db, RENEWAL_DB or the default, as given (not used with --demo).
     var storePath: String {
         let environment = ProcessInfo.processInfo.environment
         return dbPath ?? environment["RENEWAL_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? SQLiteStore.defaultPath()
+    }
+
+    /// The store named: a file, or a PostgreSQL server.
+    func storeLocation() throws -> StoreLocation {
+        do {
+            return try StoreLocation.parse(storePath, environment: ProcessInfo.processInfo.environment)
+        } catch let error as StoreError {
+            throw CLIError(error.phrase)
+        }
+    }
+
+    /// The store as messages name it (a URL without any password).
+    var storeShown: String {
+        (try? StoreLocation.parse(storePath, environment: ProcessInfo.processInfo.environment).shown)
+            ?? ControlCharacters.visible(storePath)
+    }
+
+    /// Whether the store is a PostgreSQL server (its account, not a file's mode, decides writing).
+    var isServer: Bool {
+        if case .postgres = try? storeLocation() { return true }
+        return false
+    }
+
+    /// Whether there may be a store to read without making one: a file that exists, or a server
+    /// (which says itself whether it holds renewal's tables).
+    var storeMayExist: Bool {
+        isServer || FileManager.default.fileExists(atPath: storePath)
     }
 
     /// The store to use: a fresh demo store made from `plan`, or the file (`openFile`). With
@@ -87,28 +117,45 @@ struct StoreOptions: ParsableArguments {
         if demo {
             store = try openStore(plan: plan, access: .read).store
         } else {
-            do {
-                store = try SQLiteStore(path: storePath, access: .read)
-            } catch StoreError.missing {
-                return needing
-            } catch let error as StoreError {
-                throw CLIError(error.phrase)
-            }
+            guard let existing = try openExisting() else { return needing }
+            store = existing
         }
         let entered = Set(try store.entries(for: Set(needing.map(\.id))).filter(\.isBaseline).map(\.itemId))
         return needing.filter { !entered.contains($0.id) }
     }
 
-    /// The store file named by --db, RENEWAL_DB or the default. Reading needs an existing
-    /// store; writing creates a missing one and says so on stderr.
+    /// The store named by --db, RENEWAL_DB or the default: an SQLite file or a PostgreSQL
+    /// database. Reading needs an existing store; writing creates a missing one and says so on
+    /// stderr.
     func openFile(access: StoreAccess) throws -> OpenedStore {
+        let location = try storeLocation()
         do {
-            let store = try SQLiteStore(path: storePath, access: access)
+            let store: any ProgressStore
+            switch location {
+            case let .file(path): store = try SQLiteStore(path: path, access: access)
+            case let .postgres(address): store = try PostgresStore(address: address, access: access)
+            }
             if store.created {
-                let path = ControlCharacters.visible(storePath)
-                Console.note(CommandLanguage.pick("已新建进展库：\(path)", "Created a new store: \(path)"))
+                let shown = ControlCharacters.visible(store.location)
+                Console.note(CommandLanguage.pick("已新建进展库：\(shown)", "Created a new store: \(shown)"))
             }
             return OpenedStore(store: store, isDemo: false)
+        } catch let error as StoreError {
+            throw CLIError(error.phrase)
+        }
+    }
+
+    /// The store opened to read, or nil when there is none yet (no file, or a database without
+    /// renewal's tables).
+    func openExisting() throws -> (any ProgressStore)? {
+        let location = try storeLocation()
+        do {
+            switch location {
+            case let .file(path): return try SQLiteStore(path: path, access: .read)
+            case let .postgres(address): return try PostgresStore(address: address, access: .read)
+            }
+        } catch StoreError.missing, StoreError.notInitialized {
+            return nil
         } catch let error as StoreError {
             throw CLIError(error.phrase)
         }

@@ -113,13 +113,7 @@ struct TemplateCommand: ParsableCommand {
         if source.demo {
             entries = try source.openStore(plan: plan, access: .read).store.entries(detail: .judging)
         } else {
-            do {
-                entries = try SQLiteStore(path: source.storePath, access: .read).entries(detail: .judging)
-            } catch StoreError.missing {
-                entries = []
-            } catch let error as StoreError {
-                throw CLIError(error.phrase)
-            }
+            entries = try source.openExisting()?.entries(detail: .judging) ?? []
         }
         return StatusEngine(plan: plan).evaluate(entries: entries, asOf: today)
     }

@@ -1,0 +1,164 @@
+import Foundation
+import RenewalModel
+import RenewalPostgres
+import Testing
+
+@testable import RenewalStore
+
+/// What only a server has: other applications' databases, accounts and roles, passwords, a
+/// network between (issue 23).
+@Suite("The PostgreSQL store", .serialized)
+struct PostgresStoreTests {
+    func shown(_ url: String) throws -> String { try StoreLocation.parse(url, environment: [:]).shown }
+
+    func open(_ url: String, _ access: StoreAccess, password: String = TestPostgres.password) throws -> PostgresStore {
+        var environment = TestPostgres.environment
+        environment["PGPASSWORD"] = password
+        guard case let .postgres(address) = try StoreLocation.parse(url, environment: environment) else {
+            throw TestPostgresError(text: "not a server URL")
+        }
+        return try PostgresStore(address: address, access: access, environment: environment)
+    }
+
+    @Test func anotherApplicationsDatabaseIsRefusedAndLeftUntouched() throws {
+        let url = try TestPostgres.freshDatabase()
+        try TestPostgres.sql("CREATE TABLE invoices (id int); INSERT INTO invoices VALUES (7)", database: url)
+        #expect(throws: StoreError.foreignDatabase(path: try shown(url))) {
+            _ = try open(url, .write)
+        }
+        #expect(
+            try TestPostgres.sql(
+                "SELECT string_agg(tablename, ',') FROM pg_tables WHERE schemaname = 'public'", database: url)
+                == "invoices")
+    }
+
+    @Test func anEmptyDatabaseIsNoStoreToReadButBecomesOneWhenWritten() throws {
+        let url = try TestPostgres.freshDatabase()
+        #expect(throws: StoreError.self) { _ = try open(url, .read) }
+        let store = try open(url, .write)
+        #expect(store.created)
+        #expect(try store.appliedMigrations() == ["v1: entries, flags and flag events"])
+        let again = try open(url, .write)
+        #expect(!again.created)
+    }
+
+    @Test func aNewerRenewalsDatabaseIsRefused() throws {
+        let url = try TestPostgres.freshDatabase()
+        _ = try open(url, .write)
+        try TestPostgres.sql("INSERT INTO renewal_migration (name) VALUES ('v9: from the future')", database: url)
+        #expect(throws: StoreError.newerSchema(path: try shown(url), migrations: ["v9: from the future"])) {
+            _ = try open(url, .write)
+        }
+    }
+
+    /// A reader role sees everything and writes nothing; a writer records but cannot rewrite
+    /// history even with SQL of its own; neither is a superuser nor owns a table.
+    @Test func aReaderReadsAWriterRecordsNeitherRewrites() throws {
+        let url = try TestPostgres.freshDatabase()
+        let owner = try open(url, .write)
+        try owner.append(.sample())
+        let suffix = UUID().uuidString.prefix(8).lowercased()
+        let reader = "renewal_reader_\(suffix)", writer = "renewal_writer_\(suffix)"
+        try TestPostgres.sql(
+            """
+            CREATE ROLE \(reader) LOGIN PASSWORD 'r-pw';
+            CREATE ROLE \(writer) LOGIN PASSWORD 'w-pw';
+            GRANT SELECT ON ALL TABLES IN SCHEMA public TO \(reader), \(writer);
+            GRANT INSERT ON entry, flag, flag_event TO \(writer);
+            GRANT UPDATE (cleared_by, cleared_at) ON flag TO \(writer);
+            GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO \(writer);
+            """, database: url)
+        let readerURL = url.replacingOccurrences(of: "renewal_test@", with: "\(reader)@")
+        let writerURL = url.replacingOccurrences(of: "renewal_test@", with: "\(writer)@")
+        let asReader = try open(readerURL, .browse, password: "r-pw")
+        #expect(try asReader.entryCount() == 1)
+        #expect(throws: StoreError.readOnlyAccount(path: asReader.location)) { try asReader.append(.sample("M03-1")) }
+        let asWriter = try open(writerURL, .write, password: "w-pw")
+        guard case .stored = try asWriter.record(.sample("M03-1")) else {
+            Issue.record("the writer could not record")
+            return
+        }
+        try asWriter.flag(itemId: "M03-1", note: "n", by: "w", at: "t", followUp: nil)
+        #expect(try asWriter.unflag(itemId: "M03-1", by: "w", at: "t2", note: "办结") == 1)
+        #expect(throws: (any Error).self) {
+            try TestPostgres.sql(
+                "ALTER TABLE entry DISABLE TRIGGER entry_append_only", database: writerURL, password: "w-pw")
+        }
+        #expect(throws: (any Error).self) {
+            try TestPostgres.sql("UPDATE entry SET value = 0", database: writerURL, password: "w-pw")
+        }
+        #expect(try owner.entries().map(\.value) == [10, 10])
+    }
+
+    @Test func aWrongPasswordAMissingDatabaseAndNoServerSayWhichInBothLanguages() throws {
+        let url = try TestPostgres.freshDatabase()
+        _ = try open(url, .write)
+        func message(_ body: () throws -> Void) -> Phrase? {
+            do { try body() } catch let error as StoreError { return error.phrase } catch { return nil }
+            return nil
+        }
+        let wrong = message { _ = try open(url, .read, password: "not-the-password") }
+        #expect(wrong?.zh.contains("用户名或密码不对") == true, "\(String(describing: wrong))")
+        #expect(wrong?.en.contains("user name or password is wrong") == true)
+        #expect(wrong?.zh.contains("not-the-password") == false)
+        let missing = message { _ = try open(url.replacingOccurrences(of: "/renewal_test_", with: "/absent_"), .read) }
+        #expect(missing?.zh.contains("没有这个数据库") == true, "\(String(describing: missing))")
+        #expect(missing?.en.contains("has no such database") == true)
+        let closedPort = url.replacingOccurrences(of: ":5432/", with: ":1/") + "&connect_timeout=3"
+        let started = Date()
+        let unreachable = message { _ = try open(closedPort, .read) }
+        #expect(unreachable?.zh.contains("无法连接服务器") == true, "\(String(describing: unreachable))")
+        #expect(unreachable?.en.contains("cannot reach the server") == true)
+        #expect(Date().timeIntervalSince(started) < 40, "no hang: the connect timeout bounds the wait")
+    }
+
+    @Test func aPasswordInTheURLIsRefusedAndNeverShown() throws {
+        #expect {
+            _ = try StoreLocation.parse("postgresql://u:s3cret@db.example:5432/renewal", environment: [:])
+        } throws: { error in
+            guard let error = error as? StoreError else { return false }
+            return !error.phrase.zh.contains("s3cret") && !error.phrase.en.contains("s3cret")
+                && error.phrase.en.contains("may not hold a password")
+        }
+    }
+
+    @Test func theAddressFollowsLibpq() throws {
+        let environment = ["USER": "clerk", "PGPORT": "6543", "HOME": "/nonexistent"]
+        guard
+            case let .postgres(address) = try StoreLocation.parse(
+                "postgres://db.example/renewal", environment: environment)
+        else {
+            Issue.record("not parsed as a server")
+            return
+        }
+        #expect(address.user == "clerk")
+        #expect(address.port == 6543)
+        #expect(address.sslMode == .prefer)
+        #expect(address.shown == "postgresql://clerk@db.example:6543/renewal")
+        #expect(try StoreLocation.parse("/data/renewal.sqlite", environment: [:]) == .file("/data/renewal.sqlite"))
+        #expect(throws: StoreError.self) {
+            _ = try StoreLocation.parse("postgresql://h/db?sslmode=maybe", environment: [:])
+        }
+        #expect(PostgresAddress.passwordFields(#"db\:1:5432:*:u:pa\:ss"#) == ["db:1", "5432", "*", "u", "pa:ss"])
+    }
+
+    @Test func thePasswordFileIsReadAsLibpqReadsIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "renewal-pgpass-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appending(path: "pgpass").path
+        try "# comment\nother:5432:*:*:no\n127.0.0.1:*:*:renewal_test:renewal-test\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
+        chmod(file, 0o600)
+        let url = try TestPostgres.freshDatabase() + "&passfile=\(file)"
+        var environment = TestPostgres.environment
+        environment["PGPASSWORD"] = nil
+        guard case let .postgres(address) = try StoreLocation.parse(url, environment: environment) else { return }
+        #expect(address.password(environment: environment) == "renewal-test")
+        let store = try PostgresStore(address: address, access: .write, environment: environment)
+        #expect(store.created)
+        // A file others may read is ignored, as libpq ignores it.
+        chmod(file, 0o644)
+        #expect(address.password(environment: environment) == nil)
+    }
+}

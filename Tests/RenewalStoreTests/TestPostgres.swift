@@ -1,0 +1,73 @@
+import Foundation
+import RenewalPostgres
+import RenewalStore
+
+/// The real PostgreSQL server the tests run against, and a fresh database on it per test.
+///
+/// `scripts/test-postgres.sh` starts the machine's PostgreSQL 15 cluster if it is down and
+/// makes a test role (no superuser); `.ci/run` runs it too. There is no fallback and no skip: a
+/// machine without PostgreSQL fails these tests, saying why.
+enum TestPostgres {
+    static let password = "renewal-test"
+
+    /// The test role's URL (its database is `postgres`, used only to create the others).
+    static let adminURL: Result<String, TestPostgresError> = {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appending(path: "scripts/test-postgres.sh").path
+        let result = run("/bin/bash", [script])
+        guard result.status == 0, let line = result.output.split(separator: "\n").last else {
+            return .failure(TestPostgresError(text: "scripts/test-postgres.sh failed: \(result.output)"))
+        }
+        return .success(String(line))
+    }()
+
+    /// The environment a test's store or command sees: the test role's password, nothing else
+    /// of the caller's PostgreSQL settings.
+    static var environment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        for key in ["PGHOST", "PGPORT", "PGUSER", "PGDATABASE", "PGPASSFILE", "PGSSLMODE"] {
+            environment[key] = nil
+        }
+        environment["PGPASSWORD"] = password
+        return environment
+    }
+
+    /// A new, empty database; returns its URL.
+    static func freshDatabase() throws -> String {
+        let admin = try adminURL.get()
+        let name = "renewal_test_\(UUID().uuidString.prefix(8).lowercased())"
+        try sql("CREATE DATABASE \(name)", database: admin)
+        return admin.replacingOccurrences(of: "/postgres?", with: "/\(name)?")
+    }
+
+    /// Runs SQL with psql as the test role (or as `role` with `password`); throws on any error.
+    @discardableResult
+    static func sql(_ text: String, database: String, password: String = password) throws -> String {
+        var environment = Self.environment
+        environment["PGPASSWORD"] = password
+        let result = run("/usr/bin/psql", [database, "-qtA", "-v", "ON_ERROR_STOP=1", "-c", text], environment)
+        guard result.status == 0 else { throw TestPostgresError(text: result.output) }
+        return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func run(
+        _ program: String, _ arguments: [String], _ environment: [String: String]? = nil
+    ) -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        process.environment = environment ?? Self.environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        do { try process.run() } catch { return (-1, "\(program): \(error)") }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
+
+struct TestPostgresError: Error, CustomStringConvertible {
+    let text: String
+    var description: String { text }
+}
