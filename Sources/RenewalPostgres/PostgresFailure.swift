@@ -32,12 +32,7 @@ enum PostgresFailure {
         case .server:
             return serverError(psql, location: location, connecting: connecting)
         case .connectionError:
-            return .cannotOpen(
-                path: location,
-                reason: Phrase(
-                    "无法连接服务器（主机名、端口是否正确，服务器是否在运行、是否允许本机连接）",
-                    "cannot reach the server (check the host name and port, that the server runs and accepts this machine)"
-                ))
+            return .cannotOpen(path: location, reason: unreachable)
         case .sslUnsupported:
             return .cannotOpen(
                 path: location,
@@ -53,14 +48,20 @@ enum PostgresFailure {
                     "the server asks for a password; set PGPASSWORD or put it in a password file "
                         + "(PGPASSFILE, ~/.pgpass, passfile= in the URL)"))
         case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection, .poolClosed, .queryCancelled:
-            let reason = Phrase("服务器关闭了连接", "the server closed the connection")
+            // Closed before a connection was made is a server not reached (a firewall, a network
+            // that answers with a reset); closed later, an operation was cut short.
             return connecting
-                ? .cannotOpen(path: location, reason: reason) : .connectionLost(path: location, reason: reason)
+                ? .cannotOpen(path: location, reason: unreachable)
+                : .connectionLost(path: location, reason: Phrase("服务器关闭了连接", "the server closed the connection"))
         default:
             let why = ControlCharacters.visible(psql.code.description)
             return .cannotOpen(path: location, reason: Phrase("数据库错误（\(why)）", "database error (\(why))"))
         }
     }
+
+    static let unreachable = Phrase(
+        "无法连接服务器（主机名、端口是否正确，服务器是否在运行、是否允许本机连接）",
+        "cannot reach the server (check the host name and port, that the server runs and accepts this machine)")
 
     /// An error the server sent, by its SQLSTATE.
     static func serverError(_ error: PSQLError, location: String, connecting: Bool) -> StoreError {

@@ -76,22 +76,7 @@ enum PostgresSchema {
                         USING ERRCODE = 'P0001';
                 END $$
                 """,
-                """
-                CREATE TRIGGER entry_append_only BEFORE UPDATE OR DELETE ON entry
-                FOR EACH ROW EXECUTE FUNCTION renewal_append_only()
-                """,
-                """
-                CREATE TRIGGER entry_no_truncate BEFORE TRUNCATE ON entry
-                FOR EACH STATEMENT EXECUTE FUNCTION renewal_append_only()
-                """,
-                """
-                CREATE TRIGGER flag_event_append_only BEFORE UPDATE OR DELETE ON flag_event
-                FOR EACH ROW EXECUTE FUNCTION renewal_append_only()
-                """,
-                """
-                CREATE TRIGGER flag_event_no_truncate BEFORE TRUNCATE ON flag_event
-                FOR EACH STATEMENT EXECUTE FUNCTION renewal_append_only()
-                """,
+            ] + appendOnly("entry") + appendOnly("flag_event") + [
                 // A flag is only ever closed, once: nothing else about it changes, nothing is deleted.
                 """
                 CREATE FUNCTION renewal_flag_closes_once() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -122,20 +107,33 @@ enum PostgresSchema {
                     RETURN NULL;
                 END $$
                 """,
-                """
-                CREATE TRIGGER entry_notify AFTER INSERT ON entry
-                FOR EACH STATEMENT EXECUTE FUNCTION renewal_notify()
-                """,
-                """
-                CREATE TRIGGER flag_notify AFTER INSERT OR UPDATE ON flag
-                FOR EACH STATEMENT EXECUTE FUNCTION renewal_notify()
-                """,
-                """
-                CREATE TRIGGER flag_event_notify AFTER INSERT ON flag_event
-                FOR EACH STATEMENT EXECUTE FUNCTION renewal_notify()
-                """,
-            ])
+            ] + notifying("entry", on: "INSERT") + notifying("flag", on: "INSERT OR UPDATE")
+                + notifying("flag_event", on: "INSERT"))
     ]
+
+    /// Triggers that refuse any UPDATE, DELETE or TRUNCATE of `table`.
+    static func appendOnly(_ table: String) -> [String] {
+        [
+            """
+            CREATE TRIGGER \(table)_append_only BEFORE UPDATE OR DELETE ON \(table)
+            FOR EACH ROW EXECUTE FUNCTION renewal_append_only()
+            """,
+            """
+            CREATE TRIGGER \(table)_no_truncate BEFORE TRUNCATE ON \(table)
+            FOR EACH STATEMENT EXECUTE FUNCTION renewal_append_only()
+            """,
+        ]
+    }
+
+    /// A trigger that announces `events` on `table` (NOTIFY renewal_change).
+    static func notifying(_ table: String, on events: String) -> [String] {
+        [
+            """
+            CREATE TRIGGER \(table)_notify AFTER \(events) ON \(table)
+            FOR EACH STATEMENT EXECUTE FUNCTION renewal_notify()
+            """
+        ]
+    }
 
     /// Checks that the database is renewal's and brings it up to date for `access`; returns
     /// whether this made the tables (a new store). A database holding other tables and none of

@@ -1,4 +1,3 @@
-import Foundation
 import NIOCore
 import PostgresNIO
 import RenewalModel
@@ -10,6 +9,17 @@ extension PostgresStore {
         id, item_id, date, value, milestone, corrects, baseline_year,
         progress, problems, next_steps, reporting_unit, recorded_by, recorded_at, reason
         """
+    /// The same columns for judging: the narrative ones the engine never reads come back empty
+    /// (at a province's scale the text is most of the bytes); 进展情况 is read for whether it
+    /// says anything.
+    static let judgingColumns = """
+        id, item_id, date, value, milestone, corrects, baseline_year,
+        progress, '', '', NULL::text, '', '', NULL::text
+        """
+
+    static func columns(_ detail: EntryDetail) -> String {
+        detail == .full ? entryColumns : judgingColumns
+    }
     /// The columns a new entry is written to, in `binds(for:)`'s and `copyLine`'s order.
     static let insertColumns = [
         "item_id", "date", "value", "milestone", "progress", "problems", "next_steps", "reporting_unit",
@@ -73,7 +83,7 @@ extension PostgresStore {
     public func entries(detail: EntryDetail) throws -> [ProgressEntry] {
         try reading { connection in
             try await Self.entries(
-                connection, PostgresQuery(unsafeSQL: "SELECT \(Self.entryColumns) FROM entry ORDER BY id"),
+                connection, PostgresQuery(unsafeSQL: "SELECT \(Self.columns(detail)) FROM entry ORDER BY id"),
                 detail: detail)
         }
     }
