@@ -68,12 +68,21 @@ let package = Package(
         .target(name: "RenewalUI", dependencies: ["RenewalModel", "RenewalReports", "RenewalText"]),
         // Thin: the ncurses session, key input, drawing a grid with a diff, signals.
         .target(name: "RenewalTerminal", dependencies: ["CNcursesw", "RenewalModel", "RenewalUI", "RenewalText"]),
+        // The application layer between the commands, the dashboard and the stores: which plan and
+        // which backend are opened, the judging digest kept and read, an entry recorded, a store
+        // copied, and what each dashboard effect does.
+        .target(
+            name: "RenewalApp",
+            dependencies: [
+                "RenewalModel", "RenewalStore", "RenewalPostgres", "RenewalReports", "RenewalText", "RenewalUI",
+                "RenewalWorkbook",
+            ]),
         // The command line.
         .executableTarget(
             name: "renewal",
             dependencies: [
-                "RenewalModel", "RenewalStore", "RenewalPostgres", "RenewalReports", "RenewalText", "RenewalUI",
-                "RenewalTerminal", "RenewalWorkbook",
+                "RenewalApp", "RenewalModel", "RenewalStore", "RenewalPostgres", "RenewalReports", "RenewalText",
+                "RenewalUI", "RenewalTerminal", "RenewalWorkbook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -97,13 +106,20 @@ let package = Package(
         .testTarget(name: "RenewalModelTests", dependencies: ["RenewalModel", "RenewalText"]),
         .testTarget(
             name: "RenewalStoreTests",
-            dependencies: ["RenewalStore", "RenewalPostgres", "RenewalModel", "RenewalWorkload"]),
+            dependencies: ["RenewalStore", "RenewalPostgres", "RenewalModel", "RenewalWorkload", "PostgresTestSupport"]),
         .testTarget(name: "RenewalReportsTests", dependencies: ["RenewalReports", "RenewalStore", "RenewalModel"]),
         .testTarget(
             name: "RenewalUITests", dependencies: ["RenewalUI", "RenewalModel", "RenewalStore"],
             exclude: ["Snapshots"]),
         .testTarget(name: "RenewalWorkbookTests", dependencies: ["RenewalWorkbook", "RenewalReports", "RenewalStore"]),
-        .testTarget(name: "CLITests", exclude: ["Golden"]),
+        .testTarget(
+            name: "RenewalAppTests",
+            dependencies: [
+                "RenewalApp", "RenewalStore", "RenewalPostgres", "RenewalModel", "RenewalUI", "PostgresTestSupport",
+            ]),
+        .testTarget(name: "CLITests", dependencies: ["PostgresTestSupport"], exclude: ["Golden"]),
+        // The tests' PostgreSQL: the machine's server started, a test role, a fresh database per test.
+        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )

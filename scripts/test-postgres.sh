@@ -4,11 +4,23 @@
 # Idempotent; prints the role's URL on stdout. Run as root (CI and the test machines are).
 set -euo pipefail
 export PATH="$PATH:/usr/lib/postgresql/15/bin"
+# One at a time: test processes that start together must not start the cluster twice.
+exec 9>/tmp/renewal-test-postgres.lock
+flock 9
 if ! pg_lsclusters -h 2>/dev/null | awk '$1 == 15 && $2 == "main"' | grep -q .; then
-    pg_createcluster 15 main >/dev/null
+    pg_createcluster 15 main </dev/null >/dev/null
 fi
 if [ "$(pg_lsclusters -h | awk '$1 == 15 && $2 == "main" {print $4}')" != online ]; then
-    pg_ctlcluster 15 main start
+    # The server outlives this script, so it must inherit none of our descriptors: not our
+    # output (a caller reading it to the end would wait forever), not the lock, and not the
+    # socket Foundation's Process (the tests) watches to learn that its child has ended.
+    (
+        me=$BASHPID
+        for fd in $(ls "/proc/$me/fd"); do
+            if [ "$fd" -gt 2 ]; then eval "exec $fd>&-"; fi
+        done
+        exec pg_ctlcluster 15 main start </dev/null >/dev/null 2>&1
+    )
 fi
 port=$(pg_lsclusters -h | awk '$1 == 15 && $2 == "main" {print $3}')
 runuser -u postgres -- psql -qtA -p "$port" -v ON_ERROR_STOP=1 >/dev/null <<'SQL'

@@ -211,6 +211,12 @@ public enum Message: Sendable {
     case historyLoaded(items: [String], entries: [ProgressEntry]?)
     /// The answer to `Effect.loadLatestReports(asOf)`: nil when the store could not be read.
     case latestReportsLoaded(asOf: Day, reports: [LatestReport]?)
+    /// What an effect did or why it did nothing (imported 12 entries; the same entry stands),
+    /// for the message line.
+    case notice(String, isError: Bool)
+    /// An effect failed (the store could not be written, a file could not be read): shown as an
+    /// error, and said again on leaving.
+    case failed(String)
 }
 
 /// What the shell must do after a key: the reducer never touches the store or the terminal.
@@ -249,4 +255,20 @@ public struct EntryDraft: Sendable, Equatable {
     /// A correction: the entry it corrects, and why.
     public var corrects: String? = nil
     public var reason: String? = nil
+
+    public init(
+        itemId: String, date: Day, value: Double?, milestone: MilestoneState?, progress: String, problems: String,
+        nextSteps: String, reportingUnit: String?, corrects: String? = nil, reason: String? = nil
+    ) {
+        self.itemId = itemId
+        self.date = date
+        self.value = value
+        self.milestone = milestone
+        self.progress = progress
+        self.problems = problems
+        self.nextSteps = nextSteps
+        self.reportingUnit = reportingUnit
+        self.corrects = corrects
+        self.reason = reason
+    }
 }

@@ -17,6 +17,12 @@ public enum Reducer {
             (state, effects) = handleKey(state, key)
         case .started:
             break
+        case let .notice(text, isError):
+            state.message = text
+            state.messageIsError = isError
+        case let .failed(text):
+            state.message = text
+            state.messageIsError = true
         case let .dataLoaded(data):
             state.data = data
             state.histories = [:]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RenewalApp
 import RenewalModel
 import RenewalStore
 import RenewalText
@@ -85,29 +86,10 @@ enum SnapshotView: String, CaseIterable, ExpressibleByArgument {
     }
 }
 
-/// Files a command writes (`-o`).
-enum OutputFile {
-    /// Writes a file the user named (`-o`, `x`) into what it names, never over it (`UserFile`).
-    static func write(_ data: Data, to path: String) throws {
-        do { try UserFile.write(data, to: path) } catch { throw CLIError(error.phrase) }
-    }
-}
-
 /// Any error as one message in the run's language: ours carry both languages; anything else
 /// (a bug, a system error) is shown as it describes itself, control characters made visible.
 enum ErrorText {
-    static func phrase(_ error: Error) -> Phrase {
-        switch error {
-        case let error as CLIError: return error.phrase
-        case let error as StoreError: return error.phrase
-        case let error as Phrase: return error
-        case let error as EntriesError:
-            return Phrase(error.lines(.zh).joined(separator: "\n"), error.lines(.en).joined(separator: "\n"))
-        default:
-            let text = ControlCharacters.visible("\(error)")
-            return Phrase("意外错误：\(text)", "unexpected error: \(text)")
-        }
-    }
+    static func phrase(_ error: Error) -> Phrase { AppError.phrase(for: error) }
 
     static func text(_ error: Error, _ language: Language) -> String { phrase(error).text(language) }
 }

@@ -1,20 +1,9 @@
 import ArgumentParser
+import RenewalApp
 import RenewalModel
 
 /// A user mistake or unusable input: printed on stderr in the chosen language, exit status 1.
-struct CLIError: Error, CustomStringConvertible {
-    let phrase: Phrase
-
-    init(_ zh: String, _ en: String) {
-        phrase = Phrase(zh, en)
-    }
-
-    init(_ phrase: Phrase) {
-        self.phrase = phrase
-    }
-
-    var description: String { phrase.zh }
-}
+typealias CLIError = AppError
 
 /// The language of this run's messages, known before the arguments are parsed: errors in
 /// parsing them, and the help, must already speak it.

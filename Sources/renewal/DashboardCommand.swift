@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RenewalApp
 import RenewalModel
 import RenewalStore
 import RenewalTerminal
@@ -26,14 +27,16 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         let language = options.lang.language
+        let source = options.source.workspaceSource
         // Staff who may only read the store can still browse it; writing then says why not.
-        let writable =
-            options.source.demo || options.source.isServer
-            || FileManager.default.isWritableFile(atPath: options.source.storePath)
-        let first = try DashboardData.loadFirst(options.source, access: writable ? .browse : .read, asOf: options.day)
-        let (plan, opened, data) = (first.plan, first.opened, first.data)
-        let store = opened.store
-        var entriesComplete = first.complete
+        let (workspace, data, complete) = try DashboardEffects.firstLoad(
+            source, access: source.mayWrite ? .browse : .read, asOf: options.day)
+        if workspace.store.created { StoreOptions.noteCreated(workspace.store) }
+        let store = workspace.store
+        let effects = DashboardEffects(
+            workspace: workspace, language: language, folder: FileManager.default.currentDirectoryPath,
+            recorder: Recorder.currentUser)
+        var entriesComplete = complete
 
         let session: TerminalSession
         do {
@@ -51,126 +54,17 @@ struct DashboardCommand: ParsableCommand {
         var failure: String?
         var quitting = false
 
-        /// Reads the store again and hands the result to the reducer.
-        func reloaded() -> Message? {
-            do {
-                let fresh = try DashboardData.load(
-                    plan: plan, store: store, asOf: state.data.asOf, isSample: opened.isDemo)
-                token = (try? store.changeToken()) ?? token
-                return .dataLoaded(fresh)
-            } catch {
-                state.message = ErrorText.text(error, language)
-                state.messageIsError = true
-                return nil
+        /// One effect run (`DashboardEffects`), its answers for the reducer.
+        func answers(_ effect: Effect) -> [Message] {
+            if case .quit = effect { quitting = true }
+            // The token is read first: a change made while the store is read is then seen later.
+            let before = try? store.changeToken()
+            let answers = effects.run(effect, asOf: state.data.asOf)
+            for case let .failed(text) in answers { failure = text }
+            if let before, answers.contains(where: { if case .dataLoaded = $0 { true } else { false } }) {
+                token = before
             }
-        }
-
-        /// A path typed in a prompt, relative to the folder the dashboard was started from.
-        func inCurrentFolder(_ path: String) -> URL {
-            URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        }
-
-        /// Runs one effect; what it learned comes back as a message for the reducer.
-        func run(_ effect: Effect) throws -> Message? {
-            switch effect {
-            case .quit:
-                quitting = true
-                return nil
-            case .reload:
-                return reloaded()
-            case .loadHistory, .loadLatestReports:
-                return DashboardData.read(effect, store: store)
-            case let .export(table, path):
-                let url = inCurrentFolder(path)
-                let data: Data
-                if path.lowercased().hasSuffix(".xlsx") {
-                    data = try XLSXFile.data(ExportWorkbook.make(table))
-                } else if path.lowercased().hasSuffix(".csv") {
-                    data = CSVExport.encode(
-                        header: table.csvRows[0], rows: table.csvRows.dropFirst().map { $0.map { .text($0) } })
-                } else {
-                    data = Data(table.markdown().utf8)
-                }
-                try OutputFile.write(data, to: url.path)
-                state.message = language.pick("已导出到 \(url.path)", "Exported to \(url.path)")
-                return nil
-            case let .importFile(path):
-                // The same reading and checks as `renewal import`: all rows or none.
-                let file = inCurrentFolder(path).path
-                let checked: EntriesCSV.Return
-                do {
-                    checked = try ImportCommand.checkedReturn(
-                        file: file, plan: plan, language: language, encoding: nil, showsProgress: false)
-                } catch let error as CLIError {
-                    // Every problem on the one message line (the first ones show; nothing was stored).
-                    state.message = error.phrase.text(language).replacingOccurrences(
-                        of: "\n", with: language.pick("；", "; "))
-                    state.messageIsError = true
-                    return nil
-                }
-                let outcome = try ReturnImporter.run(
-                    checked, file: file, store: store, by: RecorderOptions.currentUser, at: Today.timestamp(),
-                    dryRun: false)
-                state.message = language.pick(
-                    "已导入 \(outcome.added) 条，跳过重复 \(outcome.duplicateLines.count) 条、未填写 \(outcome.blankLines.count) 行",
-                    "Imported \(language.count(outcome.added, "", "entry", "entries")); "
-                        + "\(outcome.duplicateLines.count) duplicate and \(outcome.blankLines.count) blank rows skipped"
-                )
-                return reloaded()
-            case let .remind(itemIds, note, followUp):
-                // One flag per item, each with the 反馈期限, in one transaction; an item already under
-                // an open flag keeps it.
-                try store.flag(
-                    itemIds: itemIds, note: note, by: RecorderOptions.currentUser, at: Today.timestamp(),
-                    followUp: followUp)
-                return reloaded()
-            case let .flag(itemId, note, followUp):
-                try store.flag(
-                    itemId: itemId, note: note, by: RecorderOptions.currentUser, at: Today.timestamp(),
-                    followUp: followUp)
-                return reloaded()
-            case let .reply(itemId, note, unit):
-                try store.reply(
-                    itemId: itemId, note: note, unit: unit, by: RecorderOptions.currentUser, at: Today.timestamp())
-                return reloaded()
-            case let .unflag(itemId, note):
-                _ = try store.unflag(itemId: itemId, by: RecorderOptions.currentUser, at: Today.timestamp(), note: note)
-                return reloaded()
-            case let .record(draft):
-                let entry = NewEntry(
-                    itemId: draft.itemId, date: draft.date, value: draft.value, milestone: draft.milestone,
-                    progress: draft.progress, problems: draft.problems, nextSteps: draft.nextSteps,
-                    reportingUnit: draft.reportingUnit, recordedBy: RecorderOptions.currentUser,
-                    recordedAt: Today.timestamp(), corrects: draft.corrects, reason: draft.reason, origin: "dashboard")
-                // The same rules as `renewal record`, decided in the write transaction: a repeat
-                // adds nothing, another figure for the same day needs a correction (with its
-                // reason). A correction names the entry it replaces and is appended (一事一记).
-                switch try store.record(entry) {
-                case .stored:
-                    return reloaded()
-                case let .duplicate(existing):
-                    state.message = language.pick(
-                        "与已有记录 #\(existing.id) 完全相同，未重复记录", "Same as entry #\(existing.id); nothing recorded")
-                    return nil
-                case let .conflict(existing) where draft.corrects != nil:
-                    state.message = language.pick(
-                        "\(entry.itemId) 在 \(entry.date) 已有记录 #\(existing.id)，数值不同；更正不能覆盖它，"
-                            + "请先更正 #\(existing.id)，或改用其他日期",
-                        "\(entry.itemId) already has entry #\(existing.id) for \(entry.date) with another figure; "
-                            + "a correction cannot override it: correct #\(existing.id) first, or use another date")
-                    state.messageIsError = true
-                    return nil
-                case let .conflict(existing):
-                    state.message = language.pick(
-                        "\(entry.itemId) 在 \(entry.date) 已有记录 #\(existing.id)，数值不同；"
-                            + "更正请在指标详情中选中该记录按 e",
-                        "\(entry.itemId) already has entry #\(existing.id) for \(entry.date) with another figure; "
-                            + "to correct it, select it in the target's page and press e"
-                    )
-                    state.messageIsError = true
-                    return nil
-                }
-            }
+            return answers
         }
 
         /// The Elm loop's inner turn: a message through the reducer, its effects run, and their
@@ -178,18 +72,15 @@ struct DashboardCommand: ParsableCommand {
         func send(_ message: Message) {
             var pending = [message]
             while !pending.isEmpty {
-                let (next, effects) = Reducer.update(state, pending.removeFirst())
+                let (next, asked) = Reducer.update(state, pending.removeFirst())
                 state = next
-                for effect in effects {
-                    do {
-                        if let answer = try run(effect) { pending.append(answer) }
-                    } catch {
-                        failure = ErrorText.text(error, language)
-                        state.message = failure
-                        state.messageIsError = true
-                    }
-                }
+                for effect in asked { pending += answers(effect) }
             }
+        }
+
+        /// The store read again (another process wrote, or the first frame came from the digest).
+        func reload() {
+            for answer in answers(.reload) { send(answer) }
         }
 
         // For the end-to-end test of crash recovery only: die after the first frame.
@@ -201,13 +92,13 @@ struct DashboardCommand: ParsableCommand {
             if !entriesComplete {
                 // The first frame came from the digest; every entry is read before the first key.
                 entriesComplete = true
-                if let full = reloaded() { send(full) }
+                reload()
                 continue
             }
             guard let key = session.readKey(timeout: 250) else {
                 if Date().timeIntervalSince(lastPoll) >= Self.pollInterval {
                     lastPoll = Date()
-                    if let current = try? store.changeToken(), current != token, let fresh = reloaded() { send(fresh) }
+                    if let current = try? store.changeToken(), current != token { reload() }
                 }
                 // Time passing matters to the reducer only for a digit waiting for a second one.
                 if state.pendingDigit != nil { send(.key(.tick)) }

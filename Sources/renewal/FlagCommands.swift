@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RenewalApp
 import RenewalModel
 import RenewalStore
 import RenewalText
@@ -28,12 +29,13 @@ struct FlagCommand: ParsableCommand {
 
     func run() throws {
         let language = lang.language
-        let plan = try source.plan()
+        let loaded = try source.loadPlan()
+        let plan = loaded.plan
         guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
         guard !note.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw CLIError("--note 不能为空：请写明督办要求", "--note is empty: say what is asked")
         }
-        let opened = try source.openStore(plan: plan, access: .write)
+        let opened = try source.workspace(loaded, access: .write)
         let flag = try opened.store.flag(
             itemId: itemId, note: note, by: recorder.name, at: Today.timestamp(), followUp: followUp)
         Console.print(language.pick("已督办 #\(flag.id)：\(itemId)", "Flagged #\(flag.id): \(itemId)"))
@@ -62,9 +64,10 @@ struct UnflagCommand: ParsableCommand {
 
     func run() throws {
         let language = lang.language
-        let plan = try source.plan()
+        let loaded = try source.loadPlan()
+        let plan = loaded.plan
         guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
-        let opened = try source.openStore(plan: plan, access: .write)
+        let opened = try source.workspace(loaded, access: .write)
         let cleared = try opened.store.unflag(
             itemId: itemId, by: recorder.name, at: Today.timestamp(), note: note?.trimmingCharacters(in: .whitespaces))
         guard cleared > 0 else { throw CLIError("\(itemId) 没有未解除的督办", "\(itemId) has no open flag") }
@@ -106,12 +109,13 @@ struct ReplyCommand: ParsableCommand {
 
     func run() throws {
         let language = lang.language
-        let plan = try source.plan()
+        let loaded = try source.loadPlan()
+        let plan = loaded.plan
         guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
         let text = note.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { throw CLIError("--note 不能为空：请写明反馈内容", "--note is empty: write the reply") }
         let replying = try Self.replyingUnit(unit, itemId: itemId, plan: plan)
-        let opened = try source.openStore(plan: plan, access: .write)
+        let opened = try source.workspace(loaded, access: .write)
         let answered = try opened.store.reply(
             itemId: itemId, note: text, unit: replying, by: recorder.name, at: Today.timestamp())
         guard answered > 0 else { throw CLIError("\(itemId) 没有未解除的督办", "\(itemId) has no open flag") }
@@ -173,8 +177,9 @@ struct FlagsCommand: ParsableCommand {
 
     func run() throws {
         let language = lang.language
-        let plan = try source.plan()
-        let opened = try source.openStore(plan: plan, access: .read)
+        let loaded = try source.loadPlan()
+        let plan = loaded.plan
+        let opened = try source.workspace(loaded, access: .read)
         let day = asOf ?? Today.day()
         let everyFlag = try opened.store.flags(includeCleared: true)
         if json {

@@ -1,4 +1,5 @@
 import Foundation
+import RenewalApp
 import RenewalModel
 import RenewalText
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RenewalApp
 import RenewalModel
 import RenewalStore
 import RenewalText
@@ -27,11 +28,12 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let language = lang.language
-        let plan = try source.plan()
+        let loaded = try source.loadPlan()
+        let plan = loaded.plan
         guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
         var items: Set<String> = [itemId]
         if let measure = plan.measure(itemId: itemId) { items.formUnion(measure.targets.map(\.id)) }
-        let opened = try source.openStore(plan: plan, access: .read)
+        let opened = try source.workspace(loaded, access: .read)
         let entries = try opened.store.entries(for: items)
         let correctedBy = Dictionary(
             entries.compactMap { entry in entry.corrects.map { ($0, entry.id) } }, uniquingKeysWith: { _, b in b })

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RenewalApp
 import RenewalModel
 import RenewalStore
 import RenewalText
@@ -44,85 +45,25 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var lang: LanguageOption
 
-    /// A return read and checked, CSV or workbook; every problem in one error (both languages).
-    /// The dashboard's import (`i`) reads files the same way.
-    static func checkedReturn(
-        file: String, plan: Plan, language: Language, encoding forced: TextDecoding.Encoding?,
-        showsProgress: Bool = true
-    ) throws -> EntriesCSV.Return {
-        let shownFile = ControlCharacters.visible(file)
-        let checked: EntriesCSV.Return
-        do {
-            // (Not under the dashboard: stderr would write over the screen.)
-            let progress: (Int) -> Void = { rows in
-                if showsProgress && rows % 5000 == 0 {
-                    Console.note(language.pick("已校验 \(rows) 行…", "checked \(rows) rows…"))
-                }
-            }
-            if let workbook = try Self.workbook(file) {
-                // A workbook's cells go through the same checks as a CSV's rows.
-                let table: XLSXReader.Table
-                do {
-                    table = try XLSXReader.table(data: workbook, headerNames: EntriesCSV.itemHeaderNames)
-                } catch let failure as XLSXReader.Failure {
-                    throw EntriesError(file: file, problems: [.init(line: nil, column: nil, message: failure.phrase)])
-                }
-                checked = try EntriesCSV.readReturn(
-                    sheet: table.sheet, rows: table.rows.map { ($0.number, $0.cells) }, file: file, plan: plan,
-                    today: Today.day(), progress: progress)
-            } else {
-                checked = try EntriesCSV.readReturn(
-                    path: file, plan: plan, today: Today.day(), encoding: forced, progress: progress)
-            }
-        } catch let error as EntriesError {
-            let count = error.problems.count
-            let summary = Phrase(
-                "\(shownFile)：\(count) 处错误，未导入任何数据。",
-                "\(shownFile): \(Language.en.count(count, "", "problem")); nothing was imported.")
-            throw CLIError(
-                Phrase(
-                    (error.lines(.zh) + [summary.zh]).joined(separator: "\n"),
-                    (error.lines(.en) + [summary.en]).joined(separator: "\n")))
-        }
-        return checked
-    }
-
-    /// The bytes of `path` when it is a workbook (by its name, or by its first bytes), else nil.
-    static func workbook(_ path: String) throws -> Data? {
-        let name = path.lowercased()
-        let named = [".xlsx", ".xlsm", ".xls", ".et"].contains { name.hasSuffix($0) }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 8)) ?? Data()
-        guard named || XLSXReader.isWorkbook(head) else { return nil }
-        // Bounded like the parts inside: a workbook larger than this is refused before it is read.
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? UInt64) ?? 0
-        guard size <= XLSXReader.maximumTotalBytes else {
-            throw EntriesError(
-                file: path,
-                problems: [.init(line: nil, column: nil, message: XLSXReader.tooLarge.phrase)])
-        }
-        try handle.seek(toOffset: 0)
-        return try handle.readToEnd() ?? Data()
-    }
-
     /// Files with more rows than this show progress on stderr.
     static let progressThreshold = 2000
 
     func run() throws {
         let language = lang.language
         let forced = parsedEncoding()
-        let (plan, planFingerprint) = try source.loadPlan()
-        let checked = try Self.checkedReturn(
-            file: file, plan: plan, language: language, encoding: forced)
+        let loaded = try source.loadPlan()
+        let plan = loaded.plan
+        let checked = try ReturnReading.checked(
+            file: file, plan: plan, today: Today.day(), encoding: forced
+        ) { rows in
+            if rows % 5000 == 0 { Console.note(language.pick("已校验 \(rows) 行…", "checked \(rows) rows…")) }
+        }
         // A dry run never creates a store: with none yet, nothing it holds can repeat a row.
         let store: (any ProgressStore)?
-        if dryRun && !source.demo && !source.storeMayExist {
+        if dryRun && !source.demo && !source.workspaceSource.storeMayExist {
             store = nil
         } else {
-            store = try source.openStore(
-                plan: plan, access: dryRun ? .read : .write, planFingerprint: planFingerprint
-            ).store
+            store = try source.workspace(loaded, access: dryRun ? .read : .write).store
         }
         let large = checked.rows.count > Self.progressThreshold
         if large && !dryRun {

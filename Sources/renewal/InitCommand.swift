@@ -1,4 +1,5 @@
 import ArgumentParser
+import RenewalApp
 import RenewalModel
 import RenewalStore
 import RenewalText
@@ -30,18 +31,21 @@ struct InitCommand: ParsableCommand {
                     "示例进展库是临时的，无需新建；未保留任何数据。", "The demo store is temporary: nothing to create, nothing kept."))
             return
         }
-        let opened = try source.openFile(access: .write)
+        let store = try source.workspaceSource.openNamedStore(access: .write)
         let path = source.storeShown
-        if !opened.store.created {
-            let count = try opened.store.entryCount()
+        if store.created {
+            StoreOptions.noteCreated(store)
+        } else {
+            let count = try store.entryCount()
             Console.print(
                 language.pick(
                     "进展库已存在：\(path)（\(count) 条记录）",
                     "The store exists: \(path) (\(language.count(count, "", "entry", "entries")))"))
         }
         // Levels and relative targets are 基数缺失 until their baseline is entered (DESIGN §4).
-        let plan = try source.plan()
-        let missing = try source.targetsMissingBaseline(plan: plan)
+        let loaded = try source.loadPlan()
+        let plan = loaded.plan
+        let missing = try source.targetsMissingBaseline(plan: loaded)
         guard let first = missing.first else { return }
         Console.print(
             language.pick(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RenewalApp
 import RenewalModel
 import RenewalStore
 import RenewalText

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RenewalApp
 import RenewalModel
 import RenewalStore
 
@@ -65,7 +66,8 @@ struct RecordCommand: ParsableCommand {
 
     func run() throws {
         let language = lang.language
-        let (plan, planFingerprint) = try source.loadPlan()
+        let loaded = try source.loadPlan()
+        let plan = loaded.plan
         guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
         let today = Today.day()
         var valueText = value ?? ""
@@ -90,25 +92,14 @@ struct RecordCommand: ParsableCommand {
                     list.problems.map { $0.text(.zh) }.joined(separator: "；"),
                     list.problems.map { $0.text(.en) }.joined(separator: "; ")))
         }
-        let opened = try source.openStore(plan: plan, access: .write, planFingerprint: planFingerprint)
-        if let corrects {
-            guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw CLIError(
-                    "--corrects 需要同时给出 --reason：说明更正原因", "--corrects needs --reason: say why the entry is corrected")
-            }
-            guard let original = try opened.store.entry(id: corrects) else {
-                throw CLIError(
-                    "进展库中没有编号为 \(Quoted(corrects)) 的记录；可用 renewal history \(itemId) 查看",
-                    "the store has no entry \(Quoted(corrects)); see renewal history \(itemId)")
-            }
-            guard original.itemId == itemId else {
-                throw CLIError(
-                    "#\(corrects) 号记录属于 \(original.itemId)，不是 \(itemId)",
-                    "entry #\(corrects) is for \(original.itemId), not \(itemId)")
-            }
-        } else if reason != nil {
+        if corrects != nil, reason?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
+            throw CLIError(
+                "--corrects 需要同时给出 --reason：说明更正原因", "--corrects needs --reason: say why the entry is corrected")
+        }
+        if corrects == nil, reason != nil {
             throw CLIError("--reason 只与 --corrects 一起使用", "--reason goes with --corrects")
         }
+        let opened = try source.workspace(loaded, access: .write)
         let entry = NewEntry(
             itemId: checked.itemId, date: checked.date, value: checked.value, milestone: checked.milestone,
             progress: progress, problems: problems, nextSteps: next,
@@ -116,32 +107,17 @@ struct RecordCommand: ParsableCommand {
             recordedBy: recorder.name, recordedAt: Today.timestamp(), corrects: corrects, reason: reason,
             origin: "record")
         let stored: ProgressEntry
-        switch try opened.store.record(entry) {
+        switch try opened.record(entry) {
         case let .stored(entry): stored = entry
         case let .duplicate(existing):
-            Console.print(
-                language.pick(
-                    "与已有记录 #\(existing.id) 完全相同，未重复记录。", "Same as entry #\(existing.id); nothing recorded."))
+            Console.print(RecordingText.duplicate(existing).text(language) + language.pick("。", "."))
             return
         case let .conflict(existing):
-            let figure =
-                existing.value.map { NumberText.format($0) + (plan.target(id: existing.itemId)?.entryUnit ?? "") }
-                ?? existing.milestone?.label(language) ?? "-"
-            if let corrects {
-                // A correction onto a day where another report stands with another figure.
-                throw CLIError(
-                    "\(entry.itemId) 在 \(entry.date) 已有记录 #\(existing.id)（\(figure)），数值不同；"
-                        + "更正 #\(corrects) 不能覆盖它：请先更正 #\(existing.id)，或改用其他日期",
-                    "\(entry.itemId) already has entry #\(existing.id) for \(entry.date) (\(figure)) with another "
-                        + "figure; correcting #\(corrects) cannot override it: correct #\(existing.id) first, or use "
-                        + "another date")
-            }
-            throw CLIError(
-                "\(entry.itemId) 在 \(entry.date) 已有记录 #\(existing.id)（\(figure)），数值不同；如需更正，"
-                    + "请加 --corrects \(existing.id) --reason 原因",
-                "\(entry.itemId) already has entry #\(existing.id) for \(entry.date) (\(figure)) "
-                    + "with another figure; to correct it, add --corrects \(existing.id) --reason WHY"
-            )
+            let figure = Phrase(opened.figure(of: existing, .zh), opened.figure(of: existing, .en))
+            let how = Phrase(
+                "如需更正，请加 --corrects \(existing.id) --reason 原因",
+                "to correct it, add --corrects \(existing.id) --reason WHY")
+            throw CLIError(RecordingText.conflict(entry, with: existing, figure: figure, how: how))
         }
         var what = "\(stored.itemId) \(stored.date)"
         if let value = stored.value { what += " \(NumberText.format(value))" }
@@ -187,7 +163,8 @@ struct BaselineCommand: ParsableCommand {
 
     func run() throws {
         let language = lang.language
-        let (plan, planFingerprint) = try source.loadPlan()
+        let loaded = try source.loadPlan()
+        let plan = loaded.plan
         let id = target.trimmingCharacters(in: .whitespaces).uppercased()
         guard let found = plan.target(id: id) else { throw ItemReference.unknown(target) }
         let candidate = EntryValidator.Candidate(
@@ -201,7 +178,7 @@ struct BaselineCommand: ParsableCommand {
                     list.problems.map { $0.text(.zh) }.joined(separator: "；"),
                     list.problems.map { $0.text(.en) }.joined(separator: "; ")))
         }
-        let opened = try source.openStore(plan: plan, access: .write, planFingerprint: planFingerprint)
+        let opened = try source.workspace(loaded, access: .write)
         let stored = try opened.store.append(
             NewEntry(
                 itemId: found.id, date: checked.date, value: checked.value, progress: progress,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RenewalApp
 import RenewalModel
 import RenewalReports
 import RenewalStore
@@ -53,7 +54,8 @@ struct RemindCommand: ParsableCommand {
 
     func run() throws {
         let language = lang.language
-        let plan = try source.plan()
+        let loaded = try source.loadPlan()
+        let plan = loaded.plan
         let today = Today.day()
         let selected = try unit.map { try UnitReference.resolve($0, plan: plan) }
         let due = followUp ?? today.adding(days: 10)
@@ -67,7 +69,7 @@ struct RemindCommand: ParsableCommand {
             throw CLIError("--note 不能为空：请写明催办要求", "--note is empty: say what is asked")
         }
         // Writes happen today (DESIGN §4): the status judged is today's, whatever --as-of elsewhere.
-        let opened = try source.openStore(plan: plan, access: dryRun ? .read : .write)
+        let opened = try source.workspace(loaded, access: dryRun ? .read : .write)
         let store = opened.store
         let entries = try store.entries(detail: .judging)
         let flags = try store.flags(includeCleared: true)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RenewalApp
 import RenewalModel
 import RenewalReports
 import RenewalStore
@@ -42,36 +43,22 @@ struct ReportOptions: ParsableArguments {
         }
         // Entries from --entries could land between the digest's: then every entry is read.
         let useDigest = verdictsOnly && detail == .judging && entriesPath == nil
-        let plan: Plan, opened: OpenedStore
+        let workspace: Workspace
         var entries: [ProgressEntry]
-        // The plan and an existing store are read at once. Otherwise the plan comes first: the
-        // demo store is made from it, and a bad plan must not leave a new empty store behind.
-        if source.demo || !source.storeMayExist {
-            plan = try source.plan()
-            opened = try source.openStore(plan: plan, access: .read)
-            entries = try opened.store.entries(detail: detail)
-        } else if let items {
-            plan = try source.plan()
-            opened = try source.openFile(access: .read)
-            entries = try opened.store.entries(judging: items(plan))
+        if let items {
+            // Only these items' entries: the plan names them, so it comes first.
+            workspace = try source.workspace(access: .read)
+            entries = try workspace.store.entries(judging: items(workspace.plan))
         } else {
-            let planSource = try source.planSource()
-            let digestKey = JudgingDigest.key(planFingerprint: planSource.fingerprint, rules: .standard)
-            (plan, (opened, entries)) = try concurrently(
-                { try StoreOptions.plan(from: planSource) },
-                {
-                    let opened = try source.openFile(access: .read)
-                    let entries =
-                        useDigest
-                        ? try opened.store.judgingEntries(asOf: asOf, digestKey: digestKey).entries
-                        : try opened.store.entries(detail: detail)
-                    return (opened, entries)
-                })
+            (workspace, entries) = try Workspace.open(source.workspaceSource, access: .read, today: Today.day()) {
+                try $0.entries(asOf: asOf, detail: detail, digest: useDigest).entries
+            }
         }
+        let plan = workspace.plan
         // A bad file's EntriesError reaches `Renewal.finish`, which prints it in the run's language.
         if let entriesPath { entries += try EntriesCSV.read(path: entriesPath, plan: plan, today: Today.day()) }
         // Flags as of the date judged: raised by then and not yet cleared.
-        let everyFlag = try opened.store.flags(includeCleared: true)
+        let everyFlag = try workspace.store.flags(includeCleared: true)
         let flags = everyFlag.open(on: asOf)
         let evaluation = StatusEngine(plan: plan).evaluate(entries: entries, flags: flags, asOf: asOf)
         if !evaluation.unknownItemEntries.isEmpty {
@@ -89,8 +76,8 @@ struct ReportOptions: ParsableArguments {
             plan: plan, evaluation: evaluation, language: language, width: width, entries: entries,
             flags: flags,
             flagHistory: everyFlag.filter { $0.isRaised(by: asOf) },
-            isSample: opened.isDemo)
-        return ReportInputs(plan: plan, context: context, store: opened.store, entries: entries, flags: flags)
+            isSample: workspace.isDemo)
+        return ReportInputs(plan: plan, context: context, store: workspace.store, entries: entries, flags: flags)
     }
 
 }
@@ -101,4 +88,12 @@ struct ReportInputs {
     let store: any ProgressStore
     let entries: [ProgressEntry]
     let flags: [SupervisionFlag]
+}
+
+/// Ends the process once a report is written. Returning normally would free every entry read
+/// (hundreds of thousands at a province's scale) one by one, for a process that is about to
+/// end anyway; the system takes the memory back at once.
+func exitAfterReport() -> Never {
+    fflush(nil)  // every output stream
+    exit(EXIT_SUCCESS)
 }

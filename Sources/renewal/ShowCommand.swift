@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RenewalApp
 import RenewalModel
 import RenewalReports
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RenewalApp
 import RenewalModel
 import RenewalStore
 import RenewalUI
@@ -63,9 +64,12 @@ struct SnapshotCommand: ParsableCommand {
         let language = options.lang.language
         // Like the dashboard's first frame, from the judging digest when it is current; but the
         // changes view compares with an earlier day, which needs every entry.
-        let first = try DashboardData.loadFirst(
-            options.source, access: .read, asOf: options.day, everyEntry: view == .changes)
-        let (plan, opened, data) = (first.plan, first.opened, first.data)
+        let (workspace, data, _) = try DashboardEffects.firstLoad(
+            options.source.workspaceSource, access: .read, asOf: options.day, everyEntry: view == .changes)
+        let plan = workspace.plan
+        let effects = DashboardEffects(
+            workspace: workspace, language: language, folder: FileManager.default.currentDirectoryPath,
+            recorder: Recorder.currentUser)
         var state = AppState(
             data: data, language: language, theme: Theme(color: color, ascii: options.ascii),
             width: size.width, height: size.height)
@@ -102,10 +106,10 @@ struct SnapshotCommand: ParsableCommand {
         case .help: state.stack = [.overview, .help]
         }
         // One turn of the dashboard's loop: the frame shows what its screen asks of the store.
-        let (started, effects) = Reducer.update(state, .started)
+        let (started, asked) = Reducer.update(state, .started)
         state = started
-        for effect in effects {
-            if let answer = DashboardData.read(effect, store: opened.store) { state = Reducer.update(state, answer).0 }
+        for effect in asked {
+            for answer in effects.runReading(effect, asOf: state.data.asOf) { state = Reducer.update(state, answer).0 }
         }
         let grid = Renderer.render(state)
         if color {

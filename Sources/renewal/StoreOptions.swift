@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import RenewalApp
 import RenewalModel
-import RenewalPostgres
 import RenewalReports
 import RenewalStore
 import RenewalText
@@ -34,138 +34,58 @@ struct StoreOptions: ParsableArguments {
             valueName: "file"))
     var planPath: String?
 
+    /// The plan and store as named (`WorkspaceSource` decides what each name means).
+    var workspaceSource: WorkspaceSource {
+        WorkspaceSource(planPath: planPath, storeText: dbPath, demo: demo)
+    }
+
     func plan() throws -> Plan { try loadPlan().plan }
 
-    /// The plan, with the fingerprint of the bytes it was decoded from (what a judging digest
-    /// kept by a writing command is made with).
-    func loadPlan() throws -> (plan: Plan, fingerprint: String) {
-        let source = try planSource()
-        return (try Self.plan(from: source), source.fingerprint)
-    }
-
-    /// The plan's bytes (read, not yet decoded): `--plan`, `RENEWAL_PLAN` or the built-in plan.
-    func planSource() throws -> PlanSource {
-        do { return try PlanLoader.source(path: planPath) } catch { throw Self.planError(error) }
-    }
-
-    static func plan(from source: PlanSource) throws -> Plan {
-        do { return try source.plan() } catch { throw planError(error) }
-    }
-
-    static func planError(_ error: any Error) -> CLIError {
-        let why = (error as? LoadError)?.phrase ?? (error as? PlanError)?.phrase ?? Phrase("\(error)", "\(error)")
-        return CLIError(
-            "无法读取方案：" + ControlCharacters.visible(why.zh), "cannot load the plan: " + ControlCharacters.visible(why.en))
-    }
+    /// The plan, with the fingerprint of the bytes it was decoded from.
+    func loadPlan() throws -> LoadedPlan { try workspaceSource.loadPlan() }
 
     /// The store named by --db, RENEWAL_DB or the default, as given (not used with --demo).
-    var storePath: String {
-        let environment = ProcessInfo.processInfo.environment
-        return dbPath ?? environment["RENEWAL_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? SQLiteStore.defaultPath()
-    }
-
-    /// The store named: a file, or a PostgreSQL server.
-    func storeLocation() throws -> StoreLocation {
-        do {
-            return try StoreLocation.parse(storePath, environment: ProcessInfo.processInfo.environment)
-        } catch let error as StoreError {
-            throw CLIError(error.phrase)
-        }
-    }
+    var storePath: String { workspaceSource.storeText }
 
     /// The store as messages name it (a URL without any password).
-    var storeShown: String {
-        (try? StoreLocation.parse(storePath, environment: ProcessInfo.processInfo.environment).shown)
-            ?? ControlCharacters.visible(storePath)
+    var storeShown: String { workspaceSource.storeShown }
+
+    /// Opens the plan and the store (`Workspace.open`), saying on stderr when the store is new.
+    func workspace(access: StoreAccess) throws -> Workspace {
+        Self.noted(try Workspace.open(workspaceSource, access: access, today: Today.day()))
     }
 
-    /// Whether the store is a PostgreSQL server (its account, not a file's mode, decides writing).
-    var isServer: Bool {
-        if case .postgres = try? storeLocation() { return true }
-        return false
+    /// Opens the store for a plan already loaded and checked against (a mistake in the input then
+    /// never creates a store).
+    func workspace(_ plan: LoadedPlan, access: StoreAccess) throws -> Workspace {
+        Self.noted(try Workspace.open(workspaceSource, plan: plan, access: access, today: Today.day()))
     }
 
-    /// Whether there may be a store to read without making one: a file that exists, or a server
-    /// (which says itself whether it holds renewal's tables).
-    var storeMayExist: Bool {
-        isServer || FileManager.default.fileExists(atPath: storePath)
+    /// A workspace whose store this open created is said on stderr.
+    static func noted(_ workspace: Workspace) -> Workspace {
+        if workspace.store.created { noteCreated(workspace.store) }
+        return workspace
     }
 
-    /// The store to use: a fresh demo store made from `plan`, or the file (`openFile`). With
-    /// `planFingerprint`, a store opened to write keeps its judging digest for this plan.
-    func openStore(plan: Plan, access: StoreAccess, planFingerprint: String? = nil) throws -> OpenedStore {
-        guard demo else {
-            let opened = try openFile(access: access)
-            if let planFingerprint, access != .read {
-                opened.store.keepJudgingDigest(plan: plan, planFingerprint: planFingerprint)
-            }
-            return opened
-        }
-        do {
-            return OpenedStore(store: try DemoStore.create(plan: plan, today: Today.day()), isDemo: true)
-        } catch {
-            let why = ControlCharacters.visible("\(error)")
-            throw CLIError("无法建立示例进展库：\(why)", "cannot set up the demo store: \(why)")
-        }
+    static func noteCreated(_ store: any ProgressStore) {
+        let shown = ControlCharacters.visible(store.location)
+        Console.note(CommandLanguage.pick("已新建进展库：\(shown)", "Created a new store: \(shown)"))
     }
 
     /// The targets that need a baseline and have none in the store (all of them when there is no
     /// store yet), in plan order: what `init` and `template` ask for (DESIGN §4).
-    func targetsMissingBaseline(plan: Plan) throws -> [Target] {
-        let needing = plan.targetsNeedingBaseline
+    func targetsMissingBaseline(plan: LoadedPlan) throws -> [Target] {
+        let needing = plan.plan.targetsNeedingBaseline
         let store: any ProgressStore
         if demo {
-            store = try openStore(plan: plan, access: .read).store
+            store = try workspace(plan, access: .read).store
         } else {
-            guard let existing = try openExisting() else { return needing }
+            guard let existing = try workspaceSource.openExistingStore() else { return needing }
             store = existing
         }
         let entered = Set(try store.entries(for: Set(needing.map(\.id))).filter(\.isBaseline).map(\.itemId))
         return needing.filter { !entered.contains($0.id) }
     }
-
-    /// The store named by --db, RENEWAL_DB or the default: an SQLite file or a PostgreSQL
-    /// database. Reading needs an existing store; writing creates a missing one and says so on
-    /// stderr.
-    func openFile(access: StoreAccess) throws -> OpenedStore {
-        let location = try storeLocation()
-        do {
-            let store: any ProgressStore
-            switch location {
-            case let .file(path): store = try SQLiteStore(path: path, access: access)
-            case let .postgres(address): store = try PostgresStore(address: address, access: access)
-            }
-            if store.created {
-                let shown = ControlCharacters.visible(store.location)
-                Console.note(CommandLanguage.pick("已新建进展库：\(shown)", "Created a new store: \(shown)"))
-            }
-            return OpenedStore(store: store, isDemo: false)
-        } catch let error as StoreError {
-            throw CLIError(error.phrase)
-        }
-    }
-
-    /// The store opened to read, or nil when there is none yet (no file, or a database without
-    /// renewal's tables).
-    func openExisting() throws -> (any ProgressStore)? {
-        let location = try storeLocation()
-        do {
-            switch location {
-            case let .file(path): return try SQLiteStore(path: path, access: .read)
-            case let .postgres(address): return try PostgresStore(address: address, access: .read)
-            }
-        } catch StoreError.missing, StoreError.notInitialized {
-            return nil
-        } catch let error as StoreError {
-            throw CLIError(error.phrase)
-        }
-    }
-}
-
-/// A store, and whether it holds sample data (every output then says so).
-struct OpenedStore {
-    let store: any ProgressStore
-    let isDemo: Bool
 }
 
 /// `--lang zh|en`: Chinese by default.
@@ -187,38 +107,7 @@ struct RecorderOptions: ParsableArguments {
             valueName: "name"))
     var by: String?
 
-    var name: String { by ?? RecorderOptions.currentUser }
-
-    /// The login name: $USER or $LOGNAME, else the account the process runs as (cron jobs and
-    /// `env -i` shells have neither variable), "unknown" only when even that has no name.
-    static var currentUser: String {
-        let environment = ProcessInfo.processInfo.environment
-        for key in ["USER", "LOGNAME"] {
-            if let name = environment[key]?.trimmingCharacters(in: .whitespaces), !name.isEmpty { return name }
-        }
-        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name, let text = String(validatingCString: name),
-            !text.isEmpty
-        {
-            return text
-        }
-        return "unknown"
-    }
-}
-
-/// Today's date in the machine's time zone (the task force's local day), and timestamps.
-enum Today {
-    static func day() -> Day {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(ordinal: 0)
-    }
-
-    /// Now, as an ISO 8601 timestamp with the local offset.
-    static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = .current
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
-    }
+    var name: String { by ?? Recorder.currentUser }
 }
 
 /// Target ids, measure ids (M08) and measure numbers (8) as people type them.

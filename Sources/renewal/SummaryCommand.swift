@@ -1,4 +1,5 @@
 import ArgumentParser
+import RenewalApp
 import RenewalReports
 
 /// `renewal summary`: where every programme stands.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RenewalApp
 import RenewalModel
 import RenewalStore
 import RenewalText
@@ -47,14 +48,14 @@ struct TemplateCommand: ParsableCommand {
     @OptionGroup var lang: LanguageOption
 
     func run() throws {
-        let plan: Plan
-        plan = try source.plan()
+        let loaded = try source.loadPlan()
+        let plan = loaded.plan
         let language = lang.language
         // A form is the same with sample data; the note goes to stderr, never into the CSV.
         if source.demo { Console.note(SampleBanner.text(language)) }
         let selected = try unit.map { try UnitReference.resolve($0, plan: plan) }
         // A row for each baseline the store still lacks (levels cannot be judged without one).
-        let needing = Set(try source.targetsMissingBaseline(plan: plan).map(\.id))
+        let needing = Set(try source.targetsMissingBaseline(plan: loaded).map(\.id))
         let folder = output.map { $0.hasSuffix("/") || FileManager.default.isDirectory($0) } ?? false
         let format = self.format ?? output.flatMap { TemplateFormat(fileName: $0) } ?? .csv
         if format == .xlsx && output == nil && isatty(STDOUT_FILENO) != 0 {
@@ -111,9 +112,9 @@ struct TemplateCommand: ParsableCommand {
         let today = Today.day()
         let entries: [ProgressEntry]
         if source.demo {
-            entries = try source.openStore(plan: plan, access: .read).store.entries(detail: .judging)
+            entries = try source.workspace(access: .read).store.entries(detail: .judging)
         } else {
-            entries = try source.openExisting()?.entries(detail: .judging) ?? []
+            entries = try source.workspaceSource.openExistingStore()?.entries(detail: .judging) ?? []
         }
         return StatusEngine(plan: plan).evaluate(entries: entries, asOf: today)
     }

@@ -1,24 +1,15 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// Every command against a PostgreSQL store prints what it prints against an SQLite file
 /// (issue 23). The server is the machine's PostgreSQL 15 (`scripts/test-postgres.sh`).
 @Suite("Commands on a PostgreSQL store", .serialized)
 struct PostgresCommandTests {
-    static let password = "renewal-test"
+    static let password = TestPostgres.password
 
     /// A fresh database on the test server; its URL.
-    static func freshDatabase() throws -> String {
-        let script = CLI.root.appending(path: "scripts/test-postgres.sh").path
-        let made = try TestBinary.shell("/bin/bash \(script)")
-        guard made.status == 0, let admin = made.output.split(separator: "\n").last.map(String.init) else {
-            throw CLIFailure(text: "scripts/test-postgres.sh: \(made.output)")
-        }
-        let name = "renewal_cli_\(UUID().uuidString.prefix(8).lowercased())"
-        let created = try TestBinary.shell("PGPASSWORD=\(password) psql '\(admin)' -qtA -c 'CREATE DATABASE \(name)'")
-        guard created.status == 0 else { throw CLIFailure(text: created.output) }
-        return admin.replacingOccurrences(of: "/postgres?", with: "/\(name)?")
-    }
+    static func freshDatabase() throws -> String { try TestPostgres.freshDatabase() }
 
     @Test func theMonthOnPostgreSQLReadsAsOnSQLite() throws {
         let url = try Self.freshDatabase()

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import RenewalModel
 import RenewalPostgres
 import Testing

@@ -8,7 +8,7 @@ import Synchronization
 ///
 /// Reports read the plan file and the store's entries this way: at a province's scale each
 /// takes a good part of the command's time and neither needs the other.
-func concurrently<Background: Sendable, Foreground>(
+public func concurrently<Background: Sendable, Foreground>(
     _ background: @escaping @Sendable () throws -> Background, _ foreground: () throws -> Foreground
 ) throws -> (Background, Foreground) {
     let outcome = Mutex<Result<Background, any Error>?>(nil)
@@ -21,14 +21,6 @@ func concurrently<Background: Sendable, Foreground>(
     let foregroundResult = Result { try foreground() }
     done.wait()
     let backgroundResult =
-        outcome.withLock { $0 } ?? .failure(CLIError("内部错误：后台读取未完成", "internal error: background work did not finish"))
+        outcome.withLock { $0 } ?? .failure(AppError("内部错误：后台读取未完成", "internal error: background work did not finish"))
     return (try backgroundResult.get(), try foregroundResult.get())
-}
-
-/// Ends the process once a report is written. Returning normally would free every entry read
-/// (hundreds of thousands at a province's scale) one by one, for a process that is about to
-/// end anyway; the system takes the memory back at once.
-func exitAfterReport() -> Never {
-    fflush(nil)  // every output stream
-    exit(EXIT_SUCCESS)
 }

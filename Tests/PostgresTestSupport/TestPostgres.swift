@@ -1,17 +1,15 @@
 import Foundation
-import RenewalPostgres
-import RenewalStore
 
 /// The real PostgreSQL server the tests run against, and a fresh database on it per test.
 ///
 /// `scripts/test-postgres.sh` starts the machine's PostgreSQL 15 cluster if it is down and
 /// makes a test role (no superuser); `.ci/run` runs it too. There is no fallback and no skip: a
 /// machine without PostgreSQL fails these tests, saying why.
-enum TestPostgres {
-    static let password = "renewal-test"
+public enum TestPostgres {
+    public static let password = "renewal-test"
 
     /// The test role's URL (its database is `postgres`, used only to create the others).
-    static let adminURL: Result<String, TestPostgresError> = {
+    public static let adminURL: Result<String, TestPostgresError> = {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appending(path: "scripts/test-postgres.sh").path
         let result = run("/bin/bash", [script])
@@ -23,7 +21,7 @@ enum TestPostgres {
 
     /// The environment a test's store or command sees: the test role's password, nothing else
     /// of the caller's PostgreSQL settings.
-    static var environment: [String: String] {
+    public static var environment: [String: String] {
         var environment = ProcessInfo.processInfo.environment
         for key in ["PGHOST", "PGPORT", "PGUSER", "PGDATABASE", "PGPASSFILE", "PGSSLMODE"] {
             environment[key] = nil
@@ -33,7 +31,7 @@ enum TestPostgres {
     }
 
     /// A new, empty database; returns its URL.
-    static func freshDatabase() throws -> String {
+    public static func freshDatabase() throws -> String {
         let admin = try adminURL.get()
         let name = "renewal_test_\(UUID().uuidString.prefix(8).lowercased())"
         try sql("CREATE DATABASE \(name)", database: admin)
@@ -42,7 +40,7 @@ enum TestPostgres {
 
     /// Runs SQL with psql as the test role (or as `role` with `password`); throws on any error.
     @discardableResult
-    static func sql(_ text: String, database: String, password: String = password) throws -> String {
+    public static func sql(_ text: String, database: String, password: String = password) throws -> String {
         var environment = Self.environment
         environment["PGPASSWORD"] = password
         let result = run("/usr/bin/psql", [database, "-qtA", "-v", "ON_ERROR_STOP=1", "-c", text], environment)
@@ -50,7 +48,7 @@ enum TestPostgres {
         return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    static func run(
+    public static func run(
         _ program: String, _ arguments: [String], _ environment: [String: String]? = nil
     ) -> (status: Int32, output: String) {
         let process = Process()
@@ -67,7 +65,9 @@ enum TestPostgres {
     }
 }
 
-struct TestPostgresError: Error, CustomStringConvertible {
-    let text: String
-    var description: String { text }
+public struct TestPostgresError: Error, CustomStringConvertible {
+    public let text: String
+    public var description: String { text }
+
+    public init(text: String) { self.text = text }
 }
