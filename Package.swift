@@ -75,7 +75,7 @@ let package = Package(
             name: "RenewalApp",
             dependencies: [
                 "RenewalModel", "RenewalStore", "RenewalPostgres", "RenewalReports", "RenewalText", "RenewalUI",
-                "RenewalWorkbook",
+                "RenewalWorkbook", .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The command line.
         .executableTarget(

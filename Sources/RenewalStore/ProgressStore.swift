@@ -68,6 +68,14 @@ public protocol ProgressStore: AnyObject, Sendable {
     /// Flags, open ones only unless `includeCleared`, oldest first, with their replies.
     func flags(includeCleared: Bool) throws -> [SupervisionFlag]
 
+    /// Every row of the entries, flags and flag events as stored, ids included, read in one
+    /// transaction (`renewal store copy`).
+    func storedRows() throws -> StoredRows
+    /// Writes rows read from another store into this one, which must hold no entry and no flag
+    /// (`StoreError.notEmpty`): in one transaction, with their ids and timestamps; later writes
+    /// take ids above them.
+    func load(_ rows: StoredRows) throws
+
     /// From now on, every write of entries also brings the judging digest up to date for `plan`.
     func keepJudgingDigest(plan: Plan, planFingerprint: String, rules: StatusRules)
     /// Entries for judging on `asOf`: the digest when it is current for `digestKey`, every

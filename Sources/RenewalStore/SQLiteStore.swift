@@ -144,11 +144,13 @@ public final class SQLiteStore: ProgressStore {
     /// polls it to pick up other people's work without a key press.
     public func changeToken() throws -> String {
         try reading { db in
-            try String.fetchOne(
+            // A reply changes no flag row: the events count too (when the store has them, v3 on).
+            let events = try db.tableExists("flagEvent") ? "(SELECT ifnull(max(id), 0) FROM flagEvent)" : "0"
+            return try String.fetchOne(
                 db,
                 sql: """
                     SELECT (SELECT ifnull(max(id), 0) FROM entry) || ':' || (SELECT ifnull(max(id), 0) FROM flag)
-                        || ':' || (SELECT count(clearedAt) FROM flag)
+                        || ':' || (SELECT count(clearedAt) FROM flag) || ':' || \(events)
                     """) ?? ""
         }
     }

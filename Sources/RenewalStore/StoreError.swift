@@ -26,6 +26,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case readOnlyAccount(path: String)
     /// The server stopped answering or closed the connection during an operation.
     case connectionLost(path: String, reason: Phrase)
+    /// A copy's target already holds entries or flags (a copy never mixes two histories).
+    case notEmpty(path: String)
+    /// A row that cannot be copied to this store, and why.
+    case cannotCopy(path: String, reason: Phrase)
 
     /// The message, complete in each language.
     public var phrase: Phrase {
@@ -108,6 +112,14 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
                 "当前账号对进展库 \(shown) 只有读取权限，无法写入；报表和看板仍可使用，写入请换用有写入权限的账号",
                 "this account may only read the store \(shown), not write it; reports and the dashboard still work. "
                     + "Use an account that may write")
+        case .notEmpty:
+            return Phrase(
+                "目标进展库 \(shown) 已有记录或督办，不能复制到其中（复制不会合并两份历史）；请换用新的空库",
+                "the target store \(shown) already holds entries or flags; a copy never merges two histories: "
+                    + "copy into a new, empty store")
+        case let .cannotCopy(_, reason):
+            return Phrase(
+                "无法复制到 \(shown)：\(reason.zh)；未写入任何数据", "cannot copy into \(shown): \(reason.en); nothing was written")
         case let .connectionLost(_, reason):
             return Phrase(
                 "与进展库 \(shown) 的连接中断（\(reason.zh)）；本次写入要么全部完成、要么全未写入，请稍后查看后重试（重复导入的行会被跳过）",
@@ -124,7 +136,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             return path
         case let .newerSchema(path, _), let .damaged(path, _), let .cannotOpen(path, _), let .notAFile(path, _),
             let .empty(path), let .foreignDatabase(path), let .notInitialized(path), let .connectionLost(path, _),
-            let .readOnlyAccount(path):
+            let .readOnlyAccount(path), let .notEmpty(path), let .cannotCopy(path, _):
             return path
         case let .badLocation(location, _):
             return location

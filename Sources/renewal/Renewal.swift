@@ -47,7 +47,7 @@ struct Renewal: ParsableCommand {
         FlagCommand.self, UnflagCommand.self, ReplyCommand.self, FlagsCommand.self, RemindCommand.self,
         PlanCommand.self,
         SnapshotCommand.self,
-        InitCommand.self,
+        InitCommand.self, StoreCommand.self,
     ]
 
     /// Exit status for a command line that cannot be parsed (EX_USAGE, as the parser uses).

@@ -52,6 +52,44 @@ struct PostgresCommandTests {
         #expect(postgres.first?.contains("临清市") == true)
     }
 
+    @Test func storeCopyMovesTheDemoToPostgreSQLAndBackAndEveryReportReadsTheSame() throws {
+        let url = try Self.freshDatabase()
+        let folder = FileManager.default.temporaryDirectory.appending(path: "renewal-copy-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appending(path: "city.sqlite").path, back = folder.appending(path: "back.sqlite").path
+        let server = ["PGPASSWORD": Self.password]
+        let sample = CLI.root.appending(path: "Data/sample-progress.csv").path
+        #expect(try CLI.run(["import", sample, "--db", file]).status == 0)
+        #expect(try CLI.run(["flag", "M04-1", "--note", "请说明", "--db", file]).status == 0)
+
+        let there = try CLI.run(["store", "copy", "--from", file, "--to", url], environment: server)
+        #expect(there.status == 0, "\(there.stderr)")
+        #expect(there.stdout.contains("已复制"), "\(there.stdout)")
+        #expect(there.stdout.contains("督办 1 条"), "\(there.stdout)")
+        #expect(there.stdout.contains("核对一致"))
+        let checksum = try #require(there.stdout.firstMatch(of: /SHA-256 校验和 ([0-9a-f]{64})/)?.1)
+
+        let home = try CLI.run(["store", "copy", "--from", url, "--to", back, "--lang", "en"], environment: server)
+        #expect(home.status == 0, "\(home.stderr)")
+        #expect(
+            home.stdout.contains("Checked: the same counts in both, SHA-256 checksum \(checksum)."), "\(home.stdout)")
+        #expect(home.stderr.contains("Created a new store"))
+
+        let again = try CLI.run(["store", "copy", "--from", file, "--to", url, "--lang", "en"], environment: server)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already holds entries or flags"), "\(again.stderr)")
+
+        for report in [
+            ["summary", "--as-of", "2026-12-06"], ["history", "M02-1"], ["flags", "--as-of", "2026-12-06"],
+        ] {
+            let a = try CLI.run(report + ["--db", file]), b = try CLI.run(report + ["--db", url], environment: server)
+            let c = try CLI.run(report + ["--db", back])
+            #expect(a.status == 0 && b.status == 0 && c.status == 0)
+            #expect(a.stdout == b.stdout && b.stdout == c.stdout, "\(report)")
+        }
+    }
+
     @Test func aServerThatCannotBeReachedIsOneClearLineInEitherLanguage() throws {
         let url = "postgresql://nobody@127.0.0.1:1/renewal?sslmode=disable&connect_timeout=3"
         let zh = try CLI.run(["summary"], environment: ["RENEWAL_DB": url])

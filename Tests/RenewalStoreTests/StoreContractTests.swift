@@ -156,6 +156,23 @@ struct StoreContractTests {
     }
 
     @Test(arguments: Backend.allCases)
+    func everyKindOfWriteChangesTheToken(_ backend: Backend) throws {
+        let store = try backend.make().store
+        var tokens = [try store.changeToken()]
+        try store.append(
+            NewEntry(itemId: "M02-1", date: Day("2026-11-30")!, value: 1, recordedBy: "t", recordedAt: "2026-12-06"))
+        tokens.append(try store.changeToken())
+        try store.flag(itemId: "M02-1", note: "n", by: "t", at: "2026-12-06T09:00:00+08:00", followUp: nil)
+        tokens.append(try store.changeToken())
+        try store.reply(itemId: "M02-1", note: "r", unit: nil, by: "t", at: "2026-12-06T10:00:00+08:00")
+        tokens.append(try store.changeToken())
+        _ = try store.unflag(itemId: "M02-1", by: "t", at: "2026-12-06T11:00:00+08:00", note: "done")
+        tokens.append(try store.changeToken())
+        // A dashboard elsewhere reloads on each of these (a reply included).
+        #expect(Set(tokens).count == tokens.count, "\(tokens)")
+    }
+
+    @Test(arguments: Backend.allCases)
     func flagsRepliesAndClosingKeepTheirHistory(_ backend: Backend) throws {
         let store = try backend.make().store
         let before = try store.changeToken()
