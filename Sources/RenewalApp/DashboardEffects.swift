@@ -123,6 +123,21 @@ public struct DashboardEffects: Sendable {
         return [.dataLoaded(try load(asOf: asOf))]
     }
 
+    /// What the message line says when the store's connection is lost or comes back.
+    public func notice(_ news: ConnectionNews) -> Message {
+        switch news {
+        case let .lost(reason):
+            return .notice(
+                language.pick(
+                    "与进展库的连接中断（\(reason.zh)）；正在重新连接，已填写的内容不会丢失",
+                    "The connection to the store was lost (\(reason.en)); reconnecting. Nothing typed is lost"),
+                isError: true)
+        case .restored:
+            return .notice(
+                language.pick("已重新连接进展库，数据已更新", "Reconnected to the store; the data is up to date"), isError: false)
+        }
+    }
+
     /// A path typed in a prompt, relative to the dashboard's folder.
     func resolved(_ path: String) -> String {
         URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: folder)).path

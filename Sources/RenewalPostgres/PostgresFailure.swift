@@ -59,6 +59,14 @@ enum PostgresFailure {
         }
     }
 
+    /// Why a connection failed or ended, in a few words (the dashboard's message line).
+    static func reason(_ error: any Error) -> Phrase {
+        switch storeError(error, location: "", connecting: false, timeout: .zero) {
+        case let .cannotOpen(_, reason), let .connectionLost(_, reason): return reason
+        default: return unreachable
+        }
+    }
+
     static let unreachable = Phrase(
         "无法连接服务器（主机名、端口是否正确，服务器是否在运行、是否允许本机连接）",
         "cannot reach the server (check the host name and port, that the server runs and accepts this machine)")

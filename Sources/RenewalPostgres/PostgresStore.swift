@@ -28,6 +28,8 @@ public final class PostgresStore: ProgressStore {
     let client: PostgresClient
     let bridge: BlockingBridge
     private let running: Task<Void, Never>
+    /// How to open a connection of its own (the dashboard's listener).
+    let directConfiguration: PostgresConnection.Configuration
 
     /// The channel every write notifies (LISTEN renewal_change).
     public static let changeChannel = "renewal_change"
@@ -54,6 +56,7 @@ public final class PostgresStore: ProgressStore {
         self.bridge = bridge
         let shown = address.shown
         let direct = try Self.connectionConfiguration(address, password: password)
+        directConfiguration = direct
         let connectDeadline = Duration.seconds(address.connectTimeout + 30)
         do {
             created = try bridge.run(timeout: connectDeadline) {

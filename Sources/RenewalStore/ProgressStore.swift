@@ -68,6 +68,10 @@ public protocol ProgressStore: AnyObject, Sendable {
     /// Flags, open ones only unless `includeCleared`, oldest first, with their replies.
     func flags(includeCleared: Bool) throws -> [SupervisionFlag]
 
+    /// A watch that hears of every write by anyone at once (PostgreSQL's LISTEN), or nil when the
+    /// store has none and must be asked (`changeToken`).
+    func watchChanges() -> (any ChangeWatch)?
+
     /// Every row of the entries, flags and flag events as stored, ids included, read in one
     /// transaction (`renewal store copy`).
     func storedRows() throws -> StoredRows
@@ -105,6 +109,9 @@ extension ProgressStore {
     public func keepJudgingDigest(plan: Plan, planFingerprint: String) {
         keepJudgingDigest(plan: plan, planFingerprint: planFingerprint, rules: .standard)
     }
+
+    /// No watch: the dashboard asks `changeToken` now and then (a file's is cheap to read).
+    public func watchChanges() -> (any ChangeWatch)? { nil }
 
     /// Ids of items with an open flag.
     public func flaggedItemIds() throws -> Set<String> {
@@ -154,4 +161,30 @@ public enum Recorded: Sendable {
     /// Nothing written: another figure stands for that item and day; only a correction may
     /// replace it.
     case conflict(ProgressEntry)
+}
+
+/// Hears of other writers' changes as they happen, and of the connection it listens on.
+public protocol ChangeWatch: AnyObject, Sendable {
+    /// What happened since the last call (the dashboard calls it between keys).
+    func news() -> ChangeNews
+    /// Stops listening.
+    func stop()
+}
+
+/// What a `ChangeWatch` heard since it was last asked.
+public struct ChangeNews: Sendable, Equatable {
+    /// Someone wrote: the store should be read again.
+    public var changed = false
+    /// The connection was lost (with why) or came back; nil when neither happened.
+    public var connection: ConnectionNews?
+
+    public init(changed: Bool = false, connection: ConnectionNews? = nil) {
+        self.changed = changed
+        self.connection = connection
+    }
+}
+
+public enum ConnectionNews: Sendable, Equatable {
+    case lost(Phrase)
+    case restored
 }

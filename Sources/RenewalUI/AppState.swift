@@ -145,6 +145,10 @@ public struct AppState: Sendable {
     public var searchEditing = false
     public var prompt: Prompt?
     public var form: RecordForm?
+    /// A form just submitted, kept until the store answers: reopened, all it holds, with the
+    /// store's refusal or failure (a lost connection, another figure for the day), so nothing
+    /// typed is lost.
+    public var submittedForm: RecordForm?
     /// A one-line message shown in the key bar until the next key.
     public var message: String?
     public var messageIsError = false

@@ -245,6 +245,7 @@ extension Reducer {
                     nextSteps: form[.next].trimmingSpaces, reportingUnit: form.chosenUnit,
                     corrects: form.corrects?.id, reason: form.corrects == nil ? nil : form[.reason].trimmingSpaces)))
         state.form = nil
+        state.submittedForm = form
         state.message =
             form.corrects.map {
                 state.pick(

@@ -20,10 +20,15 @@ public enum Reducer {
         case let .notice(text, isError):
             state.message = text
             state.messageIsError = isError
+            // An answer (the same entry stands; another figure does, to be corrected from its page).
+            state.submittedForm = nil
         case let .failed(text):
             state.message = text
             state.messageIsError = true
+            reopenSubmittedForm(&state, saying: text)
         case let .dataLoaded(data):
+            // Read again after a save: the submitted form was stored.
+            state.submittedForm = nil
             state.data = data
             state.histories = [:]
             state.reporting = nil
@@ -64,6 +69,15 @@ public enum Reducer {
             effects.append(.loadHistory(items: items))
         }
         return (state, effects)
+    }
+
+    /// The form whose save the store could not take (a lost connection, a full disk), open again with all it held and
+    /// why (Enter tries again; Esc drops it).
+    static func reopenSubmittedForm(_ state: inout AppState, saying why: String) {
+        guard var form = state.submittedForm else { return }
+        state.submittedForm = nil
+        form.errors = [why]
+        state.form = form
     }
 
     static func handleKey(_ state: AppState, _ key: Key) -> (AppState, [Effect]) {

@@ -22,7 +22,7 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var options: DashboardOptions
 
-    /// How often the store is checked for other people's changes.
+    /// How often a store without a change watch (a file) is checked for other people's changes.
     static let pollInterval: TimeInterval = 1.5
 
     func run() throws {
@@ -37,6 +37,9 @@ struct DashboardCommand: ParsableCommand {
             workspace: workspace, language: language, folder: FileManager.default.currentDirectoryPath,
             recorder: Recorder.currentUser)
         var entriesComplete = complete
+        // A shared server announces changes; a file is asked now and then.
+        let watch = store.watchChanges()
+        defer { watch?.stop() }
 
         let session: TerminalSession
         do {
@@ -96,7 +99,17 @@ struct DashboardCommand: ParsableCommand {
                 continue
             }
             guard let key = session.readKey(timeout: 250) else {
-                if Date().timeIntervalSince(lastPoll) >= Self.pollInterval {
+                if let watch {
+                    // PostgreSQL tells of every write (LISTEN): read again only when told, and
+                    // not for our own write, already read.
+                    let news = watch.news()
+                    if let connection = news.connection { send(effects.notice(connection)) }
+                    if news.connection == .restored {
+                        reload()  // what was written while away was not announced to us
+                    } else if news.changed, let current = try? store.changeToken(), current != token {
+                        reload()
+                    }
+                } else if Date().timeIntervalSince(lastPoll) >= Self.pollInterval {
                     lastPoll = Date()
                     if let current = try? store.changeToken(), current != token { reload() }
                 }

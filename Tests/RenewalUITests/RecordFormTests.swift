@@ -24,6 +24,26 @@ struct RecordFormTests {
         #expect(draft(effects)?.milestone == .done, "\(effects)")
     }
 
+    /// A save the store could not take (a lost connection) brings the form back whole with why;
+    /// an answer (the same entry stands, or the store read again) lets it go (issue 23).
+    @Test func aFailedSaveReopensTheFormWithAllItHeld() {
+        let keys: [Key] =
+            [.char("3"), .enter, .char("u")] + Fixture.chars("125") + [.enter, .enter]
+            + Fixture.chars("淘汰老旧农机") + [.enter, .enter, .enter]
+        let (submitted, effects) = Fixture.press(Fixture.state(), keys)
+        #expect(draft(effects) != nil)
+        #expect(submitted.form == nil)
+        let (failed, _) = Reducer.update(submitted, .failed("与进展库的连接中断"))
+        #expect(failed.form?[.value] == "125")
+        #expect(failed.form?[.progress] == "淘汰老旧农机")
+        #expect(failed.form?.errors == ["与进展库的连接中断"])
+        #expect(failed.submittedForm == nil)
+        let (answered, _) = Reducer.update(submitted, .notice("与已有记录 #3 完全相同，未重复记录", isError: false))
+        #expect(answered.form == nil && answered.submittedForm == nil)
+        let (stored, _) = Reducer.update(submitted, .dataLoaded(submitted.data))
+        #expect(stored.form == nil && stored.submittedForm == nil)
+    }
+
     @Test func aBlankNarrativeIsRefusedInChinese() {
         let (state, effects) = Fixture.press(
             Fixture.state(),
