@@ -71,3 +71,66 @@ public struct TestPostgresError: Error, CustomStringConvertible {
 
     public init(text: String) { self.text = text }
 }
+
+/// A PostgreSQL server of a test's own (initdb in a temporary folder, its own port, trust for
+/// local connections), for what must not touch the shared one: restarting the server mid-import.
+public final class PrivatePostgres {
+    public let folder: String
+    public let port: Int
+
+    static let binaries = "/usr/lib/postgresql/15/bin"
+
+    /// Makes and starts the server; throws what initdb or pg_ctl said.
+    public init() throws {
+        folder =
+            FileManager.default.temporaryDirectory.appending(path: "renewal-pg-\(UUID().uuidString.prefix(8))").path
+        port = Int.random(in: 20_000...29_999)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Self.check(TestPostgres.run("/usr/bin/chown", ["postgres:postgres", folder]))
+        try Self.check(
+            TestPostgres.run(
+                "/usr/sbin/runuser",
+                [
+                    "-u", "postgres", "--", "\(Self.binaries)/initdb", "-D", folder + "/data", "-A", "trust", "-U",
+                    "postgres",
+                ]))
+        try start()
+    }
+
+    deinit {
+        _ = TestPostgres.run(
+            "/usr/sbin/runuser",
+            ["-u", "postgres", "--", "\(Self.binaries)/pg_ctl", "-D", folder + "/data", "-m", "immediate", "stop"])
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// The server's URL for the superuser `postgres` (trusted: no password).
+    public var url: String { "postgresql://postgres@127.0.0.1:\(port)/postgres?sslmode=disable&connect_timeout=5" }
+
+    public func start() throws {
+        try pgctl(["start", "-w", "-o", "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1"])
+    }
+
+    /// Stops the server at once (open transactions roll back) and starts it again.
+    public func restart() throws {
+        try pgctl(["restart", "-m", "fast", "-w", "-o", "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1"])
+    }
+
+    /// pg_ctl, through a shell that first closes every descriptor but 0–2: the server it starts
+    /// outlives it and must not hold the socket Foundation's Process watches for the child's end
+    /// (nor our output pipe), or the caller would wait forever. The server logs to a file.
+    private func pgctl(_ arguments: [String]) throws {
+        let command =
+            ["/usr/sbin/runuser", "-u", "postgres", "--", "\(Self.binaries)/pg_ctl", "-D", folder + "/data"]
+            + ["-l", folder + "/log"] + arguments
+        let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let script =
+            "for fd in $(ls /proc/$$/fd); do if [ \"$fd\" -gt 2 ]; then eval \"exec $fd>&-\"; fi; done; "
+            + "exec \(quoted) </dev/null"
+        try Self.check(TestPostgres.run("/bin/bash", ["-c", script]))
+    }
+
+    private static func check(_ result: (status: Int32, output: String)) throws {
+        guard result.status == 0 else { throw TestPostgresError(text: result.output) }
+    }
+}
