@@ -92,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "renewal-bench",
             dependencies: [
-                "RenewalModel", "RenewalStore", "RenewalUI", "RenewalWorkload",
+                "RenewalApp", "RenewalModel", "RenewalStore", "RenewalUI", "RenewalWorkload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

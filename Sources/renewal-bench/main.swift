@@ -43,6 +43,14 @@ struct Options: ParsableCommand {
     @Option(help: "Keep the workload files (plan, store, taskwarrior data) in this folder, one per scale.")
     var keep: String?
 
+    @Option(
+        name: .customLong("db"),
+        help: """
+            Also run the workload on PostgreSQL beside SQLite: a postgresql:// URL whose role may create \
+            databases (password from PGPASSWORD or the password file).
+            """)
+    var db: String?
+
     /// The day every measurement judges (the workloads' returns run up to it).
     var asOf: Day { Day("2026-11-29") ?? Day(ordinal: 0) }
 
@@ -58,7 +66,7 @@ struct Options: ParsableCommand {
         print("# renewal-bench (\(repeatCount) runs each)")
         for scale in scales {
             do {
-                let (rows, facts) = try measureAll(scale: scale, options: self)
+                let (rows, facts, stores) = try measureAll(scale: scale, options: self)
                 print("")
                 print("## \(scale): \(facts[0])")
                 print("")
@@ -76,6 +84,20 @@ struct Options: ParsableCommand {
                 }
                 print("")
                 print("peak resident memory so far: \(String(format: "%.0f", peakMemoryMB())) MB")
+                if !stores.isEmpty {
+                    print("")
+                    print("### \(scale): SQLite and PostgreSQL (medians; p95 in brackets)")
+                    print("")
+                    print("| measurement | SQLite | PostgreSQL | unit |")
+                    print("|---|---:|---:|---|")
+                    for (name, sqlite, postgres, unit) in stores {
+                        func text(_ samples: [Double]) -> String {
+                            let median = percentile(samples, 0.5), high = percentile(samples, 0.95)
+                            return String(format: median >= 100 ? "%.0f (%.0f)" : "%.1f (%.1f)", median, high)
+                        }
+                        print("| \(name) | \(text(sqlite)) | \(text(postgres)) | \(unit) |")
+                    }
+                }
             } catch {
                 FileHandle.standardError.write(Data("renewal-bench: \(scale): \(error)\n".utf8))
                 throw ExitCode.failure
@@ -114,7 +136,9 @@ struct Row {
 }
 
 /// Every measurement at one scale.
-func measureAll(scale: String, options: Options) throws -> (rows: [Row], facts: [String]) {
+func measureAll(
+    scale: String, options: Options
+) throws -> (rows: [Row], facts: [String], stores: [(String, [Double], [Double], String)]) {
     let base = try PlanLoader.embedded()
     let plan = Workload.plan(base, counties: scale == "city" ? 1 : options.counties)
     let months = options.months ?? Workload.monthsEnded(from: plan.startDate, by: options.asOf)
@@ -275,7 +299,15 @@ func measureAll(scale: String, options: Options) throws -> (rows: [Row], facts: 
         ? "judging digest: \(digest.entries.count) of \(loaded.count) entries read; verdicts "
             + (same ? "identical to reading every entry" : "DIFFER from reading every entry")
         : "judging digest not used: returns dated after \(options.asOf) (every entry is read)"
-    return (rows, [facts, digestFact] + comparison.facts)
+    var stores: [(String, [Double], [Double], String)] = []
+    if let url = options.db {
+        stores = try StoreComparison(
+            serverURL: url, plan: plan, entries: entries, files: files, builtInPlan: scale == "city",
+            asOf: options.asOf,
+            repeatCount: n, renewal: comparison.renewal
+        ).run()
+    }
+    return (rows, [facts, digestFact] + comparison.facts, stores)
 }
 
 Options.main()

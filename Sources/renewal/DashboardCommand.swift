@@ -31,7 +31,7 @@ struct DashboardCommand: ParsableCommand {
         // Staff who may only read the store can still browse it; writing then says why not.
         let (workspace, data, complete) = try DashboardEffects.firstLoad(
             source, access: source.mayWrite ? .browse : .read, asOf: options.day)
-        if workspace.store.created { StoreOptions.noteCreated(workspace.store) }
+        if workspace.store.created, !workspace.isDemo { StoreOptions.noteCreated(workspace.store) }
         let store = workspace.store
         let effects = DashboardEffects(
             workspace: workspace, language: language, folder: FileManager.default.currentDirectoryPath,

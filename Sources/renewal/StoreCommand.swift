@@ -21,7 +21,7 @@ struct StoreCopyCommand: ParsableCommand {
         CommandConfiguration(
             commandName: "copy",
             abstract: CommandLanguage.pick(
-                "把一个进展库的全部记录、督办及其反馈原样（含编号和时间）复制到一个空库，复制后逐条核对条数和校验和。"
+                "把一个进展库的全部记录、督办及其反馈原样（含编号和时间）复制到一个空库，复制后核对条数和全部内容的校验和。"
                     + "SQLite 文件与 PostgreSQL 之间双向可用。",
                 "Copy every entry, flag and flag reply of one store, ids and times as they are, into an empty store, "
                     + "then check counts and a checksum. Works from an SQLite file to PostgreSQL and back."))

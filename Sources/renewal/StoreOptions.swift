@@ -63,7 +63,7 @@ struct StoreOptions: ParsableArguments {
 
     /// A workspace whose store this open created is said on stderr.
     static func noted(_ workspace: Workspace) -> Workspace {
-        if workspace.store.created { noteCreated(workspace.store) }
+        if workspace.store.created, !workspace.isDemo { noteCreated(workspace.store) }
         return workspace
     }
 

@@ -28,6 +28,16 @@ struct StoreCLITests {
 
     /// Issue 14: `import` and `record` keep the judging digest current; the reports read from it
     /// answer exactly as from every entry (here with the digest deleted), and a write rebuilds it.
+    /// The demo's temporary store is not news: nothing is said about creating it (it was said once,
+    /// on every demo command, while the application layer was being made).
+    @Test func theDemoSaysNothingAboutMakingItsStore() throws {
+        for arguments in [["summary", "--demo"], ["record", "M02-1", "--value", "3", "--progress", "x", "--demo"]] {
+            let result = try CLI.run(arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!result.stderr.contains("已新建进展库"), "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test func theJudgingDigestIsKeptOnWriteAndAnswersAsEveryEntry() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let imported = try run(["import", CLI.example])
