@@ -5,6 +5,26 @@ import RenewalModel
 /// A user mistake or unusable input: printed on stderr in the chosen language, exit status 1.
 typealias CLIError = AppError
 
+/// Options that cannot go together, or a value an option never takes (found by `validate()`
+/// before anything is read): said in the run's language, exit status 64 (EX_USAGE), as the
+/// parser's own usage errors.
+struct UsageError: Error {
+    let phrase: Phrase
+
+    init(_ zh: String, _ en: String) { phrase = Phrase(zh, en) }
+
+    /// The usage error inside what the parser threw: it wraps an error from `validate()` in its
+    /// own (internal) error type, so it is looked for among the wrapper's stored values.
+    static func found(in value: Any, depth: Int = 0) -> UsageError? {
+        if let usage = value as? UsageError { return usage }
+        guard depth < 4 else { return nil }
+        for child in Mirror(reflecting: value).children {
+            if let usage = found(in: child.value, depth: depth + 1) { return usage }
+        }
+        return nil
+    }
+}
+
 /// The language of this run's messages, known before the arguments are parsed: errors in
 /// parsing them, and the help, must already speak it.
 enum CommandLanguage {

@@ -27,14 +27,17 @@ struct FlagCommand: ParsableCommand {
 
     @OptionGroup var lang: LanguageOption
 
+    func validate() throws {
+        guard !note.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw UsageError("--note 不能为空：请写明督办要求", "--note is empty: say what is asked")
+        }
+    }
+
     func run() throws {
         let language = lang.language
         let loaded = try source.loadPlan()
         let plan = loaded.plan
         guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
-        guard !note.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw CLIError("--note 不能为空：请写明督办要求", "--note is empty: say what is asked")
-        }
         let opened = try source.workspace(loaded, access: .write)
         let flag = try opened.store.flag(
             itemId: itemId, note: note, by: recorder.name, at: Today.timestamp(), followUp: followUp)
@@ -107,13 +110,18 @@ struct ReplyCommand: ParsableCommand {
 
     @OptionGroup var lang: LanguageOption
 
+    func validate() throws {
+        guard !note.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw UsageError("--note 不能为空：请写明反馈内容", "--note is empty: write the reply")
+        }
+    }
+
     func run() throws {
         let language = lang.language
         let loaded = try source.loadPlan()
         let plan = loaded.plan
         guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
         let text = note.trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty else { throw CLIError("--note 不能为空：请写明反馈内容", "--note is empty: write the reply") }
         let replying = try Self.replyingUnit(unit, itemId: itemId, plan: plan)
         let opened = try source.workspace(loaded, access: .write)
         let answered = try opened.store.reply(

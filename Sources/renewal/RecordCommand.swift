@@ -64,6 +64,24 @@ struct RecordCommand: ParsableCommand {
 
     @OptionGroup var lang: LanguageOption
 
+    /// Options that cannot go together: a usage error (64) before the plan or the store is read.
+    func validate() throws {
+        if done && inProgress {
+            throw UsageError("--done 和 --in-progress 只能选一个", "--done and --in-progress cannot both be given")
+        }
+        if value != nil && (done || inProgress) {
+            throw UsageError(
+                "--value 与 --done/--in-progress 只能选一种", "give either --value or --done/--in-progress, not both")
+        }
+        if corrects != nil, reason?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
+            throw UsageError(
+                "--corrects 需要同时给出 --reason：说明更正原因", "--corrects needs --reason: say why the entry is corrected")
+        }
+        if corrects == nil, reason != nil {
+            throw UsageError("--reason 只与 --corrects 一起使用", "--reason goes with --corrects")
+        }
+    }
+
     func run() throws {
         let language = lang.language
         let loaded = try source.loadPlan()
@@ -71,15 +89,8 @@ struct RecordCommand: ParsableCommand {
         guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
         let today = Today.day()
         var valueText = value ?? ""
-        if done && inProgress {
-            throw CLIError("--done 和 --in-progress 只能选一个", "--done and --in-progress cannot both be given")
-        }
         if done { valueText = "完成" }
         if inProgress { valueText = "推进中" }
-        if value != nil && (done || inProgress) {
-            throw CLIError(
-                "--value 与 --done/--in-progress 只能选一种", "give either --value or --done/--in-progress, not both")
-        }
         let candidate = EntryValidator.Candidate(
             itemId: itemId, dateText: date ?? today.description, valueText: valueText,
             unitText: unit ?? "")
@@ -91,13 +102,6 @@ struct RecordCommand: ParsableCommand {
                 Phrase(
                     list.problems.map { $0.text(.zh) }.joined(separator: "；"),
                     list.problems.map { $0.text(.en) }.joined(separator: "; ")))
-        }
-        if corrects != nil, reason?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
-            throw CLIError(
-                "--corrects 需要同时给出 --reason：说明更正原因", "--corrects needs --reason: say why the entry is corrected")
-        }
-        if corrects == nil, reason != nil {
-            throw CLIError("--reason 只与 --corrects 一起使用", "--reason goes with --corrects")
         }
         let opened = try source.workspace(loaded, access: .write)
         let entry = NewEntry(

@@ -52,6 +52,12 @@ struct RemindCommand: ParsableCommand {
         var flagIds: [String]
     }
 
+    func validate() throws {
+        if let note, note.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw UsageError("--note 不能为空：请写明催办要求", "--note is empty: say what is asked")
+        }
+    }
+
     func run() throws {
         let language = lang.language
         let loaded = try source.loadPlan()
@@ -65,9 +71,6 @@ struct RemindCommand: ParsableCommand {
                 "the reply date \(due) is before today (\(today)): give today or a later day")
         }
         let written = note?.trimmingCharacters(in: .whitespaces)
-        if let written, written.isEmpty {
-            throw CLIError("--note 不能为空：请写明催办要求", "--note is empty: say what is asked")
-        }
         // Writes happen today (DESIGN §4): the status judged is today's, whatever --as-of elsewhere.
         let opened = try source.workspace(loaded, access: dryRun ? .read : .write)
         let store = opened.store

@@ -83,7 +83,7 @@ struct Renewal: ParsableCommand {
     }
 
     /// Ends the run for `error`: our own errors in the run's language (status 1), the parser's
-    /// help and version on stdout (0), the parser's usage errors translated (64).
+    /// help and version on stdout (0), the parser's usage errors translated and ours (64).
     static func finish(with error: Error) -> Never {
         let language = CommandLanguage.current
         switch error {
@@ -92,6 +92,8 @@ struct Renewal: ParsableCommand {
         default:
             break
         }
+        // Options that cannot go together (`validate()`): our words, the parser's exit status.
+        if let usage = UsageError.found(in: error) { fail(usage.phrase, code: usageExitCode) }
         let code = exitCode(for: error)
         if code == .success {
             Swift.print(HelpText.localize(fullMessage(for: error, columns: HelpText.width), language))

@@ -24,6 +24,12 @@ struct ReportOptions: ParsableArguments {
 
     @OptionGroup var source: StoreOptions
 
+    func validate() throws {
+        guard width >= 40, width <= 1000 else {
+            throw UsageError("--width 应在 40 到 1000 之间（收到 \(width)）", "--width must be from 40 to 1000 (got \(width))")
+        }
+    }
+
     /// Everything a report needs, or a `CLIError` that names what was wrong. Reports that only
     /// show judgements (summary, overdue) read entries without their text: far less to read.
     /// Those that judge only on the day asked (`verdictsOnly`) read the store's judging digest
@@ -38,9 +44,6 @@ struct ReportOptions: ParsableArguments {
     ) throws -> ReportInputs {
         let language = lang.language
         let asOf = self.asOf ?? Today.day()
-        guard width >= 40, width <= 1000 else {
-            throw CLIError("--width 应在 40 到 1000 之间（收到 \(width)）", "--width must be from 40 to 1000 (got \(width))")
-        }
         // Entries from --entries could land between the digest's: then every entry is read.
         let useDigest = verdictsOnly && detail == .judging && entriesPath == nil
         let workspace: Workspace

@@ -90,7 +90,7 @@ struct MonthAtTheEdgesTests {
         let nobody = try run(["remind", "--unit", "不存在局", "--lang", "en"])
         #expect(nobody.status == 1 && nobody.stderr.contains("unknown unit"), "\(nobody.stderr)")
         let blank = try run(["remind", "--note", "  "])
-        #expect(blank.status == 1, "\(blank.stderr)")
+        #expect(blank.status == 64 && blank.stderr.contains("--note 不能为空"), "\(blank.stderr)")
         #expect(try CLI.sqlite(db, "SELECT count(*) FROM flag") == before)
         // Nothing left to remind: said so, exit 0.
         let again = try run(["remind"])

@@ -28,6 +28,32 @@ struct StoreCLITests {
 
     /// Issue 14: `import` and `record` keep the judging digest current; the reports read from it
     /// answer exactly as from every entry (here with the digest deleted), and a write rebuilds it.
+    /// Options that cannot go together are usage errors: exit 64, one line in the run's language,
+    /// said before the plan or the store is read (so even a missing store is not mentioned).
+    @Test func optionsThatCannotGoTogetherAreUsageErrors() throws {
+        let cases: [([String], String, String)] = [
+            (["record", "M02-1", "--done", "--in-progress"], "只能选一个", "cannot both be given"),
+            (["record", "M02-1", "--value", "3", "--done"], "只能选一种", "not both"),
+            (
+                ["record", "M02-1", "--value", "3", "--corrects", "1"], "--corrects 需要同时给出 --reason",
+                "--corrects needs --reason"
+            ),
+            (
+                ["record", "M02-1", "--value", "3", "--reason", "x"], "--reason 只与 --corrects 一起使用",
+                "--reason goes with"
+            ),
+            (["flag", "M02-1", "--note", " "], "--note 不能为空", "--note is empty"),
+            (["reply", "M02-1", "--note", ""], "--note 不能为空", "--note is empty"),
+        ]
+        for (arguments, zh, en) in cases {
+            let chinese = try CLI.run(arguments + ["--db", "/nonexistent/store.sqlite"])
+            #expect(chinese.status == 64 && chinese.stderr.contains(zh), "\(arguments): \(chinese.stderr)")
+            #expect(chinese.stderr.split(separator: "\n").count == 1)
+            let english = try CLI.run(arguments + ["--lang", "en"])
+            #expect(english.status == 64 && english.stderr.contains(en), "\(arguments): \(english.stderr)")
+        }
+    }
+
     /// The demo's temporary store is not news: nothing is said about creating it (it was said once,
     /// on every demo command, while the application layer was being made).
     @Test func theDemoSaysNothingAboutMakingItsStore() throws {
