@@ -86,30 +86,27 @@ public struct WorkspaceSource: Sendable {
     /// The named store (never the demo): an SQLite file or a PostgreSQL database. Reading needs
     /// an existing store; writing creates a missing one (`created` then says so).
     public func openNamedStore(access: StoreAccess) throws -> any ProgressStore {
-        do {
-            switch try storeLocation() {
-            case let .file(path): return try SQLiteStore(path: path, access: access)
-            case let .postgres(address):
-                return try PostgresStore(address: address, access: access, environment: environment)
-            }
-        } catch let error as StoreError {
-            throw AppError(error.phrase)
-        }
+        do { return try openBackend(access: access) } catch let error as StoreError { throw AppError(error.phrase) }
     }
 
     /// The named store opened to read, or nil when there is none yet (no file, or a database
     /// without renewal's tables).
     public func openExistingStore() throws -> (any ProgressStore)? {
         do {
-            switch try storeLocation() {
-            case let .file(path): return try SQLiteStore(path: path, access: .read)
-            case let .postgres(address):
-                return try PostgresStore(address: address, access: .read, environment: environment)
-            }
+            return try openBackend(access: .read)
         } catch StoreError.missing, StoreError.notInitialized {
             return nil
         } catch let error as StoreError {
             throw AppError(error.phrase)
+        }
+    }
+
+    /// The one place a backend is chosen: a path is SQLite, a URL PostgreSQL.
+    private func openBackend(access: StoreAccess) throws -> any ProgressStore {
+        switch try storeLocation() {
+        case let .file(path): return try SQLiteStore(path: path, access: access)
+        case let .postgres(address):
+            return try PostgresStore(address: address, access: access, environment: environment)
         }
     }
 

@@ -59,12 +59,13 @@ struct StoreComparison {
         var rows: [(String, [Double], [Double], String)] = []
         var stores: [String: String] = [:]
         var writes: [String: [Double]] = [:]
+        // The digest is kept, and read, for the plan the commands measured use.
+        let fingerprint =
+            builtInPlan ? PlanSource.embedded.fingerprint : try PlanSource.file(path: files.planPath).fingerprint
         for kind in ["SQLite", "PostgreSQL"] {
             let text = try freshStore(kind, "workload")
             stores[kind] = text
             let store = try open(text, .write)
-            let fingerprint =
-                builtInPlan ? PlanSource.embedded.fingerprint : try PlanSource.file(path: files.planPath).fingerprint
             store.keepJudgingDigest(plan: plan, planFingerprint: fingerprint)
             let start = ContinuousClock.now
             _ = try store.appendAll(entries.map(Self.newEntry))
@@ -80,10 +81,7 @@ struct StoreComparison {
             }
             rows.append(("\(writers) writers at once, entries/s", rates["SQLite"]!, rates["PostgreSQL"]!, "/s"))
         }
-        let digestKey = JudgingDigest.key(
-            planFingerprint: builtInPlan
-                ? PlanSource.embedded.fingerprint : try PlanSource.file(path: files.planPath).fingerprint,
-            rules: .standard)
+        let digestKey = JudgingDigest.key(planFingerprint: fingerprint, rules: .standard)
         var frames: [String: [Double]] = [:], overdue: [String: [Double]] = [:]
         for kind in ["SQLite", "PostgreSQL"] {
             let text = stores[kind]!
