@@ -108,8 +108,53 @@ enum PostgresSchema {
                 END $$
                 """,
             ] + notifying("entry", on: "INSERT") + notifying("flag", on: "INSERT OR UPDATE")
-                + notifying("flag_event", on: "INSERT"))
+                + notifying("flag_event", on: "INSERT")),
+        Migration(
+            name: "v2: judging digest",
+            statements: [
+                // Moves on every statement that adds entries or touches the digest's rows, by
+                // renewal or by anyone with SQL: a digest is used only while the counter stands
+                // where the digest's last refresh left it. SECURITY DEFINER: a writer moves it by
+                // writing, never by hand (it is granted nothing on the counter).
+                """
+                CREATE TABLE renewal_change_counter (
+                    only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+                    counter bigint NOT NULL)
+                """,
+                "INSERT INTO renewal_change_counter (counter) VALUES (0)",
+                """
+                CREATE FUNCTION renewal_count_change() RETURNS trigger LANGUAGE plpgsql
+                SECURITY DEFINER SET search_path FROM CURRENT AS $$
+                BEGIN
+                    UPDATE renewal_change_counter SET counter = counter + 1;
+                    RETURN NULL;
+                END $$
+                """,
+                """
+                CREATE TRIGGER entry_counted AFTER INSERT ON entry
+                FOR EACH STATEMENT EXECUTE FUNCTION renewal_count_change()
+                """,
+                // The entries that decide each verdict (`JudgingDigest`), by id only: the figures
+                // are read from `entry` itself, so the digest can leave entries out but never
+                // hold a figure nobody recorded.
+                "CREATE TABLE judging_entry (entry_id bigint PRIMARY KEY REFERENCES entry (id))",
+                """
+                CREATE TRIGGER judging_entry_counted AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON judging_entry
+                FOR EACH STATEMENT EXECUTE FUNCTION renewal_count_change()
+                """,
+                // What the digest was made with (plan and rules) and where the store stood.
+                """
+                CREATE TABLE judging_digest (
+                    only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+                    key text NOT NULL,
+                    through_entry bigint NOT NULL,
+                    through_change bigint NOT NULL)
+                """,
+            ]),
     ]
+
+    /// The triggers that move the change counter: a digest is trusted only while all fire.
+    static let countingTriggers = [("entry", "entry_counted"), ("judging_entry", "judging_entry_counted")]
 
     /// Triggers that refuse any UPDATE, DELETE or TRUNCATE of `table`.
     static func appendOnly(_ table: String) -> [String] {

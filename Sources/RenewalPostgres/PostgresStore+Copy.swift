@@ -7,8 +7,7 @@ extension PostgresStore {
     /// Every row of the entries, flags and flag events as stored, read in one snapshot.
     public func storedRows() throws -> StoredRows {
         try reading { connection in
-            try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: Self.quiet)
-            do {
+            try await Self.inSnapshot(connection) {
                 var rows = StoredRows()
                 for table in StoredRows.Table.allCases {
                     let columns = StoredRows.columns(table)
@@ -20,11 +19,7 @@ extension PostgresStore {
                         rows[table].append(try columns.indices.map { try Self.cell(cells[$0], columns[$0].kind) })
                     }
                 }
-                try await connection.query("COMMIT", logger: Self.quiet)
                 return rows
-            } catch {
-                _ = try? await connection.query("ROLLBACK", logger: Self.quiet)
-                throw error
             }
         }
     }

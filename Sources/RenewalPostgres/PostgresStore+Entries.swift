@@ -146,21 +146,31 @@ extension PostgresStore {
 
     @discardableResult
     public func append(_ entry: NewEntry) throws -> ProgressEntry {
-        try writing { connection in try await Self.insert(entry, connection) }
+        let keeper = digestKeeper.withLock { $0 }
+        return try writing { connection in
+            let before = try await Self.digestState(connection)
+            let added = try await Self.insert(entry, connection)
+            try await Self.refreshDigest(connection, keeper: keeper, added: [added], before: before)
+            return added
+        }
     }
 
     public func appendAll(
         _ entries: [NewEntry], every: Int, progress: ((Int, Int) -> Void)?
     ) throws -> (added: [ProgressEntry], duplicates: [Int]) {
         progress?(0, entries.count)
+        let keeper = digestKeeper.withLock { $0 }
         let result = try writing(timeout: Self.importTimeout) { connection in
+            let before = try await Self.digestState(connection)
             var seen = try await Self.storedKeys(connection)
             var duplicates: [Int] = []
             var fresh: [NewEntry] = []
             for (index, entry) in entries.enumerated() {
                 if seen.insert(entry.duplicateKey).inserted { fresh.append(entry) } else { duplicates.append(index) }
             }
-            return (try await Self.insertAll(fresh, connection), duplicates)
+            let added = try await Self.insertAll(fresh, connection)
+            try await Self.refreshDigest(connection, keeper: keeper, added: added, before: before)
+            return (added, duplicates)
         }
         progress?(entries.count, entries.count)
         return result
@@ -176,23 +186,19 @@ extension PostgresStore {
     }
 
     public func record(_ entry: NewEntry) throws -> Recorded {
-        try writing { connection in
+        let keeper = digestKeeper.withLock { $0 }
+        return try writing { connection in
             switch try await Self.sameDay(as: entry, connection, excluding: entry.corrects) {
             case let .conflict(existing): return .conflict(existing)
             // A correction is appended as it is, even when it restates a standing figure.
             case let .duplicate(existing) where entry.corrects == nil: return .duplicate(existing)
-            case .duplicate, .none: return .stored(try await Self.insert(entry, connection))
+            case .duplicate, .none:
+                let before = try await Self.digestState(connection)
+                let added = try await Self.insert(entry, connection)
+                try await Self.refreshDigest(connection, keeper: keeper, added: [added], before: before)
+                return .stored(added)
             }
         }
-    }
-
-    public func keepJudgingDigest(plan: Plan, planFingerprint: String, rules: StatusRules) {
-        // The digest is an SQLite reading aid (a province's store read from a file); a server
-        // answers the judging query itself, so reads take every entry.
-    }
-
-    public func judgingEntries(asOf: Day, digestKey: String) throws -> (entries: [ProgressEntry], fromDigest: Bool) {
-        (try entries(detail: .judging), false)
     }
 
     // MARK: - Inside a write transaction

@@ -6,6 +6,7 @@ import PostgresNIO
 import RenewalModel
 import RenewalStore
 import RenewalText
+import Synchronization
 
 /// The shared progress store: a PostgreSQL database that several machines record into and read
 /// at once (a prefecture's 专班 and its counties', say).
@@ -30,6 +31,8 @@ public final class PostgresStore: ProgressStore {
     private let running: Task<Void, Never>
     /// How to open a connection of its own (the dashboard's listener).
     let directConfiguration: PostgresConnection.Configuration
+    /// The plan and rules the judging digest is kept with on every write (`keepJudgingDigest`).
+    let digestKeeper = Mutex<DigestKeeper?>(nil)
 
     /// The channel every write notifies (LISTEN renewal_change).
     public static let changeChannel = "renewal_change"

@@ -2,12 +2,6 @@ import GRDB
 import GRDBSQLite
 import RenewalModel
 
-/// What the store keeps its judging digest with: the plan's engine and the digest key.
-struct DigestKeeper: Sendable {
-    let engine: StatusEngine
-    let key: String
-}
-
 /// The judging digest in the store (schema v4): `judgingEntry` holds a copy, without text, of
 /// the entries `JudgingDigest.decisive` keeps; `judgingDigest` one row with the key they were
 /// chosen with, the last entry id and the change counter (v5) they account for. A digest whose
@@ -19,9 +13,7 @@ extension SQLiteStore {
     /// for `plan` judged by `rules`: the items written are reduced again, or everything when the
     /// digest was made with another plan or missed a write.
     public func keepJudgingDigest(plan: Plan, planFingerprint: String, rules: StatusRules) {
-        let keeper = DigestKeeper(
-            engine: StatusEngine(plan: plan, rules: rules),
-            key: JudgingDigest.key(planFingerprint: planFingerprint, rules: rules))
+        let keeper = DigestKeeper(plan: plan, planFingerprint: planFingerprint, rules: rules)
         digestKeeper.withLock { $0 = keeper }
     }
 
@@ -83,7 +75,6 @@ extension SQLiteStore {
     func refreshDigest(_ db: Database, added: [ProgressEntry], before: DigestState) throws {
         guard let keeper = digestKeeper.withLock({ $0 }) else { return }
         let current = try Self.digest(db, matches: keeper.key, at: before)
-        // A few items are reduced again; an import touching many is a rebuild (one pass).
         var items = Set(added.map(\.itemId))
         for entry in added {
             guard let corrected = entry.corrects else { continue }
@@ -92,13 +83,13 @@ extension SQLiteStore {
                 items.insert(item)
             }
         }
-        let partial = current && items.count <= 64
+        let scope = keeper.itemsToReduce(digestWasCurrent: current, touched: items)
         let corrected = Set(
             try Int64.fetchAll(db, sql: "SELECT corrects FROM entry WHERE corrects IS NOT NULL").map { String($0) })
         let columns = "id, itemId, date, value, milestone, corrects, baselineYear, progress"
         let entries: [ProgressEntry]
-        if partial {
-            let list = Array(items)
+        if let scope {
+            let list = Array(scope)
             let marks = databaseQuestionMarks(count: list.count)
             try db.execute(
                 sql: "DELETE FROM judgingEntry WHERE itemId IN (\(marks))", arguments: StatementArguments(list))
@@ -116,7 +107,7 @@ extension SQLiteStore {
                 INSERT INTO judgingEntry (id, itemId, date, value, milestone, corrects, baselineYear, hasProgress)
                 SELECT id, itemId, date, value, milestone, corrects, baselineYear, ? FROM entry WHERE id = ?
                 """)
-        for entry in JudgingDigest.decisive(entries, corrected: corrected, engine: keeper.engine) {
+        for entry in keeper.decisive(entries, corrected: corrected) {
             try insert.execute(arguments: [entry.hasProgress, Int64(entry.id)])
         }
         // Recorded after the copies above, which moved the counter themselves.

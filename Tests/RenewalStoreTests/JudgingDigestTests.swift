@@ -182,8 +182,9 @@ struct JudgingDigestTests {
     }
 }
 
-/// The digest kept in the store on every write, and read only when it is current.
-@Suite("Judging digest in the store")
+/// The digest kept in the store on every write, and read only when it is current: the same
+/// rules on both stores (issue 23 gave PostgreSQL the digest SQLite had).
+@Suite("Judging digest in the store", .serialized)
 struct StoredJudgingDigestTests {
     let plan = Workload.plan(try! PlanLoader.embedded(), counties: 3)
     let fingerprint = "test-plan"
@@ -197,19 +198,23 @@ struct StoredJudgingDigestTests {
     }
 
     /// Judges on `day` from the store's digest and from every entry; both must agree.
-    func expectSameVerdicts(_ store: any ProgressStore, on day: Day, fromDigest: Bool) throws {
+    func expectSameVerdicts(
+        _ store: any ProgressStore, on day: Day, fromDigest: Bool, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let read = try store.judgingEntries(asOf: day, digestKey: key)
-        #expect(read.fromDigest == fromDigest)
+        #expect(read.fromDigest == fromDigest, sourceLocation: sourceLocation)
         let engine = StatusEngine(plan: plan)
         let all = try store.entries(detail: .judging)
-        #expect(engine.evaluate(entries: read.entries, asOf: day) == engine.evaluate(entries: all, asOf: day))
-        if fromDigest { #expect(read.entries.count * 2 < all.count) }
+        #expect(
+            engine.evaluate(entries: read.entries, asOf: day) == engine.evaluate(entries: all, asOf: day),
+            sourceLocation: sourceLocation)
+        if fromDigest { #expect(read.entries.count * 2 < all.count, sourceLocation: sourceLocation) }
     }
 
-    @Test func everyWriteKeepsTheDigestAndAWriteWithoutAPlanStopsItsUse() throws {
-        let temporary = try TemporaryStore()
-        defer { temporary.cleanup() }
-        let store = temporary.store
+    @Test(arguments: Backend.allCases)
+    func everyWriteKeepsTheDigestAndAWriteWithoutAPlanStopsItsUse(_ backend: Backend) throws {
+        let made = try backend.make()
+        let store = made.store
         let day = try #require(Day("2026-11-11"))
         // Written without a plan: no digest; every entry is read.
         let returns = JudgingDigestTests.returns(plan, months: 31)
@@ -249,53 +254,61 @@ struct StoredJudgingDigestTests {
 
         // A write by a process that does not keep it (another tool, an older renewal): not used
         // until the next write that keeps it.
-        let other = try SQLiteStore(path: store.path, access: .write)
+        let other = try made.reopen(.write)
         _ = try other.append(newEntry(ProgressEntry(id: "", itemId: target.id, date: met.date, value: 1)))
         try expectSameVerdicts(store, on: day, fromDigest: false)
         _ = try store.append(newEntry(ProgressEntry(id: "", itemId: target.id, date: met.date, value: 2)))
         try expectSameVerdicts(store, on: day, fromDigest: true)
+        // Another process opened only to read sees the same digest.
+        try expectSameVerdicts(try made.reopen(.read), on: day, fromDigest: true)
     }
 
-    /// Issue 20, defect 2: rows a sqlite3 session inserts with ids of its choosing (0, −5, a gap
+    /// Issue 20, defect 2: rows a database shell inserts with ids of its choosing (0, −5, a gap
     /// below the highest) left max(id) as it was, so the digest stayed "current" and overdue
-    /// disagreed with show from then on. The change counter moves on any insert; a dropped
-    /// counting trigger makes the counter untrusted. Either way reads take every entry, and the
-    /// next write that keeps the digest rebuilds it.
-    @Test func rowsInsertedWithSQLBehindTheDigestStopItsUseUntilTheNextWrite() throws {
-        let temporary = try TemporaryStore()
-        defer { temporary.cleanup() }
-        let store = temporary.store
+    /// disagreed with show from then on. The change counter moves on any insert; a dropped or
+    /// disabled counting trigger makes the counter untrusted. Either way reads take every entry,
+    /// and the next write that keeps the digest rebuilds it.
+    @Test(arguments: Backend.allCases)
+    func rowsInsertedWithSQLBehindTheDigestStopItsUseUntilTheNextWrite(_ backend: Backend) throws {
+        let made = try backend.make()
+        let store = made.store
         let day = try #require(Day("2026-11-11"))
         store.keepJudgingDigest(plan: plan, planFingerprint: fingerprint)
         _ = try store.appendAll(JudgingDigestTests.returns(plan, months: 31).map(newEntry))
         try expectSameVerdicts(store, on: day, fromDigest: true)
         let target = try #require(plan.allTargets.first { $0.kind == .quantitative && ($0.value ?? 0) > 0 })
         let highest = try store.entryCount()
+        let insert =
+            backend == .sqlite
+            ? "INSERT INTO entry (id, itemId, date, value, recordedBy, recordedAt)"
+            : "INSERT INTO entry (id, item_id, date, value, recorded_by, recorded_at)"
         // 0, negative ids, one far above the highest (leaving a gap), then one inside that gap.
         for (round, id) in [0, -5, highest + 1_000, highest + 10].enumerated() {
-            try store.pool.write { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO entry (id, itemId, date, value, recordedBy, recordedAt)
-                        VALUES (?, ?, '2026-10-31', ?, 'sqlite3', '2026-11-30T10:00:00+08:00')
-                        """, arguments: [id, target.id, (target.value ?? 1) * 3])
-            }
+            try made.rawSQL(
+                """
+                \(insert) VALUES (\(id), '\(target.id)', '2026-10-31', \((target.value ?? 1) * 3), 'shell',
+                    '2026-11-30T10:00:00+08:00')
+                """)
             try expectSameVerdicts(store, on: day, fromDigest: false)
             // The next write that keeps the digest rebuilds it; it answers as every entry again.
             let later = try #require(Day("2026-11-\(String(format: "%02d", round + 1))"))
             _ = try store.append(newEntry(ProgressEntry(id: "", itemId: target.id, date: later, value: 1)))
             try expectSameVerdicts(store, on: day, fromDigest: true)
         }
-        // A counting trigger dropped: the counter no longer vouches for anything.
-        try store.pool.write { db in try db.execute(sql: "DROP TRIGGER entry_insert_counted") }
+        // A counting trigger dropped (or disabled): the counter no longer vouches for anything.
+        try made.rawSQL(
+            backend == .sqlite
+                ? "DROP TRIGGER entry_insert_counted" : "ALTER TABLE entry DISABLE TRIGGER entry_counted")
         #expect(try store.judgingEntries(asOf: day, digestKey: key).fromDigest == false)
-        // The digest's own copy edited by hand moves the counter too.
-        let fresh = try TemporaryStore()
-        defer { fresh.cleanup() }
+        // The digest's own rows edited by hand move the counter too.
+        let fresh = try backend.make()
         fresh.store.keepJudgingDigest(plan: plan, planFingerprint: fingerprint)
         _ = try fresh.store.appendAll(JudgingDigestTests.returns(plan, months: 31).map(newEntry))
         try expectSameVerdicts(fresh.store, on: day, fromDigest: true)
-        try fresh.store.pool.write { db in try db.execute(sql: "UPDATE judgingEntry SET value = 0") }
+        try fresh.rawSQL(
+            backend == .sqlite
+                ? "UPDATE judgingEntry SET value = 0"
+                : "DELETE FROM judging_entry WHERE entry_id = (SELECT max(entry_id) FROM judging_entry)")
         try expectSameVerdicts(fresh.store, on: day, fromDigest: false)
     }
 

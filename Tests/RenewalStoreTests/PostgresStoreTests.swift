@@ -38,7 +38,7 @@ struct PostgresStoreTests {
         #expect(throws: StoreError.self) { _ = try open(url, .read) }
         let store = try open(url, .write)
         #expect(store.created)
-        #expect(try store.appliedMigrations() == ["v1: entries, flags and flag events"])
+        #expect(try store.appliedMigrations() == ["v1: entries, flags and flag events", "v2: judging digest"])
         let again = try open(url, .write)
         #expect(!again.created)
     }
@@ -89,6 +89,93 @@ struct PostgresStoreTests {
             try TestPostgres.sql("UPDATE entry SET value = 0", database: writerURL, password: "w-pw")
         }
         #expect(try owner.entries().map(\.value) == [10, 10])
+        // Nor can a writer move the change counter by hand (the digest's guard).
+        #expect(throws: (any Error).self) {
+            try TestPostgres.sql("UPDATE renewal_change_counter SET counter = 0", database: writerURL, password: "w-pw")
+        }
+    }
+
+    /// The judging digest and roles: with the README's grants a writer keeps the digest and a
+    /// reader reads it; roles granted before the digest existed (v1) still record and read,
+    /// their reads take every entry, and the verdicts are the same either way.
+    @Test func rolesKeepAndReadTheDigestWhenGrantedAndWorkWithoutIt() throws {
+        let url = try TestPostgres.freshDatabase()
+        let owner = try open(url, .write)
+        try owner.append(.sample("M02-1", "2026-10-31", 12))
+        let suffix = UUID().uuidString.prefix(8).lowercased()
+        let reader = "renewal_reader_\(suffix)", writer = "renewal_writer_\(suffix)"
+        // As the roles of a store made before v2: no rights on the digest's tables.
+        try TestPostgres.sql(
+            """
+            CREATE ROLE \(reader) LOGIN PASSWORD 'r-pw';
+            CREATE ROLE \(writer) LOGIN PASSWORD 'w-pw';
+            GRANT SELECT ON entry, flag, flag_event, renewal_store, renewal_migration TO \(reader), \(writer);
+            GRANT INSERT ON entry, flag, flag_event TO \(writer);
+            GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO \(writer);
+            """, database: url)
+        let readerURL = url.replacingOccurrences(of: "renewal_test@", with: "\(reader)@")
+        let writerURL = url.replacingOccurrences(of: "renewal_test@", with: "\(writer)@")
+        let plan = try PlanLoader.embedded()
+        let key = JudgingDigest.key(planFingerprint: "p", rules: .standard)
+        let day = try #require(Day("2026-11-11"))
+        let asWriter = try open(writerURL, .write, password: "w-pw")
+        asWriter.keepJudgingDigest(plan: plan, planFingerprint: "p")
+        guard case .stored = try asWriter.record(.sample("M03-1", "2026-10-31", 3)) else {
+            Issue.record("a writer without rights on the digest could not record")
+            return
+        }
+        let asReader = try open(readerURL, .browse, password: "r-pw")
+        let ungranted = try asReader.judgingEntries(asOf: day, digestKey: key)
+        #expect(ungranted.fromDigest == false)
+        #expect(ungranted.entries.map(\.itemId) == ["M02-1", "M03-1"])
+        // The README's grants: the writer keeps the digest, the reader reads it.
+        try TestPostgres.sql(
+            """
+            GRANT SELECT ON ALL TABLES IN SCHEMA public TO \(reader), \(writer);
+            GRANT INSERT, DELETE ON judging_entry, judging_digest TO \(writer);
+            """, database: url)
+        guard case .stored = try asWriter.record(.sample("M04-1", "2026-10-31", 4)) else {
+            Issue.record("a writer with rights on the digest could not record")
+            return
+        }
+        let granted = try asReader.judgingEntries(asOf: day, digestKey: key)
+        #expect(granted.fromDigest == true)
+        #expect(granted.entries.map(\.itemId) == ["M02-1", "M03-1", "M04-1"])
+        let engine = StatusEngine(plan: plan)
+        #expect(
+            engine.evaluate(entries: granted.entries, asOf: day)
+                == engine.evaluate(entries: try owner.entries(detail: .judging), asOf: day))
+    }
+
+    /// A store of schema v1 (before the digest) is read whole by a reader, which changes
+    /// nothing; the first open to write adds the digest's tables, and writes keep it from then
+    /// on. A reader role given the README's default privileges reads the new tables unasked.
+    @Test func aStoreFromBeforeTheDigestIsReadWholeThenUpgradedByAWriter() throws {
+        let url = try TestPostgres.freshDatabase()
+        _ = try open(url, .write).append(.sample())
+        let role = "renewal_reader_\(UUID().uuidString.prefix(8).lowercased())"
+        try TestPostgres.sql(
+            """
+            DROP TABLE judging_digest, judging_entry, renewal_change_counter;
+            DROP FUNCTION renewal_count_change CASCADE;
+            DELETE FROM renewal_migration WHERE name LIKE 'v2%';
+            CREATE ROLE \(role) LOGIN PASSWORD 'r-pw';
+            GRANT SELECT ON ALL TABLES IN SCHEMA public TO \(role);
+            ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO \(role);
+            """, database: url)
+        let key = JudgingDigest.key(planFingerprint: "p", rules: .standard)
+        let day = try #require(Day("2026-11-30"))
+        let reader = try open(
+            url.replacingOccurrences(of: "renewal_test@", with: "\(role)@"), .read, password: "r-pw")
+        let read = try reader.judgingEntries(asOf: day, digestKey: key)
+        #expect(read.fromDigest == false)
+        #expect(read.entries.map(\.itemId) == ["M02-1"])
+        #expect(try reader.appliedMigrations() == ["v1: entries, flags and flag events"])
+        let writer = try open(url, .write)
+        #expect(try writer.appliedMigrations() == ["v1: entries, flags and flag events", "v2: judging digest"])
+        writer.keepJudgingDigest(plan: try PlanLoader.embedded(), planFingerprint: "p")
+        try writer.append(.sample("M03-1"))
+        #expect(try reader.judgingEntries(asOf: day, digestKey: key).fromDigest == true)
     }
 
     @Test func aWrongPasswordAMissingDatabaseAndNoServerSayWhichInBothLanguages() throws {
