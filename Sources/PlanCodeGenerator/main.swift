@@ -70,7 +70,8 @@ enum Code {
 }
 
 let source = """
-    // Generated from \(URL(fileURLWithPath: inputPath).lastPathComponent) at build time by PlanCodeGenerator. Do not edit.
+    // Generated from \(URL(fileURLWithPath: inputPath).lastPathComponent) at build time by PlanCodeGenerator.
+    // Do not edit.
     import RenewalModel
 
     /// The fingerprint of the plan file's bytes (`PlanFingerprint`): the same as `--plan` on that file.

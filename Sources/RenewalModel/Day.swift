@@ -143,6 +143,20 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 }
 
+extension Day {
+    /// The day an ISO 8601 timestamp was recorded on, as it reads (its local date: renewal stamps
+    /// +08:00); nil when it does not begin with a date (a timestamp edited by hand).
+    public init?(timestamp: String) {
+        self.init(String(timestamp.prefix(10)))
+    }
+
+    /// A timestamp's date as shown beside a flag or a reply ("2026-11-05"); the first ten
+    /// characters as they are when it does not begin with a date, so a garbled one keeps its width.
+    public static func shown(timestamp: String) -> String {
+        Day(timestamp: timestamp)?.description ?? String(timestamp.prefix(10))
+    }
+}
+
 extension Day: Codable {
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()

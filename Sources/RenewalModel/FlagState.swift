@@ -12,10 +12,10 @@ public enum FlagState: Sendable, Hashable, Codable {
     /// flag was raised by anything else than a reply (a report on the item), if it was: the same
     /// answer the 超期未反馈 marker accepts.
     public static func of(_ flag: SupervisionFlag, on day: Day, answeredOn report: Day? = nil) -> FlagState {
-        if let cleared = flag.clearedAt.flatMap({ Day(String($0.prefix(10))) }), cleared <= day { return .closed }
-        let replies = (flag.replies ?? []).compactMap { Day(String($0.at.prefix(10))) }.filter { $0 <= day }
+        if let cleared = flag.clearedOn, cleared <= day { return .closed }
+        let replies = (flag.replies ?? []).compactMap { $0.day }.filter { $0 <= day }
         let answered = (replies + [report].compactMap { $0 }.filter { $0 <= day }).min()
-        guard let followUp = flag.followUp.flatMap({ Day($0) }) else {
+        guard let followUp = flag.followUpDay else {
             return answered == nil ? .awaitingReply : .replied
         }
         if let answered {
@@ -77,7 +77,7 @@ public enum FlagLedger {
         let reports = firstReports(raisedBy, entries: entries, plan: plan)
         let lines = raisedBy.map { flag in
             let report = reports[flag.id].flatMap { $0 <= day ? $0 : nil }
-            let latest = (flag.replies ?? []).last { Day(String($0.at.prefix(10))).map { $0 <= day } ?? true }
+            let latest = (flag.replies ?? []).last { $0.day.map { $0 <= day } ?? true }
             return FlagLedgerLine(
                 flag: flag, state: FlagState.of(flag, on: day, answeredOn: report), latestReply: latest,
                 answeredByReport: report)
@@ -95,7 +95,7 @@ public enum FlagLedger {
     ) -> [String: Day] {
         var watching: [String: [(flag: String, raised: Day)]] = [:]
         for flag in flags {
-            let raised = Day(String(flag.flaggedAt.prefix(10))) ?? plan.startDate
+            let raised = flag.raisedOn ?? plan.startDate
             var items = [flag.itemId]
             if let measure = plan.measure(itemId: flag.itemId) { items += measure.targets.map(\.id) }
             for item in items { watching[item, default: []].append((flag.id, raised)) }

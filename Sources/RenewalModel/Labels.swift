@@ -66,16 +66,3 @@ public enum Light: String, Sendable, CaseIterable, Codable {
         }
     }
 }
-
-extension Status {
-    public var light: Light {
-        switch self {
-        case .overdue, .severelyBehind: return .red
-        case .behind: return .yellow
-        case .dueSoon: return .blue
-        case .onTrack, .ongoing, .done, .doneLate: return .green
-        case .noReport, .baselineMissing: return .purple
-        case .notStarted: return .gray
-        }
-    }
-}

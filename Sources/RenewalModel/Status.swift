@@ -44,70 +44,37 @@ public enum Status: String, Codable, Sendable, Hashable, CaseIterable, Comparabl
     /// Worst first, as lists show them.
     public static let worstFirst: [Status] = allCases.reversed()
 
+    /// Everything a status is shown with, in one table: a status added to the enum is given its
+    /// words, marks, light and bar cell here, once (the compiler asks for it).
+    public var facets: StatusFacets {
+        switch self {
+        case .done: return StatusFacets("已完成", "done", mark: "✔", ascii: "V", light: .green, bar: "#")
+        case .doneLate: return StatusFacets("逾期完成", "done late", mark: "✓", ascii: "v", light: .green, bar: "#")
+        case .notStarted: return StatusFacets("未启动", "not started", mark: "◌", ascii: "o", light: .gray, bar: ".")
+        case .ongoing: return StatusFacets("持续推进", "ongoing", mark: "↻", ascii: "@", light: .green, bar: "=")
+        case .onTrack: return StatusFacets("按序时推进", "on track", mark: "⇡", ascii: "^", light: .green, bar: "=")
+        case .baselineMissing:
+            return StatusFacets("基数缺失", "baseline missing", mark: "∅", ascii: "%", light: .purple, bar: ".")
+        case .noReport: return StatusFacets("未报送", "no report", mark: "⊘", ascii: "?", light: .purple, bar: ".")
+        case .dueSoon: return StatusFacets("临期未完成", "due soon", mark: "⧖", ascii: ">", light: .blue, bar: ":")
+        case .behind: return StatusFacets("进度滞后", "behind", mark: "◔", ascii: "<", light: .yellow, bar: "~")
+        case .severelyBehind:
+            return StatusFacets("严重滞后", "severely behind", mark: "⚠", ascii: "W", light: .red, bar: "-")
+        case .overdue: return StatusFacets("逾期未完成", "overdue", mark: "✖", ascii: "X", light: .red, bar: "!")
+        }
+    }
+
     /// Short label.
-    public func label(_ language: Language) -> String {
-        switch (self, language) {
-        case (.done, .zh): return "已完成"
-        case (.doneLate, .zh): return "逾期完成"
-        case (.notStarted, .zh): return "未启动"
-        case (.ongoing, .zh): return "持续推进"
-        case (.onTrack, .zh): return "按序时推进"
-        case (.baselineMissing, .zh): return "基数缺失"
-        case (.noReport, .zh): return "未报送"
-        case (.dueSoon, .zh): return "临期未完成"
-        case (.behind, .zh): return "进度滞后"
-        case (.severelyBehind, .zh): return "严重滞后"
-        case (.overdue, .zh): return "逾期未完成"
-        case (.done, .en): return "done"
-        case (.doneLate, .en): return "done late"
-        case (.notStarted, .en): return "not started"
-        case (.ongoing, .en): return "ongoing"
-        case (.onTrack, .en): return "on track"
-        case (.baselineMissing, .en): return "baseline missing"
-        case (.noReport, .en): return "no report"
-        case (.dueSoon, .en): return "due soon"
-        case (.behind, .en): return "behind"
-        case (.severelyBehind, .en): return "severely behind"
-        case (.overdue, .en): return "overdue"
-        }
-    }
+    public func label(_ language: Language) -> String { facets.label.text(language) }
 
-    /// A one-column mark that reads without colour. All are East Asian Width "neutral",
-    /// so they stay one column wide in CJK terminals.
-    public var mark: String {
-        switch self {
-        case .done: return "✔"
-        case .doneLate: return "✓"
-        case .notStarted: return "◌"
-        case .ongoing: return "↻"
-        case .onTrack: return "⇡"
-        case .baselineMissing: return "∅"
-        case .noReport: return "⊘"
-        case .dueSoon: return "⧖"
-        case .behind: return "◔"
-        case .severelyBehind: return "⚠"
-        case .overdue: return "✖"
-        }
-    }
+    /// A one-column mark that reads without colour.
+    public var mark: String { facets.mark }
 
-    /// ASCII mark for terminals or files that cannot show the Unicode one. None is a digit (the
-    /// header writes a count right after its mark) or a character of an ASCII bar or sparkline
-    /// (`#=:~-!.` and `_.:-=+*#`), so a mark never means one thing here and another in a bar.
-    public var asciiMark: String {
-        switch self {
-        case .done: return "V"
-        case .doneLate: return "v"
-        case .notStarted: return "o"
-        case .ongoing: return "@"
-        case .onTrack: return "^"
-        case .baselineMissing: return "%"
-        case .noReport: return "?"
-        case .dueSoon: return ">"
-        case .behind: return "<"
-        case .severelyBehind: return "W"
-        case .overdue: return "X"
-        }
-    }
+    /// ASCII mark for terminals or files that cannot show the Unicode one.
+    public var asciiMark: String { facets.asciiMark }
+
+    /// The light (亮灯) staff know the status by.
+    public var light: Light { facets.light }
 
     /// Stable machine name for JSON (the raw value).
     public var code: String { rawValue }
@@ -144,5 +111,30 @@ public enum Marker: String, Codable, Sendable, Hashable, CaseIterable, Comparabl
         case (.flagged, .en): return "flagged"
         case (.followUpOverdue, .en): return "no reply by due date"
         }
+    }
+}
+
+/// How a status is shown: its label in both languages, its marks, its light and its cell in an
+/// ASCII status bar (`StatusBar`).
+public struct StatusFacets: Sendable, Hashable {
+    public let label: Phrase
+    /// One column wide everywhere: every mark is East Asian Width "neutral", so it stays one
+    /// column in CJK terminals too.
+    public let mark: String
+    /// For terminals or files that cannot show the Unicode mark. None is a digit (the header
+    /// writes a count right after its mark) or a character of an ASCII bar or sparkline
+    /// (`#=:~-!.` and `_.:-=+*#`), so a mark never means one thing here and another in a bar.
+    public let asciiMark: String
+    public let light: Light
+    /// The status's cells in an ASCII bar, best on the left: `#` done, `=` on track or ongoing,
+    /// `:` due soon, `~` behind, `-` severely behind, `!` overdue, `.` nothing to judge yet.
+    public let barFill: Character
+
+    init(_ zh: String, _ en: String, mark: String, ascii: String, light: Light, bar: Character) {
+        label = Phrase(zh, en)
+        self.mark = mark
+        asciiMark = ascii
+        self.light = light
+        barFill = bar
     }
 }

@@ -41,8 +41,8 @@ public struct StatusEngine: Sendable {
         let book = EntryBook(entries: entries, asOf: asOf, plan: plan)
         var unanswered = Set<String>()
         for flag in open {
-            guard let followUp = flag.followUp.flatMap({ Day($0) }), asOf > followUp else { continue }
-            let raised = Day(String(flag.flaggedAt.prefix(10))) ?? plan.startDate
+            guard let followUp = flag.followUpDay, asOf > followUp else { continue }
+            let raised = flag.raisedOn ?? plan.startDate
             var items = [flag.itemId]
             if let measure = plan.measure(itemId: flag.itemId) { items += measure.targets.map(\.id) }
             // Answered by a report on the item since the flag was raised, or by a reply to the flag.
@@ -54,9 +54,10 @@ public struct StatusEngine: Sendable {
     }
 
     /// One target's track record: the verdict it had once each monthly return fell due (on the
-    /// 11th of the next month, the first day it can be missing), from the plan's first return to the last one due by `asOf`, judged by the
-    /// same rules as every other verdict. Each point's `expected` is the trajectory at that month's
-    /// end and `actual` the figure then reported: the target page draws them side by side.
+    /// 11th of the next month, the first day it can be missing), from the plan's first return to
+    /// the last one due by `asOf`, judged by the same rules as every other verdict. Each point's
+    /// `expected` is the trajectory at that month's end and `actual` the figure then reported:
+    /// the target page draws them side by side.
     public func trackRecord(
         of targetId: String, entries: [ProgressEntry], asOf: Day
     ) -> [(month: Day, judged: TargetEvaluation)] {

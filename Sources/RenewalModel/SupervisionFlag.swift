@@ -31,9 +31,16 @@ public struct SupervisionFlag: Sendable, Hashable, Codable {
         self.clearedAt = clearedAt
     }
 
+    /// The day it was raised; nil when its timestamp no longer reads (edited by hand).
+    public var raisedOn: Day? { Day(timestamp: flaggedAt) }
+    /// The day it was cleared, when it was and its timestamp reads.
+    public var clearedOn: Day? { clearedAt.flatMap { Day(timestamp: $0) } }
+    /// The day the unit must answer by (反馈期限), when one was set and reads.
+    public var followUpDay: Day? { followUp.flatMap { Day($0) } }
+
     /// Whether the flag was answered by `day`: a reply recorded by then.
     public func replied(by day: Day) -> Bool {
-        (replies ?? []).contains { Day(String($0.at.prefix(10))).map { $0 <= day } ?? true }
+        (replies ?? []).contains { $0.day.map { $0 <= day } ?? true }
     }
 
     /// True until the flag is cleared.
@@ -42,7 +49,7 @@ public struct SupervisionFlag: Sendable, Hashable, Codable {
     /// True when the flag was raised on or before `day`. A timestamp that no longer reads (edited
     /// by hand) counts as raised at any date.
     public func isRaised(by day: Day) -> Bool {
-        Day(String(flaggedAt.prefix(10))).map { $0 <= day } ?? true
+        raisedOn.map { $0 <= day } ?? true
     }
 
     /// True when the flag was raised on or before `day` and not cleared by then (DESIGN §4
@@ -50,8 +57,8 @@ public struct SupervisionFlag: Sendable, Hashable, Codable {
     /// November, nor hide one cleared in December.
     public func isOpen(on day: Day) -> Bool {
         guard isRaised(by: day) else { return false }
-        guard let clearedAt else { return true }
-        guard let cleared = Day(String(clearedAt.prefix(10))) else { return false }
+        guard clearedAt != nil else { return true }
+        guard let cleared = clearedOn else { return false }
         return cleared > day
     }
 }
@@ -67,6 +74,8 @@ public struct FlagNote: Sendable, Hashable, Codable {
     public var by: String
     /// ISO 8601 timestamp.
     public var at: String
+    /// The day it was recorded; nil when its timestamp no longer reads.
+    public var day: Day? { Day(timestamp: at) }
 
     public init(note: String, unit: String? = nil, by: String, at: String) {
         self.note = note

@@ -38,7 +38,8 @@ enum PostgresFailure {
                 path: location,
                 reason: Phrase(
                     "服务器不支持加密连接，而 sslmode 要求加密；请在服务器上启用 SSL，或改用 sslmode=prefer",
-                    "the server does not offer encryption that sslmode requires; enable SSL on the server or use sslmode=prefer"
+                    "the server does not offer encryption that sslmode requires; "
+                        + "enable SSL on the server or use sslmode=prefer"
                 ))
         case .authMechanismRequiresPassword:
             return .cannotOpen(

@@ -73,7 +73,8 @@ extension PostgresStore {
             let rows = try await connection.query(
                 """
                 SELECT (SELECT coalesce(max(id), 0) FROM entry) || ':' || (SELECT coalesce(max(id), 0) FROM flag)
-                    || ':' || (SELECT count(cleared_at) FROM flag) || ':' || (SELECT coalesce(max(id), 0) FROM flag_event)
+                    || ':' || (SELECT count(cleared_at) FROM flag)
+                    || ':' || (SELECT coalesce(max(id), 0) FROM flag_event)
                 """, logger: Self.quiet
             ).collect()
             return try rows.first?.decode(String.self) ?? ""

@@ -112,7 +112,7 @@ public struct Bulletin: Encodable, Sendable {
             context.flagHistory, entries: context.entries, plan: plan, on: asOfDay, includeClosed: true)
         let shown = ledger.filter { line in
             guard line.state == .closed else { return true }
-            let cleared = line.flag.clearedAt.flatMap { Day(String($0.prefix(10))) } ?? asOfDay
+            let cleared = line.flag.clearedOn ?? asOfDay
             return cleared > previousDay
         }
         flagged = shown.map { line in
@@ -135,7 +135,7 @@ public struct Bulletin: Encodable, Sendable {
     /// A flag's state in the 督办 section: the ledger's, and for a closed flag how it had been
     /// answered on the day before it was closed (已办结；逾期反馈（超期 4 天）).
     static func replyState(_ line: FlagLedgerLine, _ language: Language) -> String {
-        guard line.state == .closed, let cleared = line.flag.clearedAt.flatMap({ Day(String($0.prefix(10))) }) else {
+        guard line.state == .closed, let cleared = line.flag.clearedOn else {
             return line.state.label(language)
         }
         let before = FlagState.of(line.flag, on: cleared.adding(days: -1), answeredOn: line.answeredByReport)

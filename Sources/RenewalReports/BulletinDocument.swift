@@ -93,12 +93,12 @@ extension Bulletin {
                 .list(
                     flagged.map { item in
                         let follow = item.flag.followUp.map { c.pick("，反馈期限 \($0)", ", follow up by \($0)") } ?? ""
-                        let raised =
-                            "\(item.flag.flaggedBy)\(c.pick("，", ", "))\(item.flag.flaggedAt.prefix(10))\(follow)"
+                        let day = Day.shown(timestamp: item.flag.flaggedAt)
+                        let raised = "\(item.flag.flaggedBy)\(c.pick("，", ", "))\(day)\(follow)"
                         // The latest reply, naming the unit that gave it.
                         let reply =
                             item.latestReply.map { reply in
-                                let who = [reply.unit.map { c.unitName($0) }, String(reply.at.prefix(10))]
+                                let who = [reply.unit.map { c.unitName($0) }, Day.shown(timestamp: reply.at)]
                                     .compactMap { $0 }.joined(separator: c.pick("，", ", "))
                                 return c.pick("；反馈（\(who)）：", "; reply (\(who)): ") + reply.note
                             } ?? ""

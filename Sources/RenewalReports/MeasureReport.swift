@@ -169,7 +169,7 @@ public struct MeasureReport: Encodable, Sendable {
         guard !flags.isEmpty else { return [] }
         var lines = ["", c.pick("督办：", "Flagged:")]
         for flag in flags {
-            var head = "  #\(flag.id) \(flag.itemId)  \(flag.flaggedBy) \(flag.flaggedAt.prefix(10))"
+            var head = "  #\(flag.id) \(flag.itemId)  \(flag.flaggedBy) \(Day.shown(timestamp: flag.flaggedAt))"
             if let followUp = flag.followUp { head += c.pick("  反馈期限 ", "  follow up by ") + followUp }
             lines.append(TextLayout.truncate(head, to: c.width, ellipsis: true))
             lines.append(contentsOf: TextLayout.wrap(flag.note, width: c.width - 4).map { "    " + $0 })

@@ -7,15 +7,8 @@ public enum StatusBar {
     /// The fill of a status's cells: distinct characters, so the bar reads without colour too.
     /// With `unicode`, done is a solid block (`█`) rather than `#`.
     public static func fill(for status: Status, unicode: Bool = false) -> Character {
-        switch status {
-        case .done, .doneLate: return unicode ? "█" : "#"
-        case .onTrack, .ongoing: return "="
-        case .behind: return "~"
-        case .dueSoon: return ":"
-        case .severelyBehind: return "-"
-        case .overdue: return "!"
-        case .noReport, .baselineMissing, .notStarted: return "."
-        }
+        let fill = status.facets.barFill
+        return unicode && fill == "#" ? "█" : fill
     }
 
     /// How many of `width` cells each status present gets, best first: in proportion to its count

@@ -1,5 +1,6 @@
 import Foundation
 import RenewalModel
+import Synchronization
 
 /// A temporary store loaded with the fictional sample data (`--demo`).
 public enum DemoStore {
@@ -63,22 +64,23 @@ public enum DemoStore {
     }
 }
 
-/// Removes demo folders when the process exits normally.
+/// Removes demo folders when the process exits normally (`exit` included, which runs no
+/// deinitialiser: hence `atexit`, and a list the C callback can reach).
 enum DemoCleanup {
-    nonisolated(unsafe) private static var folders: [String] = []
-    private static let lock = NSLock()
+    private static let folders = Mutex<[String]>([])
 
     static func register(_ folder: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        if folders.isEmpty { atexit { DemoCleanup.removeAll() } }
-        folders.append(folder)
+        folders.withLock { list in
+            if list.isEmpty { atexit { DemoCleanup.removeAll() } }
+            list.append(folder)
+        }
     }
 
     static func removeAll() {
-        lock.lock()
-        defer { lock.unlock() }
-        for folder in folders { try? FileManager.default.removeItem(atPath: folder) }
-        folders.removeAll()
+        let list = folders.withLock { list in
+            defer { list.removeAll() }
+            return list
+        }
+        for folder in list { try? FileManager.default.removeItem(atPath: folder) }
     }
 }

@@ -33,8 +33,10 @@ extension SQLiteStore {
             }
             let all = try Self.readEntries(
                 db,
-                sql:
-                    "SELECT id, itemId, date, value, milestone, corrects, baselineYear, progress FROM entry ORDER BY id",
+                sql: """
+                    SELECT id, itemId, date, value, milestone, corrects, baselineYear, progress
+                    FROM entry ORDER BY id
+                    """,
                 shape: .judging, capacity: try EntryRecord.fetchCount(db))
             return (all, false)
         }

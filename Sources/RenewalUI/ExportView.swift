@@ -175,13 +175,13 @@ enum ExportView {
             let rows = state.ledgerLines.map { line -> [String] in
                 let reply = line.latestReply.map { reply in
                     let unit = reply.unit.map { plan.unitName($0, state.language, short: true) + " " } ?? ""
-                    return "\(unit)\(reply.at.prefix(10)) \(reply.note)"
+                    return "\(unit)\(Day.shown(timestamp: reply.at)) \(reply.note)"
                 }
                 return [
                     line.state.label(state.language), line.flag.itemId, LedgerView.title(line.flag.itemId, state),
                     plan.leadUnits(forItem: line.flag.itemId).map { plan.unitName($0, state.language, short: true) }
                         .joined(separator: "、"),
-                    String(line.flag.flaggedAt.prefix(10)), line.flag.followUp ?? "", line.flag.note, reply ?? "",
+                    Day.shown(timestamp: line.flag.flaggedAt), line.flag.followUp ?? "", line.flag.note, reply ?? "",
                 ]
             }
             return ExportTable(

@@ -144,7 +144,8 @@ public enum Keymap {
             keys: chars("e", .correct), helpKeys: "e",
             help: (
                 "指标详情中：更正选中的报送记录（j/k 选中，须填更正原因；原记录保留）",
-                "in a target's page: correct the selected report (j/k selects; a reason is required; the original stays)"
+                "in a target's page: correct the selected report "
+                    + "(j/k selects; a reason is required; the original stays)"
             ),
             bar: ("e", "更正", "correct"), barOn: { if case .target = $0 { return true } else { return false } },
             worksOn: { if case .target = $0 { return true } else { return false } }),

@@ -18,8 +18,9 @@ enum LedgerView {
             state.pick(
                 "督办台账（截至 \(state.data.asOf)）：未办结 \(open.count) 项，其中超期未反馈 \(unanswered.count) 项"
                     + (state.ledgerShowsClosed ? "；含已办结" : "（Tab 显示已办结）"),
-                "Supervision ledger (as of \(state.data.asOf)): \(open.count) open, \(unanswered.count) without a reply "
-                    + "past due" + (state.ledgerShowsClosed ? "; closed ones shown" : " (Tab shows closed ones)")),
+                "Supervision ledger (as of \(state.data.asOf)): \(open.count) open, "
+                    + "\(unanswered.count) without a reply past due"
+                    + (state.ledgerShowsClosed ? "; closed ones shown" : " (Tab shows closed ones)")),
             x: 1, y: body.y, width: body.width - 2, style: theme.title)
         guard !lines.isEmpty else {
             painter.text(
@@ -66,7 +67,8 @@ enum LedgerView {
                 width: leadWidth, style: row.muted)
             x += leadWidth + 1
             if showsFlagged {
-                painter.text(String(line.flag.flaggedAt.prefix(10)), x: x, y: row.y, width: dateWidth, style: row.muted)
+                painter.text(
+                    Day.shown(timestamp: line.flag.flaggedAt), x: x, y: row.y, width: dateWidth, style: row.muted)
                 x += dateWidth + 1
             }
             painter.text(line.flag.followUp ?? "-", x: x, y: row.y, width: dateWidth, style: row.muted)
@@ -80,16 +82,19 @@ enum LedgerView {
         let theme = state.theme
         let plan = state.data.plan
         painter.grid.fill(state.theme.ascii ? "-" : "─", x: 0, y: top, width: width, style: theme.muted)
-        let raised = String(line.flag.flaggedAt.prefix(10))
+        let raised = Day.shown(timestamp: line.flag.flaggedAt)
         var texts = [
             state.pick(
-                "\(line.flag.itemId) \(line.state.label(state.language))；督办 #\(line.flag.id)（\(raised)，\(line.flag.flaggedBy)）：",
+                "\(line.flag.itemId) \(line.state.label(state.language))；"
+                    + "督办 #\(line.flag.id)（\(raised)，\(line.flag.flaggedBy)）：",
                 "\(line.flag.itemId) \(line.state.label(state.language)); flag #\(line.flag.id) (\(raised), "
                     + "\(line.flag.flaggedBy)): ") + line.flag.note
         ]
         if let reply = line.latestReply {
-            let who = [reply.unit.map { plan.unitName($0, state.language, short: true) }, String(reply.at.prefix(10))]
-                .compactMap { $0 }.joined(separator: state.pick("，", ", "))
+            let who = [
+                reply.unit.map { plan.unitName($0, state.language, short: true) }, Day.shown(timestamp: reply.at),
+            ]
+            .compactMap { $0 }.joined(separator: state.pick("，", ", "))
             texts.append(state.pick("最近反馈（\(who)）：", "Latest reply (\(who)): ") + reply.note)
         } else if let report = line.answeredByReport {
             texts.append(

@@ -137,7 +137,7 @@ enum MeasureView {
             plain("")
             plain(state.pick(" 督办", " Flagged"), theme.title)
             for flag in flags {
-                var head = "  \(flag.itemId)  \(flag.flaggedBy) \(flag.flaggedAt.prefix(10))"
+                var head = "  \(flag.itemId)  \(flag.flaggedBy) \(Day.shown(timestamp: flag.flaggedAt))"
                 if let followUp = flag.followUp { head += state.pick("  反馈期限 ", "  follow up ") + followUp }
                 plain(head, theme.accent)
                 wrapped("", flag.note, indent: 4)

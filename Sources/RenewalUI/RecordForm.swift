@@ -231,8 +231,10 @@ extension Reducer {
         let periodStart = Day(year: lastDue.year, month: lastDue.month, day: 1) ?? lastDue
         if form.corrects == nil, checked.date < periodStart, form.warning == nil {
             form.warning = state.pick(
-                "\(checked.date) 早于上一报送期（\(lastDue.year) 年 \(lastDue.month) 月）；补报旧期数据请再按 Enter 保存，否则请改日期",
-                "\(checked.date) is before the last due period (\(lastDue.year)-\(String(format: "%02d", lastDue.month))); "
+                "\(checked.date) 早于上一报送期（\(lastDue.year) 年 \(lastDue.month) 月）；"
+                    + "补报旧期数据请再按 Enter 保存，否则请改日期",
+                "\(checked.date) is before the last due period "
+                    + "(\(lastDue.year)-\(String(format: "%02d", lastDue.month))); "
                     + "press Enter again to file it for that earlier period, or change the date")
             state.form = form
             return

@@ -172,7 +172,8 @@ enum FormView {
                     state.pick("报送期", "Period"),
                     state.pick(
                         "上一报送期为 \(due.year) 年 \(due.month) 月（截至 \(due.description) 的数据）",
-                        "the last due period is \(due.year)-\(String(format: "%02d", due.month)) (figures as of \(due.description))"
+                        "the last due period is \(due.year)-\(String(format: "%02d", due.month)) "
+                            + "(figures as of \(due.description))"
                     )
                 ))
         }

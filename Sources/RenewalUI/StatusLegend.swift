@@ -62,8 +62,8 @@ enum StatusLegend {
             case .stale:
                 text = state.pick(
                     "最新数据已过 \(rules.stalePeriods) 个报送期以上；过 \(rules.unjudgeablePeriods) 个以上按未报送判定",
-                    "the latest figure is \(rules.stalePeriods) or more periods old; from \(rules.unjudgeablePeriods) it "
-                        + "counts as no report")
+                    "the latest figure is \(rules.stalePeriods) or more periods old; "
+                        + "from \(rules.unjudgeablePeriods) it counts as no report")
             case .flagged: text = state.pick("截至日期当天处于督办中", "under supervision on the date judged")
             case .followUpOverdue:
                 text = state.pick("督办的反馈期限已过，此后没有报送", "the flag's reply date passed with nothing reported since")
@@ -91,7 +91,8 @@ enum StatusLegend {
                     "落后不超过 \(onTrack) 个百分点为按序时，\(onTrack) 至 \(behind) 为滞后，超过 \(behind) 为严重滞后；"
                         + "截止前 \(rules.dueSoonDays) 天内未完成为临期",
                     "up to \(onTrack) points behind is on track, \(onTrack) to \(behind) behind, "
-                        + "over \(behind) severely behind; unmet within \(rules.dueSoonDays) days of the deadline is due soon"
+                        + "over \(behind) severely behind; "
+                        + "unmet within \(rules.dueSoonDays) days of the deadline is due soon"
                 )
             ))
         lines.append(
@@ -141,7 +142,8 @@ enum StatusLegend {
                 keys: String(repeating: theme.barFull, count: 3) + String(repeating: theme.barEmpty, count: 2),
                 text: state.pick(
                     "指标完成比例（实际/目标），按状态着色；无数据时全为 \(theme.barEmpty)",
-                    "how far to the goal (actual / goal), in the status's colour; all \(theme.barEmpty) without a figure"
+                    "how far to the goal (actual / goal), in the status's colour; "
+                        + "all \(theme.barEmpty) without a figure"
                 )))
         let spark = String(theme.ascii ? Sparkline.ascii : Sparkline.blocks)
         lines.append(

@@ -42,7 +42,8 @@ enum TargetView {
                     state.pick("基数：", "Baseline: "),
                     state.pick(
                         "基数缺失：请录入 \(target.baselineYear.map { "\($0) 年" } ?? "基期") 的数值（renewal baseline \(id)）",
-                        "missing: enter the \(target.baselineYear.map { "\($0)" } ?? "base-year") figure (renewal baseline \(id))"
+                        "missing: enter the \(target.baselineYear.map { "\($0)" } ?? "base-year") figure "
+                            + "(renewal baseline \(id))"
                     ))
             } else if let baseline = judged.baseline {
                 let year = target.baselineYear.map { state.pick("（\($0) 年）", " (\($0))") } ?? ""
@@ -117,11 +118,12 @@ enum TargetView {
             plain("")
             plain(state.pick(" 督办记录（\(flags.count) 次）", " Supervision (\(flags.count))"), theme.title)
             for flag in flags {
-                var head = "  #\(flag.id) \(flag.flaggedAt.prefix(10)) \(flag.flaggedBy)"
+                var head = "  #\(flag.id) \(Day.shown(timestamp: flag.flaggedAt)) \(flag.flaggedBy)"
                 if let followUp = flag.followUp { head += state.pick("  反馈期限 ", "  follow up by ") + followUp }
                 if let cleared = flag.clearedAt {
                     head +=
-                        state.pick("  已解除 \(cleared.prefix(10))", "  cleared \(cleared.prefix(10))")
+                        state.pick(
+                            "  已解除 \(Day.shown(timestamp: cleared))", "  cleared \(Day.shown(timestamp: cleared))")
                         + (flag.clearedBy.map { " \($0)" } ?? "")
                 } else {
                     head += state.pick("  督办中", "  open")
@@ -131,7 +133,8 @@ enum TargetView {
                 for reply in flag.replies ?? [] {
                     lines += MeasureView.wrapped(
                         state.pick(
-                            "反馈（\(reply.by) \(reply.at.prefix(10))）：", "Reply (\(reply.by) \(reply.at.prefix(10))): "),
+                            "反馈（\(reply.by) \(Day.shown(timestamp: reply.at))）：",
+                            "Reply (\(reply.by) \(Day.shown(timestamp: reply.at))): "),
                         reply.note, indent: 4, width: width, theme: theme)
                 }
                 if let closing = flag.closingNote {

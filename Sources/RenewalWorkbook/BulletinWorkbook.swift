@@ -27,7 +27,8 @@ public enum BulletinWorkbook {
                 top.append([
                     .text(
                         pick(
-                            "【示例数据】以下为虚构的示例数据，仅供演示，不代表实际进展。", "[SAMPLE DATA] Fictional figures for demonstration only."),
+                            "【示例数据】以下为虚构的示例数据，仅供演示，不代表实际进展。",
+                            "[SAMPLE DATA] Fictional figures for demonstration only."),
                         CellStyle(bold: true, fill: 0xFFE699))
                 ])
             }
@@ -97,7 +98,7 @@ public enum BulletinWorkbook {
             ],
             bulletin.flagged.map { item in
                 let reply = item.latestReply.map { reply in
-                    let who = [reply.unit.map { c.unitName($0, short: true) }, String(reply.at.prefix(10))]
+                    let who = [reply.unit.map { c.unitName($0, short: true) }, Day.shown(timestamp: reply.at)]
                         .compactMap { $0 }.joined(separator: pick("，", ", "))
                     return pick("（\(who)）", "(\(who)) ") + reply.note
                 }
@@ -105,7 +106,7 @@ public enum BulletinWorkbook {
                     .text(item.flag.itemId, body), .text(item.title, body),
                     .text(item.leadUnits.map { c.unitName($0, short: true) }.joined(separator: pick("、", ", ")), body),
                     status(item.status), .text(item.replyState, body),
-                    .date(String(item.flag.flaggedAt.prefix(10)), date), .date(item.flag.followUp, date),
+                    .date(Day.shown(timestamp: item.flag.flaggedAt), date), .date(item.flag.followUp, date),
                     .text(item.flag.note, body), .text(reply ?? "", body),
                 ]
             })

@@ -52,8 +52,9 @@ public enum XLSXReader {
             throw Failure(
                 phrase: Phrase(
                     "这是旧版 .xls、WPS 的 .et 或加密的工作簿，无法读取：请在 Excel 或 WPS 中“另存为” .xlsx 工作簿（不设密码）或 CSV（UTF-8）后再导入",
-                    "this is an old .xls, a WPS .et or an encrypted workbook, which cannot be read: in Excel or WPS "
-                        + "use Save As to make an .xlsx workbook (without a password) or a CSV (UTF-8), then import that"
+                    "this is an old .xls, a WPS .et or an encrypted workbook, which cannot be read: "
+                        + "in Excel or WPS use Save As to make an .xlsx workbook (without a password) "
+                        + "or a CSV (UTF-8), then import that"
                 ))
         }
         let archive: Archive

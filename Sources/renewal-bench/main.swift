@@ -157,7 +157,8 @@ func measureAll(
     let writeTime = try files.writePlanAndStore(plan: plan, entries: entries, builtInPlan: scale == "city")
     let facts =
         "\(plan.allTargets.count) targets, \(plan.measures.count) measures, \(entries.count) "
-        + "entries over \(months) months (written, with the judging digest, in \(String(format: "%.1f", milliseconds(writeTime) / 1000)) s)"
+        + "entries over \(months) months (written, with the judging digest, in "
+        + "\(String(format: "%.1f", milliseconds(writeTime) / 1000)) s)"
 
     var rows: [Row] = []
     let n = options.repeatCount

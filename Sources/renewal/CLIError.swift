@@ -28,18 +28,21 @@ struct UsageError: Error {
 /// The language of this run's messages, known before the arguments are parsed: errors in
 /// parsing them, and the help, must already speak it.
 enum CommandLanguage {
-    nonisolated(unsafe) private(set) static var current: Language = .zh
+    /// Read once from the process's own arguments (constant for the run).
+    static let current: Language = detect(Array(CommandLine.arguments.dropFirst()))
 
-    /// `--lang en` or `--lang=en` anywhere in the arguments; Chinese otherwise (a bad value is
-    /// reported by the option itself, in Chinese).
-    static func detect(_ arguments: [String]) {
+    /// `--lang en` or `--lang=en` anywhere in the arguments (the last one wins); Chinese
+    /// otherwise (a bad value is reported by the option itself, in Chinese).
+    static func detect(_ arguments: [String]) -> Language {
+        var found = Language.zh
         for (index, argument) in arguments.enumerated() {
             if argument == "--" { break }
             var value: String?
             if argument == "--lang", index + 1 < arguments.count { value = arguments[index + 1] }
             if argument.hasPrefix("--lang=") { value = String(argument.dropFirst("--lang=".count)) }
-            if let value, let language = Language(rawValue: value.lowercased()) { current = language }
+            if let value, let language = Language(rawValue: value.lowercased()) { found = language }
         }
+        return found
     }
 
     /// Picks the Chinese or English form for this run.

@@ -10,7 +10,8 @@ struct ChangesCommand: ParsableCommand {
             commandName: "changes",
             abstract: CommandLanguage.pick(
                 "与上期相比：新增逾期、本期销号、新完成、变差、变好，逐项列出两个日期的状态。",
-                "Changes since an earlier day: newly overdue, no longer overdue, newly done, worse, better, item by item."
+                "Changes since an earlier day: newly overdue, no longer overdue, newly done, worse, better, "
+                    + "item by item."
             )
         )
     }

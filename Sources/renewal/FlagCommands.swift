@@ -213,18 +213,18 @@ struct FlagsCommand: ParsableCommand {
             let leads = plan.leadUnits(forItem: flag.itemId).map { plan.unitName($0, language, short: true) }
             var facts = [
                 line.state.label(language), language.pick("督办人 ", "by ") + flag.flaggedBy,
-                String(flag.flaggedAt.prefix(10)),
+                Day.shown(timestamp: flag.flaggedAt),
             ]
             if let followUp = flag.followUp { facts.append(language.pick("反馈期限 ", "follow up ") + followUp) }
             if !leads.isEmpty { facts.append(language.pick("牵头 ", "lead ") + leads.joined(separator: "、")) }
             if let cleared = flag.clearedAt {
-                facts.append(language.pick("已解除 ", "cleared ") + String(cleared.prefix(10)))
+                facts.append(language.pick("已解除 ", "cleared ") + Day.shown(timestamp: cleared))
             }
             for line in TextLayout.wrap(facts.joined(separator: "  "), width: 76) { Console.print("    " + line) }
             for line in TextLayout.wrap(flag.note, width: 76) { Console.print("    " + line) }
             for reply in flag.replies ?? [] {
                 // The unit that answers, the day, and who recorded it when that is someone else.
-                let who = [reply.unit.map { plan.unitName($0, language, short: true) }, String(reply.at.prefix(10))]
+                let who = [reply.unit.map { plan.unitName($0, language, short: true) }, Day.shown(timestamp: reply.at)]
                     .compactMap { $0 }.joined(separator: language.pick("，", ", "))
                 let head = language.pick("反馈（\(who)）：", "reply (\(who)): ")
                 for (index, line) in TextLayout.wrap(head + reply.note, width: 72).enumerated() {

@@ -58,7 +58,7 @@ struct HistoryCommand: ParsableCommand {
                 head += " " + state.label(language)
             }
             if let unit = entry.reportingUnit { head += "  " + (plan.unit(named: unit)?.short ?? unit) }
-            head += "  \(entry.recordedBy ?? "?") \(entry.recordedAt.map { String($0.prefix(10)) } ?? "")"
+            head += "  \(entry.recordedBy ?? "?") \(entry.recordedAt.map { Day.shown(timestamp: $0) } ?? "")"
             if let fixed = correctedBy[entry.id] {
                 head += language.pick(" 〔已被 #\(fixed) 更正〕", " [corrected by #\(fixed)]")
             }

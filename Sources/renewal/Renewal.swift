@@ -60,7 +60,6 @@ struct Renewal: ParsableCommand {
             Swift.print(version)
             Foundation.exit(0)
         }
-        CommandLanguage.detect(given)
         let command = GlobalArguments.commandName(in: given)
         if let command, !CommandNames.all.contains(command) {
             fail(CommandNames.unknown(command), code: usageExitCode)
