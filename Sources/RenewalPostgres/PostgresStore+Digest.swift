@@ -57,6 +57,12 @@ extension PostgresStore {
         }
     }
 
+    /// Where the store stands before a write, read only when the write keeps the digest.
+    static func digestState(_ connection: PostgresConnection, keeper: DigestKeeper?) async throws -> DigestState? {
+        guard keeper != nil else { return nil }
+        return try await digestState(connection)
+    }
+
     static func digestState(_ connection: PostgresConnection) async throws -> DigestState {
         var state = DigestState()
         let (lastEntry, hasDigest) =
@@ -99,9 +105,9 @@ extension PostgresStore {
     /// Brings the digest up to date after `added` were written in this transaction, when a plan
     /// is kept and this role may; `before` is where the store stood before them.
     static func refreshDigest(
-        _ connection: PostgresConnection, keeper: DigestKeeper?, added: [ProgressEntry], before: DigestState
+        _ connection: PostgresConnection, keeper: DigestKeeper?, added: [ProgressEntry], before: DigestState?
     ) async throws {
-        guard let keeper, before.mayKeep, before.changes != nil else { return }
+        guard let keeper, let before, before.mayKeep, before.changes != nil else { return }
         var touched = Set(added.map(\.itemId))
         let correctedIds = added.compactMap { $0.corrects.flatMap { Int64($0) } }
         if !correctedIds.isEmpty {
@@ -124,7 +130,7 @@ extension PostgresStore {
             try await connection.query(
                 PostgresQuery(
                     unsafeSQL: """
-                        DELETE FROM judging_entry USING entry WHERE entry.id = entry_id AND entry.item_id = ANY($1)
+                        DELETE FROM judging_entry WHERE entry_id IN (SELECT id FROM entry WHERE item_id = ANY($1))
                         """, binds: binds), logger: quiet)
             entries = try await Self.entries(
                 connection,

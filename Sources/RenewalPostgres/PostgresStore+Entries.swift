@@ -149,7 +149,7 @@ extension PostgresStore {
     public func append(_ entry: NewEntry) throws -> ProgressEntry {
         let keeper = digestKeeper.withLock { $0 }
         return try writing { connection in
-            let before = try await Self.digestState(connection)
+            let before = try await Self.digestState(connection, keeper: keeper)
             let added = try await Self.insert(entry, connection)
             try await Self.refreshDigest(connection, keeper: keeper, added: [added], before: before)
             return added
@@ -162,7 +162,7 @@ extension PostgresStore {
         progress?(0, entries.count)
         let keeper = digestKeeper.withLock { $0 }
         let result = try writing(timeout: Self.importTimeout) { connection in
-            let before = try await Self.digestState(connection)
+            let before = try await Self.digestState(connection, keeper: keeper)
             var seen = try await Self.storedKeys(connection)
             var duplicates: [Int] = []
             var fresh: [NewEntry] = []
@@ -194,7 +194,7 @@ extension PostgresStore {
             // A correction is appended as it is, even when it restates a standing figure.
             case let .duplicate(existing) where entry.corrects == nil: return .duplicate(existing)
             case .duplicate, .none:
-                let before = try await Self.digestState(connection)
+                let before = try await Self.digestState(connection, keeper: keeper)
                 let added = try await Self.insert(entry, connection)
                 try await Self.refreshDigest(connection, keeper: keeper, added: [added], before: before)
                 return .stored(added)
