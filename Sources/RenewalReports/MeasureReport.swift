@@ -229,13 +229,7 @@ public struct MeasureReport: Encodable, Sendable {
             parts.append(c.pick("最新报送 ", "latest ") + (state ?? c.pick("无", "none")))
         }
         if row.kind == .quantitative {
-            if let baseline = row.baseline {
-                var shown = c.pick("基数 ", "baseline ") + c.quantity(baseline, unit: row.unit)
-                if row.status == .baselineMissing {
-                    shown += c.pick("（不能作为增长基数）", " (no base to grow from)")
-                }
-                parts.append(shown)
-            }
+            if let baseline = c.baselineFact(row) { parts.append(baseline) }
             var actual = c.pick("实际 ", "actual ") + c.quantity(row.actual, unit: row.unit)
             if let date = row.actualDate { actual += c.pick("（\(date)）", " (\(date))") }
             parts.append(actual)

@@ -125,13 +125,7 @@ public struct OverdueReport: Encodable, Sendable {
         var parts = [c.pick("目标 ", "goal ") + row.goalText]
         if row.kind == .quantitative {
             // The starting figure explains a progress below zero (a figure under its baseline).
-            if let baseline = row.baseline {
-                var shown = c.pick("基数 ", "baseline ") + c.quantity(baseline, unit: row.unit)
-                if row.status == .baselineMissing {
-                    shown += c.pick("（不能作为增长基数）", " (no base to grow from)")
-                }
-                parts.append(shown)
-            }
+            if let baseline = c.baselineFact(row) { parts.append(baseline) }
             parts.append(c.pick("实际 ", "actual ") + c.quantity(row.actual, unit: row.unit))
             if row.status == .overdue {
                 if let goal = row.goal { parts.append(c.pick("应达 ", "due ") + c.quantity(goal, unit: row.unit)) }

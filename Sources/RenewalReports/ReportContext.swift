@@ -54,6 +54,14 @@ public struct ReportContext: Sendable {
     public func unitName(_ name: String, short: Bool = false) -> String { plan.unitName(name, language, short: short) }
 
     /// "50家", "35%", "0.8:1", "1.2 亿元" — a figure with its unit.
+    /// "基数 100辆" beside a relative target's figures (it explains a progress below zero), said
+    /// unusable when the engine could not grow from it; nil when there is no baseline.
+    func baselineFact(_ row: TargetRow) -> String? {
+        guard let baseline = row.baseline else { return nil }
+        let shown = pick("基数 ", "baseline ") + quantity(baseline, unit: row.unit)
+        return row.status == .baselineMissing ? shown + pick("（不能作为增长基数）", " (no base to grow from)") : shown
+    }
+
     func quantity(_ value: Double?, unit: String?, approximate: Bool = false) -> String {
         guard let value else { return pick("无", "none") }
         if approximate { return UnitText.approximate(value, unit: unit, language) }

@@ -13,6 +13,11 @@ struct UsageError: Error {
 
     init(_ zh: String, _ en: String) { phrase = Phrase(zh, en) }
 
+    /// Throws `zh`/`en` when `text` (an option's value) is empty or only spaces.
+    static func unlessWritten(_ text: String, _ zh: String, _ en: String) throws {
+        if text.trimmingSpaces.isEmpty { throw UsageError(zh, en) }
+    }
+
     /// The usage error inside what the parser threw: it wraps an error from `validate()` in its
     /// own (internal) error type, so it is looked for among the wrapper's stored values.
     static func found(in value: Any, depth: Int = 0) -> UsageError? {

@@ -28,16 +28,14 @@ struct FlagCommand: ParsableCommand {
     @OptionGroup var lang: LanguageOption
 
     func validate() throws {
-        guard !note.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw UsageError("--note 不能为空：请写明督办要求", "--note is empty: say what is asked")
-        }
+        try UsageError.unlessWritten(note, "--note 不能为空：请写明督办要求", "--note is empty: say what is asked")
     }
 
     func run() throws {
         let language = lang.language
         let loaded = try source.loadPlan()
         let plan = loaded.plan
-        guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
+        let itemId = try ItemReference.required(item, in: plan)
         let opened = try source.workspace(loaded, access: .write)
         let flag = try opened.store.flag(
             itemId: itemId, note: note, by: recorder.name, at: Today.timestamp(), followUp: followUp)
@@ -69,7 +67,7 @@ struct UnflagCommand: ParsableCommand {
         let language = lang.language
         let loaded = try source.loadPlan()
         let plan = loaded.plan
-        guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
+        let itemId = try ItemReference.required(item, in: plan)
         let opened = try source.workspace(loaded, access: .write)
         let cleared = try opened.store.unflag(
             itemId: itemId, by: recorder.name, at: Today.timestamp(), note: note?.trimmingCharacters(in: .whitespaces))
@@ -111,16 +109,14 @@ struct ReplyCommand: ParsableCommand {
     @OptionGroup var lang: LanguageOption
 
     func validate() throws {
-        guard !note.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw UsageError("--note 不能为空：请写明反馈内容", "--note is empty: write the reply")
-        }
+        try UsageError.unlessWritten(note, "--note 不能为空：请写明反馈内容", "--note is empty: write the reply")
     }
 
     func run() throws {
         let language = lang.language
         let loaded = try source.loadPlan()
         let plan = loaded.plan
-        guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
+        let itemId = try ItemReference.required(item, in: plan)
         let text = note.trimmingCharacters(in: .whitespaces)
         let replying = try Self.replyingUnit(unit, itemId: itemId, plan: plan)
         let opened = try source.workspace(loaded, access: .write)

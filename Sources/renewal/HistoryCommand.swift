@@ -30,7 +30,7 @@ struct HistoryCommand: ParsableCommand {
         let language = lang.language
         let loaded = try source.loadPlan()
         let plan = loaded.plan
-        guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
+        let itemId = try ItemReference.required(item, in: plan)
         var items: Set<String> = [itemId]
         if let measure = plan.measure(itemId: itemId) { items.formUnion(measure.targets.map(\.id)) }
         let opened = try source.workspace(loaded, access: .read)

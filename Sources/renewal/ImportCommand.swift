@@ -18,10 +18,9 @@ struct ImportCommand: ParsableCommand {
     }
 
     @Argument(
-        help: ArgumentHelp(
-            CommandLanguage.pick(
-                "填好的报表：CSV 文件，列同 renewal template 生成的模板",
-                "The return: a CSV file with the columns of renewal template."), valueName: "file"))
+        help: .bilingual(
+            "填好的报表：CSV 文件，列同 renewal template 生成的模板", "The return: a CSV file with the columns of renewal template.",
+            valueName: "file"))
     var file: String
 
     @Flag(
@@ -34,9 +33,8 @@ struct ImportCommand: ParsableCommand {
 
     @Option(
         name: .customLong("encoding"),
-        help: ArgumentHelp(
-            CommandLanguage.pick(
-                "文件编码：utf-8 或 gb18030（默认自动识别）", "The file's encoding: utf-8 or gb18030 (default: recognised)."),
+        help: .bilingual(
+            "文件编码：utf-8 或 gb18030（默认自动识别）", "The file's encoding: utf-8 or gb18030 (default: recognised).",
             valueName: "utf-8|gb18030"))
     var encoding: EncodingName?
 

@@ -86,7 +86,7 @@ struct RecordCommand: ParsableCommand {
         let language = lang.language
         let loaded = try source.loadPlan()
         let plan = loaded.plan
-        guard let itemId = ItemReference.resolve(item, plan: plan) else { throw ItemReference.unknown(item) }
+        let itemId = try ItemReference.required(item, in: plan)
         let today = Today.day()
         var valueText = value ?? ""
         if done { valueText = "完成" }
@@ -94,15 +94,7 @@ struct RecordCommand: ParsableCommand {
         let candidate = EntryValidator.Candidate(
             itemId: itemId, dateText: date ?? today.description, valueText: valueText,
             unitText: unit ?? "")
-        let checked: EntryValidator.Checked
-        switch EntryValidator(plan: plan, today: today).check(candidate) {
-        case let .success(value): checked = value
-        case let .failure(list):
-            throw CLIError(
-                Phrase(
-                    list.problems.map { $0.text(.zh) }.joined(separator: "；"),
-                    list.problems.map { $0.text(.en) }.joined(separator: "; ")))
-        }
+        let checked = try EntryValidator(plan: plan, today: today).checkedOrError(candidate)
         let opened = try source.workspace(loaded, access: .write)
         let entry = NewEntry(
             itemId: checked.itemId, date: checked.date, value: checked.value, milestone: checked.milestone,
@@ -173,15 +165,7 @@ struct BaselineCommand: ParsableCommand {
         guard let found = plan.target(id: id) else { throw ItemReference.unknown(target) }
         let candidate = EntryValidator.Candidate(
             itemId: found.id, dateText: "", valueText: value, baselineYearText: year)
-        let checked: EntryValidator.Checked
-        switch EntryValidator(plan: plan, today: Today.day()).check(candidate) {
-        case let .success(value): checked = value
-        case let .failure(list):
-            throw CLIError(
-                Phrase(
-                    list.problems.map { $0.text(.zh) }.joined(separator: "；"),
-                    list.problems.map { $0.text(.en) }.joined(separator: "; ")))
-        }
+        let checked = try EntryValidator(plan: plan, today: Today.day()).checkedOrError(candidate)
         let opened = try source.workspace(loaded, access: .write)
         let stored = try opened.store.append(
             NewEntry(
@@ -194,5 +178,15 @@ struct BaselineCommand: ParsableCommand {
                 "已记录基数 #\(stored.id)：\(found.id) \(checked.baselineYear ?? 0)年 \(figure)",
                 "Recorded baseline #\(stored.id): \(found.id) \(checked.baselineYear ?? 0) \(figure)"))
         if opened.isDemo { Console.print(SampleBanner.nothingKept(language)) }
+    }
+}
+
+extension EntryValidator {
+    /// The candidate checked, or one error listing every problem found in it.
+    func checkedOrError(_ candidate: Candidate) throws -> Checked {
+        switch check(candidate) {
+        case let .success(checked): return checked
+        case let .failure(list): throw CLIError(Phrase.join(list.problems.map { Phrase($0.text(.zh), $0.text(.en)) }))
+        }
     }
 }

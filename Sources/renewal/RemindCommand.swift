@@ -53,9 +53,7 @@ struct RemindCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if let note, note.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw UsageError("--note 不能为空：请写明催办要求", "--note is empty: say what is asked")
-        }
+        if let note { try UsageError.unlessWritten(note, "--note 不能为空：请写明催办要求", "--note is empty: say what is asked") }
     }
 
     func run() throws {

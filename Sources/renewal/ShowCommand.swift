@@ -16,10 +16,9 @@ struct ShowCommand: ParsableCommand {
     }
 
     @Argument(
-        help: ArgumentHelp(
-            CommandLanguage.pick(
-                "措施序号 1–34（或 M04），或指标编号（M04-1、G27-5）",
-                "Measure number 1–34 (or M04), or a target id (M04-1, G27-5)."), valueName: "item"))
+        help: .bilingual(
+            "措施序号 1–34（或 M04），或指标编号（M04-1、G27-5）", "Measure number 1–34 (or M04), or a target id (M04-1, G27-5).",
+            valueName: "item"))
     var item: String
 
     @OptionGroup var options: ReportOptions

@@ -27,10 +27,8 @@ struct StoreOptions: ParsableArguments {
 
     @Option(
         name: .customLong("plan"),
-        help: ArgumentHelp(
-            CommandLanguage.pick(
-                "使用此方案文件代替内置方案（也可用 RENEWAL_PLAN）。",
-                "Use this plan file instead of the built-in one (also RENEWAL_PLAN)."),
+        help: .bilingual(
+            "使用此方案文件代替内置方案（也可用 RENEWAL_PLAN）。", "Use this plan file instead of the built-in one (also RENEWAL_PLAN).",
             valueName: "file"))
     var planPath: String?
 
@@ -92,9 +90,7 @@ struct StoreOptions: ParsableArguments {
 struct LanguageOption: ParsableArguments {
     @Option(
         name: .customLong("lang"),
-        help: ArgumentHelp(
-            CommandLanguage.pick("输出语言。", "Output language."),
-            valueName: "zh|en"))
+        help: .bilingual("输出语言。", "Output language.", valueName: "zh|en"))
     var language: Language = .zh
 }
 
@@ -102,9 +98,7 @@ struct LanguageOption: ParsableArguments {
 struct RecorderOptions: ParsableArguments {
     @Option(
         name: .customLong("by"),
-        help: ArgumentHelp(
-            CommandLanguage.pick("记录人（默认 $USER）。", "Who records this (default: $USER)."),
-            valueName: "name"))
+        help: .bilingual("记录人（默认 $USER）。", "Who records this (default: $USER).", valueName: "name"))
     var by: String?
 
     var name: String { by ?? Recorder.currentUser }
@@ -118,6 +112,12 @@ enum ItemReference {
         let digits = trimmed.hasPrefix("M") ? String(trimmed.dropFirst()) : trimmed
         if let number = Int(digits), let measure = plan.measure(number: number) { return measure.itemId }
         return nil
+    }
+
+    /// The item `text` names in `plan`, or the error that says how items are named.
+    static func required(_ text: String, in plan: Plan) throws -> String {
+        guard let itemId = resolve(text, plan: plan) else { throw unknown(text) }
+        return itemId
     }
 
     static func unknown(_ text: String) -> CLIError {
