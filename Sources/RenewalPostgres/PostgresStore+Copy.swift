@@ -61,6 +61,7 @@ extension PostgresStore {
                         unsafeSQL: """
                             SELECT setval(pg_get_serial_sequence('\(name)', 'id'), max(id)) FROM \(name)
                             """), logger: Self.quiet)
+                try await Self.analyzeAfterBulkWrite(name, connection)
             }
         }
     }

@@ -261,6 +261,7 @@ extension PostgresStore {
                 }
             }
         }
+        try await analyzeAfterBulkWrite("entry", connection)
         var ids: [Int64] = []
         ids.reserveCapacity(entries.count)
         for try await id in try await connection.query(
@@ -269,6 +270,20 @@ extension PostgresStore {
             ids.append(id)
         }
         return zip(entries, ids).map { stored($0, id: $1) }
+    }
+
+    /// Gathers the planner's statistics on `table` after many rows were copied into it, when this
+    /// role owns it (only an owner may): without them the planner takes a fresh table for a large
+    /// one everywhere and scans all of it (the digest's `corrects IS NOT NULL` took 30 ms instead
+    /// of 0.02 at a province's scale) until autovacuum gets to it, a minute or more later.
+    static func analyzeAfterBulkWrite(_ table: String, _ connection: PostgresConnection) async throws {
+        let owner =
+            try await connection.query(
+                PostgresQuery(
+                    unsafeSQL: "SELECT pg_has_role(relowner, 'USAGE') FROM pg_class WHERE oid = '\(table)'::regclass"),
+                logger: quiet
+            ).collect().first?.decode(Bool.self) ?? false
+        if owner { try await connection.query(PostgresQuery(unsafeSQL: "ANALYZE \(table)"), logger: quiet) }
     }
 
     /// The entry as stored with `id`.
