@@ -49,6 +49,8 @@ let package = Package(
             ]),
         // Pure: text and JSON reports (summary, overdue, measure detail) built from evaluations.
         .target(name: "RenewalReports", dependencies: ["RenewalModel", "RenewalText"]),
+        // Pure: a plan's published text read (paragraphs, headings, target sentences) for `plan draft`.
+        .target(name: "RenewalPlanText", dependencies: ["RenewalModel"]),
         // ncursesw through a C module map (module.modulemap + shim.h only).
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // libxlsxwriter through a C module map, the same way (Debian's libxlsxwriter-dev).
@@ -117,6 +119,7 @@ let package = Package(
             dependencies: [
                 "RenewalApp", "RenewalStore", "RenewalPostgres", "RenewalModel", "RenewalUI", "PostgresTestSupport",
             ]),
+        .testTarget(name: "RenewalPlanTextTests", dependencies: ["RenewalPlanText", "RenewalModel", "RenewalStore"]),
         .testTarget(name: "CLITests", dependencies: ["PostgresTestSupport"], exclude: ["Golden"]),
         // The tests' PostgreSQL: the machine's server started, a test role, a fresh database per test.
         .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
