@@ -120,3 +120,50 @@ extension TargetSentenceTests {
         #expect(PlanParagraphs.normalise("到 2025年,比值达到 0.8:1") == "到2025年，比值达到0.8:1")
     }
 }
+
+/// The skeleton of a draft: headings nested by style, each measure with its units.
+@Suite("A plan's outline read from its text")
+struct PlanOutlineTests {
+    @Test func linqingsTextGivesAll34MeasuresWithTheirUnits() throws {
+        let plan = try PlanLoader.embedded()
+        let outline = PlanOutline.read(try TargetSentenceTests.text("Data/source/linqing-plan.txt"))
+        let measures = outline.flatMap(\.children).filter { $0.heading.style == .section }
+        var matched = 0
+        for measure in plan.measures {
+            guard let drafted = measures.first(where: { $0.heading.number == measure.number }) else { continue }
+            let leads = drafted.units.filter { $0.role == .lead }.map(\.name)
+            let responsible = drafted.units.filter { $0.role == .responsible }.map(\.name)
+            if drafted.title == measure.title, leads == measure.leadUnits, responsible == measure.responsibleUnits {
+                matched += 1
+            } else {
+                print("  measure \(measure.number): \(drafted.title) \(leads) \(responsible)")
+            }
+        }
+        print("plan draft on Linqing's text: \(matched) of \(plan.measures.count) measures with title and units")
+        #expect(measures.count == plan.measures.count)
+        #expect(matched == plan.measures.count)
+        // The parts keep their labels as written.
+        #expect(outline.map(\.heading.label).prefix(3) == ["一、", "二、", "三、"])
+    }
+
+    /// 章丘: three heading levels under the parts, nested by style.
+    @Test func threeLevelsNestByStyle() throws {
+        let outline = PlanOutline.read(try TargetSentenceTests.text("Data/source/family/zhangqiu.txt"))
+        #expect(outline.map(\.title) == ["总体要求", "实施多领域设备更新行动"])
+        let section = try #require(outline.last?.children.first)
+        #expect(section.heading.label == "（一）" && section.title == "工业装备更新改造")
+        #expect(section.children.first?.heading.label == "1." && section.children.first?.title == "推动产业现代化改造")
+    }
+
+    @Test func bracketsOfBothKinds() {
+        let one = UnitBrackets.take(from: "推进更新。（牵头单位：市发展和改革局、市商务局；责任单位：市财政局）")
+        #expect(one.0 == "推进更新。")
+        #expect(one.1.map(\.name) == ["市发展和改革局", "市商务局", "市财政局"])
+        #expect(one.1.map(\.role) == [.lead, .lead, .responsible])
+        let other = UnitBrackets.take(from: "推进更新（区发展改革局牵头，区工业和信息化局、区财政局等配合）")
+        #expect(other.1.map(\.role) == [.lead, .cooperating, .cooperating])
+        #expect(other.1.last?.name == "区财政局")
+        #expect(UnitBrackets.split("工作专班涉及部门、单位，市融媒体中心") == ["工作专班涉及部门、单位", "市融媒体中心"])
+        #expect(UnitBrackets.take(from: "建设粮食烘干中心（点）").1.isEmpty)
+    }
+}
