@@ -6,19 +6,33 @@ extension Plan {
     public static func decode(json data: Data) throws -> Plan {
         do {
             return try JSONDecoder().decode(Plan.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            throw PlanError.invalid(
-                path: context.codingPath.pathText,
-                reason: Phrase("不是有效的 JSON 或取值无效", "not valid JSON or an invalid value"))
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw PlanError.invalid(path: (context.codingPath + [key]).pathText, reason: Phrase("缺少此项", "missing key"))
-        } catch let DecodingError.typeMismatch(_, context) {
-            throw PlanError.invalid(path: context.codingPath.pathText, reason: Phrase("类型不对", "wrong type"))
-        } catch let DecodingError.valueNotFound(_, context) {
-            throw PlanError.invalid(path: context.codingPath.pathText, reason: Phrase("缺少取值", "missing value"))
+        } catch let error as DecodingError {
+            throw PlanError.from(error)
         }
     }
+}
 
+extension PlanError {
+    /// Where and why a plan file did not decode.
+    static func from(_ error: DecodingError) -> PlanError {
+        switch error {
+        case let .dataCorrupted(context):
+            return .invalid(
+                path: context.codingPath.pathText,
+                reason: Phrase("不是有效的 JSON 或取值无效", "not valid JSON or an invalid value"))
+        case let .keyNotFound(key, context):
+            return .invalid(path: (context.codingPath + [key]).pathText, reason: Phrase("缺少此项", "missing key"))
+        case let .typeMismatch(_, context):
+            return .invalid(path: context.codingPath.pathText, reason: Phrase("类型不对", "wrong type"))
+        case let .valueNotFound(_, context):
+            return .invalid(path: context.codingPath.pathText, reason: Phrase("缺少取值", "missing value"))
+        @unknown default:
+            return .invalid(path: "", reason: Phrase("无法读取", "cannot be read"))
+        }
+    }
+}
+
+extension Plan {
     /// Everything wrong with the plan's structure, one sentence each (empty when sound).
     public func problems() -> [Phrase] {
         var problems: [Phrase] = []

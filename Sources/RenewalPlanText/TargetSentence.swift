@@ -25,27 +25,6 @@ public struct DraftTarget: Sendable, Equatable {
     public var checks: [Phrase]
 }
 
-/// How a goal is stated (issue 24's target styles).
-public enum TargetStyle: String, Sendable, Equatable, CaseIterable {
-    /// A figure to reach: 达到6000辆, 超过95%.
-    case absolute
-    /// Growth on a base year, in percent: 较2023年增长30%.
-    case growthOnBase
-    /// A rise in percentage points on a base year: 较2023年提高15个百分点.
-    case pointRise
-    /// 年均增长10%.
-    case averageAnnualGrowth
-    /// Growth on the previous year, every year: 比上年增长5%.
-    case growthOnPreviousYear
-    /// Relative to the parent region's average (高于全省平均水平): judged against a reference
-    /// figure entered per period.
-    case parentAverage
-    /// A share floor: 占比不低于20%.
-    case share
-    /// A qualitative goal (基本淘汰, 大幅提升): judged as a milestone.
-    case qualitative
-}
-
 /// Finds the dated target sentences of a plan's text and reads each into `DraftTarget`s.
 ///
 /// A sentence is dated when it says by when (到2025年, 到2026年底, 到2025年、2027年) or that its goal

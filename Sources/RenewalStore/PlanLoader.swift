@@ -13,7 +13,7 @@ public enum PlanLoader {
 
     /// Decodes and checks plan JSON; an inconsistent plan is an error, not a warning.
     public static func load(json data: Data) throws -> Plan {
-        let plan = try Plan.decode(json: data)
+        let plan = try PlanDocument.plan(json: data)
         let problems = plan.problems()
         guard problems.isEmpty else { throw PlanError.inconsistent(problems) }
         return plan

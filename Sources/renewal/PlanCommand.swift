@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RenewalApp
 import RenewalModel
 import RenewalStore
@@ -11,7 +12,8 @@ struct PlanCommand: ParsableCommand {
             commandName: "plan",
             abstract: CommandLanguage.pick(
                 "列出方案：工程、措施、单位和指标（--json 输出完整数据）。",
-                "Print the plan: programmes, measures, units and targets (--json for the full data).")
+                "Print the plan: programmes, measures, units and targets (--json for the full data)."),
+            subcommands: [PlanUpgradeCommand.self]
         )
     }
 
@@ -54,5 +56,48 @@ struct PlanCommand: ParsableCommand {
                 }
             }
         }
+    }
+}
+
+/// `renewal plan upgrade`: the plan file (or the built-in plan) written in format 2
+/// (PLAN-FORMAT.md), with nothing lost: read back, it is the same plan.
+struct PlanUpgradeCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "upgrade",
+            abstract: CommandLanguage.pick(
+                "把方案文件（默认内置方案）改写为第 2 版格式（见 PLAN-FORMAT.md），内容不变。",
+                "Write the plan file (the built-in plan by default) in format 2 (see PLAN-FORMAT.md), unchanged."))
+    }
+
+    @Option(
+        name: .shortAndLong,
+        help: .bilingual(
+            "写入的文件（已有的文件在原处改写）。", "The file to write (an existing one is written in place).", valueName: "file"))
+    var output: String
+
+    @OptionGroup var lang: LanguageOption
+
+    @OptionGroup var source: StoreOptions
+
+    func run() throws {
+        let language = lang.language
+        let plan = try source.plan()
+        let document = PlanDocument(upgrading: plan)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+        let data = try encoder.encode(document) + Data("\n".utf8)
+        // Read back before writing: the file must be the same plan.
+        guard try PlanDocument.plan(json: data) == plan else {
+            throw CLIError("改写后的方案与原方案不一致，未写入文件", "the upgraded plan differs from the original; nothing written")
+        }
+        do { try UserFile.write(data, to: output) } catch { throw CLIError(error.phrase) }
+        let count = plan.measures.count
+        Console.print(
+            language.pick(
+                "已写出第 2 版格式的方案：\(output)（\(plan.programmes.count) 个工程、\(count) 项措施、"
+                    + "\(plan.allTargets.count) 项指标，读回核对一致）",
+                "Wrote the plan in format 2: \(output) (\(plan.programmes.count) programmes, \(count) measures, "
+                    + "\(plan.allTargets.count) targets; read back and identical)"))
     }
 }

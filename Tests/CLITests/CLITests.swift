@@ -383,3 +383,28 @@ enum TestBinary {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
+
+/// `renewal plan upgrade` (issue 24): the plan in format 2, which every command then reads alike.
+@Suite("Plan upgrade")
+struct PlanUpgradeTests {
+    @Test func theUpgradedPlanIsThePlanForEveryCommand() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "renewal-upgrade-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appending(path: "plan-v2.json").path
+        let upgraded = try CLI.run(["plan", "upgrade", "-o", file])
+        #expect(upgraded.status == 0, "\(upgraded.stderr)")
+        #expect(upgraded.stdout.contains("34 项措施、31 项指标，读回核对一致"))
+        let written = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(written.contains(#""format" : 2"#) && written.contains(#""label" : "（三十四）""#))
+        let builtIn = try CLI.run(["plan", "--json"])
+        let fromFile = try CLI.run(["--plan", file, "plan", "--json"])
+        #expect(fromFile.status == 0 && fromFile.stdout == builtIn.stdout)
+        let demo = ["--demo", "summary", "--as-of", "2026-11-30"]
+        #expect(try CLI.run(["--plan", file] + demo).stdout == (try CLI.run(demo)).stdout)
+        // In English too; and a second upgrade of the upgraded file writes the same bytes.
+        let again = try CLI.run(["--plan", file, "plan", "upgrade", "-o", file, "--lang", "en"])
+        #expect(again.status == 0 && again.stdout.contains("read back and identical"), "\(again.stderr)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == written)
+    }
+}

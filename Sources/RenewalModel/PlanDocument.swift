@@ -1,0 +1,143 @@
+/// A plan file in format 2 (PLAN-FORMAT.md): document metadata, nodes of any depth with labels as
+/// written, units with roles, targets on any node (issue 24).
+///
+/// This first step reads and writes the format and converts it to and from `Plan` (format 1's
+/// model, which every module judges and shows) for plans of format 1's shape: parts, programmes,
+/// numbered measures. A plan of another shape is read and refused with a clear reason until the
+/// model itself is general; `renewal plan upgrade` writes Linqing's plan in format 2 with nothing lost.
+public struct PlanDocument: Codable, Sendable, Equatable {
+    public var format: Int
+    public var document: DocumentInfo
+    public var period: Period
+    public var units: [PlanUnit]
+    public var nodes: [PlanNode]
+
+    public struct DocumentInfo: Codable, Sendable, Equatable {
+        public var title: String
+        public var titleEn: String?
+        /// 文号, e.g. 临政发〔2024〕8号.
+        public var number: String?
+        public var issuer: String?
+        public var date: String?
+        /// 文号 of the plans it implements (国发〔2024〕7号 …).
+        public var parents: [String]?
+    }
+
+    public struct Period: Codable, Sendable, Equatable {
+        public var start: Day
+        public var end: Day
+    }
+
+    /// The format this code writes; a file without `format` is format 1.
+    public static let currentFormat = 2
+}
+
+/// A heading of the plan and what it holds.
+public struct PlanNode: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        /// 总体要求, 保障措施 and the like: text and targets, no panel of its own.
+        case part
+        /// 工程 / 行动 / 任务 holding work: a panel on the dashboard.
+        case programme
+        /// What a unit reports on.
+        case measure
+        /// A point inside a measure.
+        case item
+    }
+
+    public var id: String
+    /// As written: 一、 （一） 1. （1）.
+    public var label: String
+    public var title: String
+    public var titleEn: String?
+    public var kind: Kind
+    /// The number the label says, where measures are numbered across the plan (Linqing's 1–34).
+    public var number: Int?
+    public var text: String?
+    public var units: [NodeUnit]?
+    public var targets: [NodeTarget]?
+    public var children: [PlanNode]?
+
+    public init(
+        id: String, label: String, title: String, titleEn: String? = nil, kind: Kind, number: Int? = nil,
+        text: String? = nil, units: [NodeUnit]? = nil, targets: [NodeTarget]? = nil, children: [PlanNode]? = nil
+    ) {
+        self.id = id
+        self.label = label
+        self.title = title
+        self.titleEn = titleEn
+        self.kind = kind
+        self.number = number
+        self.text = text
+        self.units = units
+        self.targets = targets
+        self.children = children
+    }
+}
+
+/// A unit named by a node, with its role.
+public struct NodeUnit: Codable, Sendable, Equatable {
+    public enum Role: String, Codable, Sendable {
+        case lead, responsible, cooperating, participating
+    }
+
+    /// The unit's full name, as `units` lists it.
+    public var unit: String
+    public var role: Role
+}
+
+/// A target in format 2: format 1's fields, with the style it is stated in and the indicator
+/// series it belongs to (one figure reported, judged against every target of the series).
+public struct NodeTarget: Codable, Sendable, Equatable {
+    public var target: Target
+    public var style: TargetStyle?
+    public var series: String?
+
+    enum ExtraKeys: String, CodingKey { case style, series }
+
+    public init(target: Target, style: TargetStyle?, series: String? = nil) {
+        self.target = target
+        self.style = style
+        self.series = series
+    }
+
+    public init(from decoder: any Decoder) throws {
+        target = try Target(from: decoder)
+        let extras = try decoder.container(keyedBy: ExtraKeys.self)
+        style = try extras.decodeIfPresent(TargetStyle.self, forKey: .style)
+        series = try extras.decodeIfPresent(String.self, forKey: .series)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try target.encode(to: encoder)
+        var extras = encoder.container(keyedBy: ExtraKeys.self)
+        try extras.encodeIfPresent(style, forKey: .style)
+        try extras.encodeIfPresent(series, forKey: .series)
+    }
+
+    /// The style a format 1 target is stated in.
+    static func style(of target: Target) -> TargetStyle {
+        if target.kind == .milestone { return .qualitative }
+        return target.baselineYear == nil ? .absolute : .growthOnBase
+    }
+}
+/// How a goal is stated (issue 24's target styles).
+public enum TargetStyle: String, Codable, Sendable, Hashable, CaseIterable {
+    /// A figure to reach: 达到6000辆, 超过95%.
+    case absolute
+    /// Growth on a base year, in percent: 较2023年增长30%.
+    case growthOnBase
+    /// A rise in percentage points on a base year: 较2023年提高15个百分点.
+    case pointRise
+    /// 年均增长10%.
+    case averageAnnualGrowth
+    /// Growth on the previous year, every year: 比上年增长5%.
+    case growthOnPreviousYear
+    /// Relative to the parent region's average (高于全省平均水平): judged against a reference
+    /// figure entered per period.
+    case parentAverage
+    /// A share floor: 占比不低于20%.
+    case share
+    /// A qualitative goal (基本淘汰, 大幅提升): judged as a milestone.
+    case qualitative
+}

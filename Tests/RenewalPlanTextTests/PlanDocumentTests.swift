@@ -1,0 +1,69 @@
+import Foundation
+import RenewalModel
+import RenewalStore
+import Testing
+
+/// Format 2 of the plan file (PLAN-FORMAT.md, issue 24): Linqing's plan upgraded with nothing lost,
+/// format 1 still read, shapes the model cannot judge yet refused with where and why.
+@Suite("The plan format, version 2")
+struct PlanDocumentTests {
+    static func encoded(_ document: PlanDocument) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return try encoder.encode(document)
+    }
+
+    @Test func linqingsPlanRoundTripsThroughFormat2WithNothingLost() throws {
+        let plan = try PlanLoader.embedded()
+        let document = PlanDocument(upgrading: plan)
+        let back = try PlanDocument.plan(json: try Self.encoded(document))
+        #expect(back == plan)
+        // Every id, label, unit, target and figure, compared field by field (Plan's == does).
+        #expect(back.allTargets == plan.allTargets)
+        #expect(back.measures.map(\.leadUnits) == plan.measures.map(\.leadUnits))
+        #expect(back.measures.map(\.responsibleUnits) == plan.measures.map(\.responsibleUnits))
+        #expect(back.units == plan.units && back.titleEn == plan.titleEn)
+        // Labels as written; targets carry their style.
+        #expect(document.nodes.map(\.label).prefix(3) == ["一、", "二、", "三、"])
+        #expect(document.nodes[1].children?.first?.label == "（一）")
+        let styles = Dictionary(
+            uniqueKeysWithValues: document.nodes.flatMap {
+                ($0.targets ?? []) + ($0.children ?? []).flatMap { $0.targets ?? [] }
+            }
+            .map { ($0.target.id, $0.style) })
+        #expect(styles["G27-7"] == .growthOnBase && styles["G25-3"] == .qualitative && styles["M02-1"] == .absolute)
+        #expect(styles.count == plan.allTargets.count)
+        // The fingerprint's bytes (format 1) still load as before.
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appending(path: "Data/plan.json")
+        #expect(try PlanDocument.plan(json: try Data(contentsOf: file)) == plan)
+    }
+
+    @Test func shapesBeyondTheModelAndNewerFormatsAreRefusedWithWhere() throws {
+        var document = PlanDocument(upgrading: try PlanLoader.embedded())
+        var measure = try #require(document.nodes[1].children?.first)
+        measure.children = [
+            PlanNode(id: "M01.1", label: "1.", title: "细项", kind: .item)
+        ]
+        document.nodes[1].children?[0] = measure
+        #expect {
+            _ = try PlanDocument.plan(json: try Self.encoded(document))
+        } throws: { error in
+            guard case let .invalid(path, reason) = error as? PlanError else { return false }
+            return path == "nodes[1].children[0]" && reason.zh.contains("超出") && reason.en.contains("beyond")
+        }
+        #expect {
+            _ = try PlanDocument.plan(json: Data(#"{"format": 3}"#.utf8))
+        } throws: { error in
+            guard case let .invalid(path, reason) = error as? PlanError else { return false }
+            return path == "format" && reason.en.contains("newer renewal")
+        }
+        // A missing required field names its path.
+        #expect {
+            _ = try PlanDocument.plan(json: Data(#"{"format": 2, "document": {"title": "t"}}"#.utf8))
+        } throws: { error in
+            guard case let .invalid(path, _) = error as? PlanError else { return false }
+            return path == "period"
+        }
+    }
+}
