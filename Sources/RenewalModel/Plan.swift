@@ -252,6 +252,31 @@ public enum ChineseNumeral {
         let ones = n % 10
         return (tens == 1 ? "" : digits[tens]) + "十" + digits[ones]
     }
+
+    /// The number a label writes (一 → 1, 十二 → 12, 二十三 → 23), or nil; 两 reads as 2.
+    public static func value(_ text: String) -> Int? {
+        func digit(_ character: Character) -> Int? {
+            character == "两" ? 2 : digits.firstIndex(of: String(character)).flatMap { $0 > 0 ? $0 : nil }
+        }
+        let characters = Array(text)
+        switch characters.count {
+        case 1: return characters[0] == "十" ? 10 : digit(characters[0])
+        case 2:
+            if characters[0] == "十" { return digit(characters[1]).map { 10 + $0 } }
+            return characters[1] == "十" ? digit(characters[0]).map { $0 * 10 } : nil
+        case 3:
+            guard characters[1] == "十", let tens = digit(characters[0]), let ones = digit(characters[2]) else {
+                return nil
+            }
+            return tens * 10 + ones
+        default: return nil
+        }
+    }
+
+    /// Whether `character` is one of the numerals `value` reads.
+    public static func isNumeral(_ character: Character) -> Bool {
+        character == "十" || character == "两" || digits.dropFirst().contains(String(character))
+    }
 }
 
 /// One line of a unit's monthly return: a target, or a measure without targets (its narrative).

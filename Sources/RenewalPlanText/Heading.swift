@@ -1,3 +1,5 @@
+import RenewalModel
+
 /// A heading as plans write them, with its label kept as written: 一、 (a part), （一） (a section),
 /// 1. / 1、 (an item), （1） (a sub-item). Numbering may restart under each heading; the level
 /// comes from the style, not from the number.
@@ -41,7 +43,7 @@ public struct Heading: Sendable, Equatable {
         }
         var index = 0
         while index < characters.count, index < 3,
-            ChineseNumeral.digits[characters[index]] != nil || characters[index] == "十"
+            ChineseNumeral.isNumeral(characters[index])
         {
             index += 1
         }
@@ -63,31 +65,5 @@ public struct Heading: Sendable, Equatable {
                 rest: String(characters[(index + 1)...]))
         }
         return nil
-    }
-}
-
-/// 一 … 九十九, as headings number themselves.
-enum ChineseNumeral {
-    static let digits: [Character: Int] = [
-        "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "两": 2,
-    ]
-
-    static func value(_ text: String) -> Int? {
-        let characters = Array(text)
-        switch characters.count {
-        case 1:
-            if characters[0] == "十" { return 10 }
-            return digits[characters[0]]
-        case 2:
-            if characters[0] == "十" { return digits[characters[1]].map { 10 + $0 } }
-            if characters[1] == "十" { return digits[characters[0]].map { $0 * 10 } }
-            return nil
-        case 3:
-            guard characters[1] == "十", let tens = digits[characters[0]], let ones = digits[characters[2]] else {
-                return nil
-            }
-            return tens * 10 + ones
-        default: return nil
-        }
     }
 }

@@ -111,6 +111,7 @@ extension TargetSentenceTests {
     @Test func headingsOfEveryStyleKeepTheirLabels() {
         #expect(Heading.parse("一、总体要求")?.style == .part)
         #expect(Heading.parse("十二、保障措施")?.number == 12)
+        #expect((1...99).allSatisfy { ChineseNumeral.value(ChineseNumeral.of($0)) == $0 })
         #expect(Heading.parse("（三）推动产业绿色化转型。")?.label == "（三）")
         #expect(Heading.parse("1.推动产业现代化改造。")?.style == .item)
         #expect(Heading.parse("（2）实施更新。")?.style == .subitem)
