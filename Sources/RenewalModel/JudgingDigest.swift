@@ -61,7 +61,11 @@ public enum JudgingDigest {
                 for goal in goals {
                     keepRun(
                         of: list,
-                        where: { engine.meets($0.value ?? .nan, goal: goal, comparator: target.comparator) },
+                        where: {
+                            engine.meets(
+                                $0.value ?? .nan, goal: goal, comparator: target.comparator, tolerance: target.tolerance
+                            )
+                        },
                         into: &kept)
                 }
             }

@@ -91,7 +91,7 @@ public enum UnitText {
 
     static let english = [
         "辆": " vehicles", "家": " firms", "台（套）": " machines", "个": " parks", "处": " sites",
-        "台": " appliances", "亿元": " x100M yuan",
+        "台": " appliances", "亿元": " x100M yuan", "个百分点": " points",
     ]
 
     /// The unit to print after a number: unchanged in Chinese, an English word in English.

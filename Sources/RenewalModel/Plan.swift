@@ -10,13 +10,20 @@ public struct Plan: Codable, Sendable, Hashable {
     public let units: [PlanUnit]
     public let overallTargets: [Target]
     public let programmes: [Programme]
+    /// 文号 of the plan (临政发〔2024〕8号), when its file says; the store keeps it with the entries.
+    public let documentNumber: String?
+    /// The heading the overall targets stand under, as written (一、总体要求); nil for format 1,
+    /// whose plans are all of Linqing's shape.
+    public let overallHeading: String?
+    public let overallHeadingEn: String?
     /// Lookups built once: a province's plan has thousands of targets, and every report and
     /// view asks for targets, measures and units by id many times over.
     private let index: PlanIndex
 
     public init(
         title: String, titleEn: String, startDate: Day, endDate: Day, units: [PlanUnit],
-        overallTargets: [Target], programmes: [Programme]
+        overallTargets: [Target], programmes: [Programme], documentNumber: String? = nil,
+        overallHeading: String? = nil, overallHeadingEn: String? = nil
     ) {
         self.title = title
         self.titleEn = titleEn
@@ -25,11 +32,15 @@ public struct Plan: Codable, Sendable, Hashable {
         self.units = units
         self.overallTargets = overallTargets
         self.programmes = programmes
+        self.documentNumber = documentNumber
+        self.overallHeading = overallHeading
+        self.overallHeadingEn = overallHeadingEn
         index = PlanIndex(units: units, overallTargets: overallTargets, programmes: programmes)
     }
 
     enum CodingKeys: String, CodingKey {
         case title, titleEn, startDate, endDate, units, overallTargets, programmes
+        case documentNumber, overallHeading, overallHeadingEn
     }
 
     public init(from decoder: any Decoder) throws {
@@ -41,13 +52,32 @@ public struct Plan: Codable, Sendable, Hashable {
             endDate: try container.decode(Day.self, forKey: .endDate),
             units: try container.decode([PlanUnit].self, forKey: .units),
             overallTargets: try container.decode([Target].self, forKey: .overallTargets),
-            programmes: try container.decode([Programme].self, forKey: .programmes))
+            programmes: try container.decode([Programme].self, forKey: .programmes),
+            documentNumber: try container.decodeIfPresent(String.self, forKey: .documentNumber),
+            overallHeading: try container.decodeIfPresent(String.self, forKey: .overallHeading),
+            overallHeadingEn: try container.decodeIfPresent(String.self, forKey: .overallHeadingEn))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(title, forKey: .title)
+        try container.encode(titleEn, forKey: .titleEn)
+        try container.encode(startDate, forKey: .startDate)
+        try container.encode(endDate, forKey: .endDate)
+        try container.encode(units, forKey: .units)
+        try container.encode(overallTargets, forKey: .overallTargets)
+        try container.encode(programmes, forKey: .programmes)
+        try container.encodeIfPresent(documentNumber, forKey: .documentNumber)
+        try container.encodeIfPresent(overallHeading, forKey: .overallHeading)
+        try container.encodeIfPresent(overallHeadingEn, forKey: .overallHeadingEn)
     }
 
     public static func == (lhs: Plan, rhs: Plan) -> Bool {
         lhs.title == rhs.title && lhs.titleEn == rhs.titleEn && lhs.startDate == rhs.startDate
             && lhs.endDate == rhs.endDate
             && lhs.units == rhs.units && lhs.overallTargets == rhs.overallTargets && lhs.programmes == rhs.programmes
+            && lhs.documentNumber == rhs.documentNumber && lhs.overallHeading == rhs.overallHeading
+            && lhs.overallHeadingEn == rhs.overallHeadingEn
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -182,6 +212,18 @@ public struct PlanUnit: Codable, Sendable, Hashable {
         self.short = short
         self.nameEn = nameEn
     }
+
+    enum CodingKeys: String, CodingKey { case id, name, short, nameEn }
+
+    /// `short` and `nameEn` may be left out: the full name stands in for both.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let name = try c.decode(String.self, forKey: .name)
+        self.init(
+            id: try c.decode(String.self, forKey: .id), name: name,
+            short: try c.decodeIfPresent(String.self, forKey: .short) ?? name,
+            nameEn: try c.decodeIfPresent(String.self, forKey: .nameEn) ?? name)
+    }
 }
 
 /// A programme (工程): one of sections 二–十二 of the plan.
@@ -193,17 +235,30 @@ public struct Programme: Codable, Sendable, Hashable {
     public var title: String
     public var titleEn: String
     public var measures: [Measure]
+    /// The label as the plan writes it (（一）, 第一部分); nil for format 1, whose labels are 二、.
+    public var writtenLabel: String?
 
-    public init(number: Int, key: String, title: String, titleEn: String, measures: [Measure]) {
+    enum CodingKeys: String, CodingKey {
+        case number, key, title, titleEn, measures
+        case writtenLabel = "label"
+    }
+
+    public init(
+        number: Int, key: String, title: String, titleEn: String, measures: [Measure], writtenLabel: String? = nil
+    ) {
         self.number = number
         self.key = key
         self.title = title
         self.titleEn = titleEn
         self.measures = measures
+        self.writtenLabel = writtenLabel
     }
 
     /// The section number as the plan writes it (二, 十二).
     public var numeral: String { ChineseNumeral.of(number) }
+
+    /// The label as written: the plan's own, else 二、 from the number.
+    public var label: String { writtenLabel ?? numeral + "、" }
 }
 
 /// A numbered measure (措施), 1–34, with its clause, units and targets.
@@ -216,10 +271,26 @@ public struct Measure: Codable, Sendable, Hashable {
     public var leadUnits: [String]
     public var responsibleUnits: [String]
     public var targets: [Target]
+    /// The id the plan gives it (format 2); nil for format 1, whose ids are M01…M34.
+    public var storedId: String?
+    /// The label as the plan writes it (1. under each （一）); nil for format 1, whose labels are （二）.
+    public var writtenLabel: String?
+    /// The headings between its programme and it, as written (（一）实施设备更新行动), for plans
+    /// of three or four levels; nil or empty when it sits right under its programme.
+    public var path: [String]?
+    /// Units that cooperate (配合) or take part (参与): named on its page, not answerable for it.
+    public var otherUnits: [NodeUnit]?
+
+    enum CodingKeys: String, CodingKey {
+        case number, title, titleEn, text, leadUnits, responsibleUnits, targets, path, otherUnits
+        case storedId = "id"
+        case writtenLabel = "label"
+    }
 
     public init(
         number: Int, title: String, titleEn: String, text: String, leadUnits: [String],
-        responsibleUnits: [String], targets: [Target]
+        responsibleUnits: [String], targets: [Target], storedId: String? = nil, writtenLabel: String? = nil,
+        path: [String]? = nil, otherUnits: [NodeUnit]? = nil
     ) {
         self.number = number
         self.title = title
@@ -228,17 +299,22 @@ public struct Measure: Codable, Sendable, Hashable {
         self.leadUnits = leadUnits
         self.responsibleUnits = responsibleUnits
         self.targets = targets
+        self.storedId = storedId
+        self.writtenLabel = writtenLabel
+        self.path = path
+        self.otherUnits = otherUnits
     }
 
-    /// The id entries use for the measure itself (narrative progress): M01…M34.
-    public var itemId: String { Measure.itemId(number) }
+    /// The id entries use for the measure itself (narrative progress): the plan's own, else M01…M34.
+    public var itemId: String { storedId ?? Measure.itemId(number) }
 
+    /// Format 1's id for measure `number`.
     public static func itemId(_ number: Int) -> String {
         number < 10 ? "M0\(number)" : "M\(number)"
     }
 
-    /// The measure's label as the plan writes it: （二）.
-    public var label: String { "（\(ChineseNumeral.of(number))）" }
+    /// The measure's label as the plan writes it: its own, else （二） from the number.
+    public var label: String { writtenLabel ?? "（\(ChineseNumeral.of(number))）" }
 }
 
 /// Chinese numerals as the plan uses them for sections and measures (1–99).

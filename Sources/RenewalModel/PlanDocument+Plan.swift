@@ -1,24 +1,27 @@
 import Foundation
 
 extension PlanDocument {
-    /// Format 1's plan in format 2, with nothing lost: the overall targets become the part 一、总体要求
-    /// (format 1 files are all of Linqing's shape, which numbers it so), each programme a node with
-    /// its key as id, each measure a node with its item id (M01) and number.
+    /// A plan in format 2, with nothing lost for format 1's plans: the overall targets become the
+    /// part 一、总体要求 (format 1 files are all of Linqing's shape, which numbers it so), each
+    /// programme a node with its key as id, each measure a node with its item id (M01) and number.
     public init(upgrading plan: Plan) {
         func targets(_ list: [Target]) -> [NodeTarget]? {
-            list.isEmpty ? nil : list.map { NodeTarget(target: $0, style: NodeTarget.style(of: $0)) }
+            list.isEmpty ? nil : list.map { NodeTarget(target: $0, style: $0.judgedStyle) }
         }
+        let heading = plan.overallHeading.map { PlanDocument.splitHeading($0) } ?? (label: "一、", title: "总体要求")
         let overall = PlanNode(
-            id: "overall", label: "一、", title: "总体要求", titleEn: "General requirements", kind: .part, number: nil,
+            id: "overall", label: heading.label, title: heading.title,
+            titleEn: plan.overallHeadingEn ?? "General requirements", kind: .part, number: nil,
             text: nil, units: nil, targets: targets(plan.overallTargets), children: nil)
         let programmes = plan.programmes.map { programme in
             PlanNode(
-                id: programme.key, label: programme.numeral + "、", title: programme.title, titleEn: programme.titleEn,
+                id: programme.key, label: programme.label, title: programme.title, titleEn: programme.titleEn,
                 kind: .programme, number: programme.number, text: nil, units: nil, targets: nil,
                 children: programme.measures.map { measure in
                     let units =
                         measure.leadUnits.map { NodeUnit(unit: $0, role: .lead) }
                         + measure.responsibleUnits.map { NodeUnit(unit: $0, role: .responsible) }
+                        + (measure.otherUnits ?? [])
                     return PlanNode(
                         id: measure.itemId, label: measure.label, title: measure.title, titleEn: measure.titleEn,
                         kind: .measure, number: measure.number, text: measure.text, units: units.isEmpty ? nil : units,
@@ -28,67 +31,49 @@ extension PlanDocument {
         self.init(
             format: Self.currentFormat,
             document: DocumentInfo(
-                title: plan.title, titleEn: plan.titleEn, number: nil, issuer: nil, date: nil, parents: nil),
+                title: plan.title, titleEn: plan.titleEn, number: plan.documentNumber, issuer: nil, date: nil,
+                parents: nil),
             period: Period(start: plan.startDate, end: plan.endDate), units: plan.units,
             nodes: [overall] + programmes)
     }
 
-    /// The plan as renewal judges it today. Parts give the overall targets, programmes their
-    /// numbered measures; a shape beyond that (a third level, targets on a programme, a unit that
-    /// cooperates) is refused with where and why, until the model itself is general (issue 24).
+    /// "一、总体要求" → ("一、", "总体要求"): the label is what precedes the first 、 or closing bracket.
+    public static func splitHeading(_ heading: String) -> (label: String, title: String) {
+        guard let end = heading.firstIndex(where: { "、）.．".contains($0) }) else { return ("", heading) }
+        let cut = heading.index(after: end)
+        return (String(heading[..<cut]), String(heading[cut...]))
+    }
+
+    /// The plan as renewal judges and shows it, from a tree of any depth (PLAN-FORMAT.md):
+    /// - every `programme` node is a panel; `measure` nodes below it, at any depth, are what
+    ///   units report on, with the headings between as their `path`; a measure's `item`s add their
+    ///   targets, text and units to it;
+    /// - targets on a programme, or on a heading between it and its measures, are that node's own
+    ///   item in the panel (reported on by the node's units, else its measures' leads);
+    /// - targets on `part`s outside every programme are the overall targets;
+    /// - a node without units takes its parent's; numbers are the plan's where given, else
+    ///   counted in plan order (they key the dashboard's pages; labels are shown as written).
     public func plan() throws -> Plan {
-        var overall: [Target] = []
-        var programmes: [Programme] = []
+        var builder = PlanBuilder(units: units)
         for (index, node) in nodes.enumerated() {
-            let path = "nodes[\(index)]"
-            switch node.kind {
-            case .part:
-                guard node.children?.isEmpty ?? true else { throw Self.beyondTwoLevels(path + ".children") }
-                overall += (node.targets ?? []).map(\.target)
-            case .programme:
-                guard let number = node.number else { throw Self.missing(path + ".number") }
-                guard node.targets?.isEmpty ?? true else { throw Self.beyondTwoLevels(path + ".targets") }
-                let measures = try (node.children ?? []).enumerated().map { position, child in
-                    try Self.measure(child, path: path + ".children[\(position)]")
-                }
-                programmes.append(
-                    Programme(
-                        number: number, key: node.id, title: node.title, titleEn: node.titleEn ?? node.title,
-                        measures: measures))
-            case .measure, .item:
-                throw Self.beyondTwoLevels(path + ".kind")
-            }
+            try builder.visitOutside(node, path: "nodes[\(index)]", inherited: [])
+        }
+        // Linqing's heading is what a plan without one shows: left unsaid, as format 1 leaves it.
+        let heading = builder.overallHeading.flatMap {
+            $0.zh == "一、总体要求" && $0.en == "1. General requirements" ? nil : $0
         }
         return Plan(
             title: document.title, titleEn: document.titleEn ?? document.title, startDate: period.start,
-            endDate: period.end, units: units, overallTargets: overall, programmes: programmes)
+            endDate: period.end, units: units, overallTargets: builder.overall, programmes: builder.programmes,
+            documentNumber: document.number, overallHeading: heading?.zh, overallHeadingEn: heading?.en)
     }
 
-    static func measure(_ node: PlanNode, path: String) throws -> Measure {
-        guard node.kind == .measure, node.children?.isEmpty ?? true else { throw beyondTwoLevels(path) }
-        guard let number = node.number else { throw missing(path + ".number") }
-        let units = node.units ?? []
-        if let other = units.firstIndex(where: { $0.role != .lead && $0.role != .responsible }) {
-            throw beyondTwoLevels(path + ".units[\(other)].role")
-        }
-        return Measure(
-            number: number, title: node.title, titleEn: node.titleEn ?? node.title, text: node.text ?? "",
-            leadUnits: units.filter { $0.role == .lead }.map(\.unit),
-            responsibleUnits: units.filter { $0.role == .responsible }.map(\.unit),
-            targets: (node.targets ?? []).map(\.target))
-    }
-
-    static func missing(_ path: String) -> PlanError {
-        PlanError.invalid(path: path, reason: Phrase("缺少此项", "missing key"))
-    }
-
-    static func beyondTwoLevels(_ path: String) -> PlanError {
+    static func misplaced(_ path: String) -> PlanError {
         PlanError.invalid(
             path: path,
             reason: Phrase(
-                "此处超出 renewal 目前能判定的结构（总体要求、工程、编号措施两级，牵头和责任单位）；更深的层级和配合、参与单位正在开发中",
-                "beyond the shape renewal judges today (parts, programmes and numbered measures; lead and "
-                    + "responsible units); deeper levels and cooperating units are being built"))
+                "措施（measure）须位于某个工程或行动（programme）之下，仪表盘按工程分栏显示",
+                "a measure must sit under a programme: the dashboard shows a panel per programme"))
     }
 
     /// Decodes a plan file of either format: format 2 when it says so, format 1 otherwise; a

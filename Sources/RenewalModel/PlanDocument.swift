@@ -76,7 +76,7 @@ public struct PlanNode: Codable, Sendable, Equatable {
 }
 
 /// A unit named by a node, with its role.
-public struct NodeUnit: Codable, Sendable, Equatable {
+public struct NodeUnit: Codable, Sendable, Hashable {
     public enum Role: String, Codable, Sendable {
         case lead, responsible, cooperating, participating
     }
@@ -84,43 +84,41 @@ public struct NodeUnit: Codable, Sendable, Equatable {
     /// The unit's full name, as `units` lists it.
     public var unit: String
     public var role: Role
+
+    public init(unit: String, role: Role) {
+        self.unit = unit
+        self.role = role
+    }
 }
 
-/// A target in format 2: format 1's fields, with the style it is stated in and the indicator
-/// series it belongs to (one figure reported, judged against every target of the series).
+/// A target in format 2: the model's `Target`, whose `style` and `series` are written out in full
+/// (format 1 leaves the style implied).
 public struct NodeTarget: Codable, Sendable, Equatable {
     public var target: Target
-    public var style: TargetStyle?
-    public var series: String?
-
-    enum ExtraKeys: String, CodingKey { case style, series }
 
     public init(target: Target, style: TargetStyle?, series: String? = nil) {
+        var target = target
+        target.style = style
+        if let series { target.series = series }
         self.target = target
-        self.style = style
-        self.series = series
     }
 
-    public init(from decoder: any Decoder) throws {
-        target = try Target(from: decoder)
-        let extras = try decoder.container(keyedBy: ExtraKeys.self)
-        style = try extras.decodeIfPresent(TargetStyle.self, forKey: .style)
-        series = try extras.decodeIfPresent(String.self, forKey: .series)
-    }
+    public var style: TargetStyle? { target.style }
+    public var series: String? { target.series }
 
-    public func encode(to encoder: any Encoder) throws {
-        try target.encode(to: encoder)
-        var extras = encoder.container(keyedBy: ExtraKeys.self)
-        try extras.encodeIfPresent(style, forKey: .style)
-        try extras.encodeIfPresent(series, forKey: .series)
-    }
+    public init(from decoder: any Decoder) throws { target = try Target(from: decoder) }
 
-    /// The style a format 1 target is stated in.
-    static func style(of target: Target) -> TargetStyle {
-        if target.kind == .milestone { return .qualitative }
-        return target.baselineYear == nil ? .absolute : .growthOnBase
+    public func encode(to encoder: any Encoder) throws { try target.encode(to: encoder) }
+
+    /// The target as the model keeps it: the style left out where the fields imply it, so a plan
+    /// read from either format is the same value.
+    var modelTarget: Target {
+        var target = target
+        if target.style == target.impliedStyle { target.style = nil }
+        return target
     }
 }
+
 /// How a goal is stated (issue 24's target styles).
 public enum TargetStyle: String, Codable, Sendable, Hashable, CaseIterable {
     /// A figure to reach: 达到6000辆, 超过95%.

@@ -75,33 +75,22 @@ extension Plan {
         }
         let unitNames = Set(units.map(\.name))
         for measure in measures {
-            for name in measure.leadUnits + measure.responsibleUnits where !unitNames.contains(name) {
+            // A measure may name no unit (PLAN-FORMAT.md: shown as 未明确责任单位); one it names must exist.
+            let named = measure.leadUnits + measure.responsibleUnits + (measure.otherUnits ?? []).map(\.unit)
+            for name in named where !unitNames.contains(name) {
                 add(
-                    "措施 \(measure.number) 列出的单位 \(name) 不在单位列表中",
-                    "measure \(measure.number) names unit \(name), which is not in the unit list")
+                    "措施 \(measure.itemId) 列出的单位 \(name) 不在单位列表中",
+                    "measure \(measure.itemId) names unit \(name), which is not in the unit list")
             }
-            if measure.leadUnits.isEmpty {
-                add("措施 \(measure.number) 没有牵头单位", "measure \(measure.number) has no lead unit")
-            }
+        }
+        let itemIds = measures.map(\.itemId) + allTargets.map(\.id)
+        let sharedIds = Dictionary(grouping: itemIds, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+        if !sharedIds.isEmpty {
+            add(
+                "编号重复（措施与指标的编号须各不相同）：\(sharedIds.joined(separator: "、"))",
+                "ids used twice (measures and targets need ids of their own): \(sharedIds.joined(separator: ", "))")
         }
 
-        let ids = allTargets.map(\.id)
-        let repeated = Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
-        if !repeated.isEmpty {
-            add(
-                "指标编号重复：\(repeated.joined(separator: "、"))",
-                "target ids used twice: \(repeated.joined(separator: ", "))")
-        }
-        for target in overallTargets where !target.id.hasPrefix("G") {
-            add("总体目标 \(target.id) 的编号应以 G 开头", "overall target \(target.id) should have an id starting with G")
-        }
-        for measure in measures {
-            for target in measure.targets where !target.id.hasPrefix(measure.itemId + "-") {
-                add(
-                    "措施 \(measure.number) 的指标 \(target.id) 的编号应以 \(measure.itemId)- 开头",
-                    "target \(target.id) of measure \(measure.number) should start with \(measure.itemId)-")
-            }
-        }
         for target in allTargets {
             problems.append(contentsOf: target.problems(plan: self))
         }
@@ -138,7 +127,10 @@ extension Target {
             if comparator == nil {
                 add("\(nameZh) 是量化指标但没有 comparator", "\(name) is quantitative but has no comparator")
             }
-            if value == nil { add("\(nameZh) 是量化指标但没有 value", "\(name) is quantitative but has no value") }
+            // A goal set against the parent region's average has no figure of its own.
+            if value == nil && judgedStyle != .parentAverage {
+                add("\(nameZh) 是量化指标但没有 value", "\(name) is quantitative but has no value")
+            }
             if let value, !(value.isFinite && value > 0 && value <= EntryValidator.largestFigure) {
                 // A goal no figure can be measured against: negative, 0, infinite (issue 20).
                 let shown = NumberText.format(value)

@@ -2,18 +2,28 @@ import Foundation
 
 /// The engine's helpers: goals, comparisons, progress and the markers of a series.
 extension StatusEngine {
-    /// The goal as an absolute figure: relative targets need the baseline.
+    /// The goal as an absolute figure (PLAN-FORMAT.md's styles): relative targets need the
+    /// baseline, and a goal set against the parent region's average is the reference entered.
     func absoluteGoal(_ target: Target, baseline: Double?) -> Double? {
+        let style = target.judgedStyle
+        if style == .parentAverage { return baseline }
         guard let value = target.value else { return nil }
-        if target.isRelative {
-            guard let baseline else { return nil }
+        guard target.isRelative else { return value }
+        guard let baseline else { return nil }
+        switch style {
+        case .pointRise:
+            return baseline + value
+        case .averageAnnualGrowth:
+            let years = (target.deadline ?? plan.endDate).year - (target.baselineYear ?? plan.startDate.year)
+            return baseline * pow(1 + value / 100, Double(max(1, years)))
+        default:
             return baseline * (1 + value / 100)
         }
-        return value
     }
 
     /// Whether a figure meets the goal under the comparator.
-    public func meets(_ actual: Double, goal: Double, comparator: GoalComparator?) -> Bool {
+    /// A 左右/约 goal counts as met within `tolerance` below it (the target's), else the rules'.
+    public func meets(_ actual: Double, goal: Double, comparator: GoalComparator?, tolerance: Double? = nil) -> Bool {
         let epsilon = 1e-9 * max(1, abs(goal))
         switch comparator ?? .reach {
         case .atLeast, .reach, .all:
@@ -23,15 +33,17 @@ extension StatusEngine {
         case .atMost:
             return actual <= goal + epsilon
         case .about:
-            return actual >= goal * (1 - rules.aboutTolerance) - epsilon
+            return actual >= goal * (1 - (tolerance ?? rules.aboutTolerance)) - epsilon
         }
     }
 
     /// The entry from which the goal has been met without interruption, if the latest meets it.
-    func metSince(_ valued: [ProgressEntry], goal: Double, comparator: GoalComparator?) -> ProgressEntry? {
+    func metSince(_ valued: [ProgressEntry], goal: Double, target: Target) -> ProgressEntry? {
         var since: ProgressEntry?
         for entry in valued.reversed() {
-            guard let value = entry.value, meets(value, goal: goal, comparator: comparator) else { break }
+            guard let value = entry.value,
+                meets(value, goal: goal, comparator: target.comparator, tolerance: target.tolerance)
+            else { break }
             since = entry
         }
         return since

@@ -163,7 +163,7 @@ public struct StatusEngine: Sendable {
             result.actualDate = latest.date
         }
 
-        if let goal, let metSince = metSince(valued, goal: goal, comparator: target.comparator) {
+        if let goal, let metSince = metSince(valued, goal: goal, target: target) {
             result.status = metSince.date > deadline ? .doneLate : .done
             result.progress = start.map { progress(result.actual ?? goal, from: $0, to: goal, met: true) }
             return result
@@ -195,6 +195,12 @@ public struct StatusEngine: Sendable {
             result.status = .noReport
             return result
         }
+        if target.judgedStyle == .parentAverage {
+            // No path leads to an average that moves each year: unmet before its deadline, it is
+            // judged like a milestone in progress (DESIGN §4, rule 7 still applies).
+            result.status = dueSoonOr(.onTrack, deadline: deadline, asOf: asOf)
+            return result
+        }
 
         if isSmallCount(target, goal: goal) {
             // 1个园区: a share of one park is not progress; judged like a milestone (DESIGN §4).
@@ -206,7 +212,7 @@ public struct StatusEngine: Sendable {
         let span = Double(max(1, from.days(to: deadline)))
         let elapsed = min(1, max(0, Double(from.days(to: readOn)) / span))
         let expected: Double
-        if target.isRelative, start > 0, goal > 0 {
+        if target.isRelative, target.judgedStyle != .pointRise, start > 0, goal > 0 {
             expected = start * pow(goal / start, elapsed)
         } else {
             expected = start + (goal - start) * elapsed
@@ -316,7 +322,7 @@ public struct StatusEngine: Sendable {
             result.actual = value
             result.actualDate = latest.date
         }
-        if let doneGoal, let metSince = metSince(inYear, goal: doneGoal, comparator: target.comparator) {
+        if let doneGoal, let metSince = metSince(inYear, goal: doneGoal, target: target) {
             result.status = metSince.date > deadline ? .doneLate : .done
             if let actual = result.actual, let yearGoal, yearGoal != 0 { result.progress = actual / yearGoal }
             return result
@@ -340,6 +346,12 @@ public struct StatusEngine: Sendable {
         }
         if tooOld(latest.date, asOf: asOf) {
             result.status = .noReport
+            return result
+        }
+        if target.judgedStyle == .parentAverage {
+            // No path leads to an average that moves each year: unmet before its deadline, it is
+            // judged like a milestone in progress (DESIGN §4, rule 7 still applies).
+            result.status = dueSoonOr(.onTrack, deadline: deadline, asOf: asOf)
             return result
         }
         // Read at the end of the last due period, within this year.

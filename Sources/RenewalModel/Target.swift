@@ -27,13 +27,20 @@ public struct Target: Codable, Sendable, Hashable {
     public var reportedUnit: String?
     /// For overall targets: the measures that deliver it.
     public var relatedMeasures: [Int]?
+    /// How the goal is stated when not as its fields imply (PLAN-FORMAT.md): nil means `absolute`,
+    /// `growthOnBase` with a base year, `qualitative` for a milestone (`impliedStyle`).
+    public var style: TargetStyle?
+    /// The indicator series it belongs to: targets of one series share one reported figure.
+    public var series: String?
+    /// For 左右/约 goals: the fraction either side that counts as met (the rules' when nil).
+    public var tolerance: Double?
 
     public init(
         id: String, description: String, descriptionEn: String, source: String, kind: TargetKind,
         comparator: GoalComparator? = nil, comparatorText: String? = nil, value: Double? = nil,
         unit: String? = nil, reading: Reading? = nil, deadline: Day? = nil,
         recurrence: Recurrence? = nil, baselineYear: Int? = nil, reportedUnit: String? = nil,
-        relatedMeasures: [Int]? = nil
+        relatedMeasures: [Int]? = nil, style: TargetStyle? = nil, series: String? = nil, tolerance: Double? = nil
     ) {
         self.id = id
         self.description = description
@@ -50,7 +57,19 @@ public struct Target: Codable, Sendable, Hashable {
         self.baselineYear = baselineYear
         self.reportedUnit = reportedUnit
         self.relatedMeasures = relatedMeasures
+        self.style = style
+        self.series = series
+        self.tolerance = tolerance
     }
+
+    /// The style the fields imply when none is written.
+    public var impliedStyle: TargetStyle {
+        if kind == .milestone { return .qualitative }
+        return baselineYear == nil ? .absolute : .growthOnBase
+    }
+
+    /// The style it is judged by.
+    public var judgedStyle: TargetStyle { style ?? impliedStyle }
 
     /// True for targets set relative to a baseline year's figure (较2023年增长45%).
     public var isRelative: Bool { baselineYear != nil }
@@ -67,16 +86,25 @@ public struct Target: Codable, Sendable, Hashable {
 
     /// The goal in one line: ">=50家", "较2023年 ~+100%", "每年 >=150台（套）".
     public func goalText(_ language: Language) -> String {
+        if kind == .quantitative, let comparator, judgedStyle == .parentAverage {
+            return comparator.symbol + (language == .zh ? "上级平均水平" : "parent average")
+        }
         guard kind == .quantitative, let comparator, let value else {
             return language == .zh ? "里程碑" : "milestone"
         }
         let number = NumberText.format(value)
         var text: String
-        if let baselineYear {
+        if judgedStyle == .averageAnnualGrowth {
+            text =
+                language == .zh
+                ? "年均 \(comparator.symbol)+\(number)\(unit ?? "")"
+                : "\(comparator.symbol)+\(number)\(unit ?? "") a year"
+        } else if let baselineYear {
+            let shownUnit = UnitText.localized(unit ?? "", language)
             text =
                 language == .zh
                 ? "较\(baselineYear)年 \(comparator.symbol)+\(number)\(unit ?? "")"
-                : "\(comparator.symbol)+\(number)\(unit ?? "") on \(baselineYear)"
+                : "\(comparator.symbol)+\(number)\(shownUnit) on \(baselineYear)"
         } else {
             text = "\(comparator.symbol)\(number)\(UnitText.localized(unit ?? "", language))"
         }
@@ -136,7 +164,31 @@ public enum Recurrence: String, Codable, Sendable, Hashable {
 extension Target {
     enum CodingKeys: String, CodingKey {
         case id, description, descriptionEn, source, kind, comparator, comparatorText, value, unit, reading
-        case deadline, recurrence, baselineYear, reportedUnit, relatedMeasures
+        case deadline, recurrence, baselineYear, reportedUnit, relatedMeasures, style, series, tolerance
+    }
+
+    /// Reads every key; English is optional (PLAN-FORMAT.md): without `descriptionEn` the Chinese
+    /// is shown in English output too.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let description = try c.decode(String.self, forKey: .description)
+        self.init(
+            id: try c.decode(String.self, forKey: .id), description: description,
+            descriptionEn: try c.decodeIfPresent(String.self, forKey: .descriptionEn) ?? description,
+            source: try c.decode(String.self, forKey: .source), kind: try c.decode(TargetKind.self, forKey: .kind),
+            comparator: try c.decodeIfPresent(GoalComparator.self, forKey: .comparator),
+            comparatorText: try c.decodeIfPresent(String.self, forKey: .comparatorText),
+            value: try c.decodeIfPresent(Double.self, forKey: .value),
+            unit: try c.decodeIfPresent(String.self, forKey: .unit),
+            reading: try c.decodeIfPresent(Reading.self, forKey: .reading),
+            deadline: try c.decodeIfPresent(Day.self, forKey: .deadline),
+            recurrence: try c.decodeIfPresent(Recurrence.self, forKey: .recurrence),
+            baselineYear: try c.decodeIfPresent(Int.self, forKey: .baselineYear),
+            reportedUnit: try c.decodeIfPresent(String.self, forKey: .reportedUnit),
+            relatedMeasures: try c.decodeIfPresent([Int].self, forKey: .relatedMeasures),
+            style: try c.decodeIfPresent(TargetStyle.self, forKey: .style),
+            series: try c.decodeIfPresent(String.self, forKey: .series),
+            tolerance: try c.decodeIfPresent(Double.self, forKey: .tolerance))
     }
 
     /// Writes every key of the public contract, with explicit nulls, so scripts can rely on
@@ -158,6 +210,9 @@ extension Target {
         try container.encode(baselineYear, forKey: .baselineYear)
         try container.encodeIfPresent(reportedUnit, forKey: .reportedUnit)
         try container.encodeIfPresent(relatedMeasures, forKey: .relatedMeasures)
+        try container.encodeIfPresent(style, forKey: .style)
+        try container.encodeIfPresent(series, forKey: .series)
+        try container.encodeIfPresent(tolerance, forKey: .tolerance)
     }
 }
 

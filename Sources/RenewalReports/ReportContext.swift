@@ -45,7 +45,7 @@ public struct ReportContext: Sendable {
 
     func heading(_ programme: Programme) -> String { programme.heading(language) }
 
-    func heading(_ measure: Measure) -> String { measure.heading(language) }
+    func heading(_ measure: Measure) -> String { measure.fullHeading(language) }
 
     func description(_ target: Target) -> String {
         language == .zh ? target.description : target.descriptionEn

@@ -91,7 +91,12 @@ public struct SummaryReport: Encodable, Sendable {
         lines.append(contentsOf: TextLayout.wrap(statusLegend(), width: width))
         lines.append("")
 
-        lines.append(c.pick("总体目标（一、总体要求）", "Overall targets (section 1)"))
+        // A plan whose targets all stand in its programmes has no overall table.
+        if c.plan.overallTargets.isEmpty {
+            return lines.dropLast().map { TextLayout.truncate($0, to: width) }.joined(separator: "\n")
+        }
+        lines.append(
+            c.pick("总体目标（\(c.plan.overallHeadingText(.zh))）", "Overall targets (\(c.plan.overallHeadingText(.en)))"))
         let statusWidth = c.statusWidth
         let goalWidth = 15
         let actualWidth = 10

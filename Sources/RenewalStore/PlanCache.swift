@@ -53,8 +53,9 @@ public enum PlanCache {
 /// The plan as length-prefixed binary fields, in the order the model declares them. Reading
 /// checks every length against what is left, so a damaged file is an error, never a crash.
 enum PlanBinary {
-    /// Changes whenever the layout below changes: older files are then ignored.
-    static let header = Array("renewal plan cache 1\n".utf8)
+    /// Changes whenever the layout below changes, or the rules that turn a file into a plan
+    /// (`PlanBuilder`): older files are then ignored.
+    static let header = Array("renewal plan cache 3\n".utf8)
 
     struct Malformed: Error {}
 
@@ -71,6 +72,9 @@ enum PlanBinary {
             out.string(unit.nameEn)
         }
         out.list(plan.overallTargets) { out, target in out.target(target) }
+        out.optional(plan.documentNumber) { $0.string($1) }
+        out.optional(plan.overallHeading) { $0.string($1) }
+        out.optional(plan.overallHeadingEn) { $0.string($1) }
         out.list(plan.programmes) { out, programme in
             out.int(programme.number)
             out.string(programme.key)
@@ -84,7 +88,17 @@ enum PlanBinary {
                 out.list(measure.leadUnits) { out, unit in out.string(unit) }
                 out.list(measure.responsibleUnits) { out, unit in out.string(unit) }
                 out.list(measure.targets) { out, target in out.target(target) }
+                out.optional(measure.storedId) { $0.string($1) }
+                out.optional(measure.writtenLabel) { $0.string($1) }
+                out.optional(measure.path) { out, path in out.list(path) { $0.string($1) } }
+                out.optional(measure.otherUnits) { out, units in
+                    out.list(units) { out, unit in
+                        out.string(unit.unit)
+                        out.string(unit.role.rawValue)
+                    }
+                }
             }
+            out.optional(programme.writtenLabel) { $0.string($1) }
         }
         return out.bytes
     }
@@ -103,6 +117,9 @@ enum PlanBinary {
                     nameEn: try input.string())
             }
             let overall = try input.list { input in try input.target() }
+            let documentNumber = try input.optional { try $0.string() }
+            let overallHeading = try input.optional { try $0.string() }
+            let overallHeadingEn = try input.optional { try $0.string() }
             let programmes = try input.list { input in
                 Programme(
                     number: try input.int(), key: try input.string(), title: try input.string(),
@@ -112,13 +129,20 @@ enum PlanBinary {
                             number: try input.int(), title: try input.string(), titleEn: try input.string(),
                             text: try input.string(), leadUnits: try input.list { try $0.string() },
                             responsibleUnits: try input.list { try $0.string() },
-                            targets: try input.list { input in try input.target() })
-                    })
+                            targets: try input.list { input in try input.target() },
+                            storedId: try input.optional { try $0.string() },
+                            writtenLabel: try input.optional { try $0.string() },
+                            path: try input.optional { try $0.list { try $0.string() } },
+                            otherUnits: try input.optional { input in
+                                try input.list { NodeUnit(unit: try $0.string(), role: try $0.raw(NodeUnit.Role.self)) }
+                            })
+                    }, writtenLabel: try input.optional { try $0.string() })
             }
             guard input.isAtEnd else { throw Malformed() }
             return Plan(
                 title: title, titleEn: titleEn, startDate: startDate, endDate: endDate, units: units,
-                overallTargets: overall, programmes: programmes)
+                overallTargets: overall, programmes: programmes, documentNumber: documentNumber,
+                overallHeading: overallHeading, overallHeadingEn: overallHeadingEn)
         }
     }
 
@@ -164,6 +188,9 @@ enum PlanBinary {
             optional(target.baselineYear) { $0.int($1) }
             optional(target.reportedUnit) { $0.string($1) }
             optional(target.relatedMeasures) { out, numbers in out.list(numbers) { $0.int($1) } }
+            optional(target.style) { $0.string($1.rawValue) }
+            optional(target.series) { $0.string($1) }
+            optional(target.tolerance) { $0.int(Int(bitPattern: UInt(truncatingIfNeeded: $1.bitPattern))) }
         }
     }
 
@@ -242,7 +269,9 @@ enum PlanBinary {
                 deadline: try optional { Day(ordinal: try $0.day()) },
                 recurrence: try optional { try $0.raw(Recurrence.self) }, baselineYear: try optional { try $0.int() },
                 reportedUnit: try optional { try $0.string() },
-                relatedMeasures: try optional { try $0.list { try $0.int() } })
+                relatedMeasures: try optional { try $0.list { try $0.int() } },
+                style: try optional { try $0.raw(TargetStyle.self) }, series: try optional { try $0.string() },
+                tolerance: try optional { Double(bitPattern: UInt64(UInt(bitPattern: try $0.int()))) })
         }
     }
 }

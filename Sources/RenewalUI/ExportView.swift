@@ -58,7 +58,9 @@ enum ExportView {
             let rows =
                 [
                     [
-                        state.pick("一、总体要求（总体目标 \(overall.count) 项）", "1. Overall targets (\(overall.count))"),
+                        state.pick(
+                            "\(plan.overallHeadingText(.zh))（总体目标 \(overall.count) 项）",
+                            "\(plan.overallHeadingText(.en)) (\(overall.count) overall targets)"),
                         "\(late)", counts(overall),
                     ]
                 ]

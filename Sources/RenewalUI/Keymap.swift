@@ -61,8 +61,9 @@ public enum Keymap {
         KeyBinding(
             keys: (0...9).map { (Key.char(Character("\($0)")), Action.digit($0)) }, helpKeys: "1-9 0",
             help: (
-                "跳到工程：1 总体目标，2-9 第二至九，0 第十，1 1 第十一，1 2 第十二",
-                "jump: 1 overall, 2-9 sections 2-9, 0 section 10, 1 1 section 11, 1 2 section 12"
+                "按总览的面板顺序跳转：1-9 第一至九个，0 第十个，1 1 第十一个，1 2 第十二个",
+                "jump to the overview's panels in order: 1-9 the first to ninth, 0 the tenth, 1 1 the eleventh, "
+                    + "1 2 the twelfth"
             ),
             bar: ("1-9,0", "跳到工程", "programme"), barOn: { $0 == .overview }),
         KeyBinding(

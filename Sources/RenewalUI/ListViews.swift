@@ -53,7 +53,7 @@ enum ProgrammeView {
         painter.statusBar(judged.counts, x: body.width - 22, y: body.y, width: 20)
         // As wide as the programme's widest number (（三十四） is ten columns), so none is cut.
         let labelWidth =
-            programme.measures.map { DisplayWidth.of(state.language == .zh ? $0.label : "\($0.number).") }.max() ?? 4
+            programme.measures.map { DisplayWidth.of($0.pathLabel(state.language)) }.max() ?? 4
         let leadWidth = state.language == .zh ? 12 : 16
         let statusWidth = state.language == .zh ? 15 : 20
         // On wide screens the bars get room for an id each (16 columns a target) and the titles the
@@ -90,7 +90,7 @@ enum ProgrammeView {
             let base = line.base
             var x = 1
             painter.text(
-                state.language == .zh ? measure.label : "\(measure.number).", x: x, y: y, width: labelWidth, style: base
+                measure.pathLabel(state.language), x: x, y: y, width: labelWidth, style: base
             )
             x += labelWidth + 1
             painter.text(
@@ -130,7 +130,7 @@ enum ProgrammeView {
                 names.map { state.data.plan.unitName($0, state.language) }.joined(separator: state.pick("、", "; "))
             }
             var lines: [(String, Style)] = [
-                (measure.heading(state.language), theme.title),
+                (measure.fullHeading(state.language), theme.title),
                 (state.pick("牵头单位：", "Lead: ") + unitNames(measure.leadUnits), .plain),
             ]
             if !measure.responsibleUnits.isEmpty {

@@ -44,7 +44,8 @@ enum MeasureView {
                         ], target: nil))
             }
         }
-        let title = state.language == .zh ? measure.heading(.zh) : measure.heading(.en) + "  " + measure.heading(.zh)
+        let title =
+            state.language == .zh ? measure.fullHeading(.zh) : measure.heading(.en) + "  " + measure.fullHeading(.zh)
         lines.append(
             Line(
                 spans: [

@@ -92,7 +92,7 @@ enum OverviewView {
         var measureCount = 0
         switch panel {
         case .overallPanel:
-            title = state.pick("一、总体目标", "1. Overall targets")
+            title = plan.overallPanelTitle(state.language)
             counts = StatusCounts(evaluation.overall.map(\.status))
             overdue = evaluation.overall.filter { $0.status.isOverdueOrLagging }.count
         case let .programme(number):
@@ -138,8 +138,15 @@ enum OverviewView {
         let lines = panelLines(panel, state)
         let room = last - line + 1
         let shown = lines.count > room ? max(0, room - 1) : lines.count
+        // Linqing's ids (G25-1, M02-1) fit in 6; a plan's own (P2.1.2-1) are shown whole, up to 10.
+        let longest =
+            lines.prefix(shown).map { entry -> Int in
+                if case let .target(id) = entry.item { return DisplayWidth.of(id) + 1 }
+                return 0
+            }.max() ?? 0
+        let idWidth = min(10, max(6, longest))
         for entry in lines.prefix(shown) {
-            drawPanelLine(entry, state, &painter, x: x + 2, y: line, width: inner)
+            drawPanelLine(entry, state, &painter, x: x + 2, y: line, width: inner, idWidth: idWidth)
             line += 1
         }
         if shown < lines.count, line <= last {
@@ -155,7 +162,7 @@ enum OverviewView {
     /// `G25-2 ████░  94% ✖ 新能源汽车…`, or `✔ （五）补齐…` for a measure without a figure. The bar is
     /// short so the words have room (in English especially).
     static func drawPanelLine(
-        _ entry: PanelLine, _ state: AppState, _ painter: inout Painter, x: Int, y: Int, width: Int
+        _ entry: PanelLine, _ state: AppState, _ painter: inout Painter, x: Int, y: Int, width: Int, idWidth: Int
     ) {
         let theme = state.theme
         let style = theme.style(for: entry.status)
@@ -166,7 +173,6 @@ enum OverviewView {
             painter.text(measure.heading(state.language), x: x + 2, y: y, width: width - 2, style: theme.muted)
         case let .target(id):
             guard let target = state.data.target(id), let judged = state.data.evaluation.target(id) else { return }
-            let idWidth = 6
             let pctWidth = 4
             let bar = max(3, min(8, width / 5))
             painter.text(target.id, x: x, y: y, width: idWidth, style: .plain)
@@ -187,13 +193,11 @@ enum OverviewView {
     }
 }
 
-/// The overall targets of section 一 as a list.
+/// The overall targets (Linqing's section 一) as a list.
 enum TargetListView {
     static func drawOverall(_ state: AppState, _ painter: inout Painter, _ body: Body) {
         let rows = state.data.evaluation.overall
-        drawTargets(
-            rows, state, &painter, body,
-            header: state.pick("一、总体要求：到2025年、到2027年的总体目标", "Section 1: overall targets for 2025 and 2027"))
+        drawTargets(rows, state, &painter, body, header: state.data.plan.overallTargetsHeader(state.language))
     }
 
     static func drawTargets(

@@ -155,16 +155,18 @@ public enum Reducer {
         case .last:
             move(count)
         case let .digit(digit):
-            if pendingDigit == 1 && digit <= 2 {
-                jump(&state, toSection: 10 + digit)
+            let panels = state.rows(for: .overview).count
+            if pendingDigit == 1 && 10 + digit <= panels {
+                jump(&state, toPanel: 10 + digit)
             } else if digit == 1 {
-                jump(&state, toSection: 1)
-                state.pendingDigit = 1
-                state.pendingDigitTicks = 0
-            } else if digit == 0 {
-                jump(&state, toSection: 10)
+                jump(&state, toPanel: 1)
+                // 1 then another digit reaches the eleventh panel on, where a plan has that many.
+                if panels > 10 {
+                    state.pendingDigit = 1
+                    state.pendingDigitTicks = 0
+                }
             } else {
-                jump(&state, toSection: digit)
+                jump(&state, toPanel: digit == 0 ? 10 : digit)
             }
         case .overdue:
             openView(&state, .overdue)
@@ -265,15 +267,17 @@ public enum Reducer {
         if state.stack.count > 1 { state.stack.removeLast() }
     }
 
-    /// Section 1 is the overall targets; 2–12 the programmes. Jumps start from the overview.
-    static func jump(_ state: inout AppState, toSection section: Int) {
-        if section == 1 {
-            state.stack = [.overview, .overall]
-            state.selection[.overview] = 0
-        } else if state.data.plan.programmes.contains(where: { $0.number == section }) {
-            state.stack = [.overview, .programme(section)]
-            state.selection[.overview] = section - 1
+    /// The overview's panels in order (Linqing's: 1 the overall targets, 2–12 its programmes,
+    /// which the plan numbers alike). Jumps start from the overview.
+    static func jump(_ state: inout AppState, toPanel position: Int) {
+        let panels = state.rows(for: .overview)
+        guard position >= 1, position <= panels.count else { return }
+        switch panels[position - 1] {
+        case .overallPanel: state.stack = [.overview, .overall]
+        case let .programme(number): state.stack = [.overview, .programme(number)]
+        default: return
         }
+        state.selection[.overview] = position - 1
     }
 
     static func open(_ state: inout AppState) {
@@ -314,7 +318,7 @@ public enum Reducer {
         if case let .target(id) = state.screen { return id }
         switch state.selectedRow {
         case let .target(id): return id
-        case let .measure(number): return Measure.itemId(number)
+        case let .measure(number): return state.data.plan.measure(number: number)?.itemId
         case let .flag(id): return state.data.flags.first { $0.id == id }?.itemId
         default: return nil
         }

@@ -43,7 +43,8 @@ extension AppState {
         let plan = data.plan
         switch screen {
         case .overview:
-            return [.overallPanel] + plan.programmes.map { .programme($0.number) }
+            // A plan whose targets all stand in its programmes has no overall panel.
+            return (plan.overallTargets.isEmpty ? [] : [.overallPanel]) + plan.programmes.map { .programme($0.number) }
         case .overall:
             return plan.overallTargets.map { .target($0.id) }
         case let .programme(number):

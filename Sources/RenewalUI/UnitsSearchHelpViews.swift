@@ -127,13 +127,16 @@ enum UnitsView {
             return (id, state.data.target(id).map { TargetText.description($0, state) } ?? id)
         case let .measure(number):
             let measure = plan.measure(number: number)
-            return (Measure.itemId(number), measure.map { state.language == .zh ? $0.heading(.zh) : $0.titleEn } ?? "")
+            return (
+                measure?.itemId ?? Measure.itemId(number),
+                measure.map { state.language == .zh ? $0.heading(.zh) : $0.titleEn } ?? ""
+            )
         case let .unit(name):
             return ("", plan.unitName(name, state.language))
         case let .programme(number):
             return ("", plan.programmes.first { $0.number == number }.map { state.pick($0.title, $0.titleEn) } ?? "")
         case .overallPanel:
-            return ("", state.pick("总体目标", "Overall targets"))
+            return ("", plan.overallHeadingText(state.language))
         case let .entry(id):
             return ("#" + id, "")
         case let .flag(id):

@@ -40,19 +40,29 @@ struct PlanCommand: ParsableCommand {
         if source.demo { print(SampleBanner.text(language)) }
         print(language.pick(plan.title, plan.titleEn))
         print(language.pick("实施期 \(plan.startDate) 至 \(plan.endDate)", "Window \(plan.startDate) to \(plan.endDate)"))
-        print(
-            language.pick(
-                "一、总体要求（\(plan.overallTargets.count) 项总体目标）",
-                "1. Overall targets (\(plan.overallTargets.count))"))
-        for target in plan.overallTargets {
-            print("   \(target.id)  \(language.pick(target.description, target.descriptionEn))")
+        if !plan.overallTargets.isEmpty {
+            print(
+                language.pick(
+                    "\(plan.overallHeadingText(.zh))（\(plan.overallTargets.count) 项总体目标）",
+                    "\(plan.overallHeadingText(.en)) (\(plan.overallTargets.count) overall targets)"))
+            for target in plan.overallTargets {
+                print("   \(target.id)  \(language.pick(target.description, target.descriptionEn))")
+            }
         }
         for programme in plan.programmes {
             print(programme.heading(language))
+            // The headings between a programme and its measures (a plan of three or four levels),
+            // each printed once, indented by depth.
+            var shown: [String] = []
             for measure in programme.measures {
-                print("  " + measure.heading(language))
+                let path = measure.path ?? []
+                let common = zip(shown, path).prefix { $0 == $1 }.count
+                for depth in common..<path.count { print(String(repeating: "  ", count: depth + 1) + path[depth]) }
+                shown = path
+                let indent = String(repeating: "  ", count: path.count + 1)
+                print(indent + measure.heading(language))
                 for target in measure.targets {
-                    print("     \(target.id)  \(language.pick(target.description, target.descriptionEn))")
+                    print(indent + "   \(target.id)  \(language.pick(target.description, target.descriptionEn))")
                 }
             }
         }

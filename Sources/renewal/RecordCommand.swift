@@ -162,7 +162,7 @@ struct BaselineCommand: ParsableCommand {
         let loaded = try source.loadPlan()
         let plan = loaded.plan
         let id = target.trimmingCharacters(in: .whitespaces).uppercased()
-        guard let found = plan.target(id: id) else { throw ItemReference.unknown(target) }
+        guard let found = plan.target(id: id) else { throw ItemReference.unknown(target, in: plan) }
         let candidate = EntryValidator.Candidate(
             itemId: found.id, dateText: "", valueText: value, baselineYearText: year)
         let checked = try EntryValidator(plan: plan, today: Today.day()).checkedOrError(candidate)

@@ -42,24 +42,13 @@ struct ShowCommand: ParsableCommand {
         }
         guard let number = Self.measureNumber(item, plan: inputs.plan),
             let report = MeasureReport(context: inputs.context, number: number)
-        else {
-            let typed = Quoted(item)
-            let count = inputs.plan.measures.count
-            throw CLIError(
-                "没有 \(typed) 这一项：请用措施序号 1–\(count)（或 M04）、指标编号（M04-1）或总体目标编号（G25-1、G27-5）",
-                "unknown item \(typed): use a measure number 1–\(count) (or M04), a target id (M04-1) "
-                    + "or an overall target id (G25-1, G27-5)"
-            )
-        }
+        else { throw ItemReference.unknown(item, in: inputs.plan) }
         if json { try JSONOutput.print(report) } else { Console.print(report.text()) }
     }
 
-    /// "4", "M04", "m4", "M04-1" (a target: its measure) → 4.
+    /// "4", "M04", "m4", "M04-1" (a target: its measure), a plan's own id (P2.1.3) → 4.
     static func measureNumber(_ text: String, plan: Plan) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
-        if let target = plan.target(id: trimmed) { return plan.measure(containingTarget: target.id)?.number }
-        let digits = trimmed.hasPrefix("M") ? String(trimmed.dropFirst()) : trimmed
-        guard let number = Int(digits), plan.measure(number: number) != nil else { return nil }
-        return number
+        guard let itemId = ItemReference.resolve(text, plan: plan) else { return nil }
+        return (plan.measure(itemId: itemId) ?? plan.measure(containingTarget: itemId))?.number
     }
 }

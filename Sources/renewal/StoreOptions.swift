@@ -104,27 +104,37 @@ struct RecorderOptions: ParsableArguments {
     var name: String { by ?? Recorder.currentUser }
 }
 
-/// Target ids, measure ids (M08) and measure numbers (8) as people type them.
+/// Target ids, measure ids (M08, or a plan's own such as P2.1.3) and measure numbers (8) as
+/// people type them.
 enum ItemReference {
     static func resolve(_ text: String, plan: Plan) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
-        if plan.target(id: trimmed) != nil { return trimmed }
-        let digits = trimmed.hasPrefix("M") ? String(trimmed.dropFirst()) : trimmed
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for typed in [trimmed, trimmed.uppercased()] {
+            if plan.target(id: typed) != nil { return typed }
+            if let measure = plan.measure(itemId: typed) { return measure.itemId }
+        }
+        let upper = trimmed.uppercased()
+        let digits = upper.hasPrefix("M") ? String(upper.dropFirst()) : upper
         if let number = Int(digits), let measure = plan.measure(number: number) { return measure.itemId }
         return nil
     }
 
     /// The item `text` names in `plan`, or the error that says how items are named.
     static func required(_ text: String, in plan: Plan) throws -> String {
-        guard let itemId = resolve(text, plan: plan) else { throw unknown(text) }
+        guard let itemId = resolve(text, plan: plan) else { throw unknown(text, in: plan) }
         return itemId
     }
 
-    static func unknown(_ text: String) -> CLIError {
+    /// Says how items are named, with ids from this plan.
+    static func unknown(_ text: String, in plan: Plan) -> CLIError {
         let typed = Quoted(text)
+        let target = plan.measures.lazy.compactMap(\.targets.first).first?.id ?? plan.allTargets.first?.id ?? "-"
+        let measure = plan.measures.first?.itemId ?? "-"
+        let count = plan.measures.count
         return CLIError(
-            "没有 \(typed) 这一项：请用指标编号（M02-1、G25-4）、措施编号（M08）或措施序号（8）",
-            "unknown item \(typed): use a target id (M02-1, G25-4), a measure id (M08) or a measure number (8)")
+            "没有 \(typed) 这一项：请用指标编号（如 \(target)）、措施编号（如 \(measure)）或措施序号（1–\(count)）",
+            "unknown item \(typed): use a target id (such as \(target)), a measure id (such as \(measure)) "
+                + "or a measure number (1–\(count))")
     }
 }
 

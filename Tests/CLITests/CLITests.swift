@@ -337,10 +337,10 @@ struct CLITests {
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try CLI.run(["summary", "--plan", file.path])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("措施 30 列出的单位 市税收局 不在单位列表中"), "\(result.stderr)")
+        #expect(result.stderr.contains("措施 M30 列出的单位 市税收局 不在单位列表中"), "\(result.stderr)")
         let english = try CLI.run(["summary", "--plan", file.path, "--lang", "en"])
         #expect(
-            english.stderr.contains("measure 30 names unit 市税收局, which is not in the unit list"), "\(english.stderr)")
+            english.stderr.contains("measure M30 names unit 市税收局, which is not in the unit list"), "\(english.stderr)")
     }
 }
 

@@ -39,18 +39,32 @@ struct PlanDocumentTests {
         #expect(try PlanDocument.plan(json: try Data(contentsOf: file)) == plan)
     }
 
-    @Test func shapesBeyondTheModelAndNewerFormatsAreRefusedWithWhere() throws {
+    @Test func itemsJoinTheirMeasureAndAMeasureOutsideAProgrammeIsRefusedWithWhere() throws {
         var document = PlanDocument(upgrading: try PlanLoader.embedded())
         var measure = try #require(document.nodes[1].children?.first)
+        let itemTarget = Target(
+            id: "M01.1-1", description: "细项目标", descriptionEn: "", source: "细项目标", kind: .milestone,
+            deadline: Day.endOfYear(2025))
         measure.children = [
-            PlanNode(id: "M01.1", label: "1.", title: "细项", kind: .item)
+            PlanNode(
+                id: "M01.1", label: "1.", title: "细项", kind: .item,
+                units: [NodeUnit(unit: "kjj", role: .cooperating)],
+                targets: [NodeTarget(target: itemTarget, style: .qualitative)])
         ]
         document.nodes[1].children?[0] = measure
+        let plan = try PlanDocument.plan(json: try Self.encoded(document))
+        let first = try #require(plan.measures.first)
+        #expect(first.targets.last?.id == "M01.1-1", "an item's target is its measure's")
+        #expect(first.text.hasSuffix("1.细项"), "an item's heading is a line of its measure's text")
+        #expect(first.otherUnits == [NodeUnit(unit: "市科技局", role: .cooperating)], "named by id, kept by name")
+
+        var misplaced = PlanDocument(upgrading: try PlanLoader.embedded())
+        misplaced.nodes[0].children = [PlanNode(id: "X1", label: "（一）", title: "无所属", kind: .measure)]
         #expect {
-            _ = try PlanDocument.plan(json: try Self.encoded(document))
+            _ = try PlanDocument.plan(json: try Self.encoded(misplaced))
         } throws: { error in
             guard case let .invalid(path, reason) = error as? PlanError else { return false }
-            return path == "nodes[1].children[0]" && reason.zh.contains("超出") && reason.en.contains("beyond")
+            return path == "nodes[0].children[0].kind" && reason.zh.contains("工程") && reason.en.contains("programme")
         }
         #expect {
             _ = try PlanDocument.plan(json: Data(#"{"format": 3}"#.utf8))

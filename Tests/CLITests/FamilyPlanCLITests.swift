@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// Every command and report format on two plans of other shapes (Data/examples/plans): nothing
+/// of Linqing's may appear, and the headings are the plan's own, as written.
+@Suite("Other plans, every report")
+struct FamilyPlanCLITests {
+    struct Fixture: Sendable, CustomStringConvertible {
+        let file: String
+        /// Commands that put something in the store for every report to show.
+        let writes: [[String]]
+        /// Items whose pages are shown.
+        let items: [String]
+        /// Words every full report must carry: headings as the plan writes them.
+        let headings: [String]
+        var description: String { file }
+    }
+
+    static let fixtures = [
+        Fixture(
+            file: "zhangqiu-shape.json",
+            writes: [
+                ["baseline", "P2.1.2-1", "--value", "60", "--year", "2023"],
+                ["record", "P2.1.2-1", "--value", "66", "--date", "2026-11-30", "--unit", "工信局"],
+                ["record", "ZQ-3", "--in-progress", "--date", "2026-11-30", "--progress", "已淘汰120辆"],
+                ["record", "P3.3.1", "--date", "2026-11-30", "--progress", "已摸底旧房装修需求"],
+            ],
+            items: ["P2.1.2", "P2.3-1", "ZQ-1"],
+            headings: ["二、实施多领域设备更新行动", "2.推进重点行业节能降碳改造"]),
+        Fixture(
+            file: "pinghu-shape.json",
+            writes: [
+                ["baseline", "A1-1", "--value", "100", "--year", "2023"],
+                ["record", "A1-1", "--value", "120", "--date", "2026-11-30", "--unit", "市经信局"],
+                ["record", "A1.1.1-1", "--value", "20", "--date", "2026-11-30"],
+                ["record", "A1-2", "--done", "--date", "2026-11-30"],
+            ],
+            items: ["A1", "A1.1", "A2.1-2"],
+            headings: ["（一）实施设备更新行动", "1.推进制造业设备更新"]),
+    ]
+
+    static let folder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appending(path: "Data/examples/plans")
+
+    @Test(arguments: fixtures)
+    func everyReportInEveryFormatIsThePlansOwn(_ fixture: Fixture) throws {
+        let scratch = FileManager.default.temporaryDirectory.appending(path: "renewal-family-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let environment = [
+            "RENEWAL_PLAN": Self.folder.appending(path: fixture.file).path,
+            "RENEWAL_DB": scratch.appending(path: "store.sqlite").path,
+        ]
+        for write in fixture.writes {
+            let result = try CLI.run(write, environment: environment)
+            #expect(result.status == 0, "\(write): \(result.stderr)")
+        }
+        let asOf = ["--as-of", "2026-12-11"]
+        var commands: [[String]] = [
+            ["summary"], ["summary", "--json"], ["overdue"], ["overdue", "--json"],
+            ["report"], ["report", "--format", "html"], ["report", "--format", "text"], ["report", "--json"],
+            ["reporting"], ["changes", "--since", "2026-11-01"],
+        ].map { $0 + asOf }
+        commands += [["plan"], ["plan", "--json"]]
+        for item in fixture.items {
+            commands += [["show", item] + asOf, ["show", item, "--json"] + asOf, ["history", item]]
+        }
+        for language in ["zh", "en"] {
+            for command in commands {
+                let result = try CLI.run(command + ["--lang", language], environment: environment)
+                #expect(result.status == 0, "\(command) \(language): \(result.stderr)")
+                #expect(!result.stdout.isEmpty, "\(command) \(language)")
+                for linqing in ["临清", "Linqing", "到2025年、到2027年", "G25-", "M01"] {
+                    #expect(!result.stdout.contains(linqing), "\(command) \(language) says \(linqing)")
+                }
+            }
+            let outline = try CLI.run(["plan", "--lang", language], environment: environment)
+            for heading in fixture.headings where language == "zh" {
+                #expect(outline.stdout.contains(heading), "the outline has \(heading)")
+            }
+            let bulletin = try CLI.run(["report"] + asOf + ["--lang", language], environment: environment)
+            #expect(bulletin.stdout.contains("测试样例") == (language == "zh") || language == "en")
+            for format in ["csv", "xlsx"] {
+                let file = scratch.appending(path: "bulletin-\(language).\(format)")
+                let result = try CLI.run(
+                    ["report", "-o", file.path] + asOf + ["--lang", language], environment: environment)
+                #expect(result.status == 0, "report \(format): \(result.stderr)")
+                let data = try Data(contentsOf: file)
+                #expect(data.count > 100)
+                if format == "xlsx" { #expect(data.prefix(2) == Data("PK".utf8), "a zip, as xlsx is") }
+            }
+        }
+    }
+}
