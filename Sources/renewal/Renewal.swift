@@ -15,8 +15,9 @@ struct Renewal: ParsableCommand {
         CommandConfiguration(
             commandName: "renewal",
             abstract: CommandLanguage.pick(
-                "跟踪临清市推动大规模设备更新和消费品以旧换新实施方案的落实情况。",
-                "Track the Linqing equipment-renewal and trade-in plan."),
+                "跟踪推动大规模设备更新和消费品以旧换新方案的落实情况（内置临清市方案，--plan 可用其他地区的方案）。",
+                "Track a plan for large-scale equipment renewal and consumer-goods trade-in "
+                    + "(Linqing's is built in; --plan for another)."),
             discussion: CommandLanguage.pick(
                 """
                 不带命令时打开仪表盘。默认中文输出，--lang en 切换为英文。
