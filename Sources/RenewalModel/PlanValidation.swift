@@ -122,6 +122,14 @@ extension Target {
         if let deadline, deadline < plan.startDate || deadline > plan.endDate {
             add("\(nameZh) 的截止日期 \(deadline) 不在方案实施期内", "\(name) deadline \(deadline) is outside the plan window")
         }
+        if judgedStyle == .growthOnPreviousYear {
+            // Its goal moves with last year's figure, which the engine does not yet read: refused
+            // rather than judged against the bare percentage as if it were a figure.
+            add(
+                "\(nameZh) 为“比上年增长”（growthOnPreviousYear），renewal 尚不能判定：请暂写为较基数年增长（growthOnBase）或定性目标",
+                "\(name) grows on the previous year (growthOnPreviousYear), which renewal cannot judge yet: "
+                    + "state it as growth on a base year (growthOnBase) or as qualitative for now")
+        }
         switch kind {
         case .quantitative:
             if comparator == nil {
