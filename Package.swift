@@ -119,7 +119,9 @@ let package = Package(
             dependencies: [
                 "RenewalApp", "RenewalStore", "RenewalPostgres", "RenewalModel", "RenewalUI", "PostgresTestSupport",
             ]),
-        .testTarget(name: "RenewalPlanTextTests", dependencies: ["RenewalPlanText", "RenewalModel", "RenewalStore"]),
+        .testTarget(
+            name: "RenewalPlanTextTests",
+            dependencies: ["RenewalPlanText", "RenewalModel", "RenewalStore", "RenewalWorkload"]),
         .testTarget(name: "CLITests", dependencies: ["PostgresTestSupport"], exclude: ["Golden"]),
         // The tests' PostgreSQL: the machine's server started, a test role, a fresh database per test.
         .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),

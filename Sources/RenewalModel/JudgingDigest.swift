@@ -56,7 +56,15 @@ public enum JudgingDigest {
             let valued = series.filter { $0.value != nil }
             var years: [Int: [ProgressEntry]] = [:]
             for entry in valued { years[entry.date.year, default: []].append(entry) }
-            for list in [valued] + Array(years.values) {
+            var lists: [(list: [ProgressEntry], goals: Set<Double>)] = [(valued, goals)]
+            for (year, list) in years {
+                // Growth on the previous year: each year has a goal of its own.
+                let own =
+                    target.judgedStyle == .growthOnPreviousYear
+                    ? engine.previousYearGoal(target, year: year, valued: valued, book: book) : nil
+                lists.append((list, goals.union([own].compactMap { $0 })))
+            }
+            for (list, goals) in lists {
                 keep(list.last)
                 for goal in goals {
                     keepRun(

@@ -22,8 +22,10 @@ struct JudgingDay {
     }
 }
 
-/// Entries prepared for judging: corrections applied, later entries dropped, grouped by item.
+/// Entries prepared for judging: corrections applied, later entries dropped, grouped by item —
+/// the targets of one indicator series together (one figure, judged against each of them).
 struct EntryBook {
+    private let plan: Plan
     private var progressByItem: [String: [ProgressEntry]] = [:]
     private var baselinesByItem: [String: [ProgressEntry]] = [:]
     private(set) var unknownItemEntries: [ProgressEntry] = []
@@ -31,6 +33,7 @@ struct EntryBook {
     /// - Parameter corrected: ids of entries corrected by entries that are not in `entries` (a
     ///   judging digest is built from some items' entries; a correction may sit elsewhere).
     init(entries: [ProgressEntry], asOf: Day, plan: Plan, corrected: Set<String> = []) {
+        self.plan = plan
         var corrected = corrected
         for entry in entries { if let target = entry.corrects { corrected.insert(target) } }
         var known = Set(plan.allTargets.map(\.id))
@@ -41,9 +44,9 @@ struct EntryBook {
                 continue
             }
             if entry.isBaseline {
-                baselinesByItem[entry.itemId, default: []].append(entry)
+                baselinesByItem[Self.baselineKey(entry.itemId, plan: plan), default: []].append(entry)
             } else if entry.date <= asOf {
-                progressByItem[entry.itemId, default: []].append(entry)
+                progressByItem[plan.seriesKey(of: entry.itemId), default: []].append(entry)
             }
         }
         // Entries are usually recorded in date order; sort (stably, so recording order decides
@@ -55,16 +58,24 @@ struct EntryBook {
         }
     }
 
-    /// Progress entries for an item up to the as-of date, oldest first.
-    func series(_ itemId: String) -> [ProgressEntry] { progressByItem[itemId] ?? [] }
+    /// Where a baseline entered on an item is kept: with its series, except a `parentAverage`
+    /// target's, which are the parent region's reference figures, not the indicator's own.
+    static func baselineKey(_ itemId: String, plan: Plan) -> String {
+        plan.target(id: itemId)?.judgedStyle == .parentAverage ? itemId : plan.seriesKey(of: itemId)
+    }
 
-    /// Baseline entries for an item, in recording order.
-    func baselines(_ itemId: String) -> [ProgressEntry] { baselinesByItem[itemId] ?? [] }
+    /// Progress entries for an item (with its series) up to the as-of date, oldest first.
+    func series(_ itemId: String) -> [ProgressEntry] { progressByItem[plan.seriesKey(of: itemId)] ?? [] }
+
+    /// Baseline entries for an item (with its series), in recording order.
+    func baselines(_ itemId: String) -> [ProgressEntry] {
+        baselinesByItem[Self.baselineKey(itemId, plan: plan)] ?? []
+    }
 
     /// The baseline figure for a target: for a relative target the entry for its baseline year,
     /// otherwise the latest baseline entered (used as the trajectory's starting point).
     func baseline(for target: Target) -> Double? {
-        let list = baselinesByItem[target.id] ?? []
+        let list = baselines(target.id)
         if let year = target.baselineYear {
             return list.last { $0.baselineYear == year }?.value
         }

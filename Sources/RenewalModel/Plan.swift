@@ -106,6 +106,30 @@ public struct Plan: Codable, Sendable, Hashable {
         index.targetPosition[id].map { index.targets[$0] }
     }
 
+    /// The targets reported on as one figure with `id` (its indicator series, PLAN-FORMAT.md):
+    /// `id` first, then the others of its series in plan order; `[id]` for a target of no series
+    /// or any other item.
+    public func seriesItems(of id: String) -> [String] {
+        guard let key = index.seriesOfTarget[id], let members = index.seriesMembers[key] else { return [id] }
+        return [id] + members.filter { $0 != id }
+    }
+
+    /// The items whose entries tell a measure's story: its own reports, then each target's
+    /// series (a figure filed on another target of the series counts for this one too).
+    public func reportItems(ofMeasure measure: Measure) -> [String] {
+        var items = [measure.itemId]
+        for target in measure.targets {
+            for id in seriesItems(of: target.id) where !items.contains(id) { items.append(id) }
+        }
+        return items
+    }
+
+    /// The key entries on a target are judged under: its series, shared with every target of
+    /// it, or the target's own id (also for measures and unknown items).
+    public func seriesKey(of id: String) -> String {
+        index.seriesOfTarget[id].map { "series:" + $0 } ?? id
+    }
+
     /// A measure by its item id (M08), as narrative entries and flags name it.
     public func measure(itemId: String) -> Measure? {
         index.measureOfItemId[itemId].map { index.measures[$0] }
@@ -164,6 +188,9 @@ final class PlanIndex: Sendable {
     let unitByName: [String: Int]
     let unitByShort: [String: Int]
     let unitById: [String: Int]
+    /// Series id by target id, for targets naming one; and each series' targets in plan order.
+    let seriesOfTarget: [String: String]
+    let seriesMembers: [String: [String]]
 
     init(units: [PlanUnit], overallTargets: [Target], programmes: [Programme]) {
         func firstPositions<Key: Hashable>(_ keys: [Key]) -> [Key: Int] {
@@ -193,6 +220,15 @@ final class PlanIndex: Sendable {
         unitByName = firstPositions(units.map(\.name))
         unitByShort = firstPositions(units.map(\.short))
         unitById = firstPositions(units.map(\.id))
+        var seriesOfTarget: [String: String] = [:]
+        var seriesMembers: [String: [String]] = [:]
+        for target in targets {
+            guard let series = target.series, seriesOfTarget[target.id] == nil else { continue }
+            seriesOfTarget[target.id] = series
+            seriesMembers[series, default: []].append(target.id)
+        }
+        self.seriesOfTarget = seriesOfTarget
+        self.seriesMembers = seriesMembers
     }
 }
 

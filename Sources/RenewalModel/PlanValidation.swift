@@ -91,6 +91,20 @@ extension Plan {
                 "ids used twice (measures and targets need ids of their own): \(sharedIds.joined(separator: ", "))")
         }
 
+        // One figure is reported for a series and read by each of its targets: they must read it
+        // the same way, in the same unit.
+        for (series, members) in Dictionary(grouping: allTargets.filter { $0.series != nil }, by: { $0.series ?? "" })
+            .sorted(by: { $0.key < $1.key })
+        where members.contains(where: { $0.kind != .quantitative })
+            || Set(members.map { "\($0.entryUnit ?? "")|\($0.reading?.rawValue ?? "")" }).count > 1
+        {
+            let ids = members.map(\.id)
+            add(
+                "指标系列 \(series)（\(ids.joined(separator: "、"))）报送同一个数：须都是量化指标，报送单位与 reading 一致",
+                "series \(series) (\(ids.joined(separator: ", "))) is one reported figure: its targets must all be "
+                    + "quantitative with the same reported unit and reading")
+        }
+
         for target in allTargets {
             problems.append(contentsOf: target.problems(plan: self))
         }
@@ -122,13 +136,12 @@ extension Target {
         if let deadline, deadline < plan.startDate || deadline > plan.endDate {
             add("\(nameZh) 的截止日期 \(deadline) 不在方案实施期内", "\(name) deadline \(deadline) is outside the plan window")
         }
-        if judgedStyle == .growthOnPreviousYear {
-            // Its goal moves with last year's figure, which the engine does not yet read: refused
-            // rather than judged against the bare percentage as if it were a figure.
+        if judgedStyle == .growthOnPreviousYear && (recurrence != .annual || isRelative) {
+            // Its goal is each year's: last year's figure grown by the rate (no base year).
             add(
-                "\(nameZh) 为“比上年增长”（growthOnPreviousYear），renewal 尚不能判定：请暂写为较基数年增长（growthOnBase）或定性目标",
-                "\(name) grows on the previous year (growthOnPreviousYear), which renewal cannot judge yet: "
-                    + "state it as growth on a base year (growthOnBase) or as qualitative for now")
+                "\(nameZh) 为“比上年增长”（growthOnPreviousYear）：须为每年指标（recurrence: annual），不写 baselineYear",
+                "\(name) grows on the previous year (growthOnPreviousYear): it must recur annually "
+                    + "(recurrence: annual) and have no baselineYear")
         }
         switch kind {
         case .quantitative:

@@ -62,7 +62,8 @@ public struct StatusEngine: Sendable {
         of targetId: String, entries: [ProgressEntry], asOf: Day
     ) -> [(month: Day, judged: TargetEvaluation)] {
         guard let target = plan.target(id: targetId) else { return [] }
-        let own = entries.filter { $0.itemId == targetId }
+        let members = Set(plan.seriesItems(of: targetId))
+        let own = entries.filter { members.contains($0.itemId) }
         let last = rules.lastDuePeriodEnd(asOf: asOf)
         var month = Day.endOfMonth(year: plan.startDate.year, month: plan.startDate.month)
         var points: [(month: Day, judged: TargetEvaluation)] = []
@@ -131,14 +132,16 @@ public struct StatusEngine: Sendable {
             // shown as entered and judged as missing (基数缺失; the reports say why).
             let baseline = target.isRelative ? entered.flatMap { $0.isFinite && $0 > 0 ? $0 : nil } : entered
             let valued = series.filter { $0.value != nil }
-            if target.recurrence == .annual {
+            if target.judgedStyle == .growthOnPreviousYear {
+                evaluation = evaluatePreviousYearGrowth(target, valued: valued, book: book, asOf: asOf)
+            } else if target.recurrence == .annual {
                 evaluation = evaluateAnnual(target, valued: valued, asOf: asOf)
             } else if target.reading == .yearToDate {
                 evaluation = evaluateYearToDate(target, valued: valued, baseline: baseline, asOf: asOf)
             } else {
                 evaluation = evaluateTrajectory(target, valued: valued, baseline: baseline, asOf: asOf)
             }
-            evaluation.baseline = entered
+            if target.judgedStyle != .growthOnPreviousYear { evaluation.baseline = entered }
         }
         evaluation.latestEntry = series.last
         evaluation.markers = markers(for: evaluation, latest: series.last, id: target.id, flagged: flagged, asOf: asOf)

@@ -94,7 +94,12 @@ public struct Target: Codable, Sendable, Hashable {
         }
         let number = NumberText.format(value)
         var text: String
-        if judgedStyle == .averageAnnualGrowth {
+        if judgedStyle == .growthOnPreviousYear {
+            text =
+                language == .zh
+                ? "比上年 \(comparator.symbol)+\(number)\(unit ?? "")"
+                : "\(comparator.symbol)+\(number)\(unit ?? "") on the year before"
+        } else if judgedStyle == .averageAnnualGrowth {
             text =
                 language == .zh
                 ? "年均 \(comparator.symbol)+\(number)\(unit ?? "")"

@@ -62,7 +62,7 @@ public struct MeasureReport: Encodable, Sendable {
     /// The items whose entries decide and fill the report: the measure's own and its targets'.
     public static func items(number: Int, plan: Plan) -> Set<String> {
         guard let measure = plan.measure(number: number) else { return [] }
-        return Set([measure.itemId] + measure.targets.map(\.id))
+        return Set(plan.reportItems(ofMeasure: measure))
     }
 
     /// Nil when the plan has no such measure.

@@ -55,7 +55,8 @@ public struct TargetReport: Encodable, Sendable {
         sampleData = context.isSample
         // An overall target's baseline (基数) is part of its story: it is listed with the reports.
         entries = MeasureReport.EntryRow.newestFirst(
-            context.entries, on: [targetId], asOf: context.evaluation.asOf, baselines: true)
+            context.entries, on: Set(context.plan.seriesItems(of: targetId)), asOf: context.evaluation.asOf,
+            baselines: true)
     }
 
     /// What was due at a month of the record: the figure expected on the way, the goal itself once
@@ -120,6 +121,11 @@ public struct TargetReport: Encodable, Sendable {
         field(
             c.pick("牵头单位", "Lead"),
             leadUnits.isEmpty ? "-" : leadUnits.map { c.unitName($0) }.joined(separator: c.pick("、", "; ")))
+        let others = c.plan.seriesItems(of: target.id).dropFirst()
+        if !others.isEmpty {
+            // One figure stands for the whole series: a report on any of these counts here too.
+            field(c.pick("同一指标", "Same figure as"), others.joined(separator: c.pick("、", ", ")))
+        }
         lines.append(contentsOf: monthLines())
         lines.append(contentsOf: MeasureReport.flagLines(flags, context: c))
         lines.append(contentsOf: MeasureReport.entryLines(entries, limit: historyLimit, context: c))

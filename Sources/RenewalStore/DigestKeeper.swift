@@ -17,10 +17,12 @@ public struct DigestKeeper: Sendable {
     public static let partialLimit = 64
 
     /// The items whose digest rows a write must make again: those written and those whose
-    /// entries it corrects; nil (everything) when the stored digest was not current before the
-    /// write (another plan, rules, or a write that did not keep it) or the write touched many.
+    /// entries it corrects, with every target of their series (judged on one figure); nil
+    /// (everything) when the stored digest was not current before the write (another plan,
+    /// rules, or a write that did not keep it) or the write touched many.
     public func itemsToReduce(digestWasCurrent: Bool, touched: Set<String>) -> Set<String>? {
-        digestWasCurrent && touched.count <= Self.partialLimit ? touched : nil
+        let items = touched.reduce(into: Set<String>()) { $0.formUnion(engine.plan.seriesItems(of: $1)) }
+        return digestWasCurrent && items.count <= Self.partialLimit ? items : nil
     }
 
     /// The entries among `entries` (recording order kept) that decide every verdict.

@@ -150,7 +150,7 @@ enum ExportView {
         case let .target(id):
             guard let target = plan.target(id: id) else { return ExportTable(title: title, header: [], rows: []) }
             let points = StatusEngine(plan: plan).trackRecord(
-                of: id, entries: state.history(for: [id]), asOf: state.data.asOf)
+                of: id, entries: state.history(for: plan.seriesItems(of: id)), asOf: state.data.asOf)
             let rows = points.reversed().map { point in
                 [
                     String(point.month.description.prefix(7)), status(point.judged.status),

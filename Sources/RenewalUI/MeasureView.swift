@@ -145,7 +145,7 @@ enum MeasureView {
             }
         }
         lines += reportLines(
-            state.history(for: [measure.itemId] + measure.targets.map(\.id)), state, width: width,
+            state.history(for: state.data.plan.reportItems(ofMeasure: measure)), state, width: width,
             older: measure.itemId)
         return lines
     }

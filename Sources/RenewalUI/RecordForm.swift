@@ -74,13 +74,17 @@ extension AppState {
         return (now, StatusRules.standard.lastDuePeriodEnd(asOf: now))
     }
 
-    /// The reports on one item (baselines aside), in recording order, with their text when a
-    /// loaded history holds them (the page in view loaded its items'), else as held for judging.
+    /// The reports on one item and the rest of its series (baselines aside), in recording order,
+    /// with their text when a loaded history holds them (the page in view loaded its items'),
+    /// else as held for judging.
     func reports(on item: String) -> [ProgressEntry] {
+        let members = data.plan.seriesItems(of: item)
         for (items, load) in histories where items.contains(item) {
-            if case let .loaded(entries) = load { return entries.filter { $0.itemId == item && !$0.isBaseline } }
+            if case let .loaded(entries) = load {
+                return entries.filter { members.contains($0.itemId) && !$0.isBaseline }
+            }
         }
-        return data.entriesHeld(for: [item]).filter { !$0.isBaseline }
+        return data.entriesHeld(for: members).filter { !$0.isBaseline }
     }
 }
 

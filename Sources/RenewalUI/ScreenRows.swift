@@ -54,7 +54,9 @@ extension AppState {
         case let .target(id):
             // The measures that deliver it, then its reports (newest first), which `e` corrects.
             return TargetView.measures(of: id, in: plan).map { .measure($0) }
-                + MeasureView.shownReports(history(for: [id]), asOf: data.asOf).map { .entry($0.id) }
+                + MeasureView.shownReports(history(for: plan.seriesItems(of: id)), asOf: data.asOf).map {
+                    .entry($0.id)
+                }
         case .overdue:
             switch overdueTab {
             case .late: return overdueGroups.flatMap { $0.items.map { RowRef.target($0.targetId) } }
@@ -94,9 +96,9 @@ extension AppState {
         switch screen {
         case let .measure(number):
             guard let measure = data.plan.measure(number: number) else { return nil }
-            return [measure.itemId] + measure.targets.map(\.id)
+            return data.plan.reportItems(ofMeasure: measure)
         case let .target(id):
-            return data.plan.target(id: id) == nil ? nil : [id]
+            return data.plan.target(id: id) == nil ? nil : data.plan.seriesItems(of: id)
         default:
             return nil
         }

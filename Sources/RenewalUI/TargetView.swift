@@ -86,6 +86,11 @@ enum TargetView {
         if let measure = plan.measure(containingTarget: id), !measure.responsibleUnits.isEmpty {
             field(state.pick("责任单位：", "Responsible: "), units(measure.responsibleUnits))
         }
+        let others = plan.seriesItems(of: id).dropFirst()
+        if !others.isEmpty {
+            // One figure stands for the whole series: a report on any of these counts here too.
+            field(state.pick("同一指标：", "Same figure as: "), others.joined(separator: state.pick("、", ", ")))
+        }
         let measureNumbers = measures(of: id, in: plan)
         for (index, number) in measureNumbers.enumerated() {
             guard let measure = plan.measure(number: number) else { continue }
@@ -144,7 +149,8 @@ enum TargetView {
             }
         }
         lines += MeasureView.reportLines(
-            state.history(for: [id]), state, width: width, older: id, firstRow: measureNumbers.count)
+            state.history(for: state.data.plan.seriesItems(of: id)), state, width: width, older: id,
+            firstRow: measureNumbers.count)
         return lines
     }
 
@@ -169,7 +175,9 @@ enum TargetView {
     static func trackRecord(_ state: AppState, _ target: Target, width: Int) -> [Line] {
         let theme = state.theme
         let points = StatusEngine(plan: state.data.plan)
-            .trackRecord(of: target.id, entries: state.history(for: [target.id]), asOf: state.data.asOf)
+            .trackRecord(
+                of: target.id, entries: state.history(for: state.data.plan.seriesItems(of: target.id)),
+                asOf: state.data.asOf)
         guard !points.isEmpty else { return [] }
         var lines: [Line] = [Line(spans: [("", .plain)], target: nil)]
         lines.append(

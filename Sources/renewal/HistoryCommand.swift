@@ -31,7 +31,7 @@ struct HistoryCommand: ParsableCommand {
         let loaded = try source.loadPlan()
         let plan = loaded.plan
         let itemId = try ItemReference.required(item, in: plan)
-        var items: Set<String> = [itemId]
+        var items = Set(plan.seriesItems(of: itemId))
         if let measure = plan.measure(itemId: itemId) { items.formUnion(measure.targets.map(\.id)) }
         let opened = try source.workspace(loaded, access: .read)
         let entries = try opened.store.entries(for: items)

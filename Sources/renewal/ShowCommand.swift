@@ -30,7 +30,7 @@ struct ShowCommand: ParsableCommand {
         let trimmed = item.trimmingCharacters(in: .whitespaces).uppercased()
         // Only the shown items' entries are read (a province's store holds hundreds of thousands).
         let inputs = try options.load(only: { plan in
-            if plan.target(id: trimmed) != nil { return [trimmed] }
+            if plan.target(id: trimmed) != nil { return Set(plan.seriesItems(of: trimmed)) }
             return Self.measureNumber(item, plan: plan).map { MeasureReport.items(number: $0, plan: plan) } ?? []
         })
         // A target id (overall or a measure's) gets the target's own page, as in the dashboard.
