@@ -25,11 +25,18 @@ public enum StoreCopy {
         let source = try from.openNamedStore(access: .read)
         let rows: StoredRows
         do { rows = try source.storedRows() } catch let error as StoreError { throw AppError(error.phrase) }
+        let plan: StorePlan?
+        do { plan = try source.recordedPlan() } catch let error as StoreError { throw AppError(error.phrase) }
         let target = try to.openNamedStore(access: .write)
         let copied: StoredRows
         do {
             try target.load(rows)
             copied = try target.storedRows()
+            // The copy follows the plan its source followed (a target with another recorded
+            // plan holds no entry, so the source's simply becomes the latest).
+            if let plan, try target.recordedPlan()?.fingerprint != plan.fingerprint {
+                try target.recordPlan(plan, at: plan.recordedAt ?? Today.timestamp())
+            }
         } catch let error as StoreError {
             throw AppError(error.phrase)
         }

@@ -13,8 +13,15 @@ public final class Workspace: Sendable {
     public let store: any ProgressStore
     /// A temporary store with the fictional sample data: every output says so; nothing is kept.
     public let isDemo: Bool
+    /// Said once on opening when the store's entries were recorded under another file of the same
+    /// plan (a revised file): the commands print it on stderr.
+    public let planNote: Phrase?
 
-    init(plan: LoadedPlan, store: any ProgressStore, isDemo: Bool, access: StoreAccess, rules: StatusRules) {
+    init(
+        plan: LoadedPlan, store: any ProgressStore, isDemo: Bool, access: StoreAccess, rules: StatusRules,
+        adoptPlan: Bool = false
+    ) throws {
+        planNote = isDemo ? nil : try Self.checkPlan(plan, of: store, access: access, adopt: adoptPlan)
         self.plan = plan.plan
         self.planFingerprint = plan.fingerprint
         self.rules = rules
@@ -27,6 +34,33 @@ public final class Workspace: Sendable {
         }
     }
 
+    /// Judges a store only against its own plan (issue 24): the plan is recorded by the first
+    /// command that opens the store to write; another document is refused, saying which plan the
+    /// store follows and how to go on; a revised file of the same document is used and said so
+    /// (and recorded, when writing). `adopt` records the plan in use whatever was recorded
+    /// (`renewal store plan --adopt`).
+    static func checkPlan(
+        _ plan: LoadedPlan, of store: any ProgressStore, access: StoreAccess, adopt: Bool
+    ) throws -> Phrase? {
+        let current = StorePlan(plan: plan.plan, fingerprint: plan.fingerprint)
+        guard let recorded = try store.recordedPlan() else {
+            if access == .write { try store.recordPlan(current, at: Today.timestamp()) }
+            return nil
+        }
+        let relation = recorded.relation(to: current)
+        if relation == .same { return nil }
+        if adopt {
+            try store.recordPlan(current, at: Today.timestamp())
+            return nil
+        }
+        guard relation == .revised else { throw AppError.otherPlan(recorded: recorded, current: current, store: store) }
+        if access == .write { try store.recordPlan(current, at: Today.timestamp()) }
+        return Phrase(
+            "注意：进展库的数据记录于\(recorded.shown.zh)的另一版本文件，现按当前文件判定",
+            "Note: the store's entries were recorded under another file of \(recorded.shown.en); "
+                + "they are judged by the file in use")
+    }
+
     /// The key a digest for this plan and these rules carries.
     public var digestKey: String { JudgingDigest.key(planFingerprint: planFingerprint, rules: rules) }
 
@@ -34,12 +68,13 @@ public final class Workspace: Sendable {
     /// plan before anything is written, so a mistake never creates a store).
     public static func open(
         _ source: WorkspaceSource, plan: LoadedPlan, access: StoreAccess, today: Day,
-        rules: StatusRules = .standard
+        rules: StatusRules = .standard, adoptPlan: Bool = false
     ) throws -> Workspace {
         let store =
             source.demo
             ? try source.openDemoStore(plan: plan.plan, today: today) : try source.openNamedStore(access: access)
-        return Workspace(plan: plan, store: store, isDemo: source.demo, access: access, rules: rules)
+        return try Workspace(
+            plan: plan, store: store, isDemo: source.demo, access: access, rules: rules, adoptPlan: adoptPlan)
     }
 
     /// Opens the plan and the store, and makes a first read of the store (`read`, given the
@@ -64,7 +99,7 @@ public final class Workspace: Sendable {
                 return (store, try read(StoreReader(store: store, digestKey: key)))
             })
         let plan = LoadedPlan(plan: decoded, fingerprint: planSource.fingerprint)
-        return (Workspace(plan: plan, store: store, isDemo: false, access: access, rules: rules), first)
+        return (try Workspace(plan: plan, store: store, isDemo: false, access: access, rules: rules), first)
     }
 
     /// Opens the plan and the store, reading nothing yet.

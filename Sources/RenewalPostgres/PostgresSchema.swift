@@ -151,6 +151,17 @@ enum PostgresSchema {
                     through_change bigint NOT NULL)
                 """,
             ]),
+        Migration(
+            name: "v3: plan of the store",
+            statements: [
+                // Which plan the entries belong to (issue 24): one row per plan followed, the
+                // latest current; append-only, so the store says which plan it followed when.
+                """
+                CREATE TABLE store_plan (
+                    id bigserial PRIMARY KEY, fingerprint text NOT NULL, document_number text,
+                    title text NOT NULL, recorded_at text NOT NULL)
+                """
+            ] + appendOnly("store_plan")),
     ]
 
     /// The triggers that move the change counter: a digest is trusted only while all fire.

@@ -19,6 +19,13 @@ public protocol ProgressStore: AnyObject, Sendable {
     /// Changes whenever an entry or flag is written, by this process or another.
     func changeToken() throws -> String
 
+    /// The plan the store's entries belong to, as last recorded; nil when none is (a new store,
+    /// or one made before plans were recorded).
+    func recordedPlan() throws -> StorePlan?
+    /// Records the plan the store's entries belong to from now on (kept with the earlier ones:
+    /// the store's history says which plan it followed when).
+    func recordPlan(_ plan: StorePlan, at: String) throws
+
     /// Every entry, in recording order, read as far as `detail` says.
     func entries(detail: EntryDetail) throws -> [ProgressEntry]
     /// Everything needed to judge and show some items, complete, in recording order: their

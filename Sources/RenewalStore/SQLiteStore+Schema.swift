@@ -116,6 +116,20 @@ extension SQLiteStore {
                     BEGIN SELECT RAISE(ABORT, 'flags are only ever closed, once'); END;
                     """)
         }
+        migrator.registerMigration("v8: plan of the store") { db in
+            // Which plan the entries belong to (issue 24): one row per plan followed, the
+            // latest current; append-only, so the store says which plan it followed when.
+            try db.execute(
+                sql: """
+                    CREATE TABLE storePlan (
+                        id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL, documentNumber TEXT,
+                        title TEXT NOT NULL, recordedAt TEXT NOT NULL);
+                    CREATE TRIGGER store_plan_no_update BEFORE UPDATE ON storePlan
+                    BEGIN SELECT RAISE(ABORT, 'plans recorded are kept as recorded'); END;
+                    CREATE TRIGGER store_plan_no_delete BEFORE DELETE ON storePlan
+                    BEGIN SELECT RAISE(ABORT, 'plans recorded are kept as recorded'); END;
+                    """)
+        }
         return migrator
     }
 

@@ -140,6 +140,29 @@ public final class SQLiteStore: ProgressStore {
         try reading { try Self.migrator.appliedMigrations($0) }
     }
 
+    public func recordedPlan() throws -> StorePlan? {
+        try reading { db in
+            // A store made before v8, opened to read, has no such table: no plan recorded.
+            guard try db.tableExists("storePlan") else { return nil }
+            let row = try Row.fetchOne(
+                db, sql: "SELECT fingerprint, documentNumber, title, recordedAt FROM storePlan ORDER BY id DESC LIMIT 1"
+            )
+            return row.map {
+                StorePlan(
+                    fingerprint: $0["fingerprint"], documentNumber: $0["documentNumber"], title: $0["title"],
+                    recordedAt: $0["recordedAt"])
+            }
+        }
+    }
+
+    public func recordPlan(_ plan: StorePlan, at: String) throws {
+        try writing { db in
+            try db.execute(
+                sql: "INSERT INTO storePlan (fingerprint, documentNumber, title, recordedAt) VALUES (?, ?, ?, ?)",
+                arguments: [plan.fingerprint, plan.documentNumber, plan.title, at])
+        }
+    }
+
     /// Changes whenever an entry or flag is written, by this process or another: the dashboard
     /// polls it to pick up other people's work without a key press.
     public func changeToken() throws -> String {

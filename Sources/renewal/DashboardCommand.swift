@@ -52,6 +52,8 @@ struct DashboardCommand: ParsableCommand {
         var state = AppState(
             data: data, language: language, theme: Theme(color: session.color, ascii: ascii),
             width: session.width, height: session.height)
+        // A revised plan file is said on the key bar until the first key (stderr is hidden).
+        state.message = workspace.planNote?.text(language)
         var token = (try? store.changeToken()) ?? ""
         var lastPoll = Date()
         var failure: String?

@@ -31,11 +31,11 @@ struct InitCommand: ParsableCommand {
                     "示例进展库是临时的，无需新建；未保留任何数据。", "The demo store is temporary: nothing to create, nothing kept."))
             return
         }
-        let store = try source.workspaceSource.openNamedStore(access: .write)
+        // The plan first (a bad plan file makes no store); the store records it as its plan.
+        let loaded = try source.loadPlan()
+        let store = try source.workspace(loaded, access: .write).store
         let path = source.storeShown
-        if store.created {
-            StoreOptions.noteCreated(store)
-        } else {
+        if !store.created {
             let count = try store.entryCount()
             Console.print(
                 language.pick(
@@ -43,7 +43,6 @@ struct InitCommand: ParsableCommand {
                     "The store exists: \(path) (\(language.count(count, "", "entry", "entries")))"))
         }
         // Levels and relative targets are 基数缺失 until their baseline is entered (DESIGN §4).
-        let loaded = try source.loadPlan()
         let plan = loaded.plan
         let missing = try source.targetsMissingBaseline(plan: loaded)
         guard let first = missing.first else { return }

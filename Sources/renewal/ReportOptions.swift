@@ -56,6 +56,7 @@ struct ReportOptions: ParsableArguments {
             (workspace, entries) = try Workspace.open(source.workspaceSource, access: .read, today: Today.day()) {
                 try $0.entries(asOf: asOf, detail: detail, digest: useDigest).entries
             }
+            _ = StoreOptions.noted(workspace)
         }
         let plan = workspace.plan
         // A bad file's EntriesError reaches `Renewal.finish`, which prints it in the run's language.

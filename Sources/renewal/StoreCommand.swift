@@ -9,8 +9,8 @@ struct StoreCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "store",
-            abstract: CommandLanguage.pick("进展库本身的操作（复制）。", "Work on the store itself (copy)."),
-            subcommands: [StoreCopyCommand.self])
+            abstract: CommandLanguage.pick("进展库本身的操作（复制、所随方案）。", "Work on the store itself (copy, its plan)."),
+            subcommands: [StoreCopyCommand.self, StorePlanCommand.self])
     }
 }
 
@@ -60,5 +60,80 @@ struct StoreCopyCommand: ParsableCommand {
             language.pick(
                 "核对一致：两库条数相同，SHA-256 校验和 \(outcome.checksum)。",
                 "Checked: the same counts in both, SHA-256 checksum \(outcome.checksum)."))
+    }
+}
+
+/// `renewal store plan [--adopt]`: which plan the store's entries belong to, and (with
+/// `--adopt`) making the store follow the plan in use from now on.
+struct StorePlanCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "plan",
+            abstract: CommandLanguage.pick(
+                "显示进展库的数据属于哪个方案（文号、标题、指纹），以及与当前方案是否一致；--adopt 让进展库从此随当前方案。",
+                "Show which plan the store's entries belong to (document number, title, fingerprint) and whether it "
+                    + "is the plan in use; --adopt makes the store follow the plan in use from now on."))
+    }
+
+    @Flag(
+        name: .customLong("adopt"),
+        help: .bilingual(
+            "把当前方案记为进展库所随的方案（原记录保留）。", "Record the plan in use as the store's plan (earlier records are kept)."))
+    var adopt = false
+
+    @OptionGroup var source: StoreOptions
+
+    @OptionGroup var lang: LanguageOption
+
+    func run() throws {
+        let language = lang.language
+        let loaded = try source.loadPlan()
+        let current = StorePlan(plan: loaded.plan, fingerprint: loaded.fingerprint)
+        if source.demo {
+            Console.print(
+                language.pick("示例数据随当前方案：", "The sample data follows the plan in use: ") + current.shown.text(language))
+            return
+        }
+        guard let existing = try source.workspaceSource.openExistingStore() else {
+            throw CLIError(
+                "进展库 \(source.storeShown) 不存在：先运行 renewal init",
+                "store \(source.storeShown) does not exist: run renewal init first")
+        }
+        let recorded = try existing.recordedPlan()
+        if adopt {
+            _ = try source.workspace(loaded, access: .write, adoptPlan: true)
+            let before = recorded.map { $0.shown.text(language) } ?? language.pick("（未记录）", "(none recorded)")
+            Console.print(
+                language.pick(
+                    "进展库 \(source.storeShown) 现随\(current.shown.zh)（此前：\(before)）。",
+                    "Store \(source.storeShown) now follows \(current.shown.en) (before: \(before))."))
+            return
+        }
+        Console.print(language.pick("进展库：", "Store: ") + source.storeShown)
+        guard let recorded else {
+            Console.print(
+                language.pick(
+                    "所随方案：未记录（下一次写入时记为当前方案 \(current.shown.zh)）",
+                    "Plan: none recorded (the next write records the plan in use, \(current.shown.en))"))
+            return
+        }
+        Console.print(language.pick("所随方案：", "Plan: ") + recorded.shown.text(language))
+        Console.print(language.pick("指纹：", "Fingerprint: ") + recorded.fingerprint)
+        if let at = recorded.recordedAt { Console.print(language.pick("记录于：", "Recorded: ") + at) }
+        let verdict: String
+        switch recorded.relation(to: current) {
+        case .same: verdict = language.pick("与当前方案相同。", "The plan in use is this plan.")
+        case .revised:
+            verdict = language.pick(
+                "当前方案是同一方案的另一版本文件（指纹 \(current.fingerprint)），按当前文件判定。",
+                "The plan in use is another file of the same plan (fingerprint \(current.fingerprint)); "
+                    + "the entries are judged by it.")
+        case .other:
+            verdict = language.pick(
+                "当前方案是另一方案 \(current.shown.zh)：报告和看板会拒绝用它判定这些数据。",
+                "The plan in use is another plan, \(current.shown.en): reports and the dashboard refuse to judge these "
+                    + "entries by it.")
+        }
+        Console.print(verdict)
     }
 }

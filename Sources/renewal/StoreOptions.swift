@@ -55,13 +55,16 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store for a plan already loaded and checked against (a mistake in the input then
     /// never creates a store).
-    func workspace(_ plan: LoadedPlan, access: StoreAccess) throws -> Workspace {
-        Self.noted(try Workspace.open(workspaceSource, plan: plan, access: access, today: Today.day()))
+    func workspace(_ plan: LoadedPlan, access: StoreAccess, adoptPlan: Bool = false) throws -> Workspace {
+        Self.noted(
+            try Workspace.open(workspaceSource, plan: plan, access: access, today: Today.day(), adoptPlan: adoptPlan))
     }
 
-    /// A workspace whose store this open created is said on stderr.
+    /// A workspace whose store this open created, or whose entries were recorded under a revised
+    /// file of the plan, is said on stderr.
     static func noted(_ workspace: Workspace) -> Workspace {
         if workspace.store.created, !workspace.isDemo { noteCreated(workspace.store) }
+        if let note = workspace.planNote { Console.note(CommandLanguage.pick(note.zh, note.en)) }
         return workspace
     }
 

@@ -93,3 +93,39 @@ struct FamilyPlanCLITests {
         }
     }
 }
+
+extension FamilyPlanCLITests {
+    /// A 章丘 store opened with Linqing's plan (RENEWAL_PLAN forgotten): every command refuses,
+    /// in the run's language, naming both plans; nothing is written; `store plan` says which plan
+    /// the store follows and `--adopt` changes it.
+    @Test func aStoreOfAnotherPlanIsNeverJudgedByThisOne() throws {
+        let scratch = FileManager.default.temporaryDirectory.appending(path: "renewal-other-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let store = scratch.appending(path: "store.sqlite").path
+        let zhangqiu = ["RENEWAL_PLAN": Self.folder.appending(path: "zhangqiu-shape.json").path, "RENEWAL_DB": store]
+        let linqing = ["RENEWAL_DB": store]
+        let recorded = try CLI.run(
+            ["record", "ZQ-4", "--value", "20000", "--date", "2026-11-30"], environment: zhangqiu)
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        let shown = try CLI.run(["store", "plan"], environment: zhangqiu)
+        #expect(shown.stdout.contains("章政发〔2024〕2号") && shown.stdout.contains("与当前方案相同"), "\(shown.stdout)")
+
+        for command in [["summary"], ["report"], ["record", "G25-1", "--value", "3"], []] {
+            let zh = try CLI.run(command, environment: linqing)
+            #expect(zh.status == 1, "\(command)")
+            #expect(zh.stderr.contains("章政发〔2024〕2号") && zh.stderr.contains("《临清市"), "\(command): \(zh.stderr)")
+            let en = try CLI.run(command + ["--lang", "en"], environment: linqing)
+            #expect(en.stderr.contains("cannot be judged against another plan"), "\(command): \(en.stderr)")
+        }
+        let other = try CLI.run(["store", "plan"], environment: linqing)
+        #expect(other.status == 0 && other.stdout.contains("当前方案是另一方案"))
+        let history = try CLI.run(["history", "ZQ-4"], environment: zhangqiu)
+        #expect(history.stdout.split(separator: "\n").count == 1, "still the one entry: \(history.stdout)")
+
+        let adopt = try CLI.run(["store", "plan", "--adopt", "--lang", "en"], environment: linqing)
+        #expect(adopt.status == 0 && adopt.stdout.contains("now follows"), "\(adopt.stderr)")
+        #expect(try CLI.run(["summary"], environment: linqing).status == 0)
+        #expect(try CLI.run(["summary"], environment: zhangqiu).status == 1)
+    }
+}

@@ -38,7 +38,10 @@ struct PostgresStoreTests {
         #expect(throws: StoreError.self) { _ = try open(url, .read) }
         let store = try open(url, .write)
         #expect(store.created)
-        #expect(try store.appliedMigrations() == ["v1: entries, flags and flag events", "v2: judging digest"])
+        #expect(
+            try store.appliedMigrations() == [
+                "v1: entries, flags and flag events", "v2: judging digest", "v3: plan of the store",
+            ])
         let again = try open(url, .write)
         #expect(!again.created)
     }
@@ -156,9 +159,9 @@ struct PostgresStoreTests {
         let role = "renewal_reader_\(UUID().uuidString.prefix(8).lowercased())"
         try TestPostgres.sql(
             """
-            DROP TABLE judging_digest, judging_entry, renewal_change_counter;
+            DROP TABLE judging_digest, judging_entry, renewal_change_counter, store_plan;
             DROP FUNCTION renewal_count_change CASCADE;
-            DELETE FROM renewal_migration WHERE name LIKE 'v2%';
+            DELETE FROM renewal_migration WHERE name LIKE 'v2%' OR name LIKE 'v3%';
             CREATE ROLE \(role) LOGIN PASSWORD 'r-pw';
             GRANT SELECT ON ALL TABLES IN SCHEMA public TO \(role);
             ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO \(role);
@@ -171,8 +174,12 @@ struct PostgresStoreTests {
         #expect(read.fromDigest == false)
         #expect(read.entries.map(\.itemId) == ["M02-1"])
         #expect(try reader.appliedMigrations() == ["v1: entries, flags and flag events"])
+        #expect(try reader.recordedPlan() == nil, "a store from before plans were recorded has none")
         let writer = try open(url, .write)
-        #expect(try writer.appliedMigrations() == ["v1: entries, flags and flag events", "v2: judging digest"])
+        #expect(
+            try writer.appliedMigrations() == [
+                "v1: entries, flags and flag events", "v2: judging digest", "v3: plan of the store",
+            ])
         writer.keepJudgingDigest(plan: try PlanLoader.embedded(), planFingerprint: "p")
         try writer.append(.sample("M03-1"))
         #expect(try reader.judgingEntries(asOf: day, digestKey: key).fromDigest == true)
