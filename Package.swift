@@ -84,7 +84,7 @@ let package = Package(
             name: "renewal",
             dependencies: [
                 "RenewalApp", "RenewalModel", "RenewalStore", "RenewalPostgres", "RenewalReports", "RenewalText",
-                "RenewalUI", "RenewalTerminal", "RenewalWorkbook",
+                "RenewalUI", "RenewalTerminal", "RenewalWorkbook", "RenewalPlanText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

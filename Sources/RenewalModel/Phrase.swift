@@ -1,6 +1,6 @@
 /// A sentence in both languages: every message a user reads exists complete in Chinese and in
 /// English, and is printed in one of them, never mixed (DEVELOPERS.md "Speak the user's language").
-public struct Phrase: Error, Sendable, Equatable, Hashable, CustomStringConvertible {
+public struct Phrase: Error, Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
     public let zh: String
     public let en: String
 

@@ -11,6 +11,21 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     public var period: Period
     public var units: [PlanUnit]
     public var nodes: [PlanNode]
+    /// A draft's notes on the document itself (请核对: a title, 文号 or period guessed), until a
+    /// person removes them (`renewal plan check` lists them).
+    public var check: [Phrase]? = nil
+
+    public init(
+        format: Int, document: DocumentInfo, period: Period, units: [PlanUnit], nodes: [PlanNode],
+        check: [Phrase]? = nil
+    ) {
+        self.format = format
+        self.document = document
+        self.period = period
+        self.units = units
+        self.nodes = nodes
+        self.check = check
+    }
 
     public struct DocumentInfo: Codable, Sendable, Equatable {
         public var title: String
@@ -21,11 +36,28 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         public var date: String?
         /// 文号 of the plans it implements (国发〔2024〕7号 …).
         public var parents: [String]?
+
+        public init(
+            title: String, titleEn: String? = nil, number: String? = nil, issuer: String? = nil, date: String? = nil,
+            parents: [String]? = nil
+        ) {
+            self.title = title
+            self.titleEn = titleEn
+            self.number = number
+            self.issuer = issuer
+            self.date = date
+            self.parents = parents
+        }
     }
 
     public struct Period: Codable, Sendable, Equatable {
         public var start: Day
         public var end: Day
+
+        public init(start: Day, end: Day) {
+            self.start = start
+            self.end = end
+        }
     }
 
     /// The format this code writes; a file without `format` is format 1.
@@ -57,11 +89,15 @@ public struct PlanNode: Codable, Sendable, Equatable {
     public var units: [NodeUnit]?
     public var targets: [NodeTarget]?
     public var children: [PlanNode]?
+    /// A draft's notes on this node (its kind guessed, no unit found) until a person removes them.
+    public var check: [Phrase]?
 
     public init(
         id: String, label: String, title: String, titleEn: String? = nil, kind: Kind, number: Int? = nil,
-        text: String? = nil, units: [NodeUnit]? = nil, targets: [NodeTarget]? = nil, children: [PlanNode]? = nil
+        text: String? = nil, units: [NodeUnit]? = nil, targets: [NodeTarget]? = nil, children: [PlanNode]? = nil,
+        check: [Phrase]? = nil
     ) {
+        self.check = check
         self.id = id
         self.label = label
         self.title = title
@@ -95,20 +131,32 @@ public struct NodeUnit: Codable, Sendable, Hashable {
 /// (format 1 leaves the style implied).
 public struct NodeTarget: Codable, Sendable, Equatable {
     public var target: Target
+    /// A draft's notes (请核对) on this target, until a person confirms it and removes them.
+    public var check: [Phrase]?
 
-    public init(target: Target, style: TargetStyle?, series: String? = nil) {
+    public init(target: Target, style: TargetStyle?, series: String? = nil, check: [Phrase]? = nil) {
         var target = target
         target.style = style
         if let series { target.series = series }
         self.target = target
+        self.check = check
     }
 
     public var style: TargetStyle? { target.style }
     public var series: String? { target.series }
 
-    public init(from decoder: any Decoder) throws { target = try Target(from: decoder) }
+    private enum DraftKeys: String, CodingKey { case check }
 
-    public func encode(to encoder: any Encoder) throws { try target.encode(to: encoder) }
+    public init(from decoder: any Decoder) throws {
+        target = try Target(from: decoder)
+        check = try decoder.container(keyedBy: DraftKeys.self).decodeIfPresent([Phrase].self, forKey: .check)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try target.encode(to: encoder)
+        var container = encoder.container(keyedBy: DraftKeys.self)
+        try container.encodeIfPresent(check, forKey: .check)
+    }
 
     /// The target as the model keeps it: the style left out where the fields imply it, so a plan
     /// read from either format is the same value.

@@ -14,7 +14,7 @@ extension Plan {
 
 extension PlanError {
     /// Where and why a plan file did not decode.
-    static func from(_ error: DecodingError) -> PlanError {
+    public static func from(_ error: DecodingError) -> PlanError {
         switch error {
         case let .dataCorrupted(context):
             return .invalid(

@@ -13,7 +13,7 @@ struct PlanCommand: ParsableCommand {
             abstract: CommandLanguage.pick(
                 "列出方案：工程、措施、单位和指标（--json 输出完整数据）。",
                 "Print the plan: programmes, measures, units and targets (--json for the full data)."),
-            subcommands: [PlanUpgradeCommand.self]
+            subcommands: [PlanUpgradeCommand.self, PlanDraftCommand.self, PlanCheckCommand.self]
         )
     }
 

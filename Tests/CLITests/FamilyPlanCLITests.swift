@@ -129,3 +129,34 @@ extension FamilyPlanCLITests {
         #expect(try CLI.run(["summary"], environment: zhangqiu).status == 1)
     }
 }
+
+extension FamilyPlanCLITests {
+    /// `plan draft` on Linqing's text writes a draft that `plan check` reviews (problems with
+    /// their line, 请核对 notes, exit 1 until it can be used); a finished plan checks clean.
+    @Test func aDraftFromTheTextIsCheckedBeforeUse() throws {
+        let scratch = FileManager.default.temporaryDirectory.appending(path: "renewal-draft-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let root = Self.folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = root.appending(path: "Data/source/linqing-plan.txt").path
+        let draft = scratch.appending(path: "draft.json").path
+        let made = try CLI.run(["plan", "draft", text, "-o", draft])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout.contains("31 项指标") && made.stdout.contains("请核对"), "\(made.stdout)")
+        let checked = try CLI.run(["plan", "check", draft])
+        #expect(checked.status == 1)
+        #expect(checked.stdout.contains("请核对（第 ") && checked.stdout.contains("问题（第 "), "\(checked.stdout)")
+        #expect(checked.stderr.contains("方案文件尚不能使用"))
+        let english = try CLI.run(["plan", "check", draft, "--lang", "en"])
+        #expect(english.stdout.contains("check (line ") && !english.stdout.contains("请核对"), "\(english.stdout)")
+        // A finished plan of either format checks clean.
+        for plan in [
+            Self.folder.appending(path: "zhangqiu-shape.json").path, root.appending(path: "Data/plan.json").path,
+        ] {
+            let clean = try CLI.run(["plan", "check", plan])
+            #expect(clean.status == 0 && clean.stdout.contains("问题 0 处"), "\(plan): \(clean.stdout) \(clean.stderr)")
+        }
+        let missing = try CLI.run(["plan", "draft", scratch.appending(path: "nope.txt").path, "-o", draft])
+        #expect(missing.status == 1 && missing.stderr.contains("无法读取方案原文"))
+    }
+}
