@@ -108,6 +108,35 @@ struct PlanBuilder {
             otherUnits: roles.other.isEmpty ? nil : roles.other)
     }
 
+    /// Related measures named by id become numbers, once every measure has its number; an id no
+    /// measure has is an error naming the target.
+    mutating func resolveRelatedMeasureIds() throws {
+        var numbers: [String: Int] = [:]
+        for measure in programmes.flatMap(\.measures) { numbers[measure.itemId] = measure.number }
+        func resolve(_ target: inout Target) throws {
+            guard let ids = target.relatedMeasureIds else { return }
+            for id in ids {
+                guard let number = numbers[id] else {
+                    throw PlanError.invalid(
+                        path: "target \(target.id).relatedMeasures",
+                        reason: Phrase("没有编号为 \(id) 的措施", "no measure has the id \(id)"))
+                }
+                if !(target.relatedMeasures ?? []).contains(number) {
+                    target.relatedMeasures = (target.relatedMeasures ?? []) + [number]
+                }
+            }
+            target.relatedMeasureIds = nil
+        }
+        for index in overall.indices { try resolve(&overall[index]) }
+        for p in programmes.indices {
+            for m in programmes[p].measures.indices {
+                for t in programmes[p].measures[m].targets.indices {
+                    try resolve(&programmes[p].measures[m].targets[t])
+                }
+            }
+        }
+    }
+
     private mutating func nextMeasureNumber(_ given: Int?) -> Int {
         let number = given ?? lastMeasure + 1
         lastMeasure = number

@@ -58,6 +58,7 @@ extension PlanDocument {
         for (index, node) in nodes.enumerated() {
             try builder.visitOutside(node, path: "nodes[\(index)]", inherited: [])
         }
+        try builder.resolveRelatedMeasureIds()
         // Linqing's heading is what a plan without one shows: left unsaid, as format 1 leaves it.
         let heading = builder.overallHeading.flatMap {
             $0.zh == "一、总体要求" && $0.en == "1. General requirements" ? nil : $0

@@ -178,6 +178,12 @@ extension Target {
             }
             if recurrence != nil { add("\(nameZh) 是里程碑，不能按年重复", "\(name) is a milestone and cannot recur") }
         }
+        if let ids = relatedMeasureIds {
+            // Format 1 names measures by number only; a built format 2 plan has none left.
+            add(
+                "\(nameZh) 以编号关联措施（\(ids.joined(separator: "、"))）：第 1 版格式须用措施序号",
+                "\(name) relates to measures by id (\(ids.joined(separator: ", "))): format 1 uses measure numbers")
+        }
         for number in relatedMeasures ?? [] where plan.measure(number: number) == nil {
             add("\(nameZh) 关联的措施 \(number) 不存在", "\(name) relates to measure \(number), which does not exist")
         }

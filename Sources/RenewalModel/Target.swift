@@ -27,6 +27,9 @@ public struct Target: Codable, Sendable, Hashable {
     public var reportedUnit: String?
     /// For overall targets: the measures that deliver it.
     public var relatedMeasures: [Int]?
+    /// Related measures a format 2 file names by id (P2.1.3) rather than number; the plan builder
+    /// turns them into `relatedMeasures` (nil in every plan built).
+    public var relatedMeasureIds: [String]?
     /// How the goal is stated when not as its fields imply (PLAN-FORMAT.md): nil means `absolute`,
     /// `growthOnBase` with a base year, `qualitative` for a milestone (`impliedStyle`).
     public var style: TargetStyle?
@@ -190,10 +193,41 @@ extension Target {
             recurrence: try c.decodeIfPresent(Recurrence.self, forKey: .recurrence),
             baselineYear: try c.decodeIfPresent(Int.self, forKey: .baselineYear),
             reportedUnit: try c.decodeIfPresent(String.self, forKey: .reportedUnit),
-            relatedMeasures: try c.decodeIfPresent([Int].self, forKey: .relatedMeasures),
+            relatedMeasures: nil,
             style: try c.decodeIfPresent(TargetStyle.self, forKey: .style),
             series: try c.decodeIfPresent(String.self, forKey: .series),
             tolerance: try c.decodeIfPresent(Double.self, forKey: .tolerance))
+        // Numbers (format 1, and format 2 plans that number their measures) or ids (format 2).
+        if let related = try c.decodeIfPresent([RelatedMeasure].self, forKey: .relatedMeasures) {
+            relatedMeasures = related.compactMap(\.number)
+            let ids = related.compactMap(\.id)
+            relatedMeasureIds = ids.isEmpty ? nil : ids
+        }
+    }
+
+    /// A related measure as a file names it: by number or by id.
+    enum RelatedMeasure: Codable {
+        case number(Int), id(String)
+
+        var number: Int? { if case let .number(value) = self { value } else { nil } }
+        var id: String? { if case let .id(value) = self { value } else { nil } }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let number = try? c.decode(Int.self) {
+                self = .number(number)
+            } else {
+                self = .id(try c.decode(String.self))
+            }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.singleValueContainer()
+            switch self {
+            case let .number(value): try c.encode(value)
+            case let .id(value): try c.encode(value)
+            }
+        }
     }
 
     /// Writes every key of the public contract, with explicit nulls, so scripts can rely on
@@ -214,7 +248,12 @@ extension Target {
         try container.encode(recurrence, forKey: .recurrence)
         try container.encode(baselineYear, forKey: .baselineYear)
         try container.encodeIfPresent(reportedUnit, forKey: .reportedUnit)
-        try container.encodeIfPresent(relatedMeasures, forKey: .relatedMeasures)
+        if let ids = relatedMeasureIds {
+            let related = (relatedMeasures ?? []).map(RelatedMeasure.number) + ids.map(RelatedMeasure.id)
+            try container.encode(related, forKey: .relatedMeasures)
+        } else {
+            try container.encodeIfPresent(relatedMeasures, forKey: .relatedMeasures)
+        }
         try container.encodeIfPresent(style, forKey: .style)
         try container.encodeIfPresent(series, forKey: .series)
         try container.encodeIfPresent(tolerance, forKey: .tolerance)

@@ -22,7 +22,9 @@ public enum PlanDraft {
         var used = Set<String>()
         for root in PlanOutline.read(text) {
             let id = unique("P\(root.heading.number)", &used)
-            nodes.append(node(root, id: id, kind: rootKind(root), units: &units, used: &used))
+            var made = node(root, id: id, kind: rootKind(root), units: &units, used: &used)
+            if made.kind == .part { made.noteOverallTargets() }
+            nodes.append(made)
         }
         let years = nodes.flatMap(\.allTargets).compactMap { $0.target.deadline?.year }
         var check = front.check
@@ -155,6 +157,25 @@ struct UnitList {
 }
 
 extension PlanNode {
+    /// Overall targets answer through the measures that deliver them, which the text does not
+    /// name: each asks for its `relatedMeasures`.
+    mutating func noteOverallTargets() {
+        guard kind == .part else { return }
+        let note = Phrase(
+            "总体目标：请在 relatedMeasures 中填写落实它的措施编号（其牵头单位即对此负责）",
+            "an overall target: list the measures that deliver it in relatedMeasures (their lead units answer for it)")
+        targets = targets?.map { target in
+            var noted = target
+            noted.check = (target.check ?? []) + [note]
+            return noted
+        }
+        children = children?.map { child in
+            var noted = child
+            noted.noteOverallTargets()
+            return noted
+        }
+    }
+
     /// This node's targets and those of every node under it.
     var allTargets: [NodeTarget] { (targets ?? []) + (children ?? []).flatMap(\.allTargets) }
 }

@@ -55,7 +55,7 @@ public enum PlanCache {
 enum PlanBinary {
     /// Changes whenever the layout below changes, or the rules that turn a file into a plan
     /// (`PlanBuilder`): older files are then ignored.
-    static let header = Array("renewal plan cache 4\n".utf8)
+    static let header = Array("renewal plan cache 5\n".utf8)
 
     struct Malformed: Error {}
 

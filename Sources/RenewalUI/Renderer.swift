@@ -92,7 +92,16 @@ public enum Renderer {
         var text = parts.joined(separator: separator)
         // A "1" waiting for a second digit says so (it waits one second).
         if state.pendingDigit == 1 {
-            text += state.pick("   1_（一秒内再按 1 或 2：第十一、十二）", "   1_ (1 or 2 within a second: 11, 12)")
+            // The second digits that reach a panel: as many as the plan has past the tenth.
+            let extra = min(9, max(1, state.rows(for: .overview).count - 10))
+            switch extra {
+            case 1: text += state.pick("   1_（一秒内再按 1：第十一）", "   1_ (1 within a second: 11)")
+            case 2: text += state.pick("   1_（一秒内再按 1 或 2：第十一、十二）", "   1_ (1 or 2 within a second: 11, 12)")
+            default:
+                let last = ChineseNumeral.of(10 + extra)
+                text += state.pick(
+                    "   1_（一秒内再按 1–\(extra)：第十一至第\(last)）", "   1_ (1–\(extra) within a second: 11–\(10 + extra))")
+            }
         }
         painter.text(" " + text, x: 0, y: 1, width: state.width, style: state.theme.title)
     }

@@ -88,3 +88,26 @@ struct FamilyPlanTests {
         #expect(zhangqiu.target(id: "P2.1.1-1")?.goalText(.zh) == "年均 >=+10%")
     }
 }
+
+extension FamilyPlanTests {
+    /// Overall targets name the measures that deliver them by id in format 2 (章丘's fixture does):
+    /// their lead units follow, whatever number the measure is counted as; an id no measure has is
+    /// an error naming the target.
+    @Test func overallTargetsNameTheirMeasuresById() throws {
+        let plan = try Self.load("zhangqiu-shape.json")
+        let trade = try #require(plan.target(id: "ZQ-4"))
+        #expect(
+            trade.relatedMeasures == [plan.measure(itemId: "P3.1.1")?.number ?? -1] && trade.relatedMeasureIds == nil)
+        #expect(plan.leadUnits(forTarget: "ZQ-1") == plan.measure(itemId: "P2.1.2")?.leadUnits)
+        #expect(!plan.leadUnits(forTarget: "ZQ-1").isEmpty)
+        let text = try String(contentsOf: Self.folder.appending(path: "zhangqiu-shape.json"), encoding: .utf8)
+        let wrong = text.replacingOccurrences(of: "\"P2.1.2\"\n", with: "\"P9.9\"\n")
+        #expect(wrong != text)
+        #expect {
+            _ = try PlanLoader.load(json: Data(wrong.utf8))
+        } throws: { error in
+            guard case let .invalid(path, reason) = error as? PlanError else { return false }
+            return path.contains("ZQ-1") && reason.zh.contains("P9.9") && reason.en.contains("P9.9")
+        }
+    }
+}

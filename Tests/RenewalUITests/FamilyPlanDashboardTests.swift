@@ -57,3 +57,24 @@ struct FamilyPlanDashboardTests {
         #expect(none.screen == .overview, "a digit past the last panel does nothing")
     }
 }
+
+extension FamilyPlanDashboardTests {
+    /// "1 then a digit" says which second digits reach a panel: with eleven panels only 1.
+    @Test func theSecondDigitHintCountsThePlansPanels() throws {
+        let linqing = try PlanLoader.embedded()
+        let eleven = Plan(
+            title: linqing.title, titleEn: linqing.titleEn, startDate: linqing.startDate, endDate: linqing.endDate,
+            units: linqing.units, overallTargets: linqing.overallTargets,
+            programmes: Array(linqing.programmes.dropLast()))
+        let asOf = Day("2026-12-11")!
+        let data = AppData(plan: eleven, entries: [], flags: [], asOf: asOf, today: asOf, isSample: false)
+        let start = AppState(
+            data: data, language: .zh, theme: Theme(color: false, ascii: false), width: 120, height: 40)
+        #expect(start.rows(for: .overview).count == 11)
+        let (waiting, _) = Fixture.press(start, [.char("1")])
+        let screen = Self.text(waiting)
+        #expect(screen.contains("再按 1：第十一") && !screen.contains("1 或 2"))
+        let (twelve, _) = Fixture.press(try Self.state("zhangqiu-shape.json"), [.char("1")])
+        #expect(!Self.text(twelve).contains("1_"), "a plan of four panels does not wait for a second digit")
+    }
+}
