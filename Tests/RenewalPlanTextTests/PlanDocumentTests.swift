@@ -39,6 +39,21 @@ struct PlanDocumentTests {
         #expect(try PlanDocument.plan(json: try Data(contentsOf: file)) == plan)
     }
 
+    /// Linqing's plan in format 2, kept in the repository (Data/examples/plans/linqing.json): the
+    /// same plan as the built-in one, and what `renewal plan upgrade` writes today, byte for byte
+    /// (the golden outputs are also checked on it: `GoldenOutputTests`).
+    @Test func linqingsPlanInFormat2IsTheBuiltInPlan() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appending(path: "Data/examples/plans/linqing.json")
+        let stored = try Data(contentsOf: file)
+        let plan = try PlanLoader.embedded()
+        #expect(try PlanLoader.load(json: stored) == plan)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+        let written = try encoder.encode(PlanDocument(upgrading: plan)) + Data("\n".utf8)
+        #expect(written == stored, "renewal plan upgrade -o Data/examples/plans/linqing.json writes it again")
+    }
+
     @Test func itemsJoinTheirMeasureAndAMeasureOutsideAProgrammeIsRefusedWithWhere() throws {
         var document = PlanDocument(upgrading: try PlanLoader.embedded())
         var measure = try #require(document.nodes[1].children?.first)
