@@ -24,7 +24,9 @@ extension Workspace {
         } else if entry.reason != nil {
             throw AppError("更正原因只与更正一起填写", "a reason goes with a correction")
         }
-        return try store.record(entry)
+        // A figure stands for its whole indicator series: another figure on a target of it that
+        // day conflicts as on the item itself.
+        return try store.record(entry, among: Set(plan.seriesItems(of: entry.itemId)))
     }
 
     /// A stored figure as messages quote it: the value with the target's unit, or the milestone's state.
@@ -50,9 +52,16 @@ public enum RecordingText {
         _ entry: NewEntry, with existing: ProgressEntry, figure: Phrase?, how: Phrase
     ) -> Phrase {
         let quotedZh = figure.map { "（\($0.zh)）" } ?? "", quotedEn = figure.map { " (\($0.en))" } ?? ""
-        let start = Phrase(
-            "\(entry.itemId) 在 \(entry.date) 已有记录 #\(existing.id)\(quotedZh)，数值不同；",
-            "\(entry.itemId) already has entry #\(existing.id) for \(entry.date)\(quotedEn) with another figure; ")
+        let start =
+            existing.itemId == entry.itemId
+            ? Phrase(
+                "\(entry.itemId) 在 \(entry.date) 已有记录 #\(existing.id)\(quotedZh)，数值不同；",
+                "\(entry.itemId) already has entry #\(existing.id) for \(entry.date)\(quotedEn) with another figure; ")
+            : Phrase(
+                "\(entry.itemId) 与 \(existing.itemId) 报送同一指标，\(existing.itemId) 在 \(entry.date) 已有记录 "
+                    + "#\(existing.id)\(quotedZh)，数值不同；",
+                "\(entry.itemId) reports the same figure as \(existing.itemId), which already has entry "
+                    + "#\(existing.id) for \(entry.date)\(quotedEn) with another figure; ")
         guard let corrects = entry.corrects else { return Phrase(start.zh + how.zh, start.en + how.en) }
         return Phrase(
             start.zh + "更正 #\(corrects) 不能覆盖它：请先更正 #\(existing.id)，或改用其他日期",

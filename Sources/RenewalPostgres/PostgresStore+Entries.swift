@@ -182,14 +182,14 @@ extension PostgresStore {
         return entries.indices.filter { !seen.insert(entries[$0].duplicateKey).inserted }
     }
 
-    public func sameDay(as entry: NewEntry) throws -> SameDay {
-        try reading { connection in try await Self.sameDay(as: entry, connection, excluding: nil) }
+    public func sameDay(as entry: NewEntry, among items: Set<String>) throws -> SameDay {
+        try reading { connection in try await Self.sameDay(as: entry, among: items, connection, excluding: nil) }
     }
 
-    public func record(_ entry: NewEntry) throws -> Recorded {
+    public func record(_ entry: NewEntry, among items: Set<String>) throws -> Recorded {
         let keeper = digestKeeper.withLock { $0 }
         return try writing { connection in
-            switch try await Self.sameDay(as: entry, connection, excluding: entry.corrects) {
+            switch try await Self.sameDay(as: entry, among: items, connection, excluding: entry.corrects) {
             case let .conflict(existing): return .conflict(existing)
             // A correction is appended as it is, even when it restates a standing figure.
             case let .duplicate(existing) where entry.corrects == nil: return .duplicate(existing)
@@ -205,15 +205,15 @@ extension PostgresStore {
     // MARK: - Inside a write transaction
 
     static func sameDay(
-        as entry: NewEntry, _ connection: PostgresConnection, excluding replaced: String?
+        as entry: NewEntry, among items: Set<String>, _ connection: PostgresConnection, excluding replaced: String?
     ) async throws -> SameDay {
         var binds = PostgresBindings()
-        binds.append(entry.itemId)
+        binds.append(Array(items.union([entry.itemId])).sorted())
         binds.append(entry.date.description)
         let stored = try await entries(
             connection,
             PostgresQuery(
-                unsafeSQL: "SELECT \(entryColumns) FROM entry WHERE item_id = $1 AND date = $2 ORDER BY id",
+                unsafeSQL: "SELECT \(entryColumns) FROM entry WHERE item_id = ANY($1) AND date = $2 ORDER BY id",
                 binds: binds))
         return SameDay.judge(entry, stored: stored, excluding: replaced)
     }

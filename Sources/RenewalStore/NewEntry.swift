@@ -89,7 +89,15 @@ extension SameDay {
         let sameYear = stored.filter { $0.baselineYear == entry.baselineYear }
         var corrected = Set(sameYear.compactMap(\.corrects))
         if let replaced { corrected.insert(replaced) }
-        let standing = sameYear.filter { !corrected.contains($0.id) }
+        // Entries on another target of the item's series (`stored` may hold them): one figure, so
+        // another standing figure there on the day conflicts; the same figure, or a report with
+        // none, does not.
+        let sibling = sameYear.last {
+            $0.itemId != entry.itemId && !corrected.contains($0.id) && $0.value != nil && entry.value != nil
+                && $0.value != entry.value
+        }
+        if let sibling { return .conflict(sibling) }
+        let standing = sameYear.filter { !corrected.contains($0.id) && $0.itemId == entry.itemId }
         let key = entry.duplicateKey
         if let same = standing.last(where: {
             DuplicateKey($0) == key && $0.progress == entry.progress && $0.problems == entry.problems

@@ -52,13 +52,14 @@ public protocol ProgressStore: AnyObject, Sendable {
     /// Positions in `entries` of those already stored or repeated earlier in `entries`: what
     /// `appendAll` would skip.
     func duplicates(among entries: [NewEntry]) throws -> [Int]
-    /// Compares `entry` with the standing entries of its item on its day (a preview: `record`
-    /// decides again inside its write transaction).
-    func sameDay(as entry: NewEntry) throws -> SameDay
-    /// Appends `entry` unless its item and day already hold it or hold another figure, decided
-    /// inside the write transaction; a correction is appended unless it would land on another
-    /// standing figure.
-    func record(_ entry: NewEntry) throws -> Recorded
+    /// Compares `entry` with the standing entries of its item, and of the other `items` reported
+    /// as the same figure (its indicator series), on its day (a preview: `record` decides again
+    /// inside its write transaction).
+    func sameDay(as entry: NewEntry, among items: Set<String>) throws -> SameDay
+    /// Appends `entry` unless its item and day already hold it or hold another figure (on the item
+    /// or on another of `items`, its series), decided inside the write transaction; a correction
+    /// is appended unless it would land on another standing figure.
+    func record(_ entry: NewEntry, among items: Set<String>) throws -> Recorded
 
     /// Flags an item for supervision (督办); an item already flagged gets a second flag.
     @discardableResult
@@ -95,6 +96,12 @@ public protocol ProgressStore: AnyObject, Sendable {
 }
 
 extension ProgressStore {
+    /// `sameDay(as:among:)` for an item of no series.
+    public func sameDay(as entry: NewEntry) throws -> SameDay { try sameDay(as: entry, among: [entry.itemId]) }
+
+    /// `record(_:among:)` for an item of no series.
+    public func record(_ entry: NewEntry) throws -> Recorded { try record(entry, among: [entry.itemId]) }
+
     /// Every entry, in full.
     public func entries() throws -> [ProgressEntry] { try entries(detail: .full) }
 

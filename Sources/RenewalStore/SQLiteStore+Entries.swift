@@ -207,25 +207,25 @@ extension SQLiteStore {
 
     /// Compares `entry` with the standing entries of its item on its day (corrections applied).
     /// A preview only: `record` decides again inside its write transaction.
-    public func sameDay(as entry: NewEntry) throws -> SameDay {
-        try reading { db in try Self.sameDay(as: entry, db) }
+    public func sameDay(as entry: NewEntry, among items: Set<String>) throws -> SameDay {
+        try reading { db in try Self.sameDay(as: entry, among: items, db) }
     }
 
     /// Appends `entry` unless its item and day already hold it (`duplicate`) or hold another
     /// figure (`conflict`), decided inside the write transaction (SQLite's IMMEDIATE: one writer
     /// at a time across processes), so of writers racing on one item and day exactly one
     /// stores and the others are told why not. A correction (`corrects` set) is appended as it is.
-    public func record(_ entry: NewEntry) throws -> Recorded {
+    public func record(_ entry: NewEntry, among items: Set<String>) throws -> Recorded {
         try writing { db in
             if let corrected = entry.corrects {
                 // A correction may move a report to another day, but not onto a day where another
                 // standing entry (another unit's, say) holds a different figure: that one would
                 // silently lose (issue 21). It must be corrected itself.
-                if case let .conflict(existing) = try Self.sameDay(as: entry, db, excluding: corrected) {
+                if case let .conflict(existing) = try Self.sameDay(as: entry, among: items, db, excluding: corrected) {
                     return .conflict(existing)
                 }
             } else {
-                switch try Self.sameDay(as: entry, db) {
+                switch try Self.sameDay(as: entry, among: items, db) {
                 case let .duplicate(existing): return .duplicate(existing)
                 case let .conflict(existing): return .conflict(existing)
                 case .none: break
@@ -239,9 +239,11 @@ extension SQLiteStore {
     }
 
     /// `excluding`: the entry a correction replaces (it no longer stands once the correction is in).
-    static func sameDay(as entry: NewEntry, _ db: Database, excluding replaced: String? = nil) throws -> SameDay {
+    static func sameDay(
+        as entry: NewEntry, among items: Set<String>, _ db: Database, excluding replaced: String? = nil
+    ) throws -> SameDay {
         let stored = try EntryRecord.filter(
-            Column("itemId") == entry.itemId && Column("date") == entry.date.description
+            items.union([entry.itemId]).contains(Column("itemId")) && Column("date") == entry.date.description
         )
         .order(Column("id")).fetchAll(db).map(\.entry)
         return SameDay.judge(entry, stored: stored, excluding: replaced)

@@ -110,9 +110,14 @@ struct RecordCommand: ParsableCommand {
             return
         case let .conflict(existing):
             let figure = Phrase(opened.figure(of: existing, .zh), opened.figure(of: existing, .en))
-            let how = Phrase(
-                "如需更正，请加 --corrects \(existing.id) --reason 原因",
-                "to correct it, add --corrects \(existing.id) --reason WHY")
+            let how =
+                existing.itemId == entry.itemId
+                ? Phrase(
+                    "如需更正，请加 --corrects \(existing.id) --reason 原因",
+                    "to correct it, add --corrects \(existing.id) --reason WHY")
+                : Phrase(
+                    "如需更正，请用 renewal record \(existing.itemId) … --corrects \(existing.id) --reason 原因",
+                    "to correct it, use renewal record \(existing.itemId) … --corrects \(existing.id) --reason WHY")
             throw CLIError(RecordingText.conflict(entry, with: existing, figure: figure, how: how))
         }
         var what = "\(stored.itemId) \(stored.date)"
