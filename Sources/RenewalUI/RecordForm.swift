@@ -121,6 +121,9 @@ extension Reducer {
             state.messageIsError = true
             return
         }
+        // A report shown on a series' target may have been filed on another target of it: the
+        // correction goes to the entry's own item.
+        let item = original.itemId
         let target = state.data.target(item)
         let units = RecordForm.unitChoices(for: item, in: state.data.plan)
         var form = RecordForm(

@@ -78,3 +78,19 @@ extension FamilyPlanDashboardTests {
         #expect(!Self.text(twelve).contains("1_"), "a plan of four panels does not wait for a second digit")
     }
 }
+
+extension FamilyPlanDashboardTests {
+    /// A series' target page lists the figure filed on its sibling; `e` on it corrects that entry,
+    /// on the item it was filed on (the store refuses a correction on another item).
+    @Test func aSeriesFigureIsCorrectedOnTheTargetItWasFiledOn() throws {
+        var start = try Self.state("pinghu-shape.json")
+        let figure = ProgressEntry(id: "7", itemId: "A2.1-1", date: Day("2025-12-31")!, value: 52000)
+        start.data = AppData(
+            plan: start.data.plan, entries: [figure], flags: [], asOf: start.data.asOf, today: start.data.asOf,
+            isSample: false)
+        #expect(start.reports(on: "A2.1-2").map(\.id) == ["7"], "the 2027 target's page shows the 2025 filing")
+        var state = start
+        Reducer.startCorrection(&state, item: "A2.1-2", entryId: "7")
+        #expect(state.form?.itemId == "A2.1-1" && state.form?.corrects?.id == "7")
+    }
+}
