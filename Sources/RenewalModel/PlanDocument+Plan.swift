@@ -77,14 +77,19 @@ extension PlanDocument {
                 "a measure must sit under a programme: the dashboard shows a panel per programme"))
     }
 
-    /// Decodes a plan file of either format: format 2 when it says so, format 1 otherwise; a
-    /// newer format is refused by name.
-    public static func plan(json data: Data) throws -> Plan {
+    /// The format a plan file says it is in: 1 when it says none (or is not JSON).
+    public static func format(of data: Data) -> Int {
         struct Probe: Decodable { var format: Int? }
         // Only a file with a "format" key is decoded twice: a province's format 1 plan is megabytes,
         // and a scan for the key costs a fraction of a parse.
-        let mayHaveFormat = data.range(of: Data(#""format""#.utf8)) != nil
-        let format = mayHaveFormat ? (try? JSONDecoder().decode(Probe.self, from: data))?.format ?? 1 : 1
+        guard data.range(of: Data(#""format""#.utf8)) != nil else { return 1 }
+        return (try? JSONDecoder().decode(Probe.self, from: data))?.format ?? 1
+    }
+
+    /// Decodes a plan file of either format: format 2 when it says so, format 1 otherwise; a
+    /// newer format is refused by name.
+    public static func plan(json data: Data) throws -> Plan {
+        let format = format(of: data)
         guard format >= 2 else { return try Plan.decode(json: data) }
         guard format == currentFormat else {
             throw PlanError.invalid(

@@ -16,7 +16,7 @@ enum DraftTargets {
 
     static func target(_ draft: DraftTarget, id: String, among all: [DraftTarget]) -> NodeTarget {
         var check = draft.checks
-        let subject = ClauseReading(clause: draft.description, inheritedSubject: nil).subject ?? draft.description
+        let subject = Self.subject(of: draft)
         var target = Target(
             id: id, description: draft.description, descriptionEn: draft.description, source: draft.sentence,
             kind: draft.kind, comparator: draft.comparator, comparatorText: draft.comparatorText, value: draft.value,
@@ -43,7 +43,7 @@ enum DraftTargets {
             // A growth is reported as the figure itself: its unit comes from a sibling stating one.
             let sibling = all.first { other in
                 other.baselineYear == nil && other.unit != "%" && other.unit != nil
-                    && (ClauseReading(clause: other.description, inheritedSubject: nil).subject ?? "") == subject
+                    && Self.subject(of: other) == subject
             }
             target.reportedUnit = sibling?.unit
             if sibling == nil {
@@ -56,7 +56,7 @@ enum DraftTargets {
         if draft.style == .growthOnPreviousYear { target.deadline = nil }
         target.series = families.first { subject.contains($0.words) }?.id
         if target.series == nil,
-            all.filter({ ($0.kind == .quantitative) && sameSubject($0, subject) }).count > 1
+            all.filter({ $0.kind == .quantitative && Self.subject(of: $0) == subject }).count > 1
         {
             // One indicator stated twice (达到2.8万，较2023年增长20%; 5万、7万 by two years): one figure.
             target.series = "\(id.split(separator: "-").dropLast().joined(separator: "-"))-\(subject)"
@@ -68,8 +68,9 @@ enum DraftTargets {
         return NodeTarget(target: target, style: draft.style, check: check)
     }
 
-    static func sameSubject(_ draft: DraftTarget, _ subject: String) -> Bool {
-        (ClauseReading(clause: draft.description, inheritedSubject: nil).subject ?? draft.description) == subject
+    /// What a drafted target measures ("二手车交易量"): the words before its goal, else all of it.
+    static func subject(of draft: DraftTarget) -> String {
+        ClauseReading(clause: draft.description, inheritedSubject: nil).subject ?? draft.description
     }
 
     /// Every year's figure from 1 January for annual goals; a level for rates, shares and stocks;

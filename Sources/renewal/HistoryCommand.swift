@@ -31,8 +31,8 @@ struct HistoryCommand: ParsableCommand {
         let loaded = try source.loadPlan()
         let plan = loaded.plan
         let itemId = try ItemReference.required(item, in: plan)
-        var items = Set(plan.seriesItems(of: itemId))
-        if let measure = plan.measure(itemId: itemId) { items.formUnion(measure.targets.map(\.id)) }
+        // The items the page shows: a measure's own and its targets' series, or a target's series.
+        let items = Set(plan.measure(itemId: itemId).map(plan.reportItems(ofMeasure:)) ?? plan.seriesItems(of: itemId))
         let opened = try source.workspace(loaded, access: .read)
         let entries = try opened.store.entries(for: items)
         let correctedBy = Dictionary(

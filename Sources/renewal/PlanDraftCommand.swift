@@ -80,9 +80,8 @@ struct PlanCheckCommand: ParsableCommand {
             throw CLIError("无法读取方案文件：\(shown)", "cannot read the plan file: \(shown)")
         }
         let text = String(decoding: data, as: UTF8.self)
-        struct Probe: Decodable { var format: Int? }
-        if (try? JSONDecoder().decode(Probe.self, from: data))?.format == nil {
-            // Format 1 (Linqing's plan.json): the checks every command makes when it loads one.
+        if PlanDocument.format(of: data) != PlanDocument.currentFormat {
+            // Format 1 (Linqing's plan.json), or a newer one refused: what every command does with it.
             do { _ = try PlanLoader.load(json: data) } catch let error as PlanError { throw CLIError(error.phrase) }
             Console.print(language.pick("\(shown)：第 1 版格式，问题 0 处。", "\(shown): format 1, no problems."))
             return
